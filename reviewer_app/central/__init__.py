@@ -1,0 +1,1 @@
+"""Secretariat side: intake, eligibility report, package building, merge, results, reports."""

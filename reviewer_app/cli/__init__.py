@@ -1,0 +1,1 @@
+"""Console entry points: ``reviewer-app`` (GUI) and ``reviewer-admin`` (secretariat)."""

@@ -1,0 +1,35 @@
+"""``reviewer-app``: the expert's desktop application (DESIGN.md §5-6)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reviewer-app",
+                                     description="Expert Review Desk: score applications offline.")
+    parser.add_argument("package", nargs="?", type=Path, help="a .revpkg review package to open")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the bundled demo package (its passphrase is shown)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default=None,
+                        help="user-interface language (default: Chinese)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if importlib.util.find_spec("reviewer_app.gui") is None:
+        # The workspace (issue 4) is not in this build yet; say so instead of crashing.
+        print("reviewer-app: the expert workspace is not part of this build yet",
+              file=sys.stderr)
+        return 2
+    from reviewer_app.gui.app import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""Aggregating expert reviews into one score per project, and ranking the projects.
+
+Rules (DESIGN.md §2): reviews with a declared conflict are excluded; with at
+least ``trim_from_reviews`` valid reviews the ``trim_count`` highest and lowest
+totals are dropped before averaging, otherwise the plain mean is taken; a
+project with fewer than ``min_reviews`` valid reviews gets no score; a spread of
+totals above ``divergence_threshold`` flags it for re-review. Per-expert z-score
+normalisation is computed beside the raw result and never replaces it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal, localcontext
+
+from reviewer_app.core.decimals import round_places
+from reviewer_app.core.program import AggregationRules
+from reviewer_app.core.rubric import Rubric
+
+METHOD_TRIMMED = "trimmed_mean"
+METHOD_MEAN = "mean"
+METHOD_NONE = "insufficient_reviews"
+
+
+@dataclass(frozen=True)
+class Review:
+    """One expert's review of one project, as merged from a verified sheet."""
+
+    project_id: str
+    seat_id: str
+    scores: Mapping[str, Decimal]
+    conflict: bool = False
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.scores.values(), Decimal(0))
+
+
+@dataclass(frozen=True)
+class ProjectAggregate:
+    project_id: str
+    counted: tuple[str, ...]        # seats whose review counts, in seat order
+    excluded_conflicts: tuple[str, ...]
+    dropped: tuple[str, ...]        # seats trimmed as highest/lowest total
+    method: str
+    score: Decimal | None           # the official aggregate total, rounded
+    mean: Decimal | None            # the untrimmed mean of valid totals, rounded
+    criteria: Mapping[str, Decimal]  # per-criterion aggregate, rounded
+    spread: Decimal | None          # max - min of valid totals
+    divergent: bool
+    normalised: Decimal | None      # z-score view on the same scale, rounded
+    rank: int | None
+
+    @property
+    def review_count(self) -> int:
+        return len(self.counted)
+
+
+@dataclass(frozen=True)
+class ExpertStats:
+    seat_id: str
+    reviews: int
+    mean: Decimal
+    stdev: Decimal
+    usable: bool  # False when fewer than two reviews or no spread: no z-score possible
+
+
+@dataclass(frozen=True)
+class AggregationResult:
+    projects: tuple[ProjectAggregate, ...]  # ranked first (by rank), then unranked by id
+    experts: tuple[ExpertStats, ...]
+
+    def get(self, project_id: str) -> ProjectAggregate:
+        for project in self.projects:
+            if project.project_id == project_id:
+                return project
+        raise KeyError(project_id)
+
+
+def _mean(values: Sequence[Decimal]) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 40
+        return sum(sorted(values), Decimal(0)) / len(values)
+
+
+def _trim(values: Sequence[Decimal], count: int) -> list[Decimal]:
+    ordered = sorted(values)
+    return ordered[count:len(ordered) - count] if count else ordered
+
+
+def _stdev(values: Sequence[Decimal]) -> Decimal:
+    """Population standard deviation, independent of the order of ``values``."""
+    values = sorted(values)  # rounded sums depend on order; sorting makes them canonical
+    with localcontext() as ctx:
+        ctx.prec = 40
+        mean = _mean(values)
+        return (sum(((v - mean) ** 2 for v in values), Decimal(0)) / len(values)).sqrt()
+
+
+def _expert_stats(reviews: Iterable[Review]) -> dict[str, ExpertStats]:
+    totals: dict[str, list[Decimal]] = defaultdict(list)
+    for review in reviews:
+        totals[review.seat_id].append(review.total)
+    stats = {}
+    for seat, values in sorted(totals.items()):
+        stdev = _stdev(values)
+        stats[seat] = ExpertStats(seat, len(values), _mean(values), stdev,
+                                  usable=len(values) >= 2 and stdev > 0)
+    return stats
+
+
+def aggregate(reviews: Iterable[Review], rubric: Rubric, rules: AggregationRules,
+              project_ids: Iterable[str] = ()) -> AggregationResult:
+    """Aggregate all reviews; ``project_ids`` adds projects that received no review.
+
+    Raises:
+        ValueError: when one seat reviewed the same project twice (the merge
+            keeps one revision per seat, so this is a caller's bug).
+    """
+    reviews = list(reviews)
+    by_project: dict[str, list[Review]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    for review in reviews:
+        key = (review.project_id, review.seat_id)
+        if key in seen:
+            raise ValueError(f"seat {review.seat_id} reviewed {review.project_id} twice")
+        seen.add(key)
+        by_project[review.project_id].append(review)
+    for project_id in project_ids:
+        by_project.setdefault(project_id, [])
+
+    valid_reviews = [r for r in reviews if not r.conflict]
+    experts = _expert_stats(valid_reviews)
+    all_totals = [r.total for r in valid_reviews]
+    overall_mean = _mean(all_totals) if all_totals else Decimal(0)
+    overall_sd = _stdev(all_totals) if all_totals else Decimal(0)
+    places = rules.score_places
+
+    unranked = []
+    for project_id in sorted(by_project):
+        project_reviews = sorted(by_project[project_id], key=lambda r: r.seat_id)
+        valid = [r for r in project_reviews if not r.conflict]
+        conflicts = tuple(r.seat_id for r in project_reviews if r.conflict)
+        if len(valid) < max(rules.min_reviews, 1):
+            spread = (max(r.total for r in valid) - min(r.total for r in valid)) if valid else None
+            unranked.append(ProjectAggregate(
+                project_id, tuple(r.seat_id for r in valid), conflicts, (), METHOD_NONE,
+                None, round_places(_mean([r.total for r in valid]), places) if valid else None,
+                {}, spread, spread is not None and spread > rules.divergence_threshold,
+                None, None))
+            continue
+        trimming = len(valid) >= rules.trim_from_reviews and rules.trim_count > 0
+        count = rules.trim_count if trimming else 0
+        # Which seats are dropped is reported, so order ties by seat id.
+        by_total = sorted(valid, key=lambda r: (r.total, r.seat_id))
+        dropped = tuple(sorted(r.seat_id for r in by_total[:count] + by_total[len(by_total)
+                                                                             - count:]))
+        kept_totals = [r.total for r in by_total[count:len(by_total) - count]]
+        criteria = {
+            cid: round_places(_mean(_trim([r.scores.get(cid, Decimal(0)) for r in valid],
+                                          count)), places)
+            for cid in rubric.criterion_ids
+        }
+        totals = [r.total for r in valid]
+        spread = max(totals) - min(totals)
+        normalised = None
+        if rules.normalisation == "zscore" and overall_sd > 0:
+            zs = [(r.total - experts[r.seat_id].mean) / experts[r.seat_id].stdev
+                  for r in valid if experts[r.seat_id].usable]
+            if len(zs) >= rules.min_reviews:
+                z_trim = _trim(zs, count if len(zs) >= rules.trim_from_reviews else 0)
+                normalised = round_places(overall_mean + overall_sd * _mean(z_trim), places)
+        unranked.append(ProjectAggregate(
+            project_id, tuple(r.seat_id for r in valid), conflicts, dropped if count else (),
+            METHOD_TRIMMED if count else METHOD_MEAN,
+            round_places(_mean(kept_totals), places), round_places(_mean(totals), places),
+            criteria, spread, spread > rules.divergence_threshold, normalised, None))
+
+    ranked = rank(unranked, rules.tie_break)
+    return AggregationResult(tuple(ranked), tuple(experts.values()))
+
+
+def rank(projects: Sequence[ProjectAggregate], tie_break: Sequence[str]) -> list[ProjectAggregate]:
+    """Order scored projects best first and number them 1..n; unscored ones follow.
+
+    Ties on the score go to the higher aggregate of each ``tie_break`` criterion in
+    turn, then to the higher untrimmed mean, then to the smaller project id, so the
+    order never depends on input order.
+    """
+    def key(p: ProjectAggregate) -> tuple:
+        assert p.score is not None and p.mean is not None
+        return (-p.score, *(-p.criteria.get(cid, Decimal(0)) for cid in tie_break),
+                -p.mean, p.project_id)
+
+    scored = sorted((p for p in projects if p.score is not None), key=key)
+    unscored = sorted((p for p in projects if p.score is None), key=lambda p: p.project_id)
+    return [replace(p, rank=i) for i, p in enumerate(scored, start=1)] + unscored

@@ -1,0 +1,65 @@
+"""Strict decimal parsing and rounding for money and scores.
+
+Floats never enter: a value is a ``Decimal``, an ``int`` or a string of digits.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+
+_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+
+
+def parse_decimal(value: object, what: str = "") -> Decimal:
+    """Parse a finite decimal from a string, int or Decimal.
+
+    Args:
+        value: the raw value. Strings may carry thousands separators
+            (``"1,200,000.50"``) and surrounding blanks.
+        what: names the value in the error message (omitted when empty).
+
+    Raises:
+        ValueError: for floats, booleans, non-finite or malformed values.
+    """
+    prefix = f"{what}: " if what else ""
+    if isinstance(value, (bool, float)):
+        raise ValueError(f"{prefix}must be a decimal string, not {type(value).__name__}")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if _GROUPED.fullmatch(text):
+            text = text.replace(",", "")
+        if not _PLAIN.fullmatch(text):
+            raise ValueError(f"{prefix}not a number: {value!r}")
+        try:
+            result = Decimal(text)
+        except InvalidOperation as exc:  # pragma: no cover - the regex already guards
+            raise ValueError(f"{prefix}not a number: {value!r}") from exc
+    else:
+        raise ValueError(f"{prefix}must be a decimal string, not {type(value).__name__}")
+    if not result.is_finite():
+        raise ValueError(f"{prefix}not a finite number: {value!r}")
+    return result
+
+
+def floor_to_unit(amount: Decimal, unit: Decimal) -> Decimal:
+    """Round ``amount`` down to a whole multiple of ``unit`` (money is never rounded up)."""
+    return (amount / unit).to_integral_value(rounding=ROUND_FLOOR) * unit
+
+
+def round_places(value: Decimal, places: int) -> Decimal:
+    """Round half up to ``places`` decimals, as score sheets are read aloud."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def decimal_str(value: Decimal) -> str:
+    """The shortest plain (non-exponent) string for a decimal: ``8.50`` -> ``"8.5"``."""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    text = format(value.normalize(), "f")
+    return text

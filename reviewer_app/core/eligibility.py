@@ -1,0 +1,320 @@
+"""Eligibility review (形式审查): every condition of the operating rules as a named check.
+
+Each check returns a :class:`Finding` with a status and the fact that decided it,
+in Chinese for the secretariat's table and in English for logs and the English UI.
+The ``rule`` field cites the operating rules' section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reviewer_app.core.decimals import decimal_str
+from reviewer_app.core.program import MATERIAL_CATEGORY_IDS, Program
+from reviewer_app.core.uscc import uscc_problem
+
+
+class Status(enum.Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    REVIEW = "needs_review"
+
+
+@dataclass(frozen=True)
+class Application:
+    """One application (project) as the intake recorded it, already typed."""
+
+    project_id: str
+    project_title: str
+    enterprise_name: str
+    uscc: str
+    entity_type: str
+    registered_district: str
+    registration_date: dt.date | None
+    operating_in_district: bool
+    location_changed: bool
+    industry: str
+    vendor: str
+    contract_no: str
+    contract_amount: Decimal
+    contract_signed_date: dt.date | None
+    completion_date: dt.date | None
+    acceptance_report_date: dt.date | None
+    actual_cost: Decimal
+    requested_amount: Decimal
+    legal_representative: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class MaterialRef:
+    """A material file of an application, known by category and title (not content)."""
+
+    project_id: str
+    category: int
+    title: str
+    filename: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    status: Status
+    rule: str
+    message: str
+    message_en: str
+
+
+@dataclass(frozen=True)
+class EligibilityReport:
+    project_id: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def status(self) -> Status:
+        statuses = {f.status for f in self.findings}
+        if Status.FAIL in statuses:
+            return Status.FAIL
+        if Status.REVIEW in statuses:
+            return Status.REVIEW
+        return Status.PASS
+
+    @property
+    def failed_checks(self) -> tuple[str, ...]:
+        return tuple(f.check for f in self.findings if f.status is Status.FAIL)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "project_id": self.project_id,
+            "status": self.status.value,
+            "findings": [
+                {"check": f.check, "status": f.status.value, "rule": f.rule,
+                 "message": f.message, "message_en": f.message_en}
+                for f in self.findings
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class _Context:
+    app: Application
+    materials: tuple[MaterialRef, ...]
+    program: Program
+    dishonest: Collection[str]
+
+
+def _finding(check: str, ok: bool, rule: str, zh: str, en: str,
+             review: bool = False) -> Finding:
+    status = Status.PASS if ok else (Status.REVIEW if review else Status.FAIL)
+    return Finding(check, status, rule, zh, en)
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def check_uscc(c: _Context) -> Finding:
+    problem = uscc_problem(c.app.uscc)
+    return _finding("uscc_valid", problem is None, "六（二）",
+                    f"统一社会信用代码 {c.app.uscc} " + ("校验通过" if problem is None
+                                                   else "无效：" + problem),
+                    f"credit code {c.app.uscc} " + ("is valid" if problem is None
+                                                   else "is invalid: " + problem))
+
+
+def check_entity_type(c: _Context) -> Finding:
+    rules = c.program.eligibility
+    kind = c.app.entity_type
+    if kind in rules.entity_types_allowed:
+        return _finding("entity_type", True, "四（一）1",
+                        f"主体类型：{kind}", f"entity type: {kind}")
+    if kind in rules.entity_types_review:
+        return _finding("entity_type", False, "四（一）1",
+                        f"主体类型为{kind}，需复核是否符合“独立法人资格的企业”",
+                        f"entity type {kind} needs review against 'independent legal "
+                        "person enterprise'", review=True)
+    return _finding("entity_type", False, "四（一）1",
+                    f"主体类型为{kind}，不具有独立法人资格的企业",
+                    f"entity type {kind} is not an enterprise with independent legal "
+                    "personality")
+
+
+def check_registration(c: _Context) -> Finding:
+    district = c.program.eligibility.district
+    app = c.app
+    if app.registered_district != district:
+        return _finding("nanshan_registration", False, "四（一）1",
+                        f"注册地为{app.registered_district}，不在{district}",
+                        f"registered in {app.registered_district}, not in {district}")
+    if not app.operating_in_district:
+        return _finding("nanshan_registration", False, "四（一）1",
+                        f"注册于{district}但未在本区实际经营",
+                        f"registered in {district} but not operating there")
+    return _finding("nanshan_registration", True, "四（一）1",
+                    f"注册并实际经营于{district}", f"registered and operating in {district}")
+
+
+def check_location(c: _Context) -> Finding:
+    if c.app.location_changed:
+        return _finding("location_unchanged", False, "四（二）2",
+                        "申请后项目实施地或数据申报地发生变化",
+                        "project site or data-reporting location changed after applying")
+    return _finding("location_unchanged", True, "四（二）2",
+                    "项目实施地及数据申报地未变化", "project site and data reporting unchanged")
+
+
+def check_dishonest(c: _Context) -> Finding:
+    listed = c.app.uscc.upper() in c.dishonest
+    return _finding("dishonest_list", not listed, "四（二）1",
+                    "已被纳入严重失信主体名单" if listed else "未列入严重失信主体名单",
+                    "on the dishonest list" if listed else "not on the dishonest list")
+
+
+def check_vendor(c: _Context) -> Finding:
+    ok = c.app.vendor in c.program.eligibility.registered_vendors
+    return _finding("registered_vendor", ok, "四（一）4",
+                    f"云服务商“{c.app.vendor}”" + ("为备案厂商" if ok else "不在备案名单中"),
+                    f"vendor '{c.app.vendor}' " + ("is registered" if ok
+                                                   else "is not on the registered list"))
+
+
+def check_contract_amount(c: _Context) -> Finding:
+    minimum = c.program.eligibility.min_contract_amount
+    amount = c.app.contract_amount
+    ok = amount >= minimum
+    return _finding("contract_amount", ok, "四（一）6",
+                    f"合同金额 {decimal_str(amount)} 元" + ("，不低于" if ok else "，低于")
+                    + f" {decimal_str(minimum)} 元",
+                    f"contract amount {decimal_str(amount)} CNY is "
+                    + ("at least" if ok else "below") + f" {decimal_str(minimum)} CNY")
+
+
+def check_completion(c: _Context) -> Finding:
+    opening = c.program.info.opening_date
+    start = c.program.eligibility.window_start(opening)
+    done = c.app.completion_date
+    window_zh = f"{start.isoformat()} 至 {opening.isoformat()}"
+    window_en = f"{start.isoformat()} to {opening.isoformat()}"
+    if done is None:
+        return _finding("completion_window", False, "四（一）5", "未填写合同结项日期",
+                        "no contract completion date")
+    ok = start <= done <= opening
+    return _finding("completion_window", ok, "四（一）5",
+                    f"结项日期 {done.isoformat()}" + ("在" if ok else "不在")
+                    + f"政策开通前一年内（{window_zh}）",
+                    f"completion date {done.isoformat()} is " + ("within" if ok else "outside")
+                    + f" the year before opening ({window_en})")
+
+
+def check_acceptance(c: _Context) -> Finding:
+    rules = c.program.eligibility
+    opening = c.program.info.opening_date
+    report = c.app.acceptance_report_date
+    if report is None:
+        return _finding("acceptance_report", not rules.require_acceptance_report, "四（一）5",
+                        "未取得终验报告", "no final acceptance report")
+    start = rules.window_start(opening)
+    if not start <= report <= opening:
+        return _finding("acceptance_report", False, "四（一）5",
+                        f"终验报告日期 {report.isoformat()} 不在政策开通前一年内",
+                        f"acceptance report dated {report.isoformat()} is outside the year "
+                        "before opening")
+    done = c.app.completion_date
+    if done is not None and report < done:
+        return _finding("acceptance_report", False, "四（一）5",
+                        f"终验报告日期 {report.isoformat()} 早于结项日期 {done.isoformat()}",
+                        f"acceptance report dated {report.isoformat()} precedes completion "
+                        f"on {done.isoformat()}", review=True)
+    return _finding("acceptance_report", True, "四（一）5",
+                    f"已取得终验报告（{report.isoformat()}）",
+                    f"final acceptance report dated {report.isoformat()}")
+
+
+def _is_young(c: _Context) -> bool:
+    registered = c.app.registration_date
+    if registered is None:
+        return False
+    days = c.program.eligibility.young_enterprise_days
+    return (c.program.info.opening_date - registered).days < days
+
+
+def material_check(category: int) -> Callable[[_Context], Finding]:
+    def check(c: _Context) -> Finding:
+        rules = c.program.eligibility
+        name = c.program.category(category).name
+        name_en = c.program.category(category).name_en
+        rule = f"六（{'一二三四五六七八'[category - 1]}）"
+        check_id = f"material_{category}"
+        files = [m for m in c.materials if m.category == category]
+        count_zh, count_en = f"{len(files)} 份", f"{len(files)} file(s)"
+        exempt = category in rules.exempt_categories_by_entity_type.get(c.app.entity_type, ())
+        if exempt and not files:
+            return _finding(check_id, True, rule, f"{name}：{c.app.entity_type}免于提供",
+                            f"{name_en}: not required of {c.app.entity_type}")
+        if category not in rules.required_material_categories:
+            return _finding(check_id, True, rule, f"{name}：选报，{count_zh}",
+                            f"{name_en}: optional, {count_en}")
+        if not files:
+            return _finding(check_id, False, rule, f"缺少{name}", f"missing: {name_en}")
+        if category == 7:
+            return _statements_finding(c, files, check_id, rule)
+        return _finding(check_id, True, rule, f"{name}：{count_zh}", f"{name_en}: {count_en}")
+    check.__name__ = f"check_material_{category}"
+    return check
+
+
+def _statements_finding(c: _Context, files: Sequence[MaterialRef], check_id: str,
+                        rule: str) -> Finding:
+    """Category 7: statements of recent years, or capital verification when young."""
+    capital = [m for m in files if "验资" in m.title]
+    years = c.program.eligibility.statements_years
+    if _is_young(c):
+        if capital:
+            return _finding(check_id, True, rule, "注册不满一年，已提供验资报告",
+                            "registered less than a year ago; capital verification provided")
+        return _finding(check_id, False, rule, "注册不满一年，应提供验资报告，请核对材料",
+                        "registered less than a year ago: expected a capital verification "
+                        "report; check the files", review=True)
+    if capital and len(capital) == len(files):
+        return _finding(check_id, False, rule,
+                        f"注册已满一年，应提供近{years}年财务报表而非验资报告",
+                        f"registered over a year ago: expected {years} years of statements, "
+                        "found only capital verification", review=True)
+    return _finding(check_id, True, rule, f"财务报表：{len(files)} 份",
+                    f"financial statements: {len(files)} file(s)")
+
+
+CHECKS: tuple[Callable[[_Context], Finding], ...] = (
+    check_uscc,
+    check_entity_type,
+    check_registration,
+    check_location,
+    check_dishonest,
+    check_vendor,
+    check_contract_amount,
+    check_completion,
+    check_acceptance,
+    *(material_check(category) for category in MATERIAL_CATEGORY_IDS),
+)
+
+CHECK_IDS: tuple[str, ...] = (
+    "uscc_valid", "entity_type", "nanshan_registration", "location_unchanged",
+    "dishonest_list", "registered_vendor", "contract_amount", "completion_window",
+    "acceptance_report", *(f"material_{category}" for category in MATERIAL_CATEGORY_IDS),
+)
+
+
+def evaluate(application: Application, materials: Collection[MaterialRef], program: Program,
+             dishonest_uscc: Collection[str] = frozenset()) -> EligibilityReport:
+    """Run every check on one application; the report keeps them in CHECK_IDS order."""
+    context = _Context(app=application,
+                       materials=tuple(m for m in materials
+                                       if m.project_id == application.project_id),
+                       program=program, dishonest=frozenset(dishonest_uscc))
+    return EligibilityReport(application.project_id,
+                             tuple(check(context) for check in CHECKS))

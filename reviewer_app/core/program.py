@@ -1,0 +1,282 @@
+"""A funding program: eligibility parameters, funding rules, tiers, aggregation, rubric.
+
+Parsed from a TOML program file (``resources/programs/*.toml``) with the stdlib's
+``tomllib``; callers read the file and hand in its text, keeping the core free of I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from reviewer_app.core.decimals import decimal_str, parse_decimal
+from reviewer_app.core.errors import ProgramError
+from reviewer_app.core.rubric import Rubric
+
+PROGRAM_FORMAT = "reviewer-app/program/1"
+BUDGET_POLICIES = ("pro_rata", "rank_order")
+MATERIAL_CATEGORY_IDS = tuple(range(1, 9))
+
+
+@dataclass(frozen=True)
+class ProgramInfo:
+    id: str
+    name: str
+    name_en: str
+    authority: str
+    authority_en: str
+    year: int
+    opening_date: dt.date
+    currency: str
+
+
+@dataclass(frozen=True)
+class MaterialCategory:
+    id: int
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class EligibilityRules:
+    district: str
+    entity_types_allowed: frozenset[str]
+    entity_types_review: frozenset[str]
+    min_contract_amount: Decimal
+    completion_window_days: int
+    require_acceptance_report: bool
+    required_material_categories: frozenset[int]
+    optional_material_categories: frozenset[int]
+    exempt_categories_by_entity_type: Mapping[str, frozenset[int]]
+    young_enterprise_days: int
+    statements_years: int
+    registered_vendors: frozenset[str]
+
+    def window_start(self, opening_date: dt.date) -> dt.date:
+        return opening_date - dt.timedelta(days=self.completion_window_days)
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str
+    name: str
+    name_en: str
+    min_score: Decimal
+    rate: Decimal
+
+
+@dataclass(frozen=True)
+class FundingRules:
+    max_rate: Decimal
+    enterprise_annual_cap: Decimal
+    annual_budget: Decimal
+    budget_policy: str
+    rounding_unit: Decimal
+    cap_at_requested: bool
+    tiers: tuple[Tier, ...]  # highest min_score first
+
+    def tier_for(self, score: Decimal) -> Tier | None:
+        return next((t for t in self.tiers if score >= t.min_score), None)
+
+
+@dataclass(frozen=True)
+class AggregationRules:
+    trim_from_reviews: int
+    trim_count: int
+    min_reviews: int
+    divergence_threshold: Decimal
+    score_places: int
+    tie_break: tuple[str, ...]
+    normalisation: str | None
+
+
+@dataclass(frozen=True)
+class Program:
+    info: ProgramInfo
+    eligibility: EligibilityRules
+    material_categories: tuple[MaterialCategory, ...]
+    funding: FundingRules
+    aggregation: AggregationRules
+    rubric: Rubric
+
+    def category(self, category_id: int) -> MaterialCategory:
+        for category in self.material_categories:
+            if category.id == category_id:
+                return category
+        raise ProgramError(f"unknown material category: {category_id}")
+
+    def to_manifest(self) -> dict[str, Any]:
+        """The program facts an expert's app needs, in the package manifest's form."""
+        info = self.info
+        return {
+            "id": info.id, "name": info.name, "name_en": info.name_en,
+            "authority": info.authority, "authority_en": info.authority_en,
+            "year": info.year, "opening_date": info.opening_date.isoformat(),
+            "currency": info.currency,
+            "material_categories": [
+                {"id": c.id, "name": c.name, "name_en": c.name_en}
+                for c in self.material_categories
+            ],
+            "tiers": [
+                {"id": t.id, "name": t.name, "name_en": t.name_en,
+                 "min_score": decimal_str(t.min_score), "rate": decimal_str(t.rate)}
+                for t in self.funding.tiers
+            ],
+        }
+
+
+def parse_program(text: str) -> Program:
+    """Parse and validate a program file's text.
+
+    Raises:
+        ProgramError: naming the first malformed or inconsistent setting.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProgramError(f"program file is not valid TOML: {exc}") from exc
+    return program_from_dict(data)
+
+
+def program_from_dict(data: Mapping[str, Any]) -> Program:
+    if data.get("format") != PROGRAM_FORMAT:
+        raise ProgramError(
+            f"program file format is {data.get('format')!r}, expected {PROGRAM_FORMAT!r}"
+        )
+    section = "program"
+    try:
+        info = _info(data["program"])
+        section = "eligibility"
+        eligibility = _eligibility(data["eligibility"])
+        section = "material_categories"
+        categories = tuple(
+            MaterialCategory(id=int(c["id"]), name=str(c["name"]),
+                             name_en=str(c.get("name_en", c["name"])))
+            for c in data["material_categories"]
+        )
+        section = "funding"
+        funding = _funding(data["funding"], data["tiers"])
+        section = "aggregation"
+        aggregation = _aggregation(data["aggregation"])
+        section = "rubric"
+        raw_rubric = data["rubric"]
+    except KeyError as exc:
+        raise ProgramError(f"program file: {section}: missing {exc.args[0]!r}") from exc
+    except (TypeError, ValueError) as exc:
+        raise ProgramError(f"program file: {section}: {exc}") from exc
+    rubric = Rubric.from_dict(raw_rubric, default_step=raw_rubric.get("step"),
+                              expected_total=Decimal(100))
+    program = Program(info=info, eligibility=eligibility, material_categories=categories,
+                      funding=funding, aggregation=aggregation, rubric=rubric)
+    _check(program)
+    return program
+
+
+def _info(raw: Mapping[str, Any]) -> ProgramInfo:
+    opening = raw["opening_date"]
+    if not isinstance(opening, dt.date) or isinstance(opening, dt.datetime):
+        raise ValueError("opening_date must be a date such as 2026-06-04")
+    return ProgramInfo(
+        id=str(raw["id"]), name=str(raw["name"]), name_en=str(raw.get("name_en", raw["name"])),
+        authority=str(raw.get("authority", "")), authority_en=str(raw.get("authority_en", "")),
+        year=int(raw["year"]), opening_date=opening, currency=str(raw.get("currency", "CNY")),
+    )
+
+
+def _eligibility(raw: Mapping[str, Any]) -> EligibilityRules:
+    return EligibilityRules(
+        district=str(raw["district"]),
+        entity_types_allowed=frozenset(map(str, raw["entity_types_allowed"])),
+        entity_types_review=frozenset(map(str, raw.get("entity_types_review", ()))),
+        min_contract_amount=parse_decimal(raw["min_contract_amount"], "min_contract_amount"),
+        completion_window_days=int(raw["completion_window_days"]),
+        require_acceptance_report=bool(raw.get("require_acceptance_report", True)),
+        required_material_categories=frozenset(map(int, raw["required_material_categories"])),
+        optional_material_categories=frozenset(map(int, raw.get("optional_material_categories",
+                                                                 ()))),
+        exempt_categories_by_entity_type={
+            str(k): frozenset(map(int, v))
+            for k, v in raw.get("exempt_categories_by_entity_type", {}).items()
+        },
+        young_enterprise_days=int(raw.get("young_enterprise_days", 365)),
+        statements_years=int(raw.get("statements_years", 3)),
+        registered_vendors=frozenset(map(str, raw["registered_vendors"])),
+    )
+
+
+def _funding(raw: Mapping[str, Any], raw_tiers: list[Mapping[str, Any]]) -> FundingRules:
+    tiers = tuple(sorted(
+        (Tier(id=str(t["id"]), name=str(t["name"]), name_en=str(t.get("name_en", t["name"])),
+              min_score=parse_decimal(t["min_score"], f"tier {t['id']} min_score"),
+              rate=parse_decimal(t["rate"], f"tier {t['id']} rate"))
+         for t in raw_tiers),
+        key=lambda t: t.min_score, reverse=True,
+    ))
+    return FundingRules(
+        max_rate=parse_decimal(raw["max_rate"], "max_rate"),
+        enterprise_annual_cap=parse_decimal(raw["enterprise_annual_cap"],
+                                            "enterprise_annual_cap"),
+        annual_budget=parse_decimal(raw["annual_budget"], "annual_budget"),
+        budget_policy=str(raw.get("budget_policy", "pro_rata")),
+        rounding_unit=parse_decimal(raw.get("rounding_unit", "1"), "rounding_unit"),
+        cap_at_requested=bool(raw.get("cap_at_requested", True)),
+        tiers=tiers,
+    )
+
+
+def _aggregation(raw: Mapping[str, Any]) -> AggregationRules:
+    normalisation = raw.get("normalisation")
+    return AggregationRules(
+        trim_from_reviews=int(raw["trim_from_reviews"]),
+        trim_count=int(raw.get("trim_count", 1)),
+        min_reviews=int(raw["min_reviews"]),
+        divergence_threshold=parse_decimal(raw["divergence_threshold"], "divergence_threshold"),
+        score_places=int(raw.get("score_places", 2)),
+        tie_break=tuple(map(str, raw.get("tie_break", ()))),
+        normalisation=str(normalisation) if normalisation else None,
+    )
+
+
+def _check(program: Program) -> None:
+    funding, agg, elig = program.funding, program.aggregation, program.eligibility
+    if not Decimal(0) < funding.max_rate <= Decimal(1):
+        raise ProgramError("funding: max_rate must be above 0 and at most 1")
+    for tier in funding.tiers:
+        if not Decimal(0) < tier.rate <= funding.max_rate:
+            raise ProgramError(
+                f"tier {tier.id}: rate {decimal_str(tier.rate)} must be above 0 and at most "
+                f"max_rate {decimal_str(funding.max_rate)}"
+            )
+    if len({t.id for t in funding.tiers}) != len(funding.tiers):
+        raise ProgramError("tiers: ids are not unique")
+    if len({t.min_score for t in funding.tiers}) != len(funding.tiers):
+        raise ProgramError("tiers: two tiers share a min_score")
+    if funding.budget_policy not in BUDGET_POLICIES:
+        raise ProgramError(f"funding: budget_policy must be one of {', '.join(BUDGET_POLICIES)}")
+    for name in ("enterprise_annual_cap", "annual_budget", "rounding_unit"):
+        if getattr(funding, name) <= 0:
+            raise ProgramError(f"funding: {name} must be positive")
+    if agg.min_reviews < 1 or agg.trim_count < 0:
+        raise ProgramError("aggregation: min_reviews must be >= 1 and trim_count >= 0")
+    if agg.trim_from_reviews <= 2 * agg.trim_count:
+        raise ProgramError("aggregation: trim_from_reviews must exceed twice trim_count")
+    if not 0 <= agg.score_places <= 6:
+        raise ProgramError("aggregation: score_places must be between 0 and 6")
+    unknown = sorted(set(agg.tie_break) - set(program.rubric.criterion_ids))
+    if unknown:
+        raise ProgramError(f"aggregation: tie_break names unknown criteria: {unknown}")
+    if agg.normalisation not in (None, "zscore"):
+        raise ProgramError("aggregation: normalisation must be 'zscore' or absent")
+    ids = [c.id for c in program.material_categories]
+    if sorted(ids) != list(MATERIAL_CATEGORY_IDS):
+        raise ProgramError("material_categories: must define categories 1 to 8 once each")
+    named = elig.required_material_categories | elig.optional_material_categories
+    if not named <= set(MATERIAL_CATEGORY_IDS):
+        raise ProgramError("eligibility: material categories must be between 1 and 8")
+    if elig.completion_window_days <= 0 or elig.min_contract_amount < 0:
+        raise ProgramError("eligibility: completion_window_days and min_contract_amount "
+                           "must be positive")

@@ -1,0 +1,37 @@
+"""The one place that locates ``ui/`` and ``resources/``.
+
+In a source checkout (including an editable install) they sit beside the
+``reviewer_app`` package; in a PyInstaller bundle they sit in the bundle's data
+directory (``sys._MEIPASS``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def _root() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+ROOT = _root()
+RESOURCES = ROOT / "resources"
+UI_DIR = ROOT / "ui"
+FONTS = RESOURCES / "fonts"
+PROGRAMS = RESOURCES / "programs"
+TRANSLATIONS = RESOURCES / "translations"
+
+CJK_FONT = FONTS / "wqy-microhei.ttc"
+DEFAULT_PROGRAM = PROGRAMS / "ai-plus-2026.toml"
+
+
+def resource(*parts: str) -> Path:
+    """Return the path of a bundled resource, failing loudly if it is missing."""
+    path = RESOURCES.joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"bundled resource missing: {path}")
+    return path

@@ -1,0 +1,120 @@
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reviewer_app.central.intake import APPLICATION_COLUMNS, load_intake
+from reviewer_app.core.eligibility import Status
+from reviewer_app.core.errors import IntakeError, ProgramError
+from reviewer_app.paths import DEFAULT_PROGRAM
+from tests.helpers.programs import make_uscc
+
+ROW = {
+    "project_id": "P1", "project_title": "智能质检", "enterprise_name": "深圳市甲科技有限公司",
+    "uscc": make_uscc(1), "entity_type": "企业法人", "registered_district": "南山区",
+    "registration_date": "2015-01-01", "operating_in_district": "是", "location_changed": "否",
+    "industry": "制造业", "vendor": "华为云计算技术有限公司", "contract_no": "C-1",
+    "contract_amount": "1,200,000.50", "contract_signed_date": "2025-01-01",
+    "completion_date": "2025-10-01", "acceptance_report_date": "2025-10-20",
+    "actual_cost": "1300000", "requested_amount": "390000", "legal_representative": "李明",
+    "summary": "……",
+}
+
+
+def write_intake(root: Path, rows: list[dict[str, str]], categories=(1, 2, 3, 4, 5, 6, 7)
+                 ) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(DEFAULT_PROGRAM, root / "program.toml")
+    with open(root / "applications.csv", "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=[*APPLICATION_COLUMNS,
+                                                    "legal_representative", "summary"])
+        writer.writeheader()
+        writer.writerows(rows)
+    for row in rows:
+        folder = root / "materials" / row["project_id"]
+        folder.mkdir(parents=True, exist_ok=True)
+        for category in categories:
+            (folder / f"{category}-材料{category}.pdf").write_bytes(b"%PDF-1.4 test")
+    (root / "seats.csv").write_text(
+        "seat_id,name,affiliation,expertise,public_key,projects\n"
+        + "S01,张三,深圳大学,人工智能,," + ";".join(r["project_id"] for r in rows) + "\n",
+        encoding="utf-8")
+    return root
+
+
+def test_loads_a_valid_intake(tmp_path: Path) -> None:
+    intake = load_intake(write_intake(tmp_path / "in", [ROW, {**ROW, "project_id": "P2"}]))
+    assert [a.project_id for a in intake.applications] == ["P1", "P2"]
+    assert str(intake.application("P1").contract_amount) == "1200000.50"
+    assert len(intake.materials_of("P1")) == 7
+    assert intake.materials_of("P1")[0].media_type == "application/pdf"
+    assert intake.seats[0].projects == ("P1", "P2")
+    assert [r.status for r in intake.eligibility()] == [Status.PASS, Status.PASS]
+
+
+def test_every_row_problem_is_reported_at_once(tmp_path: Path) -> None:
+    rows = [
+        {**ROW, "contract_amount": "abc"},
+        {**ROW, "project_id": "P2", "completion_date": "2025/10/01",
+         "operating_in_district": "maybe"},
+        {**ROW, "project_id": "P1"},
+        {**ROW, "project_id": "bad id!"},
+    ]
+    with pytest.raises(IntakeError) as info:
+        load_intake(write_intake(tmp_path / "in", rows[:2] + rows[2:]))
+    message = str(info.value)
+    assert "applications.csv line 2: contract_amount: not a number: 'abc'" in message
+    assert "line 3: completion_date: not a date (YYYY-MM-DD): '2025/10/01'" in message
+    assert "line 3: operating_in_district: expected 是 or 否, got 'maybe'" in message
+    assert "line 4: project_id: P1 appears twice" in message
+    assert "line 5: project_id: 'bad id!'" in message
+
+
+def test_missing_columns_and_files(tmp_path: Path) -> None:
+    root = write_intake(tmp_path / "in", [ROW])
+    text = (root / "applications.csv").read_text(encoding="utf-8-sig")
+    (root / "applications.csv").write_text(text.replace("vendor,", "vendor_name,", 1),
+                                           encoding="utf-8")
+    with pytest.raises(IntakeError, match="missing column"):
+        load_intake(root)
+    with pytest.raises(IntakeError, match="not found"):
+        load_intake(tmp_path / "nowhere")
+    (root / "program.toml").unlink()
+    with pytest.raises(IntakeError, match=r"program\.toml missing"):
+        load_intake(root)
+
+
+def test_broken_program_file_names_the_file(tmp_path: Path) -> None:
+    root = write_intake(tmp_path / "in", [ROW])
+    (root / "program.toml").write_text("format = 'x'", encoding="utf-8")
+    with pytest.raises(ProgramError, match=r"program\.toml"):
+        load_intake(root)
+
+
+def test_stray_files_are_warned_about_not_dropped_silently(tmp_path: Path) -> None:
+    root = write_intake(tmp_path / "in", [ROW])
+    (root / "materials" / "P1" / "notes.txt").write_text("x")
+    (root / "materials" / "P9").mkdir()
+    intake = load_intake(root)
+    assert any("notes.txt" in w for w in intake.warnings)
+    assert any("P9" in w for w in intake.warnings)
+
+
+def test_seat_with_unknown_project(tmp_path: Path) -> None:
+    root = write_intake(tmp_path / "in", [ROW])
+    (root / "seats.csv").write_text("seat_id,name,projects\nS01,张三,P1;P7\n", encoding="utf-8")
+    with pytest.raises(IntakeError, match="unknown project"):
+        load_intake(root)
+
+
+def test_dishonest_list_and_prior_awards(tmp_path: Path) -> None:
+    root = write_intake(tmp_path / "in", [ROW])
+    (root / "dishonest.csv").write_text(f"uscc,name,list_name,listed_on\n{ROW['uscc']},x,y,z\n",
+                                        encoding="utf-8")
+    (root / "prior_awards.csv").write_text(
+        f"uscc,year,amount\n{ROW['uscc']},2026,600000\n{ROW['uscc']},2025,900000\n",
+        encoding="utf-8")
+    intake = load_intake(root)
+    assert intake.eligibility()[0].failed_checks == ("dishonest_list",)
+    assert intake.prior_awards == {ROW["uscc"]: 600000}

@@ -1,0 +1,119 @@
+"""Each condition of the operating rules, in the rules' own words."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from reviewer_app.core.eligibility import CHECK_IDS, Status, evaluate
+from tests.helpers.programs import default_program, full_materials, valid_application
+
+PROGRAM = default_program()
+
+
+def _status(app, materials=None, dishonest=()) -> dict[str, Status]:
+    report = evaluate(app, full_materials() if materials is None else materials, PROGRAM,
+                      dishonest)
+    assert [f.check for f in report.findings] == list(CHECK_IDS)
+    return {f.check: f.status for f in report.findings}
+
+
+def test_a_complete_application_passes_every_check() -> None:
+    report = evaluate(valid_application(), full_materials(), PROGRAM)
+    assert report.status is Status.PASS
+    assert report.failed_checks == ()
+    assert all(f.message and f.message_en for f in report.findings)
+
+
+@pytest.mark.parametrize("rule, changes, check", [
+    # 四（一）1 在南山区依法从事实际经营，并具有独立法人资格的企业
+    ("registered elsewhere", {"registered_district": "宝安区"}, "nanshan_registration"),
+    ("not actually operating", {"operating_in_district": False}, "nanshan_registration"),
+    ("a branch has no legal personality", {"entity_type": "分支机构"}, "entity_type"),
+    # 四（一）4 使用经备案通过云服务商的AI技术服务
+    ("unregistered vendor", {"vendor": "深圳市某某云科技有限公司"}, "registered_vendor"),
+    # 四（一）5 结项时间应在政策开通之日向前溯源一年内
+    ("completed too early", {"completion_date": dt.date(2025, 6, 3)}, "completion_window"),
+    ("completed after opening", {"completion_date": dt.date(2026, 6, 5),
+                                 "acceptance_report_date": dt.date(2026, 6, 4)},
+     "completion_window"),
+    ("no completion date", {"completion_date": None}, "completion_window"),
+    # 四（一）5 取得终验报告
+    ("no acceptance report", {"acceptance_report_date": None}, "acceptance_report"),
+    ("report after opening", {"acceptance_report_date": dt.date(2026, 6, 5)},
+     "acceptance_report"),
+    # 四（一）6 合同金额不少于20万元
+    ("contract below 200,000", {"contract_amount": Decimal("199999.99")}, "contract_amount"),
+    # 四（二）2 实施地或数据申报地发生变化
+    ("location changed", {"location_changed": True}, "location_unchanged"),
+    # 六（二） 统一社会信用代码
+    ("invalid credit code", {"uscc": "91440305000000123X"}, "uscc_valid"),
+])
+def test_each_rule_fails_alone(rule: str, changes: dict, check: str) -> None:
+    statuses = _status(valid_application(**changes))
+    failing = {k for k, v in statuses.items() if v is Status.FAIL}
+    assert failing == {check}, rule
+
+
+def test_window_boundaries_are_inclusive() -> None:
+    # 2026-06-04 minus 365 days is 2025-06-04: completing that day is still in time.
+    app = valid_application(completion_date=dt.date(2025, 6, 4),
+                            acceptance_report_date=dt.date(2025, 6, 4))
+    assert _status(app)["completion_window"] is Status.PASS
+    app = valid_application(completion_date=dt.date(2026, 6, 4),
+                            acceptance_report_date=dt.date(2026, 6, 4))
+    assert _status(app)["completion_window"] is Status.PASS
+    assert _status(valid_application(contract_amount=Decimal(200000)))[
+        "contract_amount"] is Status.PASS
+
+
+def test_dishonest_list_四二1() -> None:
+    app = valid_application()
+    assert _status(app, dishonest={app.uscc})["dishonest_list"] is Status.FAIL
+    assert _status(app, dishonest={"other"})["dishonest_list"] is Status.PASS
+
+
+def test_public_institution_is_reviewed_and_exempt_from_tax_certificates() -> None:
+    app = valid_application(entity_type="事业单位")
+    statuses = _status(app, full_materials(categories=(1, 2, 3, 5, 6, 7)))
+    assert statuses["entity_type"] is Status.REVIEW
+    assert statuses["material_4"] is Status.PASS
+
+
+def test_enterprise_without_tax_certificates_fails() -> None:
+    statuses = _status(valid_application(), full_materials(categories=(1, 2, 3, 5, 6, 7)))
+    assert statuses["material_4"] is Status.FAIL
+    assert statuses["material_8"] is Status.PASS  # optional
+
+
+@pytest.mark.parametrize("missing", [1, 2, 3, 5, 6, 7])
+def test_each_required_category_is_checked(missing: int) -> None:
+    categories = tuple(c for c in range(1, 9) if c != missing)
+    statuses = _status(valid_application(), full_materials(categories=categories))
+    assert {k for k, v in statuses.items() if v is Status.FAIL} == {f"material_{missing}"}
+
+
+def test_young_enterprise_provides_capital_verification() -> None:
+    young = valid_application(registration_date=dt.date(2025, 9, 1))
+    ok = full_materials(category7_title="验资报告")
+    assert _status(young, ok)["material_7"] is Status.PASS
+    statements = full_materials(category7_title="2025年度财务报表")
+    assert _status(young, statements)["material_7"] is Status.REVIEW
+    old = valid_application()
+    assert _status(old, ok)["material_7"] is Status.REVIEW
+    assert _status(old)["material_7"] is Status.PASS
+
+
+def test_materials_of_other_projects_do_not_count() -> None:
+    statuses = _status(valid_application(), full_materials(project_id="OTHER"))
+    assert statuses["material_1"] is Status.FAIL
+
+
+def test_report_serialises_with_both_languages() -> None:
+    data = evaluate(valid_application(contract_amount=Decimal(150000)), full_materials(),
+                    PROGRAM).to_dict()
+    assert data["status"] == "fail"
+    finding = next(f for f in data["findings"] if f["check"] == "contract_amount")
+    assert finding == {"check": "contract_amount", "status": "fail", "rule": "四（一）6",
+                       "message": "合同金额 150000 元，低于 200000 元",
+                       "message_en": "contract amount 150000 CNY is below 200000 CNY"}
