@@ -95,6 +95,13 @@ class AggregationRules:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+    text_en: str
+
+
+@dataclass(frozen=True)
 class Program:
     info: ProgramInfo
     eligibility: EligibilityRules
@@ -102,6 +109,7 @@ class Program:
     funding: FundingRules
     aggregation: AggregationRules
     rubric: Rubric
+    inspection_checklist: tuple[ChecklistItem, ...] = ()
 
     def category(self, category_id: int) -> MaterialCategory:
         for category in self.material_categories:
@@ -162,6 +170,12 @@ def program_from_dict(data: Mapping[str, Any]) -> Program:
         funding = _funding(data["funding"], data["tiers"])
         section = "aggregation"
         aggregation = _aggregation(data["aggregation"])
+        section = "inspection"
+        checklist = tuple(
+            ChecklistItem(id=str(item["id"]), text=str(item["text"]),
+                          text_en=str(item.get("text_en", item["text"])))
+            for item in data.get("inspection", {}).get("checklist", ())
+        )
         section = "rubric"
         raw_rubric = data["rubric"]
     except KeyError as exc:
@@ -171,7 +185,8 @@ def program_from_dict(data: Mapping[str, Any]) -> Program:
     rubric = Rubric.from_dict(raw_rubric, default_step=raw_rubric.get("step"),
                               expected_total=Decimal(100))
     program = Program(info=info, eligibility=eligibility, material_categories=categories,
-                      funding=funding, aggregation=aggregation, rubric=rubric)
+                      funding=funding, aggregation=aggregation, rubric=rubric,
+                      inspection_checklist=checklist)
     _check(program)
     return program
 
@@ -269,6 +284,9 @@ def _check(program: Program) -> None:
     unknown = sorted(set(agg.tie_break) - set(program.rubric.criterion_ids))
     if unknown:
         raise ProgramError(f"aggregation: tie_break names unknown criteria: {unknown}")
+    if len({item.id for item in program.inspection_checklist}) != len(
+            program.inspection_checklist):
+        raise ProgramError("inspection: checklist ids are not unique")
     if agg.normalisation not in (None, "zscore"):
         raise ProgramError("aggregation: normalisation must be 'zscore' or absent")
     ids = [c.id for c in program.material_categories]

@@ -1,0 +1,125 @@
+"""The review package's manifest (DESIGN.md §4.1, member 0) built from an intake.
+
+Only projects assigned to at least one seat travel: an expert laptop never
+carries materials nobody is asked to read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reviewer_app.central.intake import Intake, MaterialFile
+from reviewer_app.core.decimals import decimal_str
+from reviewer_app.core.eligibility import Application, Status
+from reviewer_app.core.errors import IntakeError
+from reviewer_app.core.seat_codes import CODE_BYTES, seat_code_from_bytes
+
+MANIFEST_FORMAT = "rvpkg-manifest/1"
+SESSION_KINDS = ("panel", "inspection")
+
+
+@dataclass(frozen=True)
+class ManifestPlan:
+    manifest: dict[str, Any]            # without "package_id" and "members": the writer adds them
+    materials: tuple[MaterialFile, ...]  # member i is materials[i - 1]
+    seat_codes: dict[str, str]           # seat_id -> canonical seat code
+    warnings: tuple[str, ...]
+
+
+def _facts(app: Application) -> dict[str, Any]:
+    def day(value: dt.date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "project_title": app.project_title,
+        "enterprise_name": app.enterprise_name,
+        "uscc": app.uscc,
+        "entity_type": app.entity_type,
+        "industry": app.industry,
+        "registered_district": app.registered_district,
+        "registration_date": day(app.registration_date),
+        "vendor": app.vendor,
+        "contract_no": app.contract_no,
+        "contract_amount": decimal_str(app.contract_amount),
+        "contract_signed_date": day(app.contract_signed_date),
+        "completion_date": day(app.completion_date),
+        "acceptance_report_date": day(app.acceptance_report_date),
+        "actual_cost": decimal_str(app.actual_cost),
+        "requested_amount": decimal_str(app.requested_amount),
+        "summary": app.summary,
+    }
+
+
+def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | None = None,
+                   deadline: dt.date | None = None, created_at: dt.datetime | None = None,
+                   random_bytes: Sequence[bytes] | None = None) -> ManifestPlan:
+    """Plan a package: the manifest, the materials in member order, fresh seat codes.
+
+    Args:
+        random_bytes: for tests only, one 10-byte string per seat instead of fresh
+            randomness for the seat codes.
+
+    Raises:
+        IntakeError: no seats, or no project assigned to any seat.
+    """
+    if kind not in SESSION_KINDS:
+        raise IntakeError(f"session kind must be panel or inspection, not {kind!r}")
+    if not intake.seats:
+        raise IntakeError(f"intake {intake.root}: seats.csv is missing or has no seats")
+    program = intake.program
+    created_at = created_at or dt.datetime.now(dt.UTC)
+    assigned = {pid for seat in intake.seats for pid in seat.projects}
+    if not assigned:
+        raise IntakeError("no project is assigned to any seat")
+    reports = {r.project_id: r for r in intake.eligibility()}
+    warnings = [f"{pid}: assigned for review although eligibility failed "
+                f"({', '.join(reports[pid].failed_checks)})"
+                for pid in sorted(assigned) if reports[pid].status is Status.FAIL]
+
+    materials: list[MaterialFile] = []
+    projects = []
+    for app in intake.applications:
+        if app.project_id not in assigned:
+            continue
+        entries = []
+        for material in sorted(intake.materials_of(app.project_id),
+                               key=lambda m: (m.ref.category, m.ref.filename)):
+            materials.append(material)
+            entries.append({"member_id": len(materials), "category": material.ref.category,
+                            "title": material.ref.title, "media_type": material.media_type})
+        report = reports[app.project_id].to_dict()
+        projects.append({"project_id": app.project_id, **_facts(app),
+                         "eligibility": {"status": report["status"],
+                                         "findings": report["findings"]},
+                         "materials": entries})
+
+    draws = list(random_bytes) if random_bytes is not None else [
+        secrets.token_bytes(CODE_BYTES) for _ in intake.seats]
+    seat_codes = {seat.seat_id: seat_code_from_bytes(raw)
+                  for seat, raw in zip(intake.seats, draws, strict=True)}
+
+    manifest: dict[str, Any] = {
+        "format": MANIFEST_FORMAT,
+        "created_at": created_at.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
+        "program": program.to_manifest(),
+        "session": {
+            "kind": kind,
+            "name": session_name or f"{program.info.name} {program.info.year} "
+                                    + ("专家评审会" if kind == "panel" else "现场考察"),
+            "deadline": deadline.isoformat() if deadline else None,
+        },
+        "rubric": program.rubric.to_dict(),
+        "seats": [{"seat_id": s.seat_id, "name": s.name, "affiliation": s.affiliation,
+                   "public_key": s.public_key} for s in intake.seats],
+        "assignments": {s.seat_id: list(s.projects) for s in intake.seats},
+        "projects": projects,
+    }
+    if kind == "inspection":
+        manifest["inspection_checklist"] = [
+            {"id": item.id, "text": item.text, "text_en": item.text_en}
+            for item in program.inspection_checklist]
+    return ManifestPlan(manifest, tuple(materials), seat_codes, tuple(warnings))

@@ -1,0 +1,50 @@
+"""Seat codes: the secret an expert types to prove they hold a seat (DESIGN.md §4.2).
+
+16 Crockford base32 characters (80 random bits), printed in groups of four. The
+canonical form is upper-cased without separators, with O read as 0 and I and L
+as 1, so that what an expert types from a printed slip always matches.
+"""
+
+from __future__ import annotations
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
+CODE_LENGTH = 16
+CODE_BYTES = 10  # 80 bits
+_TYPO = str.maketrans({"O": "0", "I": "1", "L": "1"})
+_SEPARATORS = str.maketrans("", "", " -\t")
+
+
+class SeatCodeError(ValueError):
+    """A seat code that cannot be what was printed."""
+
+
+def seat_code_from_bytes(random_bytes: bytes) -> str:
+    """Encode exactly 10 random bytes as a canonical 16-character code."""
+    if len(random_bytes) != CODE_BYTES:
+        raise SeatCodeError(f"a seat code takes {CODE_BYTES} random bytes, "
+                            f"got {len(random_bytes)}")
+    number = int.from_bytes(random_bytes, "big")
+    return "".join(ALPHABET[(number >> shift) & 31]
+                   for shift in range(5 * (CODE_LENGTH - 1), -1, -5))
+
+
+def canonical_seat_code(typed: str) -> str:
+    """Canonicalise what an expert typed: case, separators and look-alike letters.
+
+    Raises:
+        SeatCodeError: when the result is not 16 characters of the alphabet.
+    """
+    code = typed.translate(_SEPARATORS).upper().translate(_TYPO)
+    if len(code) != CODE_LENGTH:
+        raise SeatCodeError(f"a seat code has {CODE_LENGTH} characters, this one has "
+                            f"{len(code)}")
+    bad = sorted({ch for ch in code if ch not in ALPHABET})
+    if bad:
+        raise SeatCodeError(f"a seat code has no {', '.join(bad)}")
+    return code
+
+
+def format_seat_code(code: str) -> str:
+    """``ABCD-EFGH-JKMN-PQRS`` for printing."""
+    canonical = canonical_seat_code(code)
+    return "-".join(canonical[i:i + 4] for i in range(0, CODE_LENGTH, 4))

@@ -1,0 +1,43 @@
+"""A small hand-written intake folder for tests that need exact control."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+from reviewer_app.central.intake import APPLICATION_COLUMNS
+from reviewer_app.paths import DEFAULT_PROGRAM
+from tests.helpers.programs import make_uscc
+
+ROW = {
+    "project_id": "P1", "project_title": "智能质检", "enterprise_name": "深圳市甲科技有限公司",
+    "uscc": make_uscc(1), "entity_type": "企业法人", "registered_district": "南山区",
+    "registration_date": "2015-01-01", "operating_in_district": "是", "location_changed": "否",
+    "industry": "制造业", "vendor": "华为云计算技术有限公司", "contract_no": "C-1",
+    "contract_amount": "1,200,000.50", "contract_signed_date": "2025-01-01",
+    "completion_date": "2025-10-01", "acceptance_report_date": "2025-10-20",
+    "actual_cost": "1300000", "requested_amount": "390000", "legal_representative": "李明",
+    "summary": "……",
+}
+
+
+def write_intake(root: Path, rows: list[dict[str, str]], categories=(1, 2, 3, 4, 5, 6, 7)
+                 ) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(DEFAULT_PROGRAM, root / "program.toml")
+    with open(root / "applications.csv", "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=[*APPLICATION_COLUMNS,
+                                                    "legal_representative", "summary"])
+        writer.writeheader()
+        writer.writerows(rows)
+    for row in rows:
+        folder = root / "materials" / row["project_id"]
+        folder.mkdir(parents=True, exist_ok=True)
+        for category in categories:
+            (folder / f"{category}-材料{category}.pdf").write_bytes(b"%PDF-1.4 test")
+    (root / "seats.csv").write_text(
+        "seat_id,name,affiliation,expertise,public_key,projects\n"
+        + "S01,张三,深圳大学,人工智能,," + ";".join(r["project_id"] for r in rows) + "\n",
+        encoding="utf-8")
+    return root
