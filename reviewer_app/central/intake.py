@@ -57,6 +57,7 @@ class Intake:
     dishonest: frozenset[str]
     prior_awards: Mapping[str, Decimal]  # by enterprise uscc, program year only
     warnings: tuple[str, ...] = field(default=())
+    program_text: str = ""  # the program file as read, carried into the package
 
     def application(self, project_id: str) -> Application:
         for app in self.applications:
@@ -260,8 +261,9 @@ def load_intake(root: Path) -> Intake:
     program_path = root / "program.toml"
     if not program_path.is_file():
         raise IntakeError(f"intake {root}: program.toml missing")
+    program_text = program_path.read_text(encoding="utf-8")
     try:
-        program = parse_program(program_path.read_text(encoding="utf-8"))
+        program = parse_program(program_text)
     except ProgramError as exc:
         raise ProgramError(f"{program_path}: {exc}") from exc
 
@@ -295,4 +297,4 @@ def load_intake(root: Path) -> Intake:
 
     problems.raise_if_any(root)
     return Intake(root, program, tuple(applications), tuple(materials), tuple(seats),
-                  frozenset(dishonest), prior, tuple(warnings))
+                  frozenset(dishonest), prior, tuple(warnings), program_text)

@@ -105,7 +105,9 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
     manifest: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
         "created_at": created_at.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
-        "program": program.to_manifest(),
+        # The program file travels whole so that results can be recomputed from the
+        # package and the sheets alone.
+        "program": {**program.to_manifest(), "program_file": intake.program_text},
         "session": {
             "kind": kind,
             "name": session_name or f"{program.info.name} {program.info.year} "

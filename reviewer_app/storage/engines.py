@@ -6,10 +6,14 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+# Any constant will do; it only has to be the same in every process.
+_MIGRATION_LOCK = 0x52565047  # "RVPG"
 
 
 def sqlite_engine(path: Path) -> Engine:
@@ -33,10 +37,24 @@ def sqlite_engine(path: Path) -> Engine:
     return engine
 
 
+def central_engine(url: str) -> Engine:
+    """An engine for the central store: a SQLAlchemy URL, or a plain path to SQLite."""
+    if "://" not in url:
+        return sqlite_engine(Path(url))
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return sqlite_engine(Path(parsed.database))
+    return create_engine(url, pool_pre_ping=True)
+
+
 def migrate(engine: Engine, tree: str) -> None:
     """Bring the database to the newest revision of a migration tree ("workspace")."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS / tree))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two staff starting a merge at once must not both create the tables.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                               {"key": _MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -1,0 +1,154 @@
+"""The results files: results.csv, publicity.csv, results.json, results.xlsx, results.pdf.
+
+CSV and JSON are byte-identical for the same database (no timestamps, stable
+order, LF line ends); XLSX and PDF are made for people.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reviewer_app.atomic import atomic_write_bytes
+from reviewer_app.central.results import ProjectRow, Results, tier_counts
+from reviewer_app.central.sanitize import csv_text, strip_controls
+from reviewer_app.core.decimals import decimal_str
+
+TEN_THOUSAND = Decimal(10000)
+STATUS_ZH = {"pass": "通过", "needs_review": "需复核", "fail": "不通过"}
+
+
+def wan(amount: Decimal) -> str:
+    """元 -> 万元 as a plain decimal string with at least two places."""
+    value = amount / TEN_THOUSAND
+    text = format(value.normalize(), "f")
+    whole, _, frac = text.partition(".")
+    return f"{whole}.{frac.ljust(2, '0')}"
+
+
+def _opt(value: Decimal | None) -> str:
+    return "" if value is None else decimal_str(value)
+
+
+def _project_record(row: ProjectRow, criteria: Iterable[str]) -> dict[str, Any]:
+    agg, award, project = row.aggregate, row.award, row.project
+    return {
+        "rank": agg.rank,
+        "project_id": agg.project_id,
+        "enterprise_name": project["enterprise_name"],
+        "uscc": project["uscc"],
+        "project_title": project["project_title"],
+        "eligibility": project["eligibility"]["status"],
+        "reviews_counted": list(agg.counted),
+        "conflicts_excluded": list(agg.excluded_conflicts),
+        "dropped": list(agg.dropped),
+        "method": agg.method,
+        "criteria": {cid: _opt(agg.criteria.get(cid)) for cid in criteria},
+        "score": _opt(agg.score),
+        "mean": _opt(agg.mean),
+        "spread": _opt(agg.spread),
+        "divergent": agg.divergent,
+        "normalised": _opt(agg.normalised),
+        "tier": award.tier.id if award.tier else None,
+        "actual_cost": project["actual_cost"],
+        "requested_amount": project["requested_amount"],
+        "base_amount": decimal_str(award.base_amount),
+        "capped_amount": decimal_str(award.capped_amount),
+        "amount": decimal_str(award.amount),
+        "reasons": list(award.reasons),
+    }
+
+
+def results_document(results: Results) -> dict[str, Any]:
+    criteria = results.program.rubric.criterion_ids
+    funding = results.funding
+    return {
+        "format": "reviewer-app/results/1",
+        "program": {"id": results.program.info.id, "name": results.program.info.name,
+                    "year": results.program.info.year},
+        "packages": [{"package_id": p.package_id, "manifest_sha256": p.manifest_sha256,
+                      "session": p.session_name} for p in results.packages],
+        "sheets_sha256": list(results.sheet_hashes),
+        "budget": {"budget": decimal_str(funding.budget), "policy": funding.policy,
+                   "requested_total": decimal_str(funding.requested_total),
+                   "awarded_total": decimal_str(funding.awarded_total),
+                   "factor": None if funding.factor is None else str(funding.factor)},
+        "tier_counts": tier_counts(results),
+        "projects": [_project_record(row, criteria) for row in results.rows],
+        "merge_log": [{"sheet_sha256": d.sheet_sha256, "seat_id": d.seat_id,
+                       "revision": d.revision, "decision": d.decision, "reason": d.reason}
+                      for d in results.decisions],
+    }
+
+
+def _csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([csv_text(cell) for cell in row])
+    # UTF-8 with BOM so that Excel on a Chinese Windows opens it correctly.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def results_csv(results: Results) -> bytes:
+    rubric = results.program.rubric
+    header = ["排名", "项目编号", "申报主体", "统一社会信用代码", "项目名称", "形式审查",
+              "有效评审数", "回避数", "计分方法",
+              *[c.name for c in rubric.criteria], "综合得分", "算术平均", "极差", "分歧",
+              "标准化得分", "档次", "实际发生费用（元）", "申请金额（元）", "测算金额（元）",
+              "封顶后（元）", "资助金额（元）", "资助金额（万元）", "说明"]
+    rows = []
+    for row in results.rows:
+        record = _project_record(row, rubric.criterion_ids)
+        rows.append([
+            str(record["rank"] or ""), record["project_id"], record["enterprise_name"],
+            record["uscc"], record["project_title"], STATUS_ZH[record["eligibility"]],
+            str(len(record["reviews_counted"])), str(len(record["conflicts_excluded"])),
+            record["method"], *record["criteria"].values(), record["score"], record["mean"],
+            record["spread"], "是" if record["divergent"] else "否", record["normalised"],
+            row.award.tier.name if row.award.tier else "", record["actual_cost"],
+            record["requested_amount"], record["base_amount"], record["capped_amount"],
+            record["amount"], wan(row.award.amount), "；".join(record["reasons"]),
+        ])
+    return _csv_bytes(header, rows)
+
+
+def publicity_csv(results: Results) -> bytes:
+    """公示名单: the projects to be funded, in ranking order, amounts in 万元."""
+    funded = [r for r in results.rows if r.award.amount > 0]
+    rows = [[str(i), r.project["enterprise_name"], r.project["project_title"],
+             r.award.tier.name if r.award.tier else "", wan(r.award.amount)]
+            for i, r in enumerate(funded, start=1)]
+    return _csv_bytes(["序号", "企业名称", "项目名称", "资助档次", "资助金额（万元）"], rows)
+
+
+def write_results(results: Results, out_dir: Path) -> list[Path]:
+    """Write every results file into ``out_dir`` (created if needed), each atomically."""
+    from reviewer_app.central.results_pdf import results_pdf
+    from reviewer_app.central.results_xlsx import results_xlsx
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    document = json.dumps(results_document(results), ensure_ascii=False, indent=2,
+                          sort_keys=True) + "\n"
+    outputs = {
+        "results.csv": results_csv(results),
+        "publicity.csv": publicity_csv(results),
+        "results.json": document.encode("utf-8"),
+        "results.xlsx": results_xlsx(results),
+        "results.pdf": results_pdf(results),
+    }
+    written = []
+    for name, data in outputs.items():
+        atomic_write_bytes(out_dir / name, data)
+        written.append(out_dir / name)
+    return written
+
+
+def clean(text: object) -> str:
+    return strip_controls(str(text))

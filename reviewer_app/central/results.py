@@ -1,0 +1,140 @@
+"""From merged reviews to ranking, tiers and subsidies, using ``core`` for every rule.
+
+Everything here is deterministic: the same database gives the same results,
+byte for byte, so anyone holding the same sheets can reproduce them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from reviewer_app.core.aggregation import AggregationResult, ProjectAggregate, Review, aggregate
+from reviewer_app.core.errors import ReviewerError
+from reviewer_app.core.funding import Award, Candidate, FundingResult, compute_funding
+from reviewer_app.core.program import Program, parse_program
+from reviewer_app.storage import central_models as m
+
+
+class ResultsError(ReviewerError):
+    """The central store cannot produce results (nothing merged, mixed programs)."""
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    project: Mapping[str, Any]     # the manifest's project entry (facts, eligibility)
+    aggregate: ProjectAggregate
+    award: Award
+
+    @property
+    def project_id(self) -> str:
+        return self.aggregate.project_id
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    total: Decimal | None
+    conflict: bool
+
+
+@dataclass(frozen=True)
+class Results:
+    program: Program
+    packages: tuple[m.Package, ...]
+    rows: tuple[ProjectRow, ...]            # ranking order, unranked last
+    aggregation: AggregationResult
+    funding: FundingResult
+    seats: tuple[str, ...]                  # seat keys in matrix column order
+    seat_names: Mapping[str, str]
+    matrix: Mapping[tuple[str, str], MatrixCell]  # (project_id, seat key)
+    decisions: tuple[m.MergeDecision, ...]
+    sheet_hashes: tuple[str, ...]           # SHA-256 of every accepted sheet file
+
+    @property
+    def divergent(self) -> tuple[ProjectRow, ...]:
+        return tuple(r for r in self.rows if r.aggregate.divergent)
+
+
+def _seat_key(package_id: str, seat_id: str, many: bool) -> str:
+    # Seat ids are only unique within a package.
+    return f"{package_id[:8]}:{seat_id}" if many else seat_id
+
+
+def load_program(packages: Sequence[m.Package]) -> Program:
+    texts = {json.loads(p.manifest_json)["program"].get("program_file") for p in packages}
+    if len(texts) != 1 or None in texts:
+        ids = sorted({p.program_id for p in packages})
+        raise ResultsError(f"the store holds packages of several programs or without a "
+                           f"program file: {', '.join(ids)}")
+    return parse_program(texts.pop())
+
+
+def compute_results(engine: Engine, *, budget: Decimal | None = None,
+                    prior_awards: Mapping[str, Decimal] | None = None) -> Results:
+    """Aggregate every accepted review of the panel packages in the store and fund them."""
+    with Session(engine) as session:
+        packages = tuple(session.scalars(
+            select(m.Package).where(m.Package.session_kind == "panel")
+            .order_by(m.Package.registered_at, m.Package.package_id)))
+        if not packages:
+            raise ResultsError("no panel package is registered in this store: merge with "
+                               "--package first")
+        program = load_program(packages)
+        many = len(packages) > 1
+        projects: dict[str, Mapping[str, Any]] = {}
+        seat_names: dict[str, str] = {}
+        for package in packages:
+            manifest = json.loads(package.manifest_json)
+            for project in manifest["projects"]:
+                projects.setdefault(project["project_id"], project)
+            for seat in manifest["seats"]:
+                seat_names[_seat_key(package.package_id, seat["seat_id"], many)] = seat["name"]
+        reviews = []
+        matrix: dict[tuple[str, str], MatrixCell] = {}
+        for row in session.scalars(select(m.Review).order_by(m.Review.package_id,
+                                                             m.Review.seat_id,
+                                                             m.Review.project_id)):
+            key = _seat_key(row.package_id, row.seat_id, many)
+            scores = {k: Decimal(v) for k, v in json.loads(row.scores_json).items()}
+            reviews.append(Review(row.project_id, key, scores, row.conflict))
+            matrix[(row.project_id, key)] = MatrixCell(
+                None if row.conflict else Decimal(row.total or "0"), row.conflict)
+        decisions = tuple(session.scalars(select(m.MergeDecision).order_by(
+            m.MergeDecision.sheet_sha256, m.MergeDecision.id)))
+        sheet_hashes = tuple(sorted(session.scalars(select(m.AcceptedSheet.sheet_sha256))))
+        session.expunge_all()
+
+    aggregation = aggregate(reviews, program.rubric, program.aggregation,
+                            project_ids=projects)
+    candidates = [
+        Candidate(
+            project_id=a.project_id,
+            enterprise_id=str(projects[a.project_id]["uscc"]).upper(),
+            eligible=projects[a.project_id]["eligibility"]["status"] != "fail",
+            score=a.score, rank=a.rank,
+            actual_cost=Decimal(projects[a.project_id]["actual_cost"]),
+            requested_amount=Decimal(projects[a.project_id]["requested_amount"]))
+        for a in aggregation.projects
+    ]
+    funding = compute_funding(candidates, program.funding, prior_awards or {}, budget)
+    rows = tuple(ProjectRow(projects[a.project_id], a, funding.get(a.project_id))
+                 for a in aggregation.projects)
+    seats = tuple(sorted(seat_names))
+    return Results(program, packages, rows, aggregation, funding, seats, seat_names, matrix,
+                   decisions, sheet_hashes)
+
+
+def tier_counts(results: Results) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for row in results.rows:
+        if row.award.amount > 0 and row.award.tier is not None:
+            counts[row.award.tier.id] += 1
+    return {t.id: counts[t.id] for t in results.program.funding.tiers}

@@ -1,0 +1,135 @@
+"""results.xlsx for the secretariat: ranking, score matrix, divergence, funding, merge log.
+
+Every text cell from applications is written as a typed string (never a
+formula, whatever it starts with); amounts are numbers with 元 / 万元 formats.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reviewer_app.central.reports import STATUS_ZH, TEN_THOUSAND, clean
+from reviewer_app.central.results import Results
+
+YUAN = '#,##0" 元"'
+WAN = '#,##0.00" 万元"'
+SCORE = "0.00"
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+FLAG_FILL = PatternFill("solid", fgColor="FCE4D6")
+
+Cell = str | int | Decimal | None
+
+
+def _sheet(book: Workbook, title: str, header: Sequence[str], widths: Sequence[int]
+           ) -> Worksheet:
+    sheet = book.create_sheet(title)
+    for col, (name, width) in enumerate(zip(header, widths, strict=True), start=1):
+        cell = sheet.cell(1, col)
+        cell.value = name
+        cell.data_type = "s"
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(col)].width = width
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _put(sheet: Worksheet, row: int, col: int, value: Cell, fmt: str | None = None) -> None:
+    cell = sheet.cell(row, col)
+    if value is None:
+        return
+    if isinstance(value, str):
+        cell.value = clean(value)
+        cell.data_type = "s"  # never a formula, even for "=…"; 18-digit codes stay text
+        return
+    cell.value = value
+    if fmt:
+        cell.number_format = fmt
+
+
+def results_xlsx(results: Results) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    rubric = results.program.rubric
+
+    ranking = _sheet(book, "排名", ["排名", "项目编号", "申报主体", "统一社会信用代码", "项目名称",
+                                  "形式审查", *[c.name for c in rubric.criteria], "综合得分",
+                                  "标准化得分", "档次", "分歧"],
+                     [6, 14, 30, 22, 34, 10, *[10] * len(rubric.criteria), 10, 10, 8, 6])
+    for r, row in enumerate(results.rows, start=2):
+        agg = row.aggregate
+        values: list[tuple[Cell, str | None]] = [
+            (agg.rank, None), (row.project_id, None), (row.project["enterprise_name"], None),
+            (row.project["uscc"], None), (row.project["project_title"], None),
+            (STATUS_ZH[row.project["eligibility"]["status"]], None),
+            *[(agg.criteria.get(cid), SCORE) for cid in rubric.criterion_ids],
+            (agg.score, SCORE), (agg.normalised, SCORE),
+            (row.award.tier.name if row.award.tier else "—", None),
+            ("是" if agg.divergent else "", None)]
+        for c, (value, fmt) in enumerate(values, start=1):
+            _put(ranking, r, c, value, fmt)
+        if agg.divergent:
+            ranking.cell(r, len(values)).fill = FLAG_FILL
+
+    matrix = _sheet(book, "评分矩阵", ["项目编号", "申报主体",
+                                    *[f"{s} {results.seat_names.get(s, '')}"
+                                      for s in results.seats]],
+                    [14, 30, *[12] * len(results.seats)])
+    for r, row in enumerate(results.rows, start=2):
+        _put(matrix, r, 1, row.project_id)
+        _put(matrix, r, 2, row.project["enterprise_name"])
+        for c, seat in enumerate(results.seats, start=3):
+            cell = results.matrix.get((row.project_id, seat))
+            if cell is None:
+                continue
+            _put(matrix, r, c, "回避" if cell.conflict else cell.total, SCORE)
+
+    divergence = _sheet(book, "分歧", ["项目编号", "申报主体", "最高分", "最低分", "极差",
+                                     "有效评审数", "建议"], [14, 30, 10, 10, 10, 10, 16])
+    for r, row in enumerate(results.divergent, start=2):
+        totals = [cell.total for (pid, _), cell in results.matrix.items()
+                  if pid == row.project_id and cell.total is not None]
+        for c, value in enumerate([row.project_id, row.project["enterprise_name"], max(totals),
+                                   min(totals), row.aggregate.spread,
+                                   row.aggregate.review_count, "提请复议"], start=1):
+            _put(divergence, r, c, value, SCORE if isinstance(value, Decimal) else None)
+
+    funding = _sheet(book, "资助", ["排名", "项目编号", "申报主体", "档次", "实际发生费用",
+                                  "测算金额", "封顶后", "资助金额（元）", "资助金额（万元）",
+                                  "说明"], [6, 14, 30, 8, 16, 14, 14, 16, 16, 50])
+    for r, row in enumerate(results.rows, start=2):
+        award = row.award
+        values2: list[tuple[Cell, str | None]] = [
+            (row.aggregate.rank, None), (row.project_id, None),
+            (row.project["enterprise_name"], None),
+            (award.tier.name if award.tier else "—", None),
+            (Decimal(row.project["actual_cost"]), YUAN), (award.base_amount, YUAN),
+            (award.capped_amount, YUAN), (award.amount, YUAN),
+            (award.amount / TEN_THOUSAND, WAN), ("；".join(award.reasons), None)]
+        for c, (value, fmt) in enumerate(values2, start=1):
+            _put(funding, r, c, value, fmt)
+    total_row = len(results.rows) + 3
+    _put(funding, total_row, 3, "合计 / 年度预算")
+    _put(funding, total_row, 8, results.funding.awarded_total, YUAN)
+    _put(funding, total_row, 9, results.funding.awarded_total / TEN_THOUSAND, WAN)
+    _put(funding, total_row + 1, 8, results.funding.budget, YUAN)
+
+    log = _sheet(book, "合并日志", ["评分表 SHA-256", "席位", "版本", "结论", "原因"],
+                 [66, 8, 6, 12, 60])
+    for r, decision in enumerate(results.decisions, start=2):
+        for c, value in enumerate([decision.sheet_sha256, decision.seat_id or "",
+                                   decision.revision, decision.decision, decision.reason],
+                                  start=1):
+            _put(log, r, c, value)
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,124 @@
+"""The secretariat's central store: packages, seats, received sheets, merge decisions.
+
+Every sheet file ever received is kept byte for byte (``sheet_file``), with the
+decision taken on it (``merge_decision``); ``accepted_sheet`` points at the one
+revision per seat that counts, and ``review`` holds its per-project content for
+aggregation. Unique constraints make concurrent merges safe: two staff merging
+the same sheet at once cannot insert it twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class CentralBase(DeclarativeBase):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Package(CentralBase):
+    __tablename__ = "package"
+
+    package_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    program_id: Mapped[str] = mapped_column(String(80))
+    session_kind: Mapped[str] = mapped_column(String(20))
+    session_name: Mapped[str] = mapped_column(Text)
+    manifest_json: Mapped[str] = mapped_column(Text)  # exact manifest plaintext
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Seat(CentralBase):
+    __tablename__ = "seat"
+
+    package_id: Mapped[str] = mapped_column(ForeignKey("package.package_id"), primary_key=True)
+    seat_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    public_key: Mapped[str | None] = mapped_column(String(64))
+    seat_code: Mapped[str | None] = mapped_column(String(16))
+
+
+class Assignment(CentralBase):
+    __tablename__ = "assignment"
+    __table_args__ = (ForeignKeyConstraint(["package_id", "seat_id"],
+                                           ["seat.package_id", "seat.seat_id"]),)
+
+    package_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seat_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class SheetFile(CentralBase):
+    """Every distinct sheet file received, verified or not."""
+
+    __tablename__ = "sheet_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # of the raw bytes
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    source_name: Mapped[str] = mapped_column(Text)
+
+
+class MergeDecision(CentralBase):
+    __tablename__ = "merge_decision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sheet_sha256: Mapped[str] = mapped_column(ForeignKey("sheet_file.sha256"))
+    package_id: Mapped[str | None] = mapped_column(String(32))
+    seat_id: Mapped[str | None] = mapped_column(String(40))
+    revision: Mapped[int | None] = mapped_column(Integer)
+    body_sha256: Mapped[str | None] = mapped_column(String(64))
+    decision: Mapped[str] = mapped_column(String(20))  # accepted|replaced|no-op|equivocation|rollback|rejected
+    reason: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class AcceptedSheet(CentralBase):
+    """The revision that counts for each seat of each package."""
+
+    __tablename__ = "accepted_sheet"
+    __table_args__ = (ForeignKeyConstraint(["package_id", "seat_id"],
+                                           ["seat.package_id", "seat.seat_id"]),)
+
+    package_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seat_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    sheet_sha256: Mapped[str] = mapped_column(ForeignKey("sheet_file.sha256"))
+    equivocation: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Review(CentralBase):
+    """One seat's review of one project, from its accepted sheet."""
+
+    __tablename__ = "review"
+    __table_args__ = (UniqueConstraint("package_id", "seat_id", "project_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    package_id: Mapped[str] = mapped_column(String(32))
+    seat_id: Mapped[str] = mapped_column(String(40))
+    project_id: Mapped[str] = mapped_column(String(40))
+    conflict: Mapped[bool] = mapped_column(Boolean)
+    conflict_reason: Mapped[str] = mapped_column(Text, default="")
+    scores_json: Mapped[str] = mapped_column(Text)   # {criterion_id: decimal string}
+    total: Mapped[str | None] = mapped_column(String(20))
+    comments_json: Mapped[str] = mapped_column(Text, default="{}")
+    overall_comment: Mapped[str] = mapped_column(Text, default="")
+    recommendation: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,83 @@
+"""Central-store fixtures: a registered package and sheets verified by a stand-in.
+
+The stand-in verifier trusts the payload; it lets merge rules be tested apart
+from signatures. End-to-end tests use the real signing code instead.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reviewer_app.central.intake import load_intake
+from reviewer_app.central.manifest import build_manifest
+from reviewer_app.core.errors import ReviewerError
+from tests.helpers.intake import ROW, write_intake
+
+PACKAGE_ID = "0123456789abcdef0123456789abcdef"
+
+
+@dataclass(frozen=True)
+class FakeVerified:
+    seat_id: str
+    revision: int
+    body_sha256: str
+    previous_sha256: str | None
+    body: dict[str, Any]
+
+
+class FakeRejected(ReviewerError):
+    reason = "bad signature"
+
+
+def fake_verify(raw: bytes, package, seat_codes) -> FakeVerified:
+    envelope = json.loads(raw)
+    if envelope.get("signatures") != "ok":
+        raise FakeRejected("signature does not verify")
+    payload = base64.b64decode(envelope["payload"])
+    body = json.loads(payload)
+    return FakeVerified(body["seat_id"], body["revision"], hashlib.sha256(payload).hexdigest(),
+                        body.get("previous_sha256"), body)
+
+
+def fake_sheet(seat_id: str, projects: list[dict[str, Any]], revision: int = 1,
+               *, signed: bool = True, previous: str | None = None) -> bytes:
+    body = {"package_id": PACKAGE_ID, "seat_id": seat_id, "revision": revision,
+            "previous_sha256": previous, "projects": projects}
+    payload = json.dumps(body, sort_keys=True).encode()
+    return json.dumps({"payload": base64.b64encode(payload).decode(),
+                       "signatures": "ok" if signed else "bad"}).encode()
+
+
+def scored(project_id: str, *scores: str, conflict: bool = False) -> dict[str, Any]:
+    ids = ["advancement", "innovation", "applicability", "outcome"]
+    if conflict:
+        return {"project_id": project_id, "conflict": {"declared": True, "reason": "顾问"},
+                "scores": {}, "total": None}
+    from decimal import Decimal
+    return {"project_id": project_id, "conflict": {"declared": False, "reason": ""},
+            "scores": dict(zip(ids, scores, strict=True)),
+            "total": str(sum(Decimal(s) for s in scores))}
+
+
+def manifest_bytes(tmp_path: Path, projects: int = 3, seats: int = 5) -> bytes:
+    rows = [{**ROW, "project_id": f"P{i}", "uscc": ROW["uscc"] if i < 2 else
+             _other_uscc(i), "actual_cost": "1000000", "requested_amount": "300000"}
+            for i in range(1, projects + 1)]
+    root = write_intake(tmp_path / "intake", rows)
+    ids = ";".join(r["project_id"] for r in rows)
+    (root / "seats.csv").write_text(
+        "seat_id,name,projects\n" + "".join(f"S{s},专家{s},{ids}\n" for s in range(1, seats + 1)),
+        encoding="utf-8")
+    manifest = build_manifest(load_intake(root)).manifest
+    manifest["package_id"] = PACKAGE_ID
+    return json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _other_uscc(i: int) -> str:
+    from tests.helpers.programs import make_uscc
+    return make_uscc(1000 + i)

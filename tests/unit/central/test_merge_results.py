@@ -1,0 +1,110 @@
+"""Merge rules and results over a real SQLite store, signatures stubbed (see helpers)."""
+
+import csv
+import hashlib
+import io
+import json
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reviewer_app.central.merge import merge_sheets, register_package
+from reviewer_app.central.reports import publicity_csv, results_csv, results_document
+from reviewer_app.central.results import ResultsError, compute_results
+from reviewer_app.storage.engines import central_engine, migrate
+from tests.helpers.central import PACKAGE_ID, fake_sheet, fake_verify, manifest_bytes, scored
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    engine = central_engine(str(tmp_path / "central.sqlite"))
+    migrate(engine, "central")
+    data = manifest_bytes(tmp_path)
+    register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
+    yield engine
+    engine.dispose()
+
+
+def _merge(engine, *sheets: bytes):
+    return merge_sheets(engine, [(f"sheet{i}", s) for i, s in enumerate(sheets)],
+                        verify=fake_verify)
+
+
+def full_sheet(seat: str, base: int, revision: int = 1, previous=None) -> bytes:
+    return fake_sheet(seat, [scored("P1", str(base // 4 + 5), "20", "15", "20"),
+                             scored("P2", "20", "15", "10", "15"),
+                             scored("P3", "10", "10", "10", "10")], revision,
+                      previous=previous)
+
+
+def test_merge_decisions(store) -> None:
+    r1 = full_sheet("S1", 80)
+    r2 = full_sheet("S1", 84, revision=2)
+    other_r2 = full_sheet("S1", 88, revision=2)
+    outcomes = _merge(store, r1, r1, r2, full_sheet("S1", 60, revision=1), other_r2,
+                      fake_sheet("S2", [], signed=False), b"not json at all")
+    assert [o.decision for o in outcomes] == ["accepted", "no-op", "replaced", "rollback",
+                                              "equivocation", "rejected", "rejected"]
+    assert "already merged" in outcomes[1].reason
+    assert "bad signature" in outcomes[5].reason
+    assert outcomes[6].reason == "not a score sheet"
+    assert [o.rejected for o in outcomes] == [False, False, False, True, True, True, True]
+
+
+def test_results_are_order_independent_and_idempotent(store, tmp_path: Path) -> None:
+    sheets = [full_sheet(f"S{s}", 60 + 4 * s) for s in range(1, 6)]
+    sheets.append(full_sheet("S3", 90, revision=2))
+    _merge(store, *sheets)
+    first = results_csv(compute_results(store))
+
+    other = central_engine(str(tmp_path / "other.sqlite"))
+    migrate(other, "central")
+    data = manifest_bytes(tmp_path / "again")
+    register_package(other, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
+    shuffled = list(sheets)
+    random.Random(3).shuffle(shuffled)
+    _merge(other, *shuffled)
+    _merge(other, *shuffled)  # idempotent
+    assert results_csv(compute_results(other)) == first
+    other.dispose()
+
+
+def test_results_numbers(store) -> None:
+    # P1: five totals 75, 76, 77, 78, 79 -> trimmed mean 77 -> 二档 20% of 1,000,000
+    # but P1 and P2 share an enterprise; P2 totals 60 -> below tiers -> 0.
+    sheets = [fake_sheet(f"S{s}", [scored("P1", "25", "20", "15", str(14 + s)),
+                                   scored("P2", "20", "15", "10", "15"),
+                                   scored("P3", "30", "25", "20", "15") if s != 5 else
+                                   scored("P3", "", "", "", "", conflict=True)])
+              for s in range(1, 6)]
+    _merge(store, *sheets)
+    results = compute_results(store)
+    by_id = {r.project_id: r for r in results.rows}
+    assert by_id["P1"].aggregate.score == Decimal("77.00")
+    assert by_id["P1"].award.amount == Decimal(200000)
+    assert by_id["P2"].award.amount == 0
+    assert by_id["P3"].aggregate.excluded_conflicts == ("S5",)
+    assert by_id["P3"].aggregate.score == Decimal("90.00")       # 4 reviews: plain mean
+    assert by_id["P3"].award.amount == Decimal(300000)
+    assert [r.project_id for r in results.rows] == ["P3", "P1", "P2"]
+    document = results_document(results)
+    assert document["budget"]["awarded_total"] == "500000"
+    assert len(document["sheets_sha256"]) == 5
+    rows = list(csv.reader(io.StringIO(publicity_csv(results).decode("utf-8-sig"))))
+    assert rows == [["序号", "企业名称", "项目名称", "资助档次", "资助金额（万元）"],
+                    ["1", "深圳市甲科技有限公司", "智能质检", "一档", "30.00"],
+                    ["2", "深圳市甲科技有限公司", "智能质检", "二档", "20.00"]]
+    json.dumps(document)
+
+
+def test_budget_override_and_empty_store(store, tmp_path: Path) -> None:
+    _merge(store, *[full_sheet(f"S{s}", 80) for s in range(1, 6)])
+    results = compute_results(store, budget=Decimal(1000))
+    assert results.funding.awarded_total <= 1000
+    empty = central_engine(str(tmp_path / "empty.sqlite"))
+    migrate(empty, "central")
+    with pytest.raises(ResultsError, match="no panel package"):
+        compute_results(empty)
+    empty.dispose()
