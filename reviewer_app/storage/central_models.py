@@ -85,7 +85,8 @@ class MergeDecision(CentralBase):
     seat_id: Mapped[str | None] = mapped_column(String(40))
     revision: Mapped[int | None] = mapped_column(Integer)
     body_sha256: Mapped[str | None] = mapped_column(String(64))
-    decision: Mapped[str] = mapped_column(String(20))  # accepted|replaced|no-op|equivocation|rollback|rejected
+    # accepted | replaced | no-op | equivocation | rollback | rejected
+    decision: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(Text)
     decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
