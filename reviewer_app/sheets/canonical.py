@@ -1,0 +1,122 @@
+"""RFC 8785 canonical JSON without floats, and the strict parser that pairs with it.
+
+Sheets are signed over exact bytes, so the encoder must be deterministic and the
+parser must refuse anything a second, differently written parser could read
+differently: duplicate keys, non-UTF-8, NaN, a byte-order mark.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import rfc8785
+
+# RFC 8785 §3.2.2.3: integers outside the IEEE 754 exact range are not portable.
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+class CanonicalError(ValueError):
+    """A value that has no canonical encoding here (float, odd key, lone surrogate)."""
+
+
+class FloatFound(CanonicalError):
+    """A float somewhere in the value: sheets carry decimals as strings."""
+
+
+class StrictJSONError(ValueError):
+    """Bytes that are not one strict JSON document."""
+
+
+def _check(value: Any, where: str) -> None:
+    # bool before int: bool is a subclass of int and is fine.
+    if value is None or isinstance(value, bool | str):
+        if isinstance(value, str):
+            _check_text(value, where)
+        return
+    if isinstance(value, int):
+        if abs(value) > MAX_SAFE_INTEGER:
+            raise CanonicalError(f"{where}: integer {value} is outside the safe range")
+        return
+    if isinstance(value, float):
+        raise FloatFound(f"{where}: {value!r} is a float; use a decimal string")
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise CanonicalError(f"{where}: key {key!r} is not a string")
+            _check_text(key, where)
+            _check(item, f"{where}.{key}")
+        return
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _check(item, f"{where}[{index}]")
+        return
+    raise CanonicalError(f"{where}: {type(value).__name__} has no JSON form")
+
+
+def _check_text(text: str, where: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise CanonicalError(f"{where}: text is not valid unicode (lone surrogate)") from exc
+
+
+def canonical_bytes(value: Any) -> bytes:
+    """The RFC 8785 encoding of ``value``.
+
+    Raises:
+        FloatFound: a float anywhere inside.
+        CanonicalError: anything else without a canonical encoding.
+    """
+    _check(value, "$")
+    try:
+        return rfc8785.dumps(value)
+    except (rfc8785.CanonicalizationError, UnicodeError, ValueError, TypeError) as exc:
+        raise CanonicalError(f"cannot canonicalise: {exc}") from exc
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise StrictJSONError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise StrictJSONError(f"{name} is not JSON")
+
+
+def strict_loads(data: bytes) -> Any:
+    """Parse one JSON document from UTF-8 bytes, refusing ambiguity.
+
+    Floats are returned as ``float`` so that the caller can tell "a float was
+    there" (a rejection of its own) from "not JSON at all".
+
+    Raises:
+        StrictJSONError: not UTF-8, a byte-order mark, duplicate keys, NaN or
+            Infinity, trailing data, or any syntax error.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise StrictJSONError("starts with a byte-order mark")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StrictJSONError(f"not utf-8 at byte {exc.start}") from exc
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise StrictJSONError(f"not json: {exc.msg.lower()} at character {exc.pos}") from exc
+    except RecursionError as exc:
+        raise StrictJSONError("nested too deeply") from exc
+    except StrictJSONError:
+        raise
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise StrictJSONError(f"not json: {exc}") from exc

@@ -1,0 +1,119 @@
+"""What a sheet is checked against: one package's manifest and, optionally, its seat codes."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewer_app.core.errors import ProgramError
+from reviewer_app.core.rubric import Rubric
+from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code
+from reviewer_app.sheets.body import KINDS
+from reviewer_app.sheets.errors import SheetContextError
+
+_HEX = re.compile(r"[0-9a-f]+")
+
+
+@dataclass(frozen=True)
+class SheetContext:
+    """The package facts a sheet must agree with.
+
+    Attributes:
+        seat_keys: enrolled raw Ed25519 public key per seat, or None where the seat
+            proves itself with a seat code instead.
+        seat_codes: canonical seat code per seat, for checking seat claims; seats
+            without a code and without an enrolled key verify as "not proven".
+        require_seat_proof: reject ("seat not proven") instead of reporting it.
+    """
+
+    package_id: str
+    manifest_sha256: str
+    kind: str
+    rubric: Rubric
+    seat_keys: Mapping[str, bytes | None]
+    assignments: Mapping[str, tuple[str, ...]]
+    checklist_ids: tuple[str, ...] = ()
+    seat_codes: Mapping[str, str] = field(default_factory=dict)
+    require_seat_proof: bool = False
+
+    @classmethod
+    def from_manifest(cls, manifest: Mapping[str, Any], manifest_sha256: str,
+                      seat_codes: Mapping[str, str] | None = None, *,
+                      require_seat_proof: bool = False) -> SheetContext:
+        """Build a context from a decrypted package manifest (DESIGN.md §4.1).
+
+        Args:
+            manifest: the parsed manifest, including ``package_id``.
+            manifest_sha256: hex SHA-256 of the manifest plaintext bytes.
+            seat_codes: seat id -> seat code as printed or typed (canonicalised here).
+
+        Raises:
+            SheetContextError: the manifest lacks what verification needs, or a seat
+                code is malformed or names a seat the manifest does not have.
+        """
+        try:
+            return cls._from_manifest(manifest, manifest_sha256, seat_codes or {},
+                                      require_seat_proof)
+        except (KeyError, TypeError, AttributeError) as exc:
+            detail = f"missing {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
+            raise SheetContextError(f"package manifest: {detail}") from exc
+
+    @classmethod
+    def _from_manifest(cls, manifest: Mapping[str, Any], manifest_sha256: str,
+                       seat_codes: Mapping[str, str], require_seat_proof: bool) -> SheetContext:
+        package_id = manifest["package_id"]
+        if not _is_hex(package_id, 32):
+            raise SheetContextError("package manifest: package_id must be 32 lowercase hex")
+        if not _is_hex(manifest_sha256, 64):
+            raise SheetContextError("manifest sha-256 must be 64 lowercase hex digits")
+        kind = manifest["session"]["kind"]
+        if kind not in KINDS:
+            raise SheetContextError(f"package manifest: unknown session kind {kind!r}")
+        try:
+            rubric = Rubric.from_dict(manifest["rubric"])
+        except ProgramError as exc:
+            raise SheetContextError(f"package manifest: {exc}") from exc
+        seat_keys: dict[str, bytes | None] = {}
+        for seat in manifest["seats"]:
+            seat_keys[str(seat["seat_id"])] = _enrolled_key(seat)
+        assignments = {str(seat_id): tuple(str(p) for p in projects)
+                       for seat_id, projects in manifest["assignments"].items()}
+        codes: dict[str, str] = {}
+        for seat_id, code in seat_codes.items():
+            if seat_id not in seat_keys:
+                raise SheetContextError(f"seat codes: seat {seat_id!r} is not in the package")
+            try:
+                codes[seat_id] = canonical_seat_code(code)
+            except SeatCodeError as exc:
+                raise SheetContextError(f"seat codes: seat {seat_id}: {exc}") from exc
+        checklist = tuple(str(item["id"]) for item in manifest.get("inspection_checklist", ()))
+        return cls(package_id=package_id, manifest_sha256=manifest_sha256, kind=kind,
+                   rubric=rubric, seat_keys=seat_keys, assignments=assignments,
+                   checklist_ids=checklist, seat_codes=codes,
+                   require_seat_proof=require_seat_proof)
+
+    def assigned(self, seat_id: str) -> tuple[str, ...]:
+        return self.assignments.get(seat_id, ())
+
+
+def _enrolled_key(seat: Mapping[str, Any]) -> bytes | None:
+    encoded = seat.get("public_key")
+    if not encoded:
+        return None
+    try:
+        key = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise SheetContextError(f"package manifest: seat {seat['seat_id']}: public_key is "
+                                "not base64") from exc
+    if len(key) != 32:
+        raise SheetContextError(f"package manifest: seat {seat['seat_id']}: public_key is "
+                                "not a 32-byte ed25519 key")
+    return key
+
+
+def _is_hex(value: object, length: int) -> bool:
+    return isinstance(value, str) and len(value) == length and bool(_HEX.fullmatch(value))

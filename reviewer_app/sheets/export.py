@@ -1,0 +1,70 @@
+"""Writing a signed sheet and its PDF to the folder the expert picked (often a USB stick)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from reviewer_app.atomic import atomic_write_bytes
+from reviewer_app.sheets.build import SignedSheet
+from reviewer_app.sheets.errors import ExportFailed, SheetError
+from reviewer_app.sheets.pdf import render_sheet_pdf
+
+
+def export_paths(folder: Path, sheet: SignedSheet) -> tuple[Path, Path]:
+    """Where :func:`export_sheet` writes: ``<seat>-r<revision>.revsheet`` and ``.pdf``."""
+    revsheet = Path(folder) / sheet.filename
+    return revsheet, revsheet.with_suffix(".pdf")
+
+
+def export_sheet(folder: Path, sheet: SignedSheet,
+                 manifest: Mapping[str, Any]) -> tuple[Path, Path]:
+    """Write the .revsheet and its printable PDF, both or neither.
+
+    Each file is written atomically; when the second write fails the first is
+    removed again, so the folder never holds a sheet without its PDF or half a file.
+    A revision already exported with other bytes is refused: two different
+    sheets with one revision number are flagged as equivocation at merge.
+
+    Returns:
+        The paths of the .revsheet and the PDF.
+
+    Raises:
+        ExportFailed: naming the folder and the cause (full, read-only, no permission,
+            missing, or an existing different sheet of the same revision).
+    """
+    folder = Path(folder)
+    revsheet_path, pdf_path = export_paths(folder, sheet)
+    try:
+        pdf = render_sheet_pdf(sheet.body, sheet.body_sha256, manifest)
+    except Exception as exc:  # reportlab raises plain exceptions; the user needs one message
+        raise ExportFailed(folder, SheetError(f"cannot render the pdf: {exc}")) from exc
+    existed = _check_existing(folder, revsheet_path, sheet)
+    try:
+        atomic_write_bytes(revsheet_path, sheet.envelope)
+    except OSError as exc:
+        raise ExportFailed(folder, exc) from exc
+    try:
+        atomic_write_bytes(pdf_path, pdf)
+    except OSError as exc:
+        if not existed:
+            with contextlib.suppress(OSError):
+                revsheet_path.unlink()
+        raise ExportFailed(folder, exc) from exc
+    return revsheet_path, pdf_path
+
+
+def _check_existing(folder: Path, path: Path, sheet: SignedSheet) -> bool:
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise ExportFailed(folder, exc) from exc
+    if current != sheet.envelope:
+        raise ExportFailed(folder, SheetError(
+            f"{path.name} already holds a different revision {sheet.revision} sheet; "
+            "export the next revision instead"))
+    return True

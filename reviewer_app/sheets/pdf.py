@@ -1,0 +1,336 @@
+"""The printable score sheet: what the expert signs by hand beside the digital signature.
+
+Comments are Paragraph flowables outside tables, so text of any length flows on
+to the next page instead of being cut; the QR code and the printed hash tie the
+paper to the exact .revsheet body.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from reviewer_app.core.decimals import decimal_str
+from reviewer_app.core.rubric import Rubric
+from reviewer_app.sheets.body import InspectionVisit, ProjectEntry, SheetBody
+
+QR_PREFIX = "RVSHEET1"
+PDF_TITLE = "专家评分表"
+CONFLICT_NOTICE = "已申明利益冲突，回避评分"
+CHECKLIST_LABELS = {"compliant": "符合", "non_compliant": "不符合", "unverifiable": "无法核实"}
+KIND_LABELS = {"panel": "专家评审", "inspection": "现场考察"}
+
+_INK = colors.HexColor("#1f2d3d")
+_RULE = colors.HexColor("#8a96a3")
+_SHADE = colors.HexColor("#e8edf2")
+_ALERT = colors.HexColor("#b3261e")
+
+
+def qr_payload(body_sha256: str, key_id: str, revision: int) -> str:
+    """The QR code's text: ``RVSHEET1:<body sha256 hex>:<key_id>:r<revision>``."""
+    return f"{QR_PREFIX}:{body_sha256}:{key_id}:r{revision}"
+
+
+@functools.cache
+def _font() -> str:
+    try:
+        from reviewer_app.pdffont import register_cjk_font
+    except ImportError:  # the shared helper is not there yet: same font, same name
+        return _register_font_locally()
+    return register_cjk_font()
+
+
+def _register_font_locally() -> str:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from reviewer_app.paths import CJK_FONT
+
+    name = "WenQuanYiMicroHei"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(CJK_FONT), subfontIndex=0))
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(name, bold, italic, name)
+    return name
+
+
+@functools.cache
+def _styles() -> dict[str, ParagraphStyle]:
+    font = _font()
+
+    def style(name: str, size: float, **extra: Any) -> ParagraphStyle:
+        # wordWrap CJK breaks anywhere, so unbroken runs (Chinese, long URLs) wrap too.
+        options = {"textColor": _INK, **extra}
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.45,
+                              wordWrap="CJK", **options)
+
+    return {
+        "program": style("program", 11, alignment=TA_CENTER),
+        "title": style("title", 20, alignment=TA_CENTER, spaceBefore=2, spaceAfter=2),
+        "session": style("session", 11, alignment=TA_CENTER),
+        "h2": style("h2", 12.5, spaceBefore=10, spaceAfter=4),
+        "label": style("label", 9.5, textColor=_RULE, spaceBefore=5),
+        "body": style("body", 10),
+        "cell": style("cell", 9.5),
+        "head": style("head", 9.5, alignment=TA_CENTER),
+        "small": style("small", 8, textColor=_RULE),
+        "mono": style("mono", 7.5),
+        "alert": style("alert", 11, textColor=_ALERT),
+    }
+
+
+@functools.cache
+def _covered() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    return frozenset(pdfmetrics.getFont(_font()).face.charToGlyph)
+
+
+def printable(text: str) -> str:
+    """``text`` with characters the embedded font lacks shown as ``[U+XXXX]``.
+
+    A rare name character (CJK extension B, say) would otherwise print as a blank
+    box; the code point keeps the paper copy unambiguous. Line breaks are kept.
+    """
+    covered = _covered()
+    return "".join(ch if ord(ch) in covered or ch in "\n\t " else f"[U+{ord(ch):04X}]"
+                   for ch in text)
+
+
+def _p(text: str, style: str) -> Paragraph:
+    return Paragraph(escape(printable(text)).replace("\n", "<br/>"), _styles()[style])
+
+
+def _grid(data: list[list[Any]], widths: list[float], *, header: bool = True,
+          extra: list[tuple[Any, ...]] = ()) -> Table:
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), _font()),
+        ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+        ("GRID", (0, 0), (-1, -1), 0.5, _RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), _SHADE))
+    commands.extend(extra)
+    # splitInRow lets a row with a long note continue on the next page.
+    return Table(data, colWidths=widths, style=TableStyle(commands), repeatRows=1 if header
+                 else 0, splitInRow=1, hAlign="LEFT")
+
+
+class _NumberedCanvas(Canvas):
+    """Holds pages back until the end so that every footer can say "共 M 页"."""
+
+    footer_left = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, number: int, total: int) -> None:
+        width, _ = self._pagesize
+        self.saveState()
+        self.setStrokeColor(_RULE)
+        self.setLineWidth(0.4)
+        self.line(18 * mm, 14 * mm, width - 18 * mm, 14 * mm)
+        self.setFont(_font(), 8)
+        self.setFillColor(_RULE)
+        self.drawString(18 * mm, 9.5 * mm, self.footer_left)
+        self.drawRightString(width - 18 * mm, 9.5 * mm, f"第 {number} 页 共 {total} 页")
+        self.restoreState()
+
+
+def _qr(payload: str, size: float) -> Drawing:
+    widget = QrCodeWidget(payload, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def render_sheet_pdf(body: SheetBody, body_sha256: str, manifest: Mapping[str, Any]) -> bytes:
+    """Render the printable sheet for a signed body.
+
+    Args:
+        body: the signed body (as built or as verified).
+        body_sha256: hex SHA-256 of the body bytes, printed and in the QR code.
+        manifest: the package manifest, for program, session, rubric and project names.
+    """
+    rubric = Rubric.from_dict(manifest["rubric"])
+    projects = {str(p["project_id"]): p for p in manifest.get("projects", ())}
+    checklist = {str(i["id"]): str(i.get("text", i["id"]))
+                 for i in manifest.get("inspection_checklist", ())}
+    width = A4[0] - 36 * mm
+    story: list[Any] = []
+    story += _header(body, body_sha256, manifest, width)
+    visits = {v.project_id: v for v in body.inspection or ()}
+    for index, entry in enumerate(body.projects, start=1):
+        facts = projects.get(entry.project_id, {})
+        story += _project(index, len(body.projects), entry, facts, rubric, width)
+        if entry.project_id in visits:
+            story += _visit(visits[entry.project_id], checklist, width)
+    story.append(_signature_block(body, body_sha256, width))
+
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=16 * mm, bottomMargin=20 * mm, title=PDF_TITLE,
+                            author=body.expert_name, subject=body_sha256,
+                            creator="Expert Review Desk", invariant=True,
+                            lang="zh-CN")
+    canvas_class = type("SheetCanvas", (_NumberedCanvas,), {
+        "footer_left": f"{PDF_TITLE} · 席位 {body.seat_id} · 第 {body.revision} 版 · "
+                       f"摘要 {body_sha256[:16]}"})
+    doc.build(story, canvasmaker=canvas_class)
+    return out.getvalue()
+
+
+def _header(body: SheetBody, body_sha256: str, manifest: Mapping[str, Any],
+            width: float) -> list[Any]:
+    program = manifest.get("program", {})
+    session = manifest.get("session", {})
+    qr_size = 30 * mm
+    titles = [
+        _p(str(program.get("name", "")), "program"),
+        _p(PDF_TITLE, "title"),
+        _p(str(session.get("name", "")), "session"),
+    ]
+    top = Table([[titles, _qr(qr_payload(body_sha256, body.key_id, body.revision), qr_size)]],
+                colWidths=[width - qr_size - 4 * mm, qr_size + 4 * mm],
+                style=TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    label_w = 24 * mm
+    value_w = width / 2 - label_w
+    previous = body.previous_sha256 or "无（首版）"
+    info = [
+        [_p("专家姓名", "label"), _p(body.expert_name, "cell"),
+         _p("席位", "label"), _p(body.seat_id, "cell")],
+        [_p("评审类型", "label"), _p(KIND_LABELS.get(body.kind, body.kind), "cell"),
+         _p("版本", "label"), _p(f"第 {body.revision} 版", "cell")],
+        [_p("签署时间", "label"), _p(body.created_at.replace("T", " ").replace("Z", " UTC"),
+                                    "cell"),
+         _p("项目数", "label"), _p(str(len(body.projects)), "cell")],
+        [_p("评分表摘要", "label"), _p(body_sha256, "mono"), "", ""],
+        [_p("密钥指纹", "label"), _p(body.key_id, "mono"),
+         _p("上一版摘要", "label"), _p(previous, "mono")],
+    ]
+    table = _grid(info, [label_w, value_w, label_w, value_w], header=False,
+                  extra=[("SPAN", (1, 3), (3, 3)),
+                         ("BACKGROUND", (0, 0), (0, -1), _SHADE),
+                         ("BACKGROUND", (2, 0), (2, 2), _SHADE),
+                         ("BACKGROUND", (2, 4), (2, 4), _SHADE)])
+    return [top, Spacer(1, 4 * mm), table, Spacer(1, 2 * mm)]
+
+
+def _project(index: int, count: int, entry: ProjectEntry, facts: Mapping[str, Any],
+             rubric: Rubric, width: float) -> list[Any]:
+    title = str(facts.get("project_title", ""))
+    heading = f"项目 {index}/{count}：{entry.project_id}" + (f"　{title}" if title else "")
+    top: list[Any] = [_p(heading, "h2")]
+    if facts.get("enterprise_name"):
+        top.append(_p(f"申报单位：{facts['enterprise_name']}", "body"))
+    if entry.conflict.declared:
+        notice = Table([[[_p(CONFLICT_NOTICE, "alert"),
+                          _p(f"申明理由：{entry.conflict.reason}", "body")]]],
+                       colWidths=[width], splitInRow=1,
+                       style=TableStyle([("BOX", (0, 0), (-1, -1), 1.2, _ALERT),
+                                         ("TOPPADDING", (0, 0), (-1, -1), 6),
+                                         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                                         ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
+        return [KeepTogether([*top, Spacer(1, 2 * mm), notice])]
+    rows: list[list[Any]] = [[_p("评分项", "cell"), _p("满分", "head"), _p("得分", "head"),
+                              _p("档次", "cell")]]
+    for criterion in rubric.criteria:
+        score = entry.scores.get(criterion.id, Decimal(0))
+        band = criterion.band_for(score)
+        rows.append([_p(criterion.name, "cell"), decimal_str(criterion.max),
+                     decimal_str(score), _p(band.name if band else "", "cell")])
+    rows.append([_p("合计", "cell"), decimal_str(rubric.total_max),
+                 decimal_str(entry.total if entry.total is not None else Decimal(0)), ""])
+    table = _grid(rows, [width * 0.42, width * 0.14, width * 0.14, width * 0.30],
+                  extra=[("ALIGN", (1, 1), (2, -1), "CENTER"),
+                         ("BACKGROUND", (0, -1), (-1, -1), _SHADE),
+                         ("FONTSIZE", (1, -1), (2, -1), 11)])
+    # The heading and the score table stay on one page; comments may flow on.
+    flow: list[Any] = [KeepTogether([*top, Spacer(1, 2 * mm), table])]
+    names = {c.id: c.name for c in rubric.criteria}
+    for cid in rubric.criterion_ids:
+        if entry.comments.get(cid):
+            flow += [_p(f"{names[cid]} 评分说明：", "label"), _p(entry.comments[cid], "body")]
+    flow += [_p("综合意见：", "label"), _p(entry.overall_comment or "（无）", "body"),
+             _p("推荐意见：", "label"), _p(entry.recommendation or "（无）", "body")]
+    if entry.evidence:
+        refs = "；".join(f"{names.get(e.criterion_id, e.criterion_id)}：材料 {e.member_id} "
+                        f"第 {e.page} 页" for e in entry.evidence)
+        flow.append(_p(f"佐证材料：{refs}", "small"))
+    return flow
+
+
+def _visit(visit: InspectionVisit, checklist: Mapping[str, str], width: float) -> list[Any]:
+    rows: list[list[Any]] = [[_p("考察项", "cell"), _p("结果", "cell"), _p("备注", "cell")]]
+    for answer in visit.checklist:
+        rows.append([_p(checklist.get(answer.item_id, answer.item_id), "cell"),
+                     _p(CHECKLIST_LABELS.get(answer.result, answer.result), "cell"),
+                     _p(answer.note, "cell")])
+    flow: list[Any] = [_p("现场考察核查表", "label"), Spacer(1, 1 * mm),
+                       _grid(rows, [width * 0.45, width * 0.13, width * 0.42])]
+    flow += [_p("考察发现：", "label"), _p(visit.findings or "（无）", "body"),
+             _p("考察建议：", "label"), _p(visit.recommendation or "（无）", "body")]
+    for photo in visit.photos:
+        flow.append(_p(f"照片 {photo.sha256}（{photo.media_type}）{photo.caption}", "small"))
+    return flow
+
+
+def _signature_block(body: SheetBody, body_sha256: str, width: float) -> KeepTogether:
+    line = "_" * 28
+    sign = Table([[_p("专家签名：", "body"), _p(line, "body"),
+                   _p("日期：", "body"), _p("_" * 18, "body")]],
+                 colWidths=[width * 0.22, width * 0.38, width * 0.1, width * 0.3],
+                 style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 14)]))
+    return KeepTogether([
+        Spacer(1, 6 * mm),
+        _p("声明：本人确认以上评分与意见系本人独立、客观、公正作出，与电子评分表"
+           "（下列摘要）内容一致。", "body"),
+        Spacer(1, 2 * mm),
+        _p(f"电子评分表摘要（SHA-256）：{body_sha256}", "mono"),
+        _p(f"签名密钥指纹：{body.key_id}　　二维码内容："
+           f"{qr_payload(body_sha256, body.key_id, body.revision)}", "mono"),
+        sign,
+    ])

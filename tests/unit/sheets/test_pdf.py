@@ -1,0 +1,138 @@
+"""The printable sheet: extractable Chinese text, an embedded font, long comments not cut."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from reviewer_app.sheets import authenticate_sheet, build_sheet
+from reviewer_app.sheets.pdf import CONFLICT_NOTICE, printable, qr_payload, render_sheet_pdf
+from reviewer_app.storage.workspace import ProjectState
+
+from .conftest import GEN, VECTORS, manifest_digest, real_manifest
+
+LONG_END = "此处为超长评语的最后一句，确认未被截断。END-OF-LONG-COMMENT"
+
+
+def _sheet(long_comment: str | None = None):
+    manifest = real_manifest(2)
+    overall = "项目技术扎实，应用场景清晰。"
+    if long_comment is not None:
+        overall = long_comment
+    states = {
+        "AI2026-0001": ProjectState(
+            "AI2026-0001",
+            scores={"advancement": "26", "innovation": "18.5", "applicability": "14",
+                    "outcome": "21.5"},
+            comments={"advancement": "核心模型自研，有第三方测评报告佐证。",
+                      "outcome": "效率提升 52%，<审计报告> & 财务数据佐证。"},
+            overall_comment=overall, recommendation="建议资助"),
+        "AI2026-0002": ProjectState("AI2026-0002", conflict_declared=True,
+                                    conflict_reason="本人曾于 2024 年担任该企业技术顾问。"),
+    }
+    sheet = build_sheet(manifest, manifest_sha256=manifest_digest(manifest), seat_id="A03",
+                        expert_name="欧阳晓明", states=states, private_key=GEN.KEY_A,
+                        seat_code="7K3M9Q2X5T8V4R1N",
+                        created_at=dt.datetime(2026, 6, 20, 2, 30, tzinfo=dt.UTC))
+    return sheet, manifest
+
+
+@pytest.fixture(scope="module")
+def short_pdf() -> tuple[PdfReader, str, object]:
+    sheet, manifest = _sheet()
+    data = render_sheet_pdf(sheet.body, sheet.body_sha256, manifest)
+    reader = PdfReader(io.BytesIO(data))
+    return reader, _text(reader), sheet
+
+
+def _text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_text_is_extractable(short_pdf) -> None:
+    _, text, sheet = short_pdf
+    flat = _flat(text)
+    for expected in ("专家评分表", "“AI+百业”产业融合支持计划", "欧阳晓明", "A03",
+                     "技术先进性", "场景创新性", "行业适用性", "实施成效", "合计", "80",
+                     "核心模型自研", "<审计报告>&财务数据佐证", "建议资助", CONFLICT_NOTICE,
+                     "本人曾于2024年担任该企业技术顾问", "专家签名", "日期",
+                     sheet.body_sha256, sheet.key_id, "第1页共1页"):
+        assert expected in flat, expected
+
+
+def test_qr_payload_is_printed_and_defined(short_pdf) -> None:
+    _, text, sheet = short_pdf
+    payload = qr_payload(sheet.body_sha256, sheet.key_id, 1)
+    assert payload == f"RVSHEET1:{sheet.body_sha256}:{sheet.key_id}:r1"
+    assert payload in _flat(text)
+
+
+def test_cjk_font_is_embedded(short_pdf) -> None:
+    reader, _, _ = short_pdf
+    embedded = []
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            if descriptor is not None:
+                embedded.append("/FontFile2" in descriptor.get_object())
+    assert embedded and all(embedded)
+
+
+def test_metadata(short_pdf) -> None:
+    reader, _, sheet = short_pdf
+    assert reader.metadata.title == "专家评分表"
+    assert reader.metadata.subject == sheet.body_sha256
+
+
+def test_long_comment_flows_across_pages_uncut() -> None:
+    body = "专家意见：该项目在数据治理方面仍有改进空间，建议补充模型评测细节。" * 160
+    long_comment = (body + LONG_END)[-5000:]
+    assert len(long_comment) == 5000
+    sheet, manifest = _sheet(long_comment)
+    reader = PdfReader(io.BytesIO(render_sheet_pdf(sheet.body, sheet.body_sha256, manifest)))
+    assert len(reader.pages) > 1
+    flat = _flat(_text(reader))
+    assert LONG_END in flat
+    assert f"共{len(reader.pages)}页" in flat
+    # Every character of the comment is there, in order, once the footers are taken out.
+    without_footers = re.sub(r"专家评分表·席位A03·第1版·摘要[0-9a-f]{16}|第\d+页共\d+页", "",
+                             flat)
+    assert _flat(long_comment) in without_footers
+
+
+def test_unbroken_latin_text_wraps_instead_of_overflowing() -> None:
+    token = "https://example.org/" + "a" * 3000 + "/END"
+    sheet, manifest = _sheet(token)
+    reader = PdfReader(io.BytesIO(render_sheet_pdf(sheet.body, sheet.body_sha256, manifest)))
+    assert "/END" in _flat(_text(reader))
+
+
+def test_rendering_is_deterministic() -> None:
+    sheet, manifest = _sheet()
+    assert render_sheet_pdf(sheet.body, sheet.body_sha256, manifest) == \
+        render_sheet_pdf(sheet.body, sheet.body_sha256, manifest)
+
+
+def test_characters_missing_from_the_font_print_as_code_points() -> None:
+    assert printable("吉𠮷䶮 堃\n") == "吉[U+20BB7][U+4DAE] 堃\n"
+
+
+def test_inspection_sheet_prints_the_checklist() -> None:
+    sheet = authenticate_sheet((VECTORS / "valid-inspection.revsheet").read_bytes())
+    manifest = GEN.manifests()["manifest-inspection.json"]
+    reader = PdfReader(io.BytesIO(render_sheet_pdf(sheet.model, sheet.body_sha256, manifest)))
+    flat = _flat(_text(reader))
+    for expected in ("现场考察", "现场考察核查表", "实际经营场所与申报信息一致", "符合", "无法核实",
+                     "演示环境当日故障", "生产线已部署质检系统", "质检工位"):
+        assert expected in flat, expected
