@@ -222,8 +222,11 @@ def _replace_reviews(session: Session, package_id: str, seat_id: str,
 
 
 def _verify_with_sheets(raw: bytes, package: m.Package, seat_codes: Mapping[str, str]) -> Any:
-    from reviewer_app.sheets import verify as sheet_verify  # lands with the sheets module
+    from reviewer_app.sheets.context import SheetContext
+    from reviewer_app.sheets.verify import verify_sheet
 
-    context = sheet_verify.SheetContext.from_manifest(
-        json.loads(package.manifest_json), package.manifest_sha256, seat_codes=seat_codes)
-    return sheet_verify.verify_sheet(raw, context)
+    # The merge must know who signed: an enrolled key or a verified seat claim.
+    context = SheetContext.from_manifest(json.loads(package.manifest_json),
+                                         package.manifest_sha256, seat_codes=seat_codes or None,
+                                         require_seat_proof=True)
+    return verify_sheet(raw, context)

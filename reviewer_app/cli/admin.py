@@ -16,6 +16,7 @@ from reviewer_app.core.errors import ReviewerError
 
 COMMAND_MODULES = (
     "reviewer_app.cli.intake_commands",
+    "reviewer_app.cli.central_commands",
 )
 
 EXIT_OK = 0

@@ -34,7 +34,6 @@ from reviewer_app.sheets.errors import (
     SheetIncomplete,
     SheetRejected,
 )
-from reviewer_app.sheets.revisions import RevisionDecision, RevisionOutcome, decide_revision
 from reviewer_app.sheets.verify import (
     AuthenticSheet,
     VerifiedSheet,
@@ -56,8 +55,6 @@ __all__ = [
     "MissingItem",
     "Photo",
     "ProjectEntry",
-    "RevisionDecision",
-    "RevisionOutcome",
     "SheetBody",
     "SheetContext",
     "SheetContextError",
@@ -69,7 +66,6 @@ __all__ = [
     "authenticate_sheet",
     "build_body",
     "build_sheet",
-    "decide_revision",
     "key_id_for",
     "missing_items",
     "pae",

@@ -1,4 +1,4 @@
-"""Verification beyond the vectors: contexts, the seat proof, inspection, revisions, parsing."""
+"""Verification beyond the vectors: contexts, the seat proof, inspection, parsing."""
 
 from __future__ import annotations
 
@@ -14,13 +14,11 @@ from reviewer_app.sheets import (
     REASONS,
     ChecklistAnswer,
     InspectionVisit,
-    RevisionOutcome,
     SheetContext,
     SheetContextError,
     SheetRejected,
     authenticate_sheet,
     build_sheet,
-    decide_revision,
     missing_items,
     pae,
     verify_sheet,
@@ -172,24 +170,6 @@ def test_inspection_checklist_missing_items_and_verification(gen) -> None:
         with pytest.raises(SheetRejected) as info:
             verify_sheet(_resign(sheet, change, gen.KEY_A), context)
         assert info.value.reason == reason
-
-
-def test_revision_decisions(gen, context) -> None:
-    def load(name: str):
-        return verify_sheet((gen.HERE / f"{name}.revsheet").read_bytes(), context)
-
-    r1, r2 = load("valid-r1"), load("valid-r2")
-    assert decide_revision(None, r1).outcome is RevisionOutcome.FIRST
-    replace = decide_revision(r1, r2)
-    assert replace.outcome is RevisionOutcome.REPLACE and replace.chained and replace.accepted
-    assert decide_revision(r2, r2).outcome is RevisionOutcome.NO_OP
-    assert decide_revision(r2, r1).outcome is RevisionOutcome.ROLLBACK
-    other = build_sheet(gen.manifests()["manifest.json"], manifest_sha256=context.manifest_sha256,
-                        seat_id="S01", expert_name="张伟", states=gen._states_s01(1),
-                        private_key=gen.KEY_A, seat_code=gen.SEAT_CODES["S01"],
-                        created_at=CREATED_AT.replace(minute=31))
-    equivocation = decide_revision(r1, verify_sheet(other.envelope, context))
-    assert equivocation.outcome is RevisionOutcome.EQUIVOCATION and not equivocation.accepted
 
 
 def test_canonical_encoder_refuses_what_has_no_canonical_form() -> None:

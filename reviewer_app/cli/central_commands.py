@@ -1,0 +1,137 @@
+"""``merge`` and ``results``: the secretariat's side after the session."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from reviewer_app.cli.common import add_db_option, default_db_url, money
+from reviewer_app.cli.table import format_table
+from reviewer_app.core.decimals import decimal_str, parse_decimal
+from reviewer_app.core.errors import ReviewerError
+
+DECISION_ZH = {"accepted": "接收", "replaced": "替换", "no-op": "无变化",
+               "equivocation": "版本冲突", "rollback": "旧版本", "rejected": "拒收"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    merge = subparsers.add_parser("merge", help="verify and merge signed score sheets")
+    merge.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
+    add_db_option(merge)
+    merge.add_argument("--package", type=Path, help="register this package first")
+    merge.add_argument("--passphrase-file", type=Path, help="the package's passphrase")
+    merge.add_argument("--seat-codes", type=Path,
+                       help="seat codes CSV written by build (to check seat claims)")
+    merge.add_argument("--json", action="store_true")
+    merge.set_defaults(func=run_merge)
+
+    results = subparsers.add_parser("results", help="aggregate, tier, fund and report")
+    add_db_option(results)
+    results.add_argument("--out", type=Path, required=True, help="output folder")
+    results.add_argument("--budget", type=money, default=None, metavar="YUAN",
+                         help="budget for this round (default: the program's annual budget)")
+    results.add_argument("--prior-awards", type=Path, default=None,
+                         help="CSV uscc,year,amount of awards already granted this year")
+    results.set_defaults(func=run_results)
+
+
+def _engine(url: str | None):
+    from reviewer_app.storage.engines import central_engine, migrate
+
+    engine = central_engine(url or default_db_url())
+    migrate(engine, "central")
+    return engine
+
+
+def read_seat_codes(path: Path) -> dict[str, str]:
+    from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code
+
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or not {"seat_id", "seat_code"} <= set(reader.fieldnames):
+            raise ReviewerError(f"{path}: expected columns seat_id,name,seat_code")
+        codes = {}
+        for row in reader:
+            try:
+                codes[row["seat_id"]] = canonical_seat_code(row["seat_code"])
+            except SeatCodeError as exc:
+                raise ReviewerError(f"{path} line {reader.line_num}: {exc}") from None
+    return codes
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    from reviewer_app.central.merge import merge_sheets, register_package
+
+    engine = _engine(args.db)
+    seat_codes = read_seat_codes(args.seat_codes) if args.seat_codes else None
+    if args.package:
+        if not args.passphrase_file:
+            raise ReviewerError("--package needs --passphrase-file")
+        from reviewer_app.cli.package_commands import open_package
+
+        with open_package(args.package, args.passphrase_file) as reader:
+            new = register_package(engine, reader.manifest_bytes, reader.manifest_sha256,
+                                   reader.package_id, seat_codes)
+        print(f"package {reader.package_id} " + ("registered" if new else "already registered"),
+              file=sys.stderr)
+    elif seat_codes:
+        raise ReviewerError("--seat-codes needs --package (the codes belong to a package)")
+    outcomes = merge_sheets(engine, [(str(p), p.read_bytes()) for p in args.sheets])
+    engine.dispose()
+    if args.json:
+        json.dump([o.__dict__ | {"rejected": o.rejected} for o in outcomes], sys.stdout,
+                  ensure_ascii=False, indent=2)
+        print()
+    else:
+        rows = [[o.source, o.seat_id or "—", str(o.revision or "—"),
+                 f"{DECISION_ZH[o.decision]} {o.decision}", o.reason] for o in outcomes]
+        print(format_table(["file", "seat", "rev", "decision", "reason"], rows))
+        rejected = sum(o.rejected for o in outcomes)
+        print(f"\n{len(outcomes)} sheet(s): {len(outcomes) - rejected} ok, {rejected} rejected")
+    return 1 if any(o.rejected for o in outcomes) else 0
+
+
+def read_prior_awards(path: Path, year: int) -> dict[str, Decimal]:
+    awards: dict[str, Decimal] = {}
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                amount = parse_decimal(row["amount"], "amount")
+            except (KeyError, ValueError) as exc:
+                raise ReviewerError(f"{path}: {exc}") from None
+            if row.get("year", "").strip() == str(year):
+                key = row["uscc"].strip().upper()
+                awards[key] = awards.get(key, Decimal(0)) + amount
+    return awards
+
+
+def run_results(args: argparse.Namespace) -> int:
+    from reviewer_app.central.reports import write_results
+    from reviewer_app.central.results import compute_results, load_program
+
+    engine = _engine(args.db)
+    prior = None
+    if args.prior_awards:
+        from sqlalchemy import select
+        from sqlalchemy.orm import Session
+
+        from reviewer_app.storage import central_models as m
+
+        with Session(engine) as session:
+            year = load_program(tuple(session.scalars(select(m.Package)))).info.year
+        prior = read_prior_awards(args.prior_awards, year)
+    results = compute_results(engine, budget=args.budget, prior_awards=prior)
+    engine.dispose()
+    written = write_results(results, args.out)
+    funding = results.funding
+    funded = sum(1 for r in results.rows if r.award.amount > 0)
+    print(f"{len(results.rows)} projects, {funded} funded; awarded "
+          f"{decimal_str(funding.awarded_total)} of {decimal_str(funding.budget)} CNY "
+          f"({funding.policy}); {len(results.divergent)} flagged for re-review")
+    for path in written:
+        print(f"wrote {path}")
+    return 0

@@ -1,0 +1,52 @@
+"""Helpers shared by the reviewer-admin commands."""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+from pathlib import Path
+
+from reviewer_app.core.decimals import parse_decimal
+from reviewer_app.core.errors import ReviewerError
+
+APP_NAME = "reviewer-app"
+
+
+def read_passphrase(path: Path) -> str:
+    """The passphrase in a file: its first line, without the line end.
+
+    Passphrases are never taken on the command line, where other users and
+    shell histories can see them.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ReviewerError(f"passphrase file {path} is not UTF-8 text") from None
+    line = text.split("\n", 1)[0].rstrip("\r")
+    if not line:
+        raise ReviewerError(f"passphrase file {path} is empty")
+    return line
+
+
+def default_db_url() -> str:
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / "central.sqlite")
+
+
+def money(text: str) -> Decimal:
+    try:
+        value = parse_decimal(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {text}")
+    return value
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL", default=None,
+                        help="central store: a SQLAlchemy URL or a SQLite file "
+                             "(default: central.sqlite in the user data folder)")
