@@ -60,7 +60,8 @@ def _project_record(row: ProjectRow, criteria: Iterable[str]) -> dict[str, Any]:
         "base_amount": decimal_str(award.base_amount),
         "capped_amount": decimal_str(award.capped_amount),
         "amount": decimal_str(award.amount),
-        "reasons": list(award.reasons),
+        "reasons": [{"code": r.code, "message": r.message, "message_en": r.message_en}
+                    for r in award.reasons],
     }
 
 
@@ -114,7 +115,8 @@ def results_csv(results: Results) -> bytes:
             record["spread"], "是" if record["divergent"] else "否", record["normalised"],
             row.award.tier.name if row.award.tier else "", record["actual_cost"],
             record["requested_amount"], record["base_amount"], record["capped_amount"],
-            record["amount"], wan(row.award.amount), "；".join(record["reasons"]),
+            record["amount"], wan(row.award.amount),
+            "；".join(r.message for r in row.award.reasons),
         ])
     return _csv_bytes(header, rows)
 

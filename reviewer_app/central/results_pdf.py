@@ -133,7 +133,8 @@ def results_pdf(results: Results) -> bytes:
             "—" if agg.spread is None else decimal_str(agg.spread)
             + (" ⚑" if agg.divergent else ""),
             award.tier.name if award.tier else "—", wan(award.amount),
-            Paragraph(clean("；".join(award.reasons)), styles["cell"])])
+            Paragraph(clean("；".join(r.message for r in award.reasons)),
+                      styles["cell"])])
     story.append(_table(rows, [12 * mm, 26 * mm, 62 * mm, 16 * mm, 16 * mm, 16 * mm, 16 * mm,
                                14 * mm, 20 * mm, 75 * mm], font))
     story += [PageBreak(), Paragraph("各项目评分分布（点：专家总分；竖线：综合得分；红色：分歧）",

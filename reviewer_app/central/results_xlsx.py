@@ -113,7 +113,7 @@ def results_xlsx(results: Results) -> bytes:
             (award.tier.name if award.tier else "—", None),
             (Decimal(row.project["actual_cost"]), YUAN), (award.base_amount, YUAN),
             (award.capped_amount, YUAN), (award.amount, YUAN),
-            (award.amount / TEN_THOUSAND, WAN), ("；".join(award.reasons), None)]
+            (award.amount / TEN_THOUSAND, WAN), ("；".join(r.message for r in award.reasons), None)]
         for c, (value, fmt) in enumerate(values2, start=1):
             _put(funding, r, c, value, fmt)
     total_row = len(results.rows) + 3

@@ -42,6 +42,35 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why an award is below its base amount, in both languages of the reports."""
+
+    code: str
+    message: str      # Chinese, for the reports and the public notice
+    message_en: str
+
+
+INELIGIBLE = Reason("ineligible", "形式审查未通过", "ineligible")
+TOO_FEW_REVIEWS = Reason("too_few_reviews", "有效评审不足", "not enough valid reviews")
+REQUEST_LIMIT = Reason("requested", "以申请金额为限", "limited to the requested amount")
+BUDGET_PRO_RATA = Reason("budget", "按年度预算等比例调整", "scaled to the annual budget")
+BUDGET_RANK = Reason("budget", "年度预算已按排名用尽",
+                     "annual budget exhausted in ranking order")
+
+
+def _below_tiers(score: Decimal) -> Reason:
+    return Reason("below_tiers", f"综合得分 {decimal_str(score)} 低于最低档",
+                  f"score {decimal_str(score)} is below the lowest tier")
+
+
+def _enterprise_cap(prior: bool) -> Reason:
+    return Reason("enterprise_cap",
+                  "受每家企业每年资助上限限制" + ("（含本年度已获资助）" if prior else ""),
+                  "limited by the enterprise's annual cap"
+                  + (" (awards already granted this year)" if prior else ""))
+
+
+@dataclass(frozen=True)
 class Award:
     project_id: str
     enterprise_id: str
@@ -49,7 +78,7 @@ class Award:
     base_amount: Decimal      # rate x cost (and request), before cap and budget
     capped_amount: Decimal    # after the per-enterprise cap
     amount: Decimal           # final, after the budget
-    reasons: tuple[str, ...]  # why the amount is below the base, or zero
+    reasons: tuple[Reason, ...]  # why the amount is below the base, or zero
 
 
 @dataclass(frozen=True)
@@ -93,23 +122,23 @@ def compute_funding(candidates: Sequence[Candidate], rules: FundingRules,
     if len(set(ids)) != len(ids):
         raise ValueError("project ids are not unique")
 
-    base: dict[str, tuple[Tier | None, Decimal, list[str]]] = {}
+    base: dict[str, tuple[Tier | None, Decimal, list[Reason]]] = {}
     for c in ordered:
-        reasons: list[str] = []
+        reasons: list[Reason] = []
         tier = rules.tier_for(c.score) if c.score is not None else None
         if not c.eligible:
-            reasons.append("ineligible")
+            reasons.append(INELIGIBLE)
         elif c.score is None:
-            reasons.append("not enough valid reviews")
+            reasons.append(TOO_FEW_REVIEWS)
         elif tier is None:
-            reasons.append(f"score {decimal_str(c.score)} is below the lowest tier")
+            reasons.append(_below_tiers(c.score))
         amount = ZERO
         if not reasons and tier is not None:
             rate = min(tier.rate, rules.max_rate)
             amount = floor_to_unit(max(c.actual_cost, ZERO) * rate, unit)
             if rules.cap_at_requested and c.requested_amount < amount:
                 amount = floor_to_unit(max(c.requested_amount, ZERO), unit)
-                reasons.append("limited to the requested amount")
+                reasons.append(REQUEST_LIMIT)
         else:
             tier = None
         base[c.project_id] = (tier, amount, reasons)
@@ -124,9 +153,7 @@ def compute_funding(candidates: Sequence[Candidate], rules: FundingRules,
         left = max(remaining_cap[c.enterprise_id], ZERO)
         if amount > left:
             amount_after = floor_to_unit(left, unit)
-            reasons.append("limited by the enterprise's annual cap"
-                           + (" (awards already granted this year)"
-                              if c.enterprise_id in prior_awards else ""))
+            reasons.append(_enterprise_cap(c.enterprise_id in prior_awards))
         else:
             amount_after = amount
         remaining_cap[c.enterprise_id] -= amount_after
@@ -152,8 +179,7 @@ def compute_funding(candidates: Sequence[Candidate], rules: FundingRules,
         for c in ordered:
             if final[c.project_id] < capped[c.project_id]:
                 base[c.project_id][2].append(
-                    "scaled to the annual budget" if factor is not None
-                    else "annual budget exhausted in ranking order")
+                    BUDGET_PRO_RATA if factor is not None else BUDGET_RANK)
 
     awards = tuple(
         Award(c.project_id, c.enterprise_id, base[c.project_id][0], base[c.project_id][1],

@@ -54,27 +54,9 @@ def qr_payload(body_sha256: str, key_id: str, revision: int) -> str:
 
 @functools.cache
 def _font() -> str:
-    try:
-        from reviewer_app.pdffont import register_cjk_font
-    except ImportError:  # the shared helper is not there yet: same font, same name
-        return _register_font_locally()
+    from reviewer_app.pdffont import register_cjk_font
+
     return register_cjk_font()
-
-
-def _register_font_locally() -> str:
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    from reviewer_app.paths import CJK_FONT
-
-    name = "WenQuanYiMicroHei"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(CJK_FONT), subfontIndex=0))
-        for bold in (0, 1):
-            for italic in (0, 1):
-                addMapping(name, bold, italic, name)
-    return name
 
 
 @functools.cache

@@ -13,6 +13,10 @@ RULES = default_program().funding
 D = Decimal
 
 
+def en(award) -> tuple[str, ...]:
+    return tuple(r.message_en for r in award.reasons)
+
+
 def candidate(pid: str, score: str | None, cost: str, *, enterprise: str | None = None,
               rank: int | None = None, requested: str | None = None,
               eligible: bool = True) -> Candidate:
@@ -29,14 +33,15 @@ def test_tiers_set_the_rate_三择优分档() -> None:
     ], RULES)
     assert [a.amount for a in result.awards] == [D(300000), D(200000), D(100000), D(0)]
     assert [a.tier.id if a.tier else None for a in result.awards] == ["A", "B", "C", None]
-    assert result.get("D").reasons == ("score 64.99 is below the lowest tier",)
+    assert en(result.get("D")) == ("score 64.99 is below the lowest tier",)
+    assert result.get("D").reasons[0].message == "综合得分 64.99 低于最低档"
 
 
 def test_at_most_thirty_percent_and_not_above_request() -> None:
     result = compute_funding([candidate("A", "95", "1000000", rank=1, requested="250000")],
                              RULES)
     assert result.get("A").amount == D(250000)
-    assert "limited to the requested amount" in result.get("A").reasons
+    assert "limited to the requested amount" in en(result.get("A"))
 
 
 def test_rounded_down_to_the_unit() -> None:
@@ -51,21 +56,21 @@ def test_one_million_per_enterprise_per_year_across_projects_三() -> None:
         candidate("C", "88", "3000000", enterprise="E", rank=3),   # -> 0
     ], RULES)
     assert [a.amount for a in result.awards] == [D(900000), D(100000), D(0)]
-    assert "limited by the enterprise's annual cap" in result.get("B").reasons
+    assert "limited by the enterprise's annual cap" in en(result.get("B"))
 
 
 def test_prior_awards_count_against_the_cap() -> None:
     result = compute_funding([candidate("A", "95", "3000000", enterprise="E", rank=1)],
                              RULES, prior_awards={"E": D(600000)})
     assert result.get("A").amount == D(400000)
-    assert any("already granted" in r for r in result.get("A").reasons)
+    assert any("already granted" in r for r in en(result.get("A")))
 
 
 def test_ineligible_and_unscored_get_zero_with_reason() -> None:
     result = compute_funding([candidate("A", "95", "1000000", rank=1, eligible=False),
                               candidate("B", None, "1000000")], RULES)
-    assert result.get("A").amount == 0 and result.get("A").reasons == ("ineligible",)
-    assert result.get("B").reasons == ("not enough valid reviews",)
+    assert result.get("A").amount == 0 and en(result.get("A")) == ("ineligible",)
+    assert en(result.get("B")) == ("not enough valid reviews",)
 
 
 def test_pro_rata_budget_adjustment_二() -> None:
@@ -87,7 +92,7 @@ def test_rank_order_budget_adjustment() -> None:
                               candidate("C", "80", "1000000", rank=3)], rules)
     assert [(a.project_id, a.amount) for a in result.awards] == [
         ("A", D(300000)), ("B", D(200000)), ("C", D(0))]
-    assert result.get("C").reasons == ("annual budget exhausted in ranking order",)
+    assert en(result.get("C")) == ("annual budget exhausted in ranking order",)
 
 
 def test_budget_override_and_duplicates() -> None:

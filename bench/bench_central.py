@@ -1,0 +1,121 @@
+"""Merge and results at scale: 100 experts x 500 projects, each expert scoring 50.
+
+Targets (issue 6): merge time <= 3x the time of only verifying the same
+signatures with ``cryptography`` in the same run; results <= 10 s.
+
+Run: .venv/bin/python bench/bench_central.py [--experts N --projects N --per-expert N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime as dt
+import hashlib
+import json
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from reviewer_app.central.merge import merge_sheets, register_package
+from reviewer_app.central.reports import write_results
+from reviewer_app.central.results import compute_results
+from reviewer_app.core.program import parse_program
+from reviewer_app.core.seat_codes import seat_code_from_bytes
+from reviewer_app.core.uscc import check_character
+from reviewer_app.paths import DEFAULT_PROGRAM
+from reviewer_app.sheets.build import build_sheet
+from reviewer_app.sheets.envelope import pae
+from reviewer_app.storage.engines import central_engine, migrate
+from reviewer_app.storage.workspace import ProjectState
+
+
+def make_manifest(experts: int, projects: int, per_expert: int) -> dict:
+    text = DEFAULT_PROGRAM.read_text(encoding="utf-8")
+    program = parse_program(text)
+    ids = [f"P{i:04d}" for i in range(projects)]
+    seats = [f"S{i:03d}" for i in range(experts)]
+    assignments = {seat: [ids[(i * per_expert + k) % projects] for k in range(per_expert)]
+                   for i, seat in enumerate(seats)}
+
+    def uscc(i: int) -> str:
+        first = f"91440305{i:09d}"
+        return first + check_character(first)
+
+    return {
+        "format": "rvpkg-manifest/1", "package_id": "ab" * 16,
+        "created_at": "2026-06-20T00:00:00Z",
+        "program": {**program.to_manifest(), "program_file": text},
+        "session": {"kind": "panel", "name": "bench", "deadline": None},
+        "rubric": program.rubric.to_dict(),
+        "seats": [{"seat_id": s, "name": f"专家{s}", "public_key": None} for s in seats],
+        "assignments": assignments,
+        "projects": [{"project_id": pid, "project_title": "项目", "enterprise_name": f"企业{i}",
+                      "uscc": uscc(i // 2), "actual_cost": "1000000",
+                      "requested_amount": "300000",
+                      "eligibility": {"status": "pass", "findings": []}, "materials": []}
+                     for i, pid in enumerate(ids)],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--experts", type=int, default=100)
+    parser.add_argument("--projects", type=int, default=500)
+    parser.add_argument("--per-expert", type=int, default=50)
+    args = parser.parse_args()
+    manifest = make_manifest(args.experts, args.projects, args.per_expert)
+    data = json.dumps(manifest, ensure_ascii=False).encode()
+    sha = hashlib.sha256(data).hexdigest()
+    rng = random.Random(1)
+    codes = {s["seat_id"]: seat_code_from_bytes(rng.randbytes(10)) for s in manifest["seats"]}
+    started = time.perf_counter()
+    sheets = []
+    for seat, projects in manifest["assignments"].items():
+        states = {pid: ProjectState(pid, scores={
+            "advancement": str(rng.randint(10, 24)), "innovation": str(rng.randint(8, 20)),
+            "applicability": str(rng.randint(6, 16)), "outcome": str(rng.randint(8, 20))})
+            for pid in projects}
+        sheets.append(build_sheet(manifest, manifest_sha256=sha, seat_id=seat,
+                                  expert_name=f"专家{seat}", states=states,
+                                  private_key=Ed25519PrivateKey.generate(),
+                                  seat_code=codes[seat],
+                                  created_at=dt.datetime(2026, 6, 20, tzinfo=dt.UTC)).envelope)
+    print(f"made {len(sheets)} sheets in {time.perf_counter() - started:.1f} s "
+          f"({sum(map(len, sheets)) / 1e6:.1f} MB)")
+
+    # Baseline: just the Ed25519 verification of the same signatures.
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    envelopes = [json.loads(s) for s in sheets]
+    started = time.perf_counter()
+    for env in envelopes:
+        body = base64.b64decode(env["payload"])
+        key = Ed25519PublicKey.from_public_bytes(
+            base64.b64decode(json.loads(body)["public_key"]))
+        key.verify(base64.b64decode(env["signatures"][0]["sig"]), pae(env["payloadType"], body))
+    baseline = time.perf_counter() - started
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = central_engine(str(Path(tmp) / "central.sqlite"))
+        migrate(engine, "central")
+        register_package(engine, data, sha, manifest["package_id"], codes)
+        started = time.perf_counter()
+        outcomes = merge_sheets(engine, [(f"s{i}", s) for i, s in enumerate(sheets)])
+        merge_time = time.perf_counter() - started
+        assert all(o.decision == "accepted" for o in outcomes), outcomes[0]
+        print(f"verify signatures only: {baseline:.3f} s")
+        print(f"merge:                  {merge_time:.3f} s  ratio {merge_time / baseline:.2f}x "
+              f"(target <= 3x)")
+        started = time.perf_counter()
+        results = compute_results(engine)
+        write_results(results, Path(tmp) / "out")
+        results_time = time.perf_counter() - started
+        engine.dispose()
+    print(f"results (all outputs):  {results_time:.2f} s  (target <= 10 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The results files people open: XLSX stays inert, CSV/JSON reproducible, PDF readable."""
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from reviewer_app.central.merge import merge_sheets, register_package
+from reviewer_app.central.reports import wan, write_results
+from reviewer_app.central.results import compute_results
+from reviewer_app.storage.engines import central_engine, migrate
+from tests.helpers.central import PACKAGE_ID, fake_sheet, fake_verify, manifest_bytes, scored
+
+HOSTILE_NAME = '=HYPERLINK("http://evil.example/x","点击领取补贴")'
+DIGIT_CODE = "914403051234567890"
+
+
+@pytest.fixture
+def results(tmp_path: Path):
+    engine = central_engine(str(tmp_path / "central.sqlite"))
+    migrate(engine, "central")
+    manifest = json.loads(manifest_bytes(tmp_path))
+    manifest["projects"][0]["enterprise_name"] = HOSTILE_NAME
+    manifest["projects"][0]["uscc"] = DIGIT_CODE
+    manifest["projects"][1]["enterprise_name"] = "深圳市\x07控制字符科技有限公司"
+    data = json.dumps(manifest, ensure_ascii=False).encode()
+    register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
+    sheets = [fake_sheet(f"S{s}", [scored("P1", "25", "20", "15", str(10 + 2 * s)),
+                                   scored("P2", "20", "15", "10", "15"),
+                                   scored("P3", "28", "22", "18", "20")]) for s in range(1, 6)]
+    merge_sheets(engine, [(str(i), s) for i, s in enumerate(sheets)], verify=fake_verify)
+    yield compute_results(engine)
+    engine.dispose()
+
+
+def test_outputs_are_reproducible(results, tmp_path: Path) -> None:
+    first = write_results(results, tmp_path / "a")
+    write_results(results, tmp_path / "b")
+    assert [p.name for p in first] == ["results.csv", "publicity.csv", "results.json",
+                                       "results.xlsx", "results.pdf"]
+    for name in ("results.csv", "publicity.csv", "results.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_xlsx_cells_never_become_formulas(results, tmp_path: Path) -> None:
+    write_results(results, tmp_path)
+    book = load_workbook(tmp_path / "results.xlsx")
+    assert book.sheetnames == ["排名", "评分矩阵", "分歧", "资助", "合并日志"]
+    ranking = book["排名"]
+    assert ranking.freeze_panes == "A2"
+    cells = {c.value: c for row in ranking.iter_rows() for c in row if c.value is not None}
+    assert cells[HOSTILE_NAME].data_type == "s"
+    assert cells[DIGIT_CODE].data_type == "s"
+    assert "深圳市控制字符科技有限公司" in cells
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+    funding = book["资助"]
+    assert funding["H1"].value == "资助金额（元）"
+    assert '元' in funding["H2"].number_format and '万元' in funding["I2"].number_format
+
+
+def test_csv_neutralises_formulas(results, tmp_path: Path) -> None:
+    write_results(results, tmp_path)
+    text = (tmp_path / "results.csv").read_text(encoding="utf-8-sig")
+    assert "'" + HOSTILE_NAME.replace('"', '""') in text
+    assert "\x07" not in text
+
+
+def test_pdf_is_readable_and_embeds_the_font(results, tmp_path: Path) -> None:
+    write_results(results, tmp_path)
+    reader = PdfReader(io.BytesIO((tmp_path / "results.pdf").read_bytes()))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "评审结果汇总" in text and "资金安排" in text and "排名与资助" in text
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(tmp_path / "results.pdf")],
+                               capture_output=True, text=True, check=True).stdout
+        assert "WenQuanYi" in fonts and " yes " in fonts
+
+
+def test_wan() -> None:
+    from decimal import Decimal
+    assert wan(Decimal(273000)) == "27.30"
+    assert wan(Decimal(1000000)) == "100.00"
+    assert wan(Decimal(12345)) == "1.2345"
+    assert wan(Decimal(0)) == "0.00"
