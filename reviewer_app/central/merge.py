@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -111,7 +111,7 @@ Verifier = Callable[[bytes, m.Package, Mapping[str, str]], Any]
 def merge_sheets(engine: Engine, sheets: Iterable[tuple[str, bytes]],
                  verify: Verifier | None = None) -> list[MergeOutcome]:
     """Merge sheet files given as (source name, raw bytes); one outcome per file."""
-    verify = verify or _verify_with_sheets
+    verify = verify or SheetVerifier()
     return [_merge_one(engine, source, raw, verify) for source, raw in sheets]
 
 
@@ -207,26 +207,40 @@ def _replace_reviews(session: Session, package_id: str, seat_id: str,
                      body: Mapping[str, Any]) -> None:
     session.execute(delete(m.Review).where(m.Review.package_id == package_id,
                                            m.Review.seat_id == seat_id))
+    rows = []
     for project in body["projects"]:
         conflict = project.get("conflict") or {}
-        session.add(m.Review(
-            package_id=package_id, seat_id=seat_id, project_id=project["project_id"],
-            conflict=bool(conflict.get("declared")),
-            conflict_reason=conflict.get("reason") or "",
-            scores_json=json.dumps(project.get("scores") or {}, sort_keys=True),
-            total=project.get("total"),
-            comments_json=json.dumps(project.get("comments") or {}, ensure_ascii=False,
-                                     sort_keys=True),
-            overall_comment=project.get("overall_comment") or "",
-            recommendation=project.get("recommendation") or ""))
+        rows.append({
+            "package_id": package_id, "seat_id": seat_id, "project_id": project["project_id"],
+            "conflict": bool(conflict.get("declared")),
+            "conflict_reason": conflict.get("reason") or "",
+            "scores_json": json.dumps(project.get("scores") or {}, sort_keys=True),
+            "total": project.get("total"),
+            "comments_json": json.dumps(project.get("comments") or {}, ensure_ascii=False,
+                                        sort_keys=True),
+            "overall_comment": project.get("overall_comment") or "",
+            "recommendation": project.get("recommendation") or ""})
+    if rows:
+        # One executemany instead of an ORM object per review: merges are bulk work.
+        session.execute(insert(m.Review), rows)
 
 
-def _verify_with_sheets(raw: bytes, package: m.Package, seat_codes: Mapping[str, str]) -> Any:
-    from reviewer_app.sheets.context import SheetContext
-    from reviewer_app.sheets.verify import verify_sheet
+class SheetVerifier:
+    """Verifies sheets with the real verifier, building each package's context once."""
 
-    # The merge must know who signed: an enrolled key or a verified seat claim.
-    context = SheetContext.from_manifest(json.loads(package.manifest_json),
-                                         package.manifest_sha256, seat_codes=seat_codes or None,
-                                         require_seat_proof=True)
-    return verify_sheet(raw, context)
+    def __init__(self) -> None:
+        self._contexts: dict[tuple[str, tuple[tuple[str, str], ...]], Any] = {}
+
+    def __call__(self, raw: bytes, package: m.Package, seat_codes: Mapping[str, str]) -> Any:
+        from reviewer_app.sheets.context import SheetContext
+        from reviewer_app.sheets.verify import verify_sheet
+
+        key = (package.package_id, tuple(sorted(seat_codes.items())))
+        context = self._contexts.get(key)
+        if context is None:
+            # The merge must know who signed: an enrolled key or a verified seat claim.
+            context = SheetContext.from_manifest(
+                json.loads(package.manifest_json), package.manifest_sha256,
+                seat_codes=seat_codes or None, require_seat_proof=True)
+            self._contexts[key] = context
+        return verify_sheet(raw, context)

@@ -54,8 +54,17 @@ def _table(rows: list[list[object]], widths: list[float], font: str) -> Table:
     return table
 
 
-def _spread_chart(results: Results, font: str, width: float) -> Drawing:
+CHART_ROWS_PER_PAGE = 36
+
+
+def _spread_charts(results: Results, font: str, width: float) -> list[Drawing]:
+    """One chart per page-full of projects, so that hundreds of projects still fit."""
     scored = [r for r in results.rows if r.aggregate.review_count]
+    return [_spread_chart(results, scored[i:i + CHART_ROWS_PER_PAGE], font, width)
+            for i in range(0, max(len(scored), 1), CHART_ROWS_PER_PAGE)]
+
+
+def _spread_chart(results: Results, scored: list, font: str, width: float) -> Drawing:
     row_h, left, top = 12.0, 90.0, 20.0
     height = top + row_h * max(len(scored), 1) + 24
     drawing = Drawing(width, height)
@@ -139,6 +148,6 @@ def results_pdf(results: Results) -> bytes:
                                14 * mm, 20 * mm, 75 * mm], font))
     story += [PageBreak(), Paragraph("各项目评分分布（点：专家总分；竖线：综合得分；红色：分歧）",
                                      styles["h2"]),
-              _spread_chart(results, font, PAGE[0] - 24 * mm)]
+              *_spread_charts(results, font, PAGE[0] - 24 * mm)]
     doc.build(story)
     return buffer.getvalue()

@@ -30,29 +30,31 @@ class StrictJSONError(ValueError):
     """Bytes that are not one strict JSON document."""
 
 
-def _check(value: Any, where: str) -> None:
+def _check(value: Any, where: str) -> bool:
+    """Refuse what has no canonical form; return whether every key is ASCII."""
     # bool before int: bool is a subclass of int and is fine.
     if value is None or isinstance(value, bool | str):
         if isinstance(value, str):
             _check_text(value, where)
-        return
+        return True
     if isinstance(value, int):
         if abs(value) > MAX_SAFE_INTEGER:
             raise CanonicalError(f"{where}: integer {value} is outside the safe range")
-        return
+        return True
     if isinstance(value, float):
         raise FloatFound(f"{where}: {value!r} is a float; use a decimal string")
+    ascii_keys = True
     if isinstance(value, Mapping):
         for key, item in value.items():
             if not isinstance(key, str):
                 raise CanonicalError(f"{where}: key {key!r} is not a string")
             _check_text(key, where)
-            _check(item, f"{where}.{key}")
-        return
+            ascii_keys = _check(item, f"{where}.{key}") and ascii_keys and key.isascii()
+        return ascii_keys
     if isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            _check(item, f"{where}[{index}]")
-        return
+            ascii_keys = _check(item, f"{where}[{index}]") and ascii_keys
+        return ascii_keys
     raise CanonicalError(f"{where}: {type(value).__name__} has no JSON form")
 
 
@@ -70,7 +72,13 @@ def canonical_bytes(value: Any) -> bytes:
         FloatFound: a float anywhere inside.
         CanonicalError: anything else without a canonical encoding.
     """
-    _check(value, "$")
+    if _check(value, "$"):
+        # Without floats, and with keys whose UTF-16 order is their code-point
+        # order (ASCII), RFC 8785 is exactly the stdlib's sorted, compact output
+        # (same string escapes as ECMAScript's JSON.stringify), in C and ~20x faster.
+        # test_canonical checks the two agree.
+        return json.dumps(value, sort_keys=True, separators=(",", ":"),
+                          ensure_ascii=False).encode("utf-8")
     try:
         return rfc8785.dumps(value)
     except (rfc8785.CanonicalizationError, UnicodeError, ValueError, TypeError) as exc:
