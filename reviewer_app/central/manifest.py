@@ -71,7 +71,7 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
     if not intake.seats:
         raise IntakeError(f"intake {intake.root}: seats.csv is missing or has no seats")
     program = intake.program
-    created_at = created_at or dt.datetime.now(dt.UTC)
+    created_at = (created_at or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     assigned = {pid for seat in intake.seats for pid in seat.projects}
     if not assigned:
         raise IntakeError("no project is assigned to any seat")

@@ -16,6 +16,8 @@ from reviewer_app.core.errors import ReviewerError
 
 COMMAND_MODULES = (
     "reviewer_app.cli.intake_commands",
+    "reviewer_app.cli.package_commands",
+    "reviewer_app.cli.sheet_commands",
     "reviewer_app.cli.central_commands",
 )
 

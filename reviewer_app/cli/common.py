@@ -7,25 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from reviewer_app.core.decimals import parse_decimal
-from reviewer_app.core.errors import ReviewerError
 
 APP_NAME = "reviewer-app"
-
-
-def read_passphrase(path: Path) -> str:
-    """The passphrase in a file: its first line, without the line end.
-
-    Passphrases are never taken on the command line, where other users and
-    shell histories can see them.
-    """
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ReviewerError(f"passphrase file {path} is not UTF-8 text") from None
-    line = text.split("\n", 1)[0].rstrip("\r")
-    if not line:
-        raise ReviewerError(f"passphrase file {path} is empty")
-    return line
 
 
 def default_db_url() -> str:

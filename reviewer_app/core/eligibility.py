@@ -205,7 +205,7 @@ def check_completion(c: _Context) -> Finding:
                         "no contract completion date")
     ok = start <= done <= opening
     return _finding("completion_window", ok, "四（一）5",
-                    f"结项日期 {done.isoformat()}" + ("在" if ok else "不在")
+                    f"结项日期 {done.isoformat()} " + ("在" if ok else "不在")
                     + f"政策开通前一年内（{window_zh}）",
                     f"completion date {done.isoformat()} is " + ("within" if ok else "outside")
                     + f" the year before opening ({window_en})")

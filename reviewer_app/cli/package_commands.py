@@ -1,0 +1,275 @@
+"""``build``, ``inspect``, ``extract`` and ``organizer``: the review package commands."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import contextlib
+import csv
+import getpass
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from reviewer_app.core.errors import ReviewerError
+from reviewer_app.core.seat_codes import format_seat_code
+
+SEAT_CODES_HEADER = ("seat_id", "name", "seat_code")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    build = subparsers.add_parser("build", help="build an encrypted, signed review package")
+    build.add_argument("dir", type=Path, help="intake folder")
+    build.add_argument("--out", type=Path, required=True, help="the .revpkg to write")
+    build.add_argument("--passphrase-file", type=Path, help="file holding the passphrase")
+    build.add_argument("--recipient", type=Path, action="append", default=[], metavar="PUB",
+                       help="an expert's exported public key file (repeatable)")
+    build.add_argument("--kind", choices=("panel", "inspection"), default="panel")
+    build.add_argument("--session-name", help="shown to experts (default: program and kind)")
+    build.add_argument("--deadline", help="review deadline, YYYY-MM-DD")
+    build.add_argument("--seat-codes-out", type=Path, metavar="F",
+                       help="write the seat codes here (CSV seat_id,name,seat_code)")
+    _organizer_options(build)
+    build.set_defaults(func=run_build)
+
+    inspect = subparsers.add_parser("inspect", help="summarise a package")
+    inspect.add_argument("package", type=Path)
+    inspect.add_argument("--passphrase-file", type=Path, required=True)
+    inspect.add_argument("--json", action="store_true")
+    inspect.set_defaults(func=run_inspect)
+
+    extract = subparsers.add_parser("extract", help="decrypt one member to a file (audits)")
+    extract.add_argument("package", type=Path)
+    extract.add_argument("--passphrase-file", type=Path, required=True)
+    extract.add_argument("--member", type=int, required=True, metavar="ID")
+    extract.add_argument("--out", type=Path, required=True, metavar="FILE")
+    extract.set_defaults(func=run_extract)
+
+    organizer = subparsers.add_parser("organizer",
+                                      help="show (creating on first use) the organizer key")
+    _organizer_options(organizer)
+    organizer.add_argument("--export-key-file", type=Path, metavar="F",
+                           help="also write the key to an encrypted key file (for a second "
+                                "secretariat machine); its passphrase comes from "
+                                "--organizer-passphrase-file")
+    organizer.set_defaults(func=run_organizer)
+
+
+def _organizer_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--organizer-key", type=Path, metavar="K",
+                        help="sign with this encrypted organizer key file instead of the "
+                             "key kept for this user")
+    parser.add_argument("--organizer-passphrase-file", type=Path, metavar="F",
+                        help="passphrase of --organizer-key, or of the encrypted key file "
+                             "used where no system keyring is available")
+
+
+def _organizer(args: argparse.Namespace):
+    """The organizer identity: an explicit key file, else the user's key store."""
+    from reviewer_app.identity.keyfile import read_passphrase_file
+    from reviewer_app.identity.keystore import (
+        AutoKeyStore,
+        EncryptedFileKeyStore,
+        default_key_directory,
+    )
+    from reviewer_app.identity.organizer import OrganizerIdentity, load_organizer_key_file
+
+    if args.organizer_key:
+        if not args.organizer_passphrase_file:
+            raise ReviewerError("--organizer-key needs --organizer-passphrase-file")
+        return load_organizer_key_file(args.organizer_key, args.organizer_passphrase_file), \
+            False, str(args.organizer_key)
+
+    def passphrase(creating: bool) -> str:
+        if args.organizer_passphrase_file:
+            return read_passphrase_file(args.organizer_passphrase_file)
+        if not sys.stdin.isatty():
+            raise ReviewerError("no usable system keyring: give --organizer-passphrase-file "
+                                "to keep the organizer key in an encrypted file")
+        first = getpass.getpass("organizer key passphrase: ")
+        if creating and getpass.getpass("again: ") != first:
+            raise ReviewerError("the two passphrases differ")
+        return first
+
+    store = AutoKeyStore(EncryptedFileKeyStore(default_key_directory(), passphrase))
+    identity, created = OrganizerIdentity.load_or_create(store)
+    return identity, created, store.location("organizer-signing-key")
+
+
+def _say_organizer(identity, created: bool, where: str) -> None:
+    print(("created a new organizer key, kept in " if created else "organizer key from ")
+          + where, file=sys.stderr)
+    print(f"organizer fingerprint: {identity.fingerprint}")
+
+
+def read_recipient(path: Path) -> bytes:
+    """An expert's exported public key file: base64 of a raw 32-byte X25519 key.
+
+    The first non-empty line that is not a ``#`` comment holds the key, so the
+    file may carry a comment naming the expert.
+    """
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    keys = [ln for ln in lines if ln and not ln.startswith("#")]
+    try:
+        raw = base64.b64decode(keys[0], validate=True) if keys else b""
+    except binascii.Error:
+        raw = b""
+    if len(raw) != 32:
+        raise ReviewerError(f"recipient file {path}: not an exported public key "
+                            "(base64 of 32 bytes)")
+    return raw
+
+
+def _seat_codes_csv(plan) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(SEAT_CODES_HEADER)
+    names = {s["seat_id"]: s["name"] for s in plan.manifest["seats"]}
+    for seat_id, code in plan.seat_codes.items():
+        writer.writerow([seat_id, names[seat_id], format_seat_code(code)])
+    return buffer.getvalue().encode("utf-8")
+
+
+def run_build(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from reviewer_app.atomic import atomic_write_bytes
+    from reviewer_app.central.intake import load_intake
+    from reviewer_app.central.manifest import build_manifest
+    from reviewer_app.identity.keyfile import read_passphrase_file
+    from reviewer_app.package import MemberSource, write_package
+
+    if not args.passphrase_file and not args.recipient:
+        raise ReviewerError("give --passphrase-file, --recipient, or both")
+    if not args.seat_codes_out:
+        print("warning: no --seat-codes-out: the seat codes of this package are not kept, "
+              "and sheets can only be tied to seats with enrolled keys", file=sys.stderr)
+    deadline = None
+    if args.deadline:
+        try:
+            deadline = dt.date.fromisoformat(args.deadline)
+        except ValueError:
+            raise ReviewerError(f"--deadline: not a date (YYYY-MM-DD): {args.deadline}") from None
+    passphrase = read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
+    recipients = [read_recipient(path) for path in args.recipient]
+    intake = load_intake(args.dir)
+    plan = build_manifest(intake, kind=args.kind, session_name=args.session_name,
+                          deadline=deadline)
+    for warning in (*intake.warnings, *plan.warnings):
+        print(f"warning: {warning}", file=sys.stderr)
+    identity, created, where = _organizer(args)
+    members = [MemberSource(name=f"{m.ref.project_id}/{m.ref.filename}",
+                            media_type=m.media_type, path=m.path) for m in plan.materials]
+    progress = _progress_printer() if sys.stderr.isatty() else None
+    # Seat codes first: a package whose codes were lost cannot tie sheets to seats.
+    if args.seat_codes_out:
+        atomic_write_bytes(args.seat_codes_out, _seat_codes_csv(plan), mode=0o600)
+    info = write_package(args.out, plan.manifest, members, organizer_key=identity.private_key,
+                         organizer_name=intake.program.info.authority or "organizer",
+                         passphrase=passphrase, recipients=recipients, progress=progress)
+    _say_organizer(identity, created, where)
+    print(f"wrote {info.path} ({info.size / 1e6:.1f} MB): package {info.package_id}, "
+          f"{len(plan.manifest['projects'])} projects, {len(members)} materials, "
+          f"{len(plan.seat_codes)} seats")
+    if args.seat_codes_out:
+        print(f"seat codes: {args.seat_codes_out} (give each expert only their own)")
+    return 0
+
+
+def _progress_printer():
+    def progress(done: int, total: int, phase: str) -> None:
+        if phase == "encrypt" and total:
+            print(f"\rencrypting {done * 100 // total:3d}%", end="", file=sys.stderr)
+        elif phase == "finish":
+            print("\r", end="", file=sys.stderr)
+    return progress
+
+
+@contextlib.contextmanager
+def open_package(path: Path, passphrase_file: Path) -> Iterator:
+    """Open a package with a passphrase file, trusting any valid organizer signature.
+
+    The secretariat opens its own packages; experts' apps check the organizer.
+    """
+    from reviewer_app.identity.keyfile import read_passphrase_file
+    from reviewer_app.package import open_package as open_reader
+
+    reader = open_reader(path, trusted_keys=None, passphrase=read_passphrase_file(passphrase_file))
+    try:
+        yield reader
+    finally:
+        reader.close()
+
+
+def run_inspect(args: argparse.Namespace) -> int:
+    with open_package(args.package, args.passphrase_file) as reader:
+        manifest = reader.manifest
+        summary = {
+            "package_id": reader.package_id,
+            "manifest_sha256": reader.manifest_sha256,
+            "organizer": {"name": reader.organizer_name,
+                          "fingerprint": reader.organizer_fingerprint},
+            "size": reader.size,
+            "created_at": manifest["created_at"],
+            "program": {"id": manifest["program"]["id"], "name": manifest["program"]["name"],
+                        "year": manifest["program"]["year"]},
+            "session": manifest["session"],
+            "seats": [{"seat_id": s["seat_id"], "name": s["name"],
+                       "projects": len(manifest["assignments"].get(s["seat_id"], [])),
+                       "enrolled_key": bool(s.get("public_key"))} for s in manifest["seats"]],
+            "projects": [{"project_id": p["project_id"], "enterprise_name": p["enterprise_name"],
+                          "eligibility": p["eligibility"]["status"],
+                          "materials": len(p["materials"])} for p in manifest["projects"]],
+            "members": [{"id": m.id, "name": m.name, "media_type": m.media_type,
+                         "length": m.length} for m in reader.members],
+        }
+    if args.json:
+        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"package   {summary['package_id']}  ({summary['size'] / 1e6:.1f} MB)")
+    print(f"program   {summary['program']['name']} {summary['program']['year']}")
+    print(f"session   {summary['session']['name']} ({summary['session']['kind']}), "
+          f"deadline {summary['session']['deadline'] or '—'}")
+    print(f"organizer {summary['organizer']['name']}  {summary['organizer']['fingerprint']}")
+    print(f"created   {summary['created_at']}")
+    print(f"manifest  sha256 {summary['manifest_sha256']}")
+    print(f"seats     {len(summary['seats'])}: " + ", ".join(
+        f"{s['seat_id']} {s['name']} ({s['projects']})" for s in summary["seats"]))
+    print(f"projects  {len(summary['projects'])}, materials {len(summary['members'])}")
+    return 0
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from reviewer_app.atomic import atomic_output
+
+    with open_package(args.package, args.passphrase_file) as reader:
+        try:
+            info = reader.member(args.member)
+        except KeyError:
+            raise ReviewerError(f"no member {args.member} in this package (members are 1 to "
+                                f"{len(reader.members)})") from None
+        # The member is authenticated segment by segment and its SHA-256 checked at
+        # the end; atomic_output keeps the file only if all of that succeeded.
+        with atomic_output(args.out, mode=0o600) as handle:
+            reader.copy_member(args.member, handle)
+    print(f"wrote {args.out}: member {info.id} {info.name} ({info.length} bytes)")
+    return 0
+
+
+def run_organizer(args: argparse.Namespace) -> int:
+    from reviewer_app.identity.keyfile import read_passphrase_file
+
+    identity, created, where = _organizer(args)
+    _say_organizer(identity, created, where)
+    print(f"public key: {identity.public_key_b64}")
+    if args.export_key_file:
+        if not args.organizer_passphrase_file:
+            raise ReviewerError("--export-key-file needs --organizer-passphrase-file")
+        identity.save_key_file(args.export_key_file,
+                               read_passphrase_file(args.organizer_passphrase_file))
+        print(f"wrote encrypted key file {args.export_key_file}")
+    return 0
