@@ -1,0 +1,224 @@
+"""GUI benchmarks (issue 4), each against a baseline measured in the same run.
+
+    python bench/bench_gui.py [--quick]
+
+1. Start to main window shown, against a bare PySide6 window (separate processes, medians).
+2. Switching to a project and rendering the first page of a 5 MB, 100-page PDF
+   (decrypted in the worker from AES-256-GCM segments like a real package member).
+3. Autosave commit latency (WorkspaceStore.apply of one debounced batch), p50 / p99.
+
+Runs offscreen; not collected by pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = """
+import time, sys
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1440, 900); w.show(); app.processEvents()
+print(time.perf_counter() - t0)
+"""
+APP = """
+import time, sys
+t0 = time.perf_counter()
+from reviewer_app.gui.app import build_window
+w = build_window(); w.show()
+from PySide6.QtWidgets import QApplication
+QApplication.processEvents()
+print(time.perf_counter() - t0)
+"""
+
+
+def _run(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """(in-process seconds to shown, whole process wall seconds incl. interpreter start)."""
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, cwd=ROOT, check=True, timeout=120)
+    wall = time.perf_counter() - start
+    return float(out.stdout.strip().splitlines()[-1]), wall
+
+
+def bench_startup(rounds: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "REVIEWER_APP_DATA_DIR": tmp, "QT_QPA_PLATFORM": "offscreen"}
+        _run(BARE, env), _run(APP, env)  # warm the file cache
+        bare, app = [], []
+        for _ in range(rounds):
+            bare.append(_run(BARE, env))
+            app.append(_run(APP, env))
+    bare_wall = statistics.median(w for _, w in bare)
+    app_wall = statistics.median(w for _, w in app)
+    return {"bare_wall_s": bare_wall, "app_wall_s": app_wall,
+            "bare_inproc_s": statistics.median(t for t, _ in bare),
+            "app_inproc_s": statistics.median(t for t, _ in app),
+            "ratio_wall": app_wall / bare_wall}
+
+
+# --- project switch ---------------------------------------------------------------
+
+def big_pdf(pages: int = 100, target_mb: float = 5.0) -> bytes:
+    """A PDF of ``pages`` pages, each with text and an incompressible image (~5 MB)."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    side = int((target_mb * 1024 * 1024 / pages / 3) ** 0.5)
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    for page in range(pages):
+        image = Image.frombytes("RGB", (side, side), os.urandom(side * side * 3))
+        pdf.drawImage(ImageReader(image), 72, 300, width=300, height=300)
+        pdf.setFont("Helvetica", 14)
+        pdf.drawString(72, 770, f"Implementation report - page {page + 1}")
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+class AeadPackage:
+    """An OpenedPackage whose members really are AES-256-GCM segments (64 KiB), checked
+    against their SHA-256 like the reader does, so that the worker does honest work."""
+
+    SEGMENT = 65536
+
+    def __init__(self, manifest, members: dict[int, bytes]) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        self.manifest = manifest
+        self.package_id = manifest["package_id"]
+        self.manifest_sha256 = hashlib.sha256(json.dumps(manifest).encode()).hexdigest()
+        self.organizer_fingerprint = ""
+        self._aead = AESGCM(os.urandom(32))
+        self._lock = threading.Lock()
+        self._members = {}
+        for mid, data in members.items():
+            segments = []
+            for k, offset in enumerate(range(0, len(data), self.SEGMENT)):
+                nonce = k.to_bytes(12, "big")
+                segments.append(self._aead.encrypt(nonce, data[offset:offset + self.SEGMENT],
+                                                   None))
+            self._members[mid] = (segments, hashlib.sha256(data).digest())
+
+    def read_member(self, member_id: int) -> bytes:
+        segments, digest = self._members[member_id]
+        plain = b"".join(self._aead.decrypt(k.to_bytes(12, "big"), seg, None)
+                         for k, seg in enumerate(segments))
+        if hashlib.sha256(plain).digest() != digest:
+            raise ValueError("tampered")
+        return plain
+
+    def workspace_key(self) -> bytes:
+        return b"w" * 32
+
+    def close(self) -> None:
+        pass
+
+
+def bench_switch(rounds: int) -> dict[str, float]:
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer_app.gui.app import build_window, create_app
+    from reviewer_app.gui.session import ReviewSession
+    from reviewer_app.gui.settings import workspace_path
+    from reviewer_app.gui.viewer import render_page
+    from tests.gui.fakes import build_manifest_and_members
+
+    app = create_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["REVIEWER_APP_DATA_DIR"] = str(Path(tmp) / "data")
+        manifest, members = build_manifest_and_members(Path(tmp), projects=6)
+        pdf = big_pdf()
+        for project in manifest["projects"]:
+            members[project["materials"][0]["member_id"]] = pdf
+        package = AeadPackage(manifest, members)
+        window = build_window(opener=lambda *a: package)
+        window.show()
+        session = ReviewSession.start(package, seat_id="S01", seat_code="0" * 16,
+                                      workspace_path=workspace_path(package.package_id))
+        window.set_session(session)
+        app.processEvents()
+        times = []
+        for i in range(rounds):
+            row = (i + 1) % len(session.projects)
+            window.cache.clear()  # measure decryption too, not the cache
+            start = time.perf_counter()
+            window.select_project_row(row)
+            while not window.viewer.is_pdf():
+                app.processEvents()
+                time.sleep(0.0005)
+            size = window.viewer.pdf_view.page_geometry().size()
+            render_page(window.viewer.document, 0, QSize(size.width(), min(size.height(), 1400)))
+            times.append(time.perf_counter() - start)
+        window.close()
+        QApplication.processEvents()
+    return {"pdf_mb": len(pdf) / 1048576, "median_ms": statistics.median(times) * 1000,
+            "max_ms": max(times) * 1000}
+
+
+def bench_autosave(rounds: int) -> dict[str, float]:
+    from reviewer_app.gui.app import create_app
+    from reviewer_app.gui.autosave import AutosaveManager
+    from reviewer_app.storage.workspace import FieldChange, WorkspaceStore
+
+    create_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = WorkspaceStore(Path(tmp) / "ws.sqlite", os.urandom(32), package_id="a" * 32,
+                               manifest_sha256="b" * 64, seat_id="S01")
+        autosave = AutosaveManager(store)
+        for i in range(rounds):
+            pid = f"P{i % 40}"
+            autosave.mark_dirty(FieldChange(pid, "score", str(i % 30), "advancement"))
+            autosave.mark_dirty(FieldChange(pid, "comment", "评语" * (i % 50), "advancement"))
+            autosave.flush()
+        store.close()
+    samples = sorted(autosave.commit_seconds)
+    p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+    return {"commits": len(samples), "p50_ms": statistics.median(samples) * 1000,
+            "p99_ms": p99 * 1000}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    startup = bench_startup(3 if args.quick else 7)
+    print(f"start to main window: app {startup['app_wall_s']:.3f} s vs bare PySide6 "
+          f"{startup['bare_wall_s']:.3f} s (process wall, median) -> ratio "
+          f"{startup['ratio_wall']:.2f} (target <= 1.5); in-process: app "
+          f"{startup['app_inproc_s']:.3f} s, bare {startup['bare_inproc_s']:.3f} s")
+    switch = bench_switch(10 if args.quick else 30)
+    print(f"project switch + first page of a {switch['pdf_mb']:.1f} MB, 100-page PDF: "
+          f"median {switch['median_ms']:.1f} ms, max {switch['max_ms']:.1f} ms "
+          f"(target median <= 150 ms)")
+    save = bench_autosave(200 if args.quick else 1000)
+    print(f"autosave commit: p50 {save['p50_ms']:.2f} ms, p99 {save['p99_ms']:.2f} ms over "
+          f"{save['commits']} commits (target p99 <= 20 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    # Skip interpreter teardown: PySide6 objects destroyed after QApplication can abort it.
+    os._exit(code)

@@ -1,0 +1,774 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CriterionEditor</name>
+    <message>
+        <source>%1. %2 (max %3 points)</source>
+        <translation>%1. %2 (max %3 points)</translation>
+    </message>
+    <message>
+        <source>Scoring anchors</source>
+        <translation>Scoring anchors</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>Score:</translation>
+    </message>
+    <message>
+        <source>/ %1, step %2</source>
+        <translation>/ %1, step %2</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>not scored</translation>
+    </message>
+    <message>
+        <source>Comment on this criterion</source>
+        <translation>Comment on this criterion</translation>
+    </message>
+    <message>
+        <source>Sub-items:</source>
+        <translation>Sub-items:</translation>
+    </message>
+    <message>
+        <source>No anchors given.</source>
+        <translation>No anchors given.</translation>
+    </message>
+    <message>
+        <source>Enter a multiple of %1 between 0 and %2.</source>
+        <translation>Enter a multiple of %1 between 0 and %2.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Expert Review Desk</source>
+        <translation>Expert Review Desk</translation>
+    </message>
+    <message>
+        <source>Open the review package (.revpkg) you received from the secretariat, or drop it onto this window. You will need its passphrase, your seat ID and your seat code.</source>
+        <translation>Open the review package (.revpkg) you received from the secretariat, or drop it onto this window. You will need its passphrase, your seat ID and your seat code.</translation>
+    </message>
+    <message>
+        <source>Open package…</source>
+        <translation>Open package…</translation>
+    </message>
+    <message>
+        <source>Try the demo package</source>
+        <translation>Try the demo package</translation>
+    </message>
+    <message>
+        <source>Recent packages:</source>
+        <translation>Recent packages:</translation>
+    </message>
+    <message>
+        <source>Search projects</source>
+        <translation>Search projects</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>Attach page</source>
+        <translation>Attach page</translation>
+    </message>
+    <message>
+        <source>Link the page on screen to a criterion as evidence (Ctrl+E)</source>
+        <translation>Link the page on screen to a criterion as evidence (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <source>Project facts</source>
+        <translation>Project facts</translation>
+    </message>
+    <message>
+        <source>The workspace is locked. Your work is saved.</source>
+        <translation>The workspace is locked. Your work is saved.</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>Unlock…</translation>
+    </message>
+    <message>
+        <source>&amp;Open package…</source>
+        <translation>&amp;Open package…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo package</source>
+        <translation>Open the &amp;demo package</translation>
+    </message>
+    <message>
+        <source>&amp;Close package</source>
+        <translation>&amp;Close package</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>&amp;Finalize review…</source>
+        <translation>&amp;Finalize review…</translation>
+    </message>
+    <message>
+        <source>&amp;Export score sheet…</source>
+        <translation>&amp;Export score sheet…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Next project</source>
+        <translation>&amp;Next project</translation>
+    </message>
+    <message>
+        <source>&amp;Previous project</source>
+        <translation>&amp;Previous project</translation>
+    </message>
+    <message>
+        <source>Next &amp;material</source>
+        <translation>Next &amp;material</translation>
+    </message>
+    <message>
+        <source>Previous m&amp;aterial</source>
+        <translation>Previous m&amp;aterial</translation>
+    </message>
+    <message>
+        <source>Attach this page as &amp;evidence…</source>
+        <translation>Attach this page as &amp;evidence…</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>Page down</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>Page up</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>&amp;Find in document</source>
+        <translation>&amp;Find in document</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>Find next</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>Find previous</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <source>Copy selected text</source>
+        <translation>Copy selected text</translation>
+    </message>
+    <message>
+        <source>Lock after &amp;idle time…</source>
+        <translation>Lock after &amp;idle time…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>Lock now: hide everything until the passphrase is entered again</source>
+        <translation>Lock now: hide everything until the passphrase is entered again</translation>
+    </message>
+    <message>
+        <source>Signing and exporting score sheets is not available in this version yet.</source>
+        <translation>Signing and exporting score sheets is not available in this version yet.</translation>
+    </message>
+    <message>
+        <source>Check that every project is complete, then sign your score sheet</source>
+        <translation>Check that every project is complete, then sign your score sheet</translation>
+    </message>
+    <message>
+        <source>Export the signed score sheet (.revsheet) and its PDF</source>
+        <translation>Export the signed score sheet (.revsheet) and its PDF</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>Go to &amp;criterion</source>
+        <translation>Go to &amp;criterion</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>Seat %1 · %2</source>
+        <translation>Seat %1 · %2</translation>
+    </message>
+    <message>
+        <source>No package open</source>
+        <translation>No package open</translation>
+    </message>
+    <message>
+        <source>%1 / %2 scored</source>
+        <translation>%1 / %2 scored</translation>
+    </message>
+    <message>
+        <source>Criterion %1</source>
+        <translation>Criterion %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Clear list</translation>
+    </message>
+    <message>
+        <source>Open review package</source>
+        <translation>Open review package</translation>
+    </message>
+    <message>
+        <source>Review packages (*.revpkg);;All files (*)</source>
+        <translation>Review packages (*.revpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Demo package</source>
+        <translation>Demo package</translation>
+    </message>
+    <message>
+        <source>The demo package is not part of this build.</source>
+        <translation>The demo package is not part of this build.</translation>
+    </message>
+    <message>
+        <source>Preparing the demo package…</source>
+        <translation>Preparing the demo package…</translation>
+    </message>
+    <message>
+        <source>Demo package: the passphrase is “%1”, seat %2, seat code %3.</source>
+        <translation>Demo package: the passphrase is “%1”, seat %2, seat code %3.</translation>
+    </message>
+    <message>
+        <source>The demo package could not be prepared: %1</source>
+        <translation>The demo package could not be prepared: %1</translation>
+    </message>
+    <message>
+        <source>Unknown organizer</source>
+        <translation>Unknown organizer</translation>
+    </message>
+    <message>
+        <source>This package is signed by an organizer key you have not used before.
+
+Fingerprint:
+%1
+
+Compare it with the fingerprint in the letter from the secretariat. Trust this organizer from now on?</source>
+        <translation>This package is signed by an organizer key you have not used before.
+
+Fingerprint:
+%1
+
+Compare it with the fingerprint in the letter from the secretariat. Trust this organizer from now on?</translation>
+    </message>
+    <message>
+        <source>Idle lock</source>
+        <translation>Idle lock</translation>
+    </message>
+    <message>
+        <source>Lock the workspace after this many minutes without activity:</source>
+        <translation>Lock the workspace after this many minutes without activity:</translation>
+    </message>
+    <message>
+        <source>This project has no materials.</source>
+        <translation>This project has no materials.</translation>
+    </message>
+    <message>
+        <source>This material cannot be shown: %1</source>
+        <translation>This material cannot be shown: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>All changes saved</translation>
+    </message>
+    <message>
+        <source>Not saved! Retrying…</source>
+        <translation>Not saved! Retrying…</translation>
+    </message>
+    <message>
+        <source>About Expert Review Desk</source>
+        <translation>About Expert Review Desk</translation>
+    </message>
+    <message>
+        <source>Expert Review Desk: score applications offline. Materials are decrypted in memory only; your work is saved encrypted on this computer.</source>
+        <translation>Expert Review Desk: score applications offline. Materials are decrypted in memory only; your work is saved encrypted on this computer.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Some changes could not be saved. Quit anyway?</source>
+        <translation>Some changes could not be saved. Quit anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialViewer</name>
+    <message>
+        <source>Select a material to read it here.</source>
+        <extracomment>(member_id, page) of what is on screen, page 0-based; -1 when nothing is.</extracomment>
+        <translation>Select a material to read it here.</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <source>Search in document</source>
+        <translation>Search in document</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the selected text (Ctrl+C)</source>
+        <translation>Copy the selected text (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Decrypting and checking the material…</source>
+        <translation>Decrypting and checking the material…</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be displayed (it may be damaged).</source>
+        <translation>This PDF cannot be displayed (it may be damaged).</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>No matches</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 matches</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>of %1</translation>
+    </message>
+</context>
+<context>
+    <name>Materials</name>
+    <message>
+        <source>%1. %2 (%3)</source>
+        <translation>%1. %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenErrors</name>
+    <message>
+        <source>This file is not a review package. Check that you chose the .revpkg file you received.</source>
+        <translation>This file is not a review package. Check that you chose the .revpkg file you received.</translation>
+    </message>
+    <message>
+        <source>This package was made by a newer version of the software. Please update Expert Review Desk.</source>
+        <translation>This package was made by a newer version of the software. Please update Expert Review Desk.</translation>
+    </message>
+    <message>
+        <source>This package asks for more resources than allowed and was refused for your safety. Contact the secretariat.</source>
+        <translation>This package asks for more resources than allowed and was refused for your safety. Contact the secretariat.</translation>
+    </message>
+    <message>
+        <source>The package file is incomplete (the copy may have been interrupted). Copy it again from the USB drive.</source>
+        <translation>The package file is incomplete (the copy may have been interrupted). Copy it again from the USB drive.</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct. Please try again.</source>
+        <translation>The passphrase is not correct. Please try again.</translation>
+    </message>
+    <message>
+        <source>This package was not made for your key. Choose your own key file, or use the passphrase.</source>
+        <translation>This package was not made for your key. Choose your own key file, or use the passphrase.</translation>
+    </message>
+    <message>
+        <source>The package has been altered or damaged and cannot be trusted. Do not use it; ask the secretariat for a new copy.</source>
+        <translation>The package has been altered or damaged and cannot be trusted. Do not use it; ask the secretariat for a new copy.</translation>
+    </message>
+    <message>
+        <source>The package is signed by an organizer key you have not trusted yet.</source>
+        <translation>The package is signed by an organizer key you have not trusted yet.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>The file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>This version cannot open review packages (the package reader is missing).</source>
+        <translation>This version cannot open review packages (the package reader is missing).</translation>
+    </message>
+    <message>
+        <source>The seat ID is not part of this package. Check the letter from the organizer.</source>
+        <translation>The seat ID is not part of this package. Check the letter from the organizer.</translation>
+    </message>
+    <message>
+        <source>Your saved work for this package cannot be opened: %1</source>
+        <translation>Your saved work for this package cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>The package could not be opened: %1</source>
+        <translation>The package could not be opened: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectInfo</name>
+    <message>
+        <source>Project ID</source>
+        <translation>Project ID</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation>Entity type</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Registered district</source>
+        <translation>Registered district</translation>
+    </message>
+    <message>
+        <source>Registration date</source>
+        <translation>Registration date</translation>
+    </message>
+    <message>
+        <source>Cloud vendor</source>
+        <translation>Cloud vendor</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>Contract number</translation>
+    </message>
+    <message>
+        <source>Contract amount</source>
+        <translation>Contract amount</translation>
+    </message>
+    <message>
+        <source>Contract signed</source>
+        <translation>Contract signed</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>Completion date</translation>
+    </message>
+    <message>
+        <source>Final acceptance report</source>
+        <translation>Final acceptance report</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>Actual cost</translation>
+    </message>
+    <message>
+        <source>Requested amount</source>
+        <translation>Requested amount</translation>
+    </message>
+    <message>
+        <source>%1 yuan (%2 ten-thousand yuan)</source>
+        <translation>%1 yuan (%2 ten-thousand yuan)</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>needs review</source>
+        <translation>needs review</translation>
+    </message>
+    <message>
+        <source>Eligibility check: %1</source>
+        <translation>Eligibility check: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectStatus</name>
+    <message>
+        <source>Not started</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Conflict declared</source>
+        <translation>Conflict declared</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>total %1</translation>
+    </message>
+</context>
+<context>
+    <name>RubricPanel</name>
+    <message>
+        <source>Conflict of interest</source>
+        <translation>Conflict of interest</translation>
+    </message>
+    <message>
+        <source>I declare a conflict of interest with this project</source>
+        <translation>I declare a conflict of interest with this project</translation>
+    </message>
+    <message>
+        <source>Reason (required when declaring)</source>
+        <translation>Reason (required when declaring)</translation>
+    </message>
+    <message>
+        <source>Scoring is disabled: your review of this project will not be counted.</source>
+        <translation>Scoring is disabled: your review of this project will not be counted.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Overall comment:</source>
+        <translation>Overall comment:</translation>
+    </message>
+    <message>
+        <source>Recommendation:</source>
+        <translation>Recommendation:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Recommend funding</source>
+        <translation>Recommend funding</translation>
+    </message>
+    <message>
+        <source>Recommend with conditions</source>
+        <translation>Recommend with conditions</translation>
+    </message>
+    <message>
+        <source>Do not recommend</source>
+        <translation>Do not recommend</translation>
+    </message>
+    <message>
+        <source>Overall assessment of the project</source>
+        <translation>Overall assessment of the project</translation>
+    </message>
+    <message>
+        <source>Evidence links</source>
+        <translation>Evidence links</translation>
+    </message>
+    <message>
+        <source>While reading, use “Attach page” to link the page on screen to a criterion. Click a link to jump to its page.</source>
+        <translation>While reading, use “Attach page” to link the page on screen to a criterion. Click a link to jump to its page.</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>Remove link</translation>
+    </message>
+    <message>
+        <source>%1 — %2, page %3</source>
+        <translation>%1 — %2, page %3</translation>
+    </message>
+    <message>
+        <source>Total: %1 / %2 (%3 of %4 criteria scored)</source>
+        <translation>Total: %1 / %2 (%3 of %4 criteria scored)</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Package: %1</source>
+        <translation>Package: %1</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>Key passphrase:</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Choose your key file</source>
+        <translation>Choose your key file</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>Enter your seat ID.</source>
+        <translation>Enter your seat ID.</translation>
+    </message>
+    <message>
+        <source>The seat code has 16 letters and digits, as printed on your letter (for example ABCD-EFGH-JKMN-PQRS).</source>
+        <translation>The seat code has 16 letters and digits, as printed on your letter (for example ABCD-EFGH-JKMN-PQRS).</translation>
+    </message>
+    <message>
+        <source>this is not the package that was locked</source>
+        <translation>this is not the package that was locked</translation>
+    </message>
+    <message>
+        <source>Unlock review package</source>
+        <translation>Unlock review package</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Unlock with</source>
+        <translation>Unlock with</translation>
+    </message>
+    <message>
+        <source>Package passphrase</source>
+        <translation>Package passphrase</translation>
+    </message>
+    <message>
+        <source>My key file</source>
+        <translation>My key file</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>Key file:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Your seat (from the organizer&apos;s letter)</source>
+        <translation>Your seat (from the organizer&apos;s letter)</translation>
+    </message>
+    <message>
+        <source>Seat ID:</source>
+        <translation>Seat ID:</translation>
+    </message>
+    <message>
+        <source>Seat code:</source>
+        <translation>Seat code:</translation>
+    </message>
+</context>
+</TS>

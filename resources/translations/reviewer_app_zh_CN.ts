@@ -1,0 +1,774 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CriterionEditor</name>
+    <message>
+        <source>%1. %2 (max %3 points)</source>
+        <translation>%1. %2（满分 %3 分）</translation>
+    </message>
+    <message>
+        <source>Scoring anchors</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>得分：</translation>
+    </message>
+    <message>
+        <source>/ %1, step %2</source>
+        <translation>/ %1，步长 %2</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Comment on this criterion</source>
+        <translation>对本项的评语</translation>
+    </message>
+    <message>
+        <source>Sub-items:</source>
+        <translation>细项：</translation>
+    </message>
+    <message>
+        <source>No anchors given.</source>
+        <translation>未提供评分标准。</translation>
+    </message>
+    <message>
+        <source>Enter a multiple of %1 between 0 and %2.</source>
+        <translation>请输入 0 到 %2 之间、%1 的整数倍。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Expert Review Desk</source>
+        <translation>专家评审台</translation>
+    </message>
+    <message>
+        <source>Open the review package (.revpkg) you received from the secretariat, or drop it onto this window. You will need its passphrase, your seat ID and your seat code.</source>
+        <translation>请打开秘书处发给您的评审包（.revpkg），或将其拖放到本窗口。需要评审包口令、您的席位号和席位码。</translation>
+    </message>
+    <message>
+        <source>Open package…</source>
+        <translation>打开评审包…</translation>
+    </message>
+    <message>
+        <source>Try the demo package</source>
+        <translation>试用演示评审包</translation>
+    </message>
+    <message>
+        <source>Recent packages:</source>
+        <translation>最近打开：</translation>
+    </message>
+    <message>
+        <source>Search projects</source>
+        <translation>搜索项目</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>申报材料</translation>
+    </message>
+    <message>
+        <source>Attach page</source>
+        <translation>关联本页</translation>
+    </message>
+    <message>
+        <source>Link the page on screen to a criterion as evidence (Ctrl+E)</source>
+        <translation>将当前页作为证据关联到评分项（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Project facts</source>
+        <translation>项目信息</translation>
+    </message>
+    <message>
+        <source>The workspace is locked. Your work is saved.</source>
+        <translation>工作区已锁定。您的评审内容已保存。</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>解锁…</translation>
+    </message>
+    <message>
+        <source>&amp;Open package…</source>
+        <translation>打开评审包(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo package</source>
+        <translation>打开演示评审包(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close package</source>
+        <translation>关闭评审包(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Finalize review…</source>
+        <translation>完成评审(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export score sheet…</source>
+        <translation>导出评分表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Next project</source>
+        <translation>下一个项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous project</source>
+        <translation>上一个项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Next &amp;material</source>
+        <translation>下一份材料(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Previous m&amp;aterial</source>
+        <translation>上一份材料(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Attach this page as &amp;evidence…</source>
+        <translation>将本页关联为证据(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>向下翻屏</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>向上翻屏</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>&amp;Find in document</source>
+        <translation>在文档中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>查找上一个</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <source>Copy selected text</source>
+        <translation>复制所选文字</translation>
+    </message>
+    <message>
+        <source>Lock after &amp;idle time…</source>
+        <translation>空闲自动锁定(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Lock now: hide everything until the passphrase is entered again</source>
+        <translation>立即锁定：隐藏全部内容，重新输入口令后恢复</translation>
+    </message>
+    <message>
+        <source>Signing and exporting score sheets is not available in this version yet.</source>
+        <translation>本版本尚不支持签名和导出评分表。</translation>
+    </message>
+    <message>
+        <source>Check that every project is complete, then sign your score sheet</source>
+        <translation>检查所有项目均已评完，然后签署评分表</translation>
+    </message>
+    <message>
+        <source>Export the signed score sheet (.revsheet) and its PDF</source>
+        <translation>导出已签名的评分表（.revsheet）及其 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>评审(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;criterion</source>
+        <translation>跳转到评分项(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Seat %1 · %2</source>
+        <translation>席位 %1 · %2</translation>
+    </message>
+    <message>
+        <source>No package open</source>
+        <translation>未打开评审包</translation>
+    </message>
+    <message>
+        <source>%1 / %2 scored</source>
+        <translation>%1 / %2 已评分</translation>
+    </message>
+    <message>
+        <source>Criterion %1</source>
+        <translation>评分项 %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>Open review package</source>
+        <translation>打开评审包</translation>
+    </message>
+    <message>
+        <source>Review packages (*.revpkg);;All files (*)</source>
+        <translation>评审包 (*.revpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Demo package</source>
+        <translation>演示评审包</translation>
+    </message>
+    <message>
+        <source>The demo package is not part of this build.</source>
+        <translation>此版本未包含演示评审包。</translation>
+    </message>
+    <message>
+        <source>Preparing the demo package…</source>
+        <translation>正在准备演示评审包…</translation>
+    </message>
+    <message>
+        <source>Demo package: the passphrase is “%1”, seat %2, seat code %3.</source>
+        <translation>演示评审包：口令为“%1”，席位号 %2，席位码 %3。</translation>
+    </message>
+    <message>
+        <source>The demo package could not be prepared: %1</source>
+        <translation>无法准备演示评审包：%1</translation>
+    </message>
+    <message>
+        <source>Unknown organizer</source>
+        <translation>未知的组织方</translation>
+    </message>
+    <message>
+        <source>This package is signed by an organizer key you have not used before.
+
+Fingerprint:
+%1
+
+Compare it with the fingerprint in the letter from the secretariat. Trust this organizer from now on?</source>
+        <translation>此评审包由您此前未使用过的组织方密钥签名。
+
+指纹：
+%1
+
+请与秘书处函件中的指纹核对。是否从此信任该组织方？</translation>
+    </message>
+    <message>
+        <source>Idle lock</source>
+        <translation>空闲锁定</translation>
+    </message>
+    <message>
+        <source>Lock the workspace after this many minutes without activity:</source>
+        <translation>无操作多少分钟后锁定工作区：</translation>
+    </message>
+    <message>
+        <source>This project has no materials.</source>
+        <translation>该项目没有申报材料。</translation>
+    </message>
+    <message>
+        <source>This material cannot be shown: %1</source>
+        <translation>无法显示该材料：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有修改已保存</translation>
+    </message>
+    <message>
+        <source>Not saved! Retrying…</source>
+        <translation>未能保存！正在重试…</translation>
+    </message>
+    <message>
+        <source>About Expert Review Desk</source>
+        <translation>关于专家评审台</translation>
+    </message>
+    <message>
+        <source>Expert Review Desk: score applications offline. Materials are decrypted in memory only; your work is saved encrypted on this computer.</source>
+        <translation>专家评审台：离线评审申报项目。申报材料仅在内存中解密；您的评审内容加密保存在本机。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Some changes could not be saved. Quit anyway?</source>
+        <translation>部分修改未能保存。仍要退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialViewer</name>
+    <message>
+        <source>Select a material to read it here.</source>
+        <extracomment>(member_id, page) of what is on screen, page 0-based; -1 when nothing is.</extracomment>
+        <translation>请选择一份材料，在此阅读。</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <source>Search in document</source>
+        <translation>在文档中搜索</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected text (Ctrl+C)</source>
+        <translation>复制所选文字（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Decrypting and checking the material…</source>
+        <translation>正在解密并校验材料…</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be displayed (it may be damaged).</source>
+        <translation>无法显示此 PDF（文件可能已损坏）。</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 处匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 / %2 处</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>共 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>Materials</name>
+    <message>
+        <source>%1. %2 (%3)</source>
+        <translation>%1. %2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>OpenErrors</name>
+    <message>
+        <source>This file is not a review package. Check that you chose the .revpkg file you received.</source>
+        <translation>该文件不是评审包。请确认选择的是您收到的 .revpkg 文件。</translation>
+    </message>
+    <message>
+        <source>This package was made by a newer version of the software. Please update Expert Review Desk.</source>
+        <translation>该评审包由更新版本的软件制作。请升级专家评审台。</translation>
+    </message>
+    <message>
+        <source>This package asks for more resources than allowed and was refused for your safety. Contact the secretariat.</source>
+        <translation>该评审包要求的资源超出允许范围，为安全起见已拒绝打开。请联系秘书处。</translation>
+    </message>
+    <message>
+        <source>The package file is incomplete (the copy may have been interrupted). Copy it again from the USB drive.</source>
+        <translation>评审包文件不完整（复制可能被中断）。请从U盘重新复制。</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct. Please try again.</source>
+        <translation>口令不正确，请重试。</translation>
+    </message>
+    <message>
+        <source>This package was not made for your key. Choose your own key file, or use the passphrase.</source>
+        <translation>该评审包不是为您的密钥制作的。请选择您本人的密钥文件，或使用口令。</translation>
+    </message>
+    <message>
+        <source>The package has been altered or damaged and cannot be trusted. Do not use it; ask the secretariat for a new copy.</source>
+        <translation>评审包已被篡改或损坏，不可信任。请勿使用，并向秘书处索取新的副本。</translation>
+    </message>
+    <message>
+        <source>The package is signed by an organizer key you have not trusted yet.</source>
+        <translation>该评审包的组织方签名密钥尚未被您信任。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>This version cannot open review packages (the package reader is missing).</source>
+        <translation>此版本无法打开评审包（缺少评审包读取组件）。</translation>
+    </message>
+    <message>
+        <source>The seat ID is not part of this package. Check the letter from the organizer.</source>
+        <translation>该席位号不属于此评审包。请核对组织方的函件。</translation>
+    </message>
+    <message>
+        <source>Your saved work for this package cannot be opened: %1</source>
+        <translation>无法打开您为此评审包保存的评审内容：%1</translation>
+    </message>
+    <message>
+        <source>The package could not be opened: %1</source>
+        <translation>无法打开评审包：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectInfo</name>
+    <message>
+        <source>Project ID</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation>主体类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Registered district</source>
+        <translation>注册地</translation>
+    </message>
+    <message>
+        <source>Registration date</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Cloud vendor</source>
+        <translation>云服务商</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Contract amount</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <source>Contract signed</source>
+        <translation>合同签订日期</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>结项日期</translation>
+    </message>
+    <message>
+        <source>Final acceptance report</source>
+        <translation>终验报告日期</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>实际投入</translation>
+    </message>
+    <message>
+        <source>Requested amount</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>%1 yuan (%2 ten-thousand yuan)</source>
+        <translation>%1 元（%2 万元）</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>needs review</source>
+        <translation>需人工复核</translation>
+    </message>
+    <message>
+        <source>Eligibility check: %1</source>
+        <translation>形式审查：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectStatus</name>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>评审中</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Conflict declared</source>
+        <translation>已申明回避</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>总分 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RubricPanel</name>
+    <message>
+        <source>Conflict of interest</source>
+        <translation>利益冲突</translation>
+    </message>
+    <message>
+        <source>I declare a conflict of interest with this project</source>
+        <translation>本人与该项目存在利益冲突，申请回避</translation>
+    </message>
+    <message>
+        <source>Reason (required when declaring)</source>
+        <translation>回避理由（申明回避时必填）</translation>
+    </message>
+    <message>
+        <source>Scoring is disabled: your review of this project will not be counted.</source>
+        <translation>已停用评分：您对该项目的评审将不计入结果。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Overall comment:</source>
+        <translation>总体评价：</translation>
+    </message>
+    <message>
+        <source>Recommendation:</source>
+        <translation>评审建议：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Recommend funding</source>
+        <translation>建议支持</translation>
+    </message>
+    <message>
+        <source>Recommend with conditions</source>
+        <translation>有条件支持</translation>
+    </message>
+    <message>
+        <source>Do not recommend</source>
+        <translation>不建议支持</translation>
+    </message>
+    <message>
+        <source>Overall assessment of the project</source>
+        <translation>对项目的总体评价</translation>
+    </message>
+    <message>
+        <source>Evidence links</source>
+        <translation>证据关联</translation>
+    </message>
+    <message>
+        <source>While reading, use “Attach page” to link the page on screen to a criterion. Click a link to jump to its page.</source>
+        <translation>阅读时可用“关联本页”将当前页关联到评分项。点击关联即可跳转到该页。</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>删除关联</translation>
+    </message>
+    <message>
+        <source>%1 — %2, page %3</source>
+        <translation>%1 — %2，第 %3 页</translation>
+    </message>
+    <message>
+        <source>Total: %1 / %2 (%3 of %4 criteria scored)</source>
+        <translation>总分：%1 / %2（已评 %3 / %4 项）</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Package: %1</source>
+        <translation>评审包：%1</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>密钥口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>Choose your key file</source>
+        <translation>选择您的密钥文件</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>Enter your seat ID.</source>
+        <translation>请输入席位号。</translation>
+    </message>
+    <message>
+        <source>The seat code has 16 letters and digits, as printed on your letter (for example ABCD-EFGH-JKMN-PQRS).</source>
+        <translation>席位码由 16 位字母和数字组成，见您收到的函件（例如 ABCD-EFGH-JKMN-PQRS）。</translation>
+    </message>
+    <message>
+        <source>this is not the package that was locked</source>
+        <translation>这不是锁定前打开的评审包</translation>
+    </message>
+    <message>
+        <source>Unlock review package</source>
+        <translation>解锁评审包</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>评审包</translation>
+    </message>
+    <message>
+        <source>Unlock with</source>
+        <translation>解锁方式</translation>
+    </message>
+    <message>
+        <source>Package passphrase</source>
+        <translation>评审包口令</translation>
+    </message>
+    <message>
+        <source>My key file</source>
+        <translation>我的密钥文件</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>密钥文件：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Your seat (from the organizer&apos;s letter)</source>
+        <translation>您的席位（见组织方函件）</translation>
+    </message>
+    <message>
+        <source>Seat ID:</source>
+        <translation>席位号：</translation>
+    </message>
+    <message>
+        <source>Seat code:</source>
+        <translation>席位码：</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,407 @@
+"""reportlab helpers for the demo materials: styles, page furniture, scans, seals, charts.
+
+Every document is built in reportlab's invariant mode (fixed dates and file id),
+so the same story gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import math
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from reviewer_app.central.demo.raster import SCAN_LEVEL, Raster
+from reviewer_app.pdffont import register_cjk_font
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 20 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+# SimpleDocTemplate's frame keeps 6 pt of padding on each side.
+FRAME_INNER_WIDTH = FRAME_WIDTH - 12
+FRAME_INNER_HEIGHT = PAGE_HEIGHT - 2 * MARGIN - 12
+
+INK = colors.HexColor("#1d1d1f")
+GREY = colors.HexColor("#7a7a7a")
+SHADE = colors.HexColor("#e9edf2")
+SEAL_RED = colors.HexColor("#d7262b")
+SERIES_COLOURS = (colors.HexColor("#8fa5bf"), colors.HexColor("#2f6db5"),
+                  colors.HexColor("#e0883a"))
+
+CREATOR = "Expert Review Desk demo intake"
+
+
+@functools.cache
+def styles() -> dict[str, ParagraphStyle]:
+    font = register_cjk_font()
+
+    def style(name: str, size: float, leading: float | None = None, **extra: object
+              ) -> ParagraphStyle:
+        options: dict[str, object] = {"textColor": INK, **extra}
+        return ParagraphStyle(name, fontName=font, fontSize=size,
+                              leading=leading or size * 1.55, wordWrap="CJK", **options)
+
+    return {
+        "cover": style("cover", 24, 36, alignment=TA_CENTER, spaceBefore=30, spaceAfter=20),
+        "title": style("title", 17, 26, alignment=TA_CENTER, spaceAfter=10),
+        "subtitle": style("subtitle", 11, alignment=TA_CENTER, textColor=GREY, spaceAfter=10),
+        "h1": style("h1", 13.5, spaceBefore=10, spaceAfter=5),
+        "h2": style("h2", 11.5, spaceBefore=6, spaceAfter=3),
+        "body": style("body", 10.5, 18, firstLineIndent=21, spaceAfter=4),
+        "plain": style("plain", 10.5, 18, spaceAfter=2),
+        "bullet": style("bullet", 10.5, 17, leftIndent=21, firstLineIndent=-12, spaceAfter=2),
+        "cell": style("cell", 9, 13),
+        "cell_c": style("cell_c", 9, 13, alignment=TA_CENTER),
+        "cell_r": style("cell_r", 9, 13, alignment=TA_RIGHT),
+        "head": style("head", 9, 13, alignment=TA_CENTER),
+        "note": style("note", 8.5, 12.5, textColor=GREY, spaceBefore=4),
+        "right": style("right", 10.5, 18, alignment=TA_RIGHT),
+    }
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of plain text (escaped; newlines become line breaks)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), styles()[style])
+
+
+def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,
+         right_cols: Sequence[int] = (), label_cols: Sequence[int] = (),
+         font_size: float = 9) -> Table:
+    """A ruled table; text cells wrap, numeric columns are right-aligned.
+
+    Args:
+        rows: cell values; strings become wrapping paragraphs, flowables pass through.
+        widths: column widths in points.
+        header_rows: shaded, centred rows at the top (repeated after a page break).
+        right_cols: columns whose body cells are right-aligned (amounts).
+        label_cols: columns shaded as field labels (form-style tables).
+        font_size: body text size.
+    """
+    sheet = styles()
+    cell = ParagraphStyle("grid_cell", parent=sheet["cell"], fontSize=font_size,
+                          leading=font_size * 1.45)
+    right = ParagraphStyle("grid_right", parent=cell, alignment=TA_RIGHT)
+    data = []
+    for r, row in enumerate(rows):
+        out: list[object] = []
+        for c, value in enumerate(row):
+            if not isinstance(value, str):
+                out.append(value)
+            elif r < header_rows:
+                out.append(Paragraph(escape(value), sheet["head"]))
+            else:
+                out.append(Paragraph(escape(value), right if c in right_cols else cell))
+        data.append(out)
+    table = Table(data, colWidths=list(widths), repeatRows=header_rows)
+    commands: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, GREY),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
+    for col in label_cols:
+        commands.append(("BACKGROUND", (col, header_rows), (col, -1), SHADE))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+# -- raster images -------------------------------------------------------------------
+
+class _RasterXObject(pdfdoc.PDFImageXObject):
+    """An image XObject from our own RGB bytes, bypassing reportlab's Pillow path."""
+
+    def __init__(self, name: str, image: Raster, level: int) -> None:
+        self.name = name
+        self.width = image.width
+        self.height = image.height
+        self.bitsPerComponent = 8
+        self.colorSpace = "DeviceRGB"
+        self.mask = None
+        # Our own filter list, never reportlab's ASCII85 default: scans stay binary.
+        self._filters = ("FlateDecode",)
+        self.streamContent = zlib.compress(image.pixels, level)
+
+
+def draw_raster(canvas: Canvas, image: Raster, x: float, y: float, width: float,
+                height: float, *, level: int = SCAN_LEVEL) -> None:
+    """Draw ``image`` stretched over the given box.
+
+    reportlab only reads raster data through Pillow; registering the XObject the
+    way ``Canvas.drawImage`` does and then drawing it by name keeps Pillow out
+    and lets padding pages skip compression (``level=0``).
+    """
+    count = getattr(canvas, "_demo_raster_count", 0) + 1
+    canvas._demo_raster_count = count  # type: ignore[attr-defined]
+    key = f"demo-raster-{count}"
+    # drawImage names a file-name image by this digest; register under it first.
+    name = pdfdoc._digester(f"{key}None".encode())
+    document = canvas._doc
+    reg_name = document.getXObjectName(name)
+    if reg_name not in document.idToObject:
+        xobject = _RasterXObject(name, image, level)
+        canvas._setXObjects(xobject)
+        document.Reference(xobject, reg_name)
+        document.addForm(name, xobject)
+    canvas.drawImage(key, x, y, width, height)
+
+
+class ScanPage(Flowable):
+    """A raster scan filling the frame, with vector text drawn over it.
+
+    The overlay plays the part of the printed content (and of an OCR text layer):
+    it receives the canvas and the page box in points, origin bottom left.
+    """
+
+    def __init__(self, image: Raster, overlay: Callable[[Canvas, float, float], None]
+                 | None = None, *, level: int = SCAN_LEVEL) -> None:
+        super().__init__()
+        self.image = image
+        self.overlay = overlay
+        self.level = level
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        ratio = self.image.height / self.image.width
+        self.box_width = min(avail_width, avail_height / ratio)
+        self.box_height = self.box_width * ratio
+        return self.box_width, self.box_height
+
+    def draw(self) -> None:
+        draw_raster(self.canv, self.image, 0, 0, self.box_width, self.box_height,
+                    level=self.level)
+        if self.overlay is not None:
+            self.canv.saveState()
+            self.overlay(self.canv, self.box_width, self.box_height)
+            self.canv.restoreState()
+
+
+# -- seals ---------------------------------------------------------------------------
+
+def draw_seal(canvas: Canvas, cx: float, cy: float, radius: float, text: str, *,
+              bottom: str = "", alpha: float = 0.82, lettering_only: bool = False) -> None:
+    """A round red seal: ring, star, the name along the upper arc, ``bottom`` underneath.
+
+    ``lettering_only`` draws just the characters, over a ring and star that a
+    raster scan already carries (see ``Raster.seal``, same proportions).
+    """
+    font = register_cjk_font()
+    canvas.saveState()
+    canvas.setFillColor(SEAL_RED)
+    canvas.setStrokeColor(SEAL_RED)
+    canvas.setFillAlpha(alpha)
+    canvas.setStrokeAlpha(alpha)
+    if not lettering_only:
+        canvas.setLineWidth(radius * 0.06)
+        canvas.circle(cx, cy, radius * 0.95, stroke=1, fill=0)
+        star = canvas.beginPath()
+        for i in range(10):
+            r = radius * (0.26 if i % 2 == 0 else 0.1)
+            angle = math.pi / 2 + i * math.pi / 5
+            point = (cx + r * math.cos(angle), cy + r * math.sin(angle))
+            if i == 0:
+                star.moveTo(*point)
+            else:
+                star.lineTo(*point)
+        star.close()
+        canvas.drawPath(star, stroke=0, fill=1)
+    size = radius * 0.2
+    # Characters spread over about 240 degrees of arc, upright towards the centre.
+    span = min(math.radians(250), len(text) * size * 1.15 / (radius * 0.72))
+    for i, ch in enumerate(text):
+        angle = math.pi / 2 + span / 2 - (span * i / max(1, len(text) - 1) if len(text) > 1
+                                          else span / 2)
+        x = cx + radius * 0.72 * math.cos(angle)
+        y = cy + radius * 0.72 * math.sin(angle)
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.rotate(math.degrees(angle) - 90)
+        canvas.setFont(font, size)
+        canvas.drawCentredString(0, -size * 0.35, ch)
+        canvas.restoreState()
+    if bottom:
+        canvas.setFont(font, size * 0.8)
+        canvas.drawCentredString(cx, cy - radius * 0.55, bottom)
+    canvas.restoreState()
+
+
+class SignatureBlock(Flowable):
+    """Signature lines of one or more parties side by side, each stamped with its seal."""
+
+    def __init__(self, parties: Sequence[tuple[Sequence[str], str]], *,
+                 height: float = 44 * mm) -> None:
+        super().__init__()
+        self.parties = [(list(lines), seal) for lines, seal in parties]
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        font = register_cjk_font()
+        column = self.width / max(2, len(self.parties))
+        first = self.width - column * len(self.parties)
+        for index, (lines, seal) in enumerate(self.parties):
+            x = first + index * column + 4
+            canvas.setFont(font, 10.5)
+            canvas.setFillColor(INK)
+            y = self.height - 14
+            for line in lines:
+                canvas.drawString(x, y, line)
+                y -= 20
+            if seal:
+                draw_seal(canvas, x + column * 0.55, self.height * 0.5, 20 * mm, seal)
+
+
+def draw_wrapped(canvas: Canvas, text: str, x: float, y: float, width: float, size: float,
+                 *, leading: float | None = None) -> float:
+    """Draw ``text`` wrapped at any character to ``width``; returns the next baseline."""
+    font = register_cjk_font()
+    leading = leading or size * 1.6
+    canvas.setFont(font, size)
+    line = ""
+    for ch in text:
+        if ch == "\n" or pdfmetrics.stringWidth(line + ch, font, size) > width:
+            canvas.drawString(x, y, line)
+            y -= leading
+            line = "" if ch == "\n" else ch
+        else:
+            line += ch
+    if line:
+        canvas.drawString(x, y, line)
+        y -= leading
+    return y
+
+
+# -- charts --------------------------------------------------------------------------
+
+def bar_chart(title: str, categories: Sequence[str],
+              series: Sequence[tuple[str, Sequence[float]]], *, width: float = FRAME_INNER_WIDTH,
+              height: float = 72 * mm) -> Drawing:
+    """Grouped vertical bars with a legend, all labels in the CJK font."""
+    font = register_cjk_font()
+    drawing = Drawing(width, height)
+    drawing.add(String(width / 2, height - 12, title, fontName=font, fontSize=10.5,
+                       textAnchor="middle", fillColor=INK))
+    chart = VerticalBarChart()
+    chart.x, chart.y = 40, 30
+    chart.width, chart.height = width - 150, height - 60
+    chart.data = [list(values) for _, values in series]
+    chart.categoryAxis.categoryNames = list(categories)
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7.5
+    chart.valueAxis.valueMin = 0
+    top = max((v for _, values in series for v in values), default=1)
+    chart.valueAxis.valueStep = 50 if top > 100 else 25
+    chart.valueAxis.valueMax = math.ceil(top * 1.05 / chart.valueAxis.valueStep) \
+        * chart.valueAxis.valueStep
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
+    chart.groupSpacing = 10
+    chart.barSpacing = 2
+    for i in range(len(series)):
+        chart.bars[i].fillColor = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width - 100, height - 40
+    legend.fontName = font
+    legend.fontSize = 8
+    legend.alignment = "right"
+    legend.colorNamePairs = [(SERIES_COLOURS[i % len(SERIES_COLOURS)], name)
+                             for i, (name, _) in enumerate(series)]
+    drawing.add(legend)
+    return drawing
+
+
+def line_chart(title: str, labels: Sequence[str], values: Sequence[float], *,
+               width: float = FRAME_INNER_WIDTH, height: float = 62 * mm) -> Drawing:
+    """One series over time (e.g. monthly calls of the AI service)."""
+    font = register_cjk_font()
+    drawing = Drawing(width, height)
+    drawing.add(String(width / 2, height - 12, title, fontName=font, fontSize=10.5,
+                       textAnchor="middle", fillColor=INK))
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 45, 28
+    chart.width, chart.height = width - 70, height - 55
+    chart.data = [list(values)]
+    chart.categoryAxis.categoryNames = list(labels)
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.lines[0].strokeColor = SERIES_COLOURS[1]
+    chart.lines[0].strokeWidth = 1.6
+    drawing.add(chart)
+    return drawing
+
+
+# -- documents -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DocInfo:
+    """Metadata and page furniture of one material PDF."""
+
+    title: str
+    author: str
+    subject: str
+    marker: str
+    header: str = ""
+
+
+def build_pdf(story: list[Flowable], info: DocInfo) -> bytes:
+    """Lay out ``story`` on A4 pages and return the PDF bytes.
+
+    The marker goes into the Keywords entry (stored as plain ASCII in the file)
+    and onto every page as a small grey line at the bottom.
+    """
+    font = register_cjk_font()
+
+    def furniture(canvas: Canvas, document: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFillColor(GREY)
+        canvas.setStrokeColor(GREY)
+        if info.header:
+            canvas.setFont(font, 8)
+            canvas.drawRightString(PAGE_WIDTH - MARGIN, PAGE_HEIGHT - MARGIN + 10, info.header)
+            canvas.setLineWidth(0.4)
+            canvas.line(MARGIN, PAGE_HEIGHT - MARGIN + 6, PAGE_WIDTH - MARGIN,
+                        PAGE_HEIGHT - MARGIN + 6)
+        canvas.setFont(font, 9)
+        canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN - 22, f"— {document.page} —")
+        canvas.setFont(font, 5.5)
+        canvas.drawString(MARGIN, 10, info.marker)
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        bottomMargin=MARGIN, title=info.title, author=info.author, subject=info.subject,
+        keywords=info.marker, creator=CREATOR, invariant=1)
+    document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return buffer.getvalue()
+
+
+def text_width(text: str, size: float) -> float:
+    return pdfmetrics.stringWidth(text, register_cjk_font(), size)

@@ -1,0 +1,78 @@
+"""``reviewer-app``: start the GUI, optionally opening a package or the demo."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+from argparse import Namespace
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+from reviewer_app.gui.i18n import Translations
+from reviewer_app.gui.main_window import MainWindow
+from reviewer_app.gui.session import Opener, open_package
+from reviewer_app.gui.settings import APP_NAME, ORG_NAME, Preferences
+from reviewer_app.paths import CJK_FONT, RESOURCES
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused when one exists, as under pytest-qt)."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    icon = RESOURCES / "icons" / "app.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    _ensure_cjk_font(app)
+    return app
+
+
+def _ensure_cjk_font(app: QApplication) -> None:
+    """Laptops without a CJK font would show boxes: fall back to the bundled one."""
+    if CJK_FONT.exists() and not _has_cjk_family():
+        font_id = QFontDatabase.addApplicationFont(str(CJK_FONT))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            font = QFont(app.font())
+            font.setFamilies([families[0], *app.font().families()])
+            app.setFont(font)
+
+
+def _has_cjk_family() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def build_window(*, lang: str | None = None, opener: Opener | None = None,
+                 prefs: Preferences | None = None) -> MainWindow:
+    """Create the main window with translations applied (used by run() and by tests)."""
+    app = create_app()
+    prefs = prefs or Preferences()
+    translations = Translations(app)
+    chosen = lang or prefs.language()
+    translations.apply(chosen)
+    if lang:
+        prefs.set_language(lang)
+    window = MainWindow(opener or open_package, prefs, translations)
+    window._translations_ref = translations  # keep the translators alive with the window
+    return window
+
+
+def run(args: Namespace) -> int:
+    """The GUI entry point called by ``reviewer_app.cli.app.main``."""
+    app = create_app()
+    window = build_window(lang=getattr(args, "lang", None))
+    window.show()
+    # SQLAlchemy and Alembic are only needed at unlock; load them while the expert
+    # looks at the first screen, so that unlocking does not pay for them.
+    threading.Thread(target=importlib.import_module, args=("reviewer_app.storage.workspace",),
+                     daemon=True).start()
+    package = getattr(args, "package", None)
+    if getattr(args, "demo", False):
+        QTimer.singleShot(0, window.open_demo)
+    elif package:
+        QTimer.singleShot(0, lambda: window.open_path(Path(package)))
+    return app.exec()

@@ -1,0 +1,53 @@
+"""Locks the workspace after a period without keyboard or mouse input."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+             QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.ShortcutOverride}
+
+
+class IdleWatcher(QObject):
+    """An application-wide event filter; emits :attr:`idle` after ``timeout_ms`` of quiet."""
+
+    idle = Signal()
+
+    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(timeout_ms)
+        self._timer.timeout.connect(self.idle)
+        self._installed = False
+
+    def set_timeout(self, timeout_ms: int) -> None:
+        self._timer.setInterval(timeout_ms)
+        if self._timer.isActive():
+            self._timer.start()
+
+    def timeout(self) -> int:
+        return self._timer.interval()
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._installed:
+            app.installEventFilter(self)
+            self._installed = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._installed:
+            app.removeEventFilter(self)
+            self._installed = False
+
+    def is_running(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self._timer.isActive():
+            self._timer.start()  # restart the countdown
+        return False

@@ -1,0 +1,102 @@
+"""Where the app keeps its files, and its persistent preferences.
+
+The user data dir holds the workspace databases (one per package id) and the
+cached demo package. ``REVIEWER_APP_DATA_DIR`` overrides it so that tests and
+benchmarks never touch the real profile; QSettings then lives there too.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from PySide6.QtCore import QSettings
+
+APP_NAME = "reviewer-app"
+ORG_NAME = "ExpertReviewDesk"
+DATA_DIR_ENV = "REVIEWER_APP_DATA_DIR"
+DEFAULT_IDLE_MINUTES = 10
+MAX_RECENT = 8
+
+
+def data_dir() -> Path:
+    """The user data dir (created on first use)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    path = Path(override) if override else Path(user_data_dir(APP_NAME, ORG_NAME))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def workspace_path(package_id: str) -> Path:
+    """One workspace database per package id: reopening a package restores everything."""
+    if not package_id.isalnum():  # it names a file: never let a manifest choose a path
+        raise ValueError(f"bad package id {package_id!r}")
+    return data_dir() / "workspaces" / f"{package_id}.sqlite"
+
+
+def demo_cache_dir() -> Path:
+    return data_dir() / "demo"
+
+
+def settings() -> QSettings:
+    """Preferences: an INI file in the data dir when overridden, else the platform's store."""
+    if os.environ.get(DATA_DIR_ENV):
+        return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(ORG_NAME, APP_NAME)
+
+
+class Preferences:
+    """Typed access to the few settings the app remembers."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._s = store or settings()
+
+    # --- language ------------------------------------------------------------
+    def language(self) -> str:
+        value = str(self._s.value("ui/language", "zh_CN"))
+        return value if value in ("zh_CN", "en") else "zh_CN"
+
+    def set_language(self, lang: str) -> None:
+        self._s.setValue("ui/language", lang)
+        self._s.sync()
+
+    # --- idle lock -------------------------------------------------------------
+    def idle_minutes(self) -> int:
+        try:
+            return max(1, int(self._s.value("security/idle_minutes", DEFAULT_IDLE_MINUTES)))
+        except (TypeError, ValueError):
+            return DEFAULT_IDLE_MINUTES
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self._s.setValue("security/idle_minutes", int(minutes))
+        self._s.sync()
+
+    # --- recent packages -----------------------------------------------------
+    def recent_packages(self) -> list[str]:
+        value = self._s.value("files/recent", [])
+        if isinstance(value, str):  # QSettings returns a lone string for one item
+            value = [value]
+        return [str(v) for v in (value or [])][:MAX_RECENT]
+
+    def add_recent(self, path: Path) -> None:
+        entry = str(Path(path).resolve())
+        items = [p for p in self.recent_packages() if p != entry]
+        self._s.setValue("files/recent", [entry, *items][:MAX_RECENT])
+        self._s.sync()
+
+    def clear_recent(self) -> None:
+        self._s.remove("files/recent")
+        self._s.sync()
+
+    # --- trusted organizer keys ---------------------------------------------
+    def trusted_organizers(self) -> set[str]:
+        value = self._s.value("trust/organizers", [])
+        if isinstance(value, str):
+            value = [value]
+        return {str(v) for v in (value or [])}
+
+    def trust_organizer(self, public_key: str) -> None:
+        keys = self.trusted_organizers() | {public_key}
+        self._s.setValue("trust/organizers", sorted(keys))
+        self._s.sync()

@@ -1,0 +1,90 @@
+"""Background work: decrypting materials and unlocking packages off the GUI thread.
+
+Results come back through a queued signal, tagged with a token, so that a
+result for a material the expert already left is simply dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    # (token, result) and (token, exception); emitted from a pool thread, delivered
+    # queued on the GUI thread because the relay lives there.
+    done = Signal(int, object)
+    failed = Signal(int, object)
+
+
+class _Task(QRunnable):
+    def __init__(self, token: int, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._token = token
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:
+            self._relay.failed.emit(self._token, exc)
+        else:
+            self._relay.done.emit(self._token, result)
+        finally:
+            self._fn = None  # drop references to decrypted data promptly
+
+
+class Worker(QObject):
+    """Runs callables in a private thread pool and calls back on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None, *, threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+        self._relay.failed.connect(self._on_failed)
+        self._tokens = itertools.count(1)
+        self._callbacks: dict[int, tuple[Callable[[Any], None],
+                                         Callable[[BaseException], None]]] = {}
+        self._tasks: dict[int, _Task] = {}
+
+    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+               on_error: Callable[[BaseException], None]) -> int:
+        """Run ``fn`` in the pool; exactly one callback runs later on the GUI thread."""
+        token = next(self._tokens)
+        self._callbacks[token] = (on_done, on_error)
+        task = _Task(token, fn, self._relay)
+        task.setAutoDelete(False)  # Python keeps it until the result is delivered
+        self._tasks[token] = task
+        self._pool.start(task)
+        return token
+
+    def cancel(self, token: int) -> None:
+        """Forget a pending task's callbacks (the work itself runs to its end)."""
+        self._callbacks.pop(token, None)
+
+    def cancel_all(self) -> None:
+        self._callbacks.clear()
+
+    def pending(self) -> int:
+        return len(self._callbacks)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _on_done(self, token: int, result: Any) -> None:
+        self._tasks.pop(token, None)
+        callbacks = self._callbacks.pop(token, None)
+        if callbacks is not None:
+            callbacks[0](result)
+
+    def _on_failed(self, token: int, exc: BaseException) -> None:
+        self._tasks.pop(token, None)
+        callbacks = self._callbacks.pop(token, None)
+        if callbacks is not None:
+            callbacks[1](exc)

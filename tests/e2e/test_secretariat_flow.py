@@ -1,0 +1,156 @@
+"""The whole chain of trust from the command line, with the real crypto throughout:
+
+demo intake -> check-intake -> build -> experts' sheets made by the real signing
+code (conflicts, a re-exported revision, a tampered copy) -> verify -> merge ->
+results, with the numbers checked against an expectation computed by hand.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from decimal import ROUND_FLOOR, Decimal
+from pathlib import Path
+
+import keyring
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from keyring.backends import fail
+
+from reviewer_app.central.demo_intake import generate_demo_intake
+from reviewer_app.cli.admin import main as admin
+from reviewer_app.package import open_package
+from reviewer_app.sheets.build import build_sheet
+from reviewer_app.sheets.export import export_sheet
+from reviewer_app.storage.workspace import ProjectState
+
+PROJECTS, SEATS = 12, 5
+
+
+@pytest.fixture
+def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A secretariat machine: no keyring (headless), user data under tmp_path."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    (tmp_path / "pass.txt").write_text("评审 passphrase 2026\n", encoding="utf-8")
+    (tmp_path / "org.txt").write_text("organizer secret\n", encoding="utf-8")
+    yield tmp_path
+    keyring.set_keyring(previous)
+
+
+def scores_for(k: int, s: int) -> dict[str, str]:
+    return {"advancement": str(20 + k % 5), "innovation": str(15 + s),
+            "applicability": "12", "outcome": str(15 + k % 3)}
+
+
+def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> None:
+    tmp = secretariat
+    plan = generate_demo_intake(tmp / "intake", projects=PROJECTS, seats=SEATS, seed=11)
+
+    assert admin(["check-intake", str(tmp / "intake"), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    flagged = {p["project_id"]: {f["check"] for f in p["findings"] if f["status"] == "fail"}
+               for p in report["projects"] if p["status"] == "fail"}
+    assert flagged == {pid: {rule} for pid, rule in plan.planted.items()}
+
+    package = tmp / "session.revpkg"
+    assert admin(["build", str(tmp / "intake"), "--out", str(package), "--passphrase-file",
+                  str(tmp / "pass.txt"), "--seat-codes-out", str(tmp / "codes.csv"),
+                  "--organizer-passphrase-file", str(tmp / "org.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "organizer fingerprint:" in out
+    assert (tmp / "data" / "reviewer-app" / "keys" / "organizer-signing-key.key").is_file()
+
+    assert admin(["inspect", str(package), "--passphrase-file", str(tmp / "pass.txt"),
+                  "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert len(summary["seats"]) == SEATS
+
+    codes = {row["seat_id"]: row["seat_code"]
+             for row in csv.DictReader((tmp / "codes.csv").open(encoding="utf-8"))}
+    reader = open_package(package, trusted_keys=None,
+                          passphrase="评审 passphrase 2026")
+    manifest, manifest_sha = reader.manifest, reader.manifest_sha256
+    reader.close()
+    order = [p["project_id"] for p in manifest["projects"]]
+    sheets_dir = tmp / "usb"
+    sheets_dir.mkdir()
+
+    def sheet(seat_index: int, revision: int = 1, previous=None, bump: int = 0):
+        seat = f"S{seat_index:02d}"
+        states = {}
+        for pid in manifest["assignments"][seat]:
+            k = order.index(pid)
+            if k == 0 and seat_index == 5:
+                states[pid] = ProjectState(pid, conflict_declared=True,
+                                           conflict_reason="曾为该企业提供咨询")
+                continue
+            scores = scores_for(k, seat_index)
+            if k == 1 and bump:
+                scores["outcome"] = str(int(scores["outcome"]) + bump)
+            states[pid] = ProjectState(pid, scores=scores, comments={
+                c: "依据申报材料评分" for c in scores})
+        return build_sheet(manifest, manifest_sha256=manifest_sha, seat_id=seat,
+                           expert_name=f"专家{seat_index}", states=states,
+                           private_key=keys[seat_index], seat_code=codes[seat],
+                           revision=revision, previous_sha256=previous)
+
+    keys = {s: Ed25519PrivateKey.generate() for s in range(1, SEATS + 1)}
+    files = []
+    for s in range(1, SEATS + 1):
+        signed = sheet(s)
+        revsheet, pdf = export_sheet(sheets_dir, signed, manifest)
+        files.append(revsheet)
+        assert pdf.stat().st_size > 0
+        if s == 2:
+            second = sheet(2, revision=2, previous=signed.body_sha256, bump=4)
+            files.append(export_sheet(sheets_dir, second, manifest)[0])
+    tampered = tmp / "tampered.revsheet"
+    data = bytearray(files[-1].read_bytes())
+    data[200] ^= 0x01
+    tampered.write_bytes(bytes(data))
+
+    common = ["--package", str(package), "--passphrase-file", str(tmp / "pass.txt"),
+              "--seat-codes", str(tmp / "codes.csv")]
+    assert admin(["verify", *map(str, files), *common]) == 0
+    capsys.readouterr()
+    assert admin(["verify", str(tampered), *common, "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)[0]["ok"] is False
+
+    db = str(tmp / "central.sqlite")
+    assert admin(["merge", *map(str, files), str(tampered), "--db", db, *common,
+                  "--json"]) == 1
+    decisions = [o["decision"] for o in json.loads(capsys.readouterr().out)]
+    assert decisions == ["accepted", "accepted", "replaced", "accepted", "accepted",
+                         "accepted", "rejected"]
+    assert admin(["merge", *map(str, files), "--db", db]) == 0  # idempotent
+    capsys.readouterr()
+
+    assert admin(["results", "--db", db, "--out", str(tmp / "results")]) == 0
+    results = json.loads((tmp / "results" / "results.json").read_text(encoding="utf-8"))
+    costs = {row["project_id"]: Decimal(row["actual_cost"]) for row in csv.DictReader(
+        (tmp / "intake" / "applications.csv").open(encoding="utf-8-sig"))}
+    by_id = {p["project_id"]: p for p in results["projects"]}
+    assert set(by_id) == set(order)
+    for k, pid in enumerate(order):
+        base = 62 + k % 5 + k % 3
+        if k == 0:
+            expected = Decimal(base) + Decimal("2.5")       # S05 conflicted: mean of 4
+        elif k == 1:
+            expected = Decimal(base + 4)                   # S02's revision 2 counts
+        else:
+            expected = Decimal(base + 3)                   # trimmed mean of 5
+        project = by_id[pid]
+        assert Decimal(project["score"]) == expected, pid
+        if expected >= 65:
+            amount = (costs[pid] * Decimal("0.10") / 100).to_integral_value(ROUND_FLOOR) * 100
+            assert project["tier"] == "C"
+        else:
+            amount = Decimal(0)
+            assert project["reasons"][0]["code"] == "below_tiers"
+        assert Decimal(project["amount"]) == amount, pid
+    assert by_id[order[0]]["conflicts_excluded"] == ["S05"]
+    assert len(results["sheets_sha256"]) == SEATS
+    publicity = (tmp / "results" / "publicity.csv").read_text(encoding="utf-8-sig")
+    assert publicity.count("\n") == 1 + sum(1 for p in by_id.values() if p["amount"] != "0")

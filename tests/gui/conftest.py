@@ -1,0 +1,108 @@
+"""GUI fixtures: an isolated user data dir, an in-memory package, a main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtPdf")
+
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+from reviewer_app.gui.settings import DATA_DIR_ENV
+from tests.gui.fakes import (
+    PASSPHRASE,
+    SEAT_CODE,
+    SEAT_ID,
+    FakeOpener,
+    build_manifest_and_members,
+)
+
+
+@pytest.fixture(scope="session")
+def fake_content(qapp, tmp_path_factory):
+    """(manifest, members) shared by the session's tests: building PDFs takes a moment."""
+    return build_manifest_and_members(tmp_path_factory.mktemp("fake-intake"))
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "userdata"
+    monkeypatch.setenv(DATA_DIR_ENV, str(path))
+    return path
+
+
+@pytest.fixture
+def package_file(tmp_path) -> Path:
+    path = tmp_path / "review.revpkg"
+    path.write_bytes(b"stand-in: the fake opener never reads it")
+    return path
+
+
+@pytest.fixture
+def opener(fake_content) -> FakeOpener:
+    manifest, members = fake_content
+    return FakeOpener(manifest, members)
+
+
+@pytest.fixture
+def make_window(qtbot, data_dir):
+    """Build main windows (several per test, to simulate restarts)."""
+    from reviewer_app.gui.app import build_window
+
+    windows = []
+
+    def make(opener, lang: str = "zh_CN"):
+        window = build_window(lang=lang, opener=opener)
+        window.show_error = lambda title, text: window.__dict__.setdefault(
+            "errors", []).append((title, text))
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+@pytest.fixture
+def window(make_window, opener):
+    return make_window(opener)
+
+
+def fill_unlock(qtbot, dialog, passphrase: str = PASSPHRASE, seat_id: str = SEAT_ID,
+                seat_code: str = SEAT_CODE) -> None:
+    """Type into the unlock dialog by objectName and press OK."""
+    for name, text in (("passphraseEdit", passphrase), ("seatIdEdit", seat_id),
+                       ("seatCodeEdit", seat_code)):
+        edit = dialog.findChild(QLineEdit, name)
+        assert edit is not None and edit.accessibleName() == name
+        if edit.isReadOnly():
+            continue
+        edit.clear()
+        qtbot.keyClicks(edit, text)
+    dialog.findChild(QDialogButtonBox, "buttonBox").button(
+        QDialogButtonBox.StandardButton.Ok).click()
+
+
+def open_and_unlock(qtbot, window, path: Path, **kwargs) -> None:
+    dialog = window.open_path(path)
+    fill_unlock(qtbot, dialog, **kwargs)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=10000)
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a user: keys for ASCII, an input-method commit for Chinese (as an IME does;
+    QTest.keyClicks only knows Latin-1 keys)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
