@@ -8,7 +8,6 @@ windows noticing, and tests can hand the GUI an in-memory fake.
 from __future__ import annotations
 
 import enum
-import hashlib
 import importlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -215,12 +214,6 @@ class ProjectStatus(enum.Enum):
     IN_PROGRESS = "in_progress"
     COMPLETE = "complete"
     CONFLICT = "conflict"
-
-
-def fingerprint_of(public_key_b64: str) -> str:
-    """A short, readable fingerprint for showing an organizer key to a human."""
-    digest = hashlib.sha256(public_key_b64.encode("ascii", "replace")).hexdigest().upper()
-    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
 
 
 @dataclass

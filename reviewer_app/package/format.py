@@ -1,0 +1,202 @@
+"""RVPKG v1 constants, limits and derivations (docs/formats.md §1).
+
+Everything a reader and a writer must agree on byte for byte lives here, so the
+two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import struct
+import unicodedata
+from typing import Any
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+MAGIC = b"\x89RVPK\r\n\x1a"
+VERSION = 1
+PREAMBLE = struct.Struct(">8sHHI")
+PREAMBLE_SIZE = PREAMBLE.size  # 16
+SIGNATURE_SIZE = 64
+TAG_SIZE = 16
+KEY_SIZE = 32
+SEGMENT_SIZE = 65536
+AEAD_NAME = "AES-256-GCM"
+
+MAX_HEADER_LEN = 65536
+MIN_STANZAS, MAX_STANZAS = 1, 16
+MAX_MANIFEST_LENGTH = 64 * 1024 * 1024
+MAX_MEMBERS = 100_000
+MAX_JSON_INT = 2**53 - 1
+MAX_ORGANIZER_NAME = 256
+MAX_STANZA_TYPE_LEN = 64
+
+ARGON2_MAX_MEMORY_KIB = 1_048_576
+ARGON2_MAX_ITERATIONS = 10
+ARGON2_MAX_LANES = 16
+ARGON2_DEFAULT_MEMORY_KIB = 65536
+ARGON2_DEFAULT_ITERATIONS = 3
+ARGON2_DEFAULT_LANES = 4
+ARGON2_SALT_SIZE = 16
+
+WRAP_NONCE = bytes(12)
+WRAP_AAD_PREFIX = b"RVPKG1 wrap"
+X25519_INFO = b"RVPKG1 x25519"
+MEMBER_INFO_PREFIX = b"RVPKG1 member"
+SIGNATURE_CONTEXT = b"RVPKG1 organizer"
+MANIFEST_FORMAT = "rvpkg-manifest/1"
+
+
+def segment_count(length: int, segment_size: int = SEGMENT_SIZE) -> int:
+    """Segments of a member of ``length`` plaintext bytes (an empty member has one)."""
+    return max(1, -(-length // segment_size))
+
+
+def ciphertext_length(length: int, segment_size: int = SEGMENT_SIZE) -> int:
+    """Bytes a member of ``length`` plaintext bytes occupies in the file."""
+    return length + TAG_SIZE * segment_count(length, segment_size)
+
+
+def segment_nonce(index: int, last: bool) -> bytes:
+    """u88be(index) || 0x01 if last else 0x00."""
+    return index.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+def hkdf_sha256(ikm: bytes, salt: bytes, info: bytes, length: int = KEY_SIZE) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=info).derive(ikm)
+
+
+def member_key(file_key: bytes, package_id: bytes, index: int) -> bytes:
+    """HKDF-SHA256(file key, salt = package_id, info = "RVPKG1 member" || u32be(i))."""
+    return hkdf_sha256(file_key, package_id, MEMBER_INFO_PREFIX + struct.pack(">I", index))
+
+
+def wrap_aad(package_id: bytes) -> bytes:
+    return WRAP_AAD_PREFIX + package_id
+
+
+def key_id(public_key: bytes) -> str:
+    """First 8 bytes of SHA-256 of a raw 32-byte public key, lowercase hex."""
+    return hashlib.sha256(public_key).digest()[:8].hex()
+
+
+def fingerprint(public_key: bytes) -> str:
+    """Human-comparable fingerprint of a raw 32-byte public key.
+
+    The first 16 bytes of SHA-256(key) as 32 uppercase hex digits in 8 groups of
+    4 separated by single spaces, e.g. ``"3F2A 9C01 77B0 …"`` (39 characters).
+    """
+    digest = hashlib.sha256(public_key).hexdigest()[:32].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+def signature_message(preamble_and_header: bytes, manifest: bytes) -> bytes:
+    """"RVPKG1 organizer" || SHA-256(preamble || header) || SHA-256(manifest plaintext)."""
+    return (SIGNATURE_CONTEXT + hashlib.sha256(preamble_and_header).digest()
+            + hashlib.sha256(manifest).digest())
+
+
+def normalize_passphrase(passphrase: str) -> bytes:
+    """The UTF-8 bytes of the NFC form: what Argon2id receives."""
+    if not isinstance(passphrase, str):
+        raise TypeError("a passphrase is a str")
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+# --- strict encodings ---------------------------------------------------------
+
+class FormatViolation(ValueError):
+    """A field is malformed (mapped to Tampered by the reader)."""
+
+
+class LimitViolation(ValueError):
+    """A well-formed value is outside its permitted range (mapped to LimitsExceeded)."""
+
+
+def b64encode(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64decode_exact(value: Any, size: int, what: str) -> bytes:
+    """Decode canonical standard base64 (with padding) of exactly ``size`` bytes."""
+    if not isinstance(value, str) or len(value) != 4 * (-(-size // 3)):
+        raise FormatViolation(f"{what} is not base64 of {size} bytes")
+    try:
+        raw = base64.b64decode(value.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        raise FormatViolation(f"{what} is not base64 of {size} bytes") from None
+    if len(raw) != size or b64encode(raw) != value:
+        raise FormatViolation(f"{what} is not canonical base64 of {size} bytes")
+    return raw
+
+
+def hex_exact(value: Any, size: int, what: str) -> bytes:
+    """Decode lowercase hex of exactly ``size`` bytes."""
+    if (not isinstance(value, str) or len(value) != 2 * size
+            or any(c not in "0123456789abcdef" for c in value)):
+        raise FormatViolation(f"{what} is not {2 * size} lowercase hex digits")
+    return bytes.fromhex(value)
+
+
+def json_int(value: Any, what: str, low: int, high: int) -> int:
+    """A JSON integer (not a bool, not a float) in [low, high]."""
+    if type(value) is not int:
+        raise FormatViolation(f"{what} is not an integer")
+    if value < 0 and low >= 0:
+        raise FormatViolation(f"{what} is negative")
+    if value < low:
+        raise FormatViolation(f"{what} is below {low}")
+    if value > high:
+        raise LimitViolation(f"{what} is {value}, above the limit of {high}")
+    return value
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise FormatViolation(f"duplicate key {key[:40]!r}")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise FormatViolation(f"{name} is not allowed")
+
+
+def _no_float(text: str) -> Any:
+    raise FormatViolation("non-integer numbers are not allowed")
+
+
+def _bounded_int(text: str) -> int:
+    # Bounded before conversion: a 60 KB digit string must not cost quadratic time.
+    if len(text.lstrip("-")) > 16:
+        raise LimitViolation(f"number {text[:20]}… is too large")
+    return int(text)
+
+
+def loads_strict(data: bytes, what: str) -> Any:
+    """Parse UTF-8 JSON rejecting duplicate keys, floats, NaN/Infinity and a BOM."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FormatViolation(f"{what} is not UTF-8") from None
+    if text.startswith("\ufeff"):
+        raise FormatViolation(f"{what} starts with a byte-order mark")
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                          parse_float=_no_float, parse_int=_bounded_int)
+    except (FormatViolation, LimitViolation) as exc:
+        raise type(exc)(f"{what}: {exc}") from None
+    except (ValueError, RecursionError) as exc:
+        raise FormatViolation(f"{what} is not valid JSON ({type(exc).__name__})") from None
+
+
+def dumps_compact(obj: Any) -> bytes:
+    """The writer's JSON encoding: compact, UTF-8, non-ASCII kept as is."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
