@@ -63,6 +63,7 @@ def register_package(engine: Engine, manifest_bytes: bytes, manifest_sha256: str
             with Session(engine) as session, session.begin():
                 existing = session.get(m.Package, package_id)
                 if existing is None:
+                    _register_program(session, manifest["program"])
                     session.add(m.Package(
                         package_id=package_id, manifest_sha256=manifest_sha256,
                         program_id=str(manifest["program"]["id"]),
@@ -92,6 +93,21 @@ def register_package(engine: Engine, manifest_bytes: bytes, manifest_sha256: str
             if attempt == MAX_ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def _register_program(session: Session, program: Mapping[str, Any]) -> None:
+    """Keep the program file; all packages of one program must carry the same file."""
+    text = program.get("program_file")
+    if not isinstance(text, str):
+        raise ReviewerError("the package's manifest carries no program file")
+    known = session.get(m.Program, str(program["id"]))
+    if known is None:
+        session.add(m.Program(program_id=str(program["id"]), year=int(program["year"]),
+                              name=str(program["name"]), program_file=text))
+        session.flush()
+    elif known.program_file != text:
+        raise ReviewerError(f"program {program['id']} is registered with a different "
+                            "program file: results would mix two rule sets")
 
 
 def _claimed_package_id(raw: bytes) -> str | None:

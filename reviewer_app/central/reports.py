@@ -7,12 +7,15 @@ order, LF line ends); XLSX and PDF are made for people.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.engine import Engine
 
 from reviewer_app.atomic import atomic_write_bytes
 from reviewer_app.central.results import ProjectRow, Results, tier_counts
@@ -130,8 +133,11 @@ def publicity_csv(results: Results) -> bytes:
     return _csv_bytes(["序号", "企业名称", "项目名称", "资助档次", "资助金额（万元）"], rows)
 
 
-def write_results(results: Results, out_dir: Path) -> list[Path]:
-    """Write every results file into ``out_dir`` (created if needed), each atomically."""
+def write_results(results: Results, out_dir: Path, engine: Engine | None = None) -> list[Path]:
+    """Write every results file into ``out_dir`` (created if needed), each atomically.
+
+    With ``engine``, the run is also recorded in the central store (``results_run``).
+    """
     from reviewer_app.central.results_pdf import results_pdf
     from reviewer_app.central.results_xlsx import results_xlsx
 
@@ -149,6 +155,16 @@ def write_results(results: Results, out_dir: Path) -> list[Path]:
     for name, data in outputs.items():
         atomic_write_bytes(out_dir / name, data)
         written.append(out_dir / name)
+    if engine is not None:
+        from sqlalchemy.orm import Session
+
+        from reviewer_app.storage.central_models import ResultsRun
+
+        with Session(engine) as session, session.begin():
+            session.add(ResultsRun(budget=decimal_str(results.funding.budget),
+                                   document_sha256=hashlib.sha256(
+                                       outputs["results.json"]).hexdigest(),
+                                   document_json=document))
     return written
 
 

@@ -125,8 +125,8 @@ def run_results(args: argparse.Namespace) -> int:
             year = load_program(tuple(session.scalars(select(m.Package)))).info.year
         prior = read_prior_awards(args.prior_awards, year)
     results = compute_results(engine, budget=args.budget, prior_awards=prior)
+    written = write_results(results, args.out, engine)
     engine.dispose()
-    written = write_results(results, args.out)
     funding = results.funding
     funded = sum(1 for r in results.rows if r.award.amount > 0)
     print(f"{len(results.rows)} projects, {funded} funded; awarded "

@@ -33,6 +33,29 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+class Program(CentralBase):
+    """A funding program as its packages carried it (the program file, verbatim)."""
+
+    __tablename__ = "program"
+
+    program_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    program_file: Mapped[str] = mapped_column(Text)
+
+
+class ResultsRun(CentralBase):
+    """Every ``results`` run: its inputs' hashes and the results document it produced."""
+
+    __tablename__ = "results_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    budget: Mapped[str] = mapped_column(String(40))
+    document_sha256: Mapped[str] = mapped_column(String(64))
+    document_json: Mapped[str] = mapped_column(Text)
+
+
 class Package(CentralBase):
     __tablename__ = "package"
 

@@ -108,3 +108,35 @@ def test_budget_override_and_empty_store(store, tmp_path: Path) -> None:
     with pytest.raises(ResultsError, match="no panel package"):
         compute_results(empty)
     empty.dispose()
+
+
+def test_program_is_kept_and_a_different_program_file_refused(store, tmp_path: Path) -> None:
+    from sqlalchemy.orm import Session
+
+    from reviewer_app.core.errors import ReviewerError
+    from reviewer_app.storage.central_models import Program
+
+    with Session(store) as session:
+        program = session.get(Program, "ai-plus-2026")
+        assert program.year == 2026 and "[rubric]" in program.program_file
+    manifest = json.loads(manifest_bytes(tmp_path / "other"))
+    manifest["package_id"] = "f" * 32
+    manifest["program"]["program_file"] += "\n# edited\n"
+    data = json.dumps(manifest).encode()
+    with pytest.raises(ReviewerError, match="different program file"):
+        register_package(store, data, hashlib.sha256(data).hexdigest(), "f" * 32)
+
+
+def test_results_runs_are_recorded(store, tmp_path: Path) -> None:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from reviewer_app.central.reports import write_results
+    from reviewer_app.storage.central_models import ResultsRun
+
+    _merge(store, *[full_sheet(f"S{s}", 80) for s in range(1, 6)])
+    write_results(compute_results(store), tmp_path / "out", store)
+    with Session(store) as session:
+        runs = list(session.scalars(select(ResultsRun)))
+    assert len(runs) == 1
+    assert runs[0].document_json.encode() == (tmp_path / "out" / "results.json").read_bytes()
