@@ -17,6 +17,8 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from reviewer_app import strictjson
+
 MAGIC = b"\x89RVPK\r\n\x1a"
 VERSION = 1
 PREAMBLE = struct.Struct(">8sHHI")
@@ -155,45 +157,14 @@ def json_int(value: Any, what: str, low: int, high: int) -> int:
     return value
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise FormatViolation(f"duplicate key {key[:40]!r}")
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    raise FormatViolation(f"{name} is not allowed")
-
-
-def _no_float(text: str) -> Any:
-    raise FormatViolation("non-integer numbers are not allowed")
-
-
-def _bounded_int(text: str) -> int:
-    # Bounded before conversion: a 60 KB digit string must not cost quadratic time.
-    if len(text.lstrip("-")) > 16:
-        raise LimitViolation(f"number {text[:20]}… is too large")
-    return int(text)
-
-
 def loads_strict(data: bytes, what: str) -> Any:
     """Parse UTF-8 JSON rejecting duplicate keys, floats, NaN/Infinity and a BOM."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise FormatViolation(f"{what} is not UTF-8") from None
-    if text.startswith("\ufeff"):
-        raise FormatViolation(f"{what} starts with a byte-order mark")
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
-                          parse_float=_no_float, parse_int=_bounded_int)
-    except (FormatViolation, LimitViolation) as exc:
-        raise type(exc)(f"{what}: {exc}") from None
-    except (ValueError, RecursionError) as exc:
-        raise FormatViolation(f"{what} is not valid JSON ({type(exc).__name__})") from None
+        return strictjson.loads(data)
+    except strictjson.JSONLimitError as exc:
+        raise LimitViolation(f"{what}: {exc}") from None
+    except strictjson.StrictJSONError as exc:
+        raise FormatViolation(f"{what}: {exc}") from None
 
 
 def dumps_compact(obj: Any) -> bytes:

@@ -14,6 +14,8 @@ from typing import Any
 
 import rfc8785
 
+from reviewer_app import strictjson
+
 # RFC 8785 §3.2.2.3: integers outside the IEEE 754 exact range are not portable.
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -24,10 +26,6 @@ class CanonicalError(ValueError):
 
 class FloatFound(CanonicalError):
     """A float somewhere in the value: sheets carry decimals as strings."""
-
-
-class StrictJSONError(ValueError):
-    """Bytes that are not one strict JSON document."""
 
 
 def _check(value: Any, where: str) -> bool:
@@ -89,42 +87,15 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise StrictJSONError(f"duplicate key {key!r}")
-        result[key] = value
-    return result
-
-
-def _no_constant(name: str) -> Any:
-    raise StrictJSONError(f"{name} is not JSON")
-
-
 def strict_loads(data: bytes) -> Any:
     """Parse one JSON document from UTF-8 bytes, refusing ambiguity.
 
-    Floats are returned as ``float`` so that the caller can tell "a float was
-    there" (a rejection of its own) from "not JSON at all".
+    Floats and unsafe integers are returned as parsed so that the caller can tell
+    "a float was there" or "not canonical" (rejections of their own) from "not
+    JSON at all".
 
     Raises:
         StrictJSONError: not UTF-8, a byte-order mark, duplicate keys, NaN or
-            Infinity, trailing data, or any syntax error.
+            Infinity, trailing data, any syntax error.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise StrictJSONError("starts with a byte-order mark")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise StrictJSONError(f"not utf-8 at byte {exc.start}") from exc
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise StrictJSONError(f"not json: {exc.msg.lower()} at character {exc.pos}") from exc
-    except RecursionError as exc:
-        raise StrictJSONError("nested too deeply") from exc
-    except StrictJSONError:
-        raise
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise StrictJSONError(f"not json: {exc}") from exc
+    return strictjson.loads(data, floats=True, bounded_ints=False)

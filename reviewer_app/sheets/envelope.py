@@ -15,7 +15,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from reviewer_app.sheets.body import key_id_for, raw_public_key, strict_b64decode
 from reviewer_app.sheets.canonical import (
     CanonicalError,
-    StrictJSONError,
     canonical_bytes,
     strict_loads,
 )
@@ -26,6 +25,7 @@ from reviewer_app.sheets.errors import (
     SheetSignatureCount,
     SheetUnsupportedFormat,
 )
+from reviewer_app.strictjson import StrictJSONError
 
 PAYLOAD_TYPE = "application/vnd.reviewer-app.sheet+json;version=1"
 MAX_SHEET_BYTES = 4 * 1024 * 1024

@@ -26,7 +26,6 @@ from reviewer_app.sheets.body import (
 from reviewer_app.sheets.canonical import (
     CanonicalError,
     FloatFound,
-    StrictJSONError,
     canonical_bytes,
     strict_loads,
 )
@@ -55,6 +54,7 @@ from reviewer_app.sheets.errors import (
     SheetWrongKind,
     SheetWrongPackage,
 )
+from reviewer_app.strictjson import StrictJSONError
 
 PROOF_ENROLLED_KEY = "enrolled key"
 PROOF_SEAT_CODE = "seat code"

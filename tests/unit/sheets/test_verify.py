@@ -26,12 +26,12 @@ from reviewer_app.sheets import (
 from reviewer_app.sheets.canonical import (
     CanonicalError,
     FloatFound,
-    StrictJSONError,
     canonical_bytes,
     strict_loads,
 )
 from reviewer_app.sheets.envelope import seal
 from reviewer_app.sheets.errors import REJECTIONS
+from reviewer_app.strictjson import StrictJSONError
 
 from .conftest import CREATED_AT
 

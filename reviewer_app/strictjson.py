@@ -1,0 +1,80 @@
+"""The one strict JSON parser for everything we authenticate (packages, sheets, key files).
+
+Signed and encrypted documents must mean one thing to every reader, so this
+parser refuses what parsers disagree on: duplicate keys, a byte-order mark,
+non-UTF-8, NaN and Infinity; and it bounds integers before converting them (a
+long digit string must not cost quadratic time).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+MAX_INT_DIGITS = 16  # enough for every integer up to 2**53 - 1
+
+
+class StrictJSONError(ValueError):
+    """Bytes that are not one strict JSON document."""
+
+
+class JSONLimitError(StrictJSONError):
+    """Well-formed, but a number is larger than any document of ours can hold."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise StrictJSONError(f"duplicate key {key[:40]!r}")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise StrictJSONError(f"{name} is not JSON")
+
+
+def _no_float(text: str) -> Any:
+    raise StrictJSONError("non-integer numbers are not allowed")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise JSONLimitError(f"number {text[:20]}… is too large")
+    return int(text)
+
+
+def loads(data: bytes, *, floats: bool = False, bounded_ints: bool = True) -> Any:
+    """Parse one JSON document from UTF-8 bytes.
+
+    Args:
+        floats: return non-integer numbers as ``float`` (for callers that reject
+            them with a reason of their own) instead of refusing them here.
+        bounded_ints: refuse integers of more than 16 digits here; without it they
+            are returned (Python's own 4,300-digit limit still bounds the cost) for
+            callers that reject them with a reason of their own.
+
+    Raises:
+        JSONLimitError: an integer of more than 16 digits.
+        StrictJSONError: not UTF-8, a byte-order mark, duplicate keys, NaN or
+            Infinity, a float (unless ``floats``), trailing data, any syntax error.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise StrictJSONError("starts with a byte-order mark")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StrictJSONError(f"not utf-8 at byte {exc.start}") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                          parse_float=float if floats else _no_float,
+                          parse_int=_bounded_int if bounded_ints else int)
+    except StrictJSONError:
+        raise
+    except json.JSONDecodeError as exc:
+        raise StrictJSONError(f"not json: {exc.msg.lower()} at character {exc.pos}") from None
+    except RecursionError:
+        raise StrictJSONError("nested too deeply") from None
+    except ValueError as exc:
+        raise StrictJSONError(f"not json: {exc}") from None
