@@ -41,6 +41,128 @@
     </message>
 </context>
 <context>
+    <name>FinalizeDialog</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Finalize review</source>
+        <translation>Finalize review</translation>
+    </message>
+    <message>
+        <source>Sign and export…</source>
+        <translation>Sign and export…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 item(s) must be completed before you can sign. Click an item to go there.</source>
+        <translation>%1 item(s) must be completed before you can sign. Click an item to go there.</translation>
+    </message>
+    <message>
+        <source>All %1 projects are complete (%2 with a declared conflict). Check your own score distribution below, then sign.</source>
+        <translation>All %1 projects are complete (%2 with a declared conflict). Check your own score distribution below, then sign.</translation>
+    </message>
+    <message>
+        <source>Each dot is one of your projects; the orange line is your mean. Hover a dot to see which projects it stands for. Only your own scores are shown.</source>
+        <translation>Each dot is one of your projects; the orange line is your mean. Hover a dot to see which projects it stands for. Only your own scores are shown.</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>Lowest</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>Highest</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>You gave every project the same score for: %1. Is that intended?</source>
+        <translation>You gave every project the same score for: %1. Is that intended?</translation>
+    </message>
+    <message>
+        <source>%1 — no score for “%2”</source>
+        <translation>%1 — no score for “%2”</translation>
+    </message>
+    <message>
+        <source>%1 — the score for “%2” is not valid</source>
+        <translation>%1 — the score for “%2” is not valid</translation>
+    </message>
+    <message>
+        <source>%1 — a score in this band for “%2” needs a comment</source>
+        <translation>%1 — a score in this band for “%2” needs a comment</translation>
+    </message>
+    <message>
+        <source>%1 — a declared conflict needs a reason</source>
+        <translation>%1 — a declared conflict needs a reason</translation>
+    </message>
+    <message>
+        <source>%1 — inspection checklist item “%2” is not answered</source>
+        <translation>%1 — inspection checklist item “%2” is not answered</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>My signing key</source>
+        <translation>My signing key</translation>
+    </message>
+    <message>
+        <source>Your score sheets are signed with this key. The secretariat can compare the fingerprint with the key ID printed on each score sheet.</source>
+        <translation>Your score sheets are signed with this key. The secretariat can compare the fingerprint with the key ID printed on each score sheet.</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet. It is created when you first sign a score sheet, or now.</source>
+        <translation>You have no signing key yet. It is created when you first sign a score sheet, or now.</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>Key ID:</translation>
+    </message>
+    <message>
+        <source>Kept in:</source>
+        <translation>Kept in:</translation>
+    </message>
+    <message>
+        <source>%1 earlier key(s) were replaced on this computer. Score sheets signed with them stay valid: each sheet carries its own public key.</source>
+        <translation>%1 earlier key(s) were replaced on this computer. Score sheets signed with them stay valid: each sheet carries its own public key.</translation>
+    </message>
+    <message>
+        <source>Export my public key…</source>
+        <translation>Export my public key…</translation>
+    </message>
+    <message>
+        <source>Create a new identity…</source>
+        <translation>Create a new identity…</translation>
+    </message>
+    <message>
+        <source>Create my signing key</source>
+        <translation>Create my signing key</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Expert Review Desk</source>
@@ -508,6 +630,49 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Signing key passphrase</source>
+        <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+        <source>This computer has no usable system keyring, so your signing key is kept in an encrypted file:
+%1
+
+Choose a passphrase of at least %2 characters to protect it. Without it the key cannot be used, and nobody can recover it.</source>
+        <translation>This computer has no usable system keyring, so your signing key is kept in an encrypted file:
+%1
+
+Choose a passphrase of at least %2 characters to protect it. Without it the key cannot be used, and nobody can recover it.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of your signing key file:
+%1</source>
+        <translation>Enter the passphrase of your signing key file:
+%1</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation>Use at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectInfo</name>
     <message>
         <source>Project ID</source>
@@ -690,6 +855,203 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     <message>
         <source>Total: %1 / %2 (%3 of %4 criteria scored)</source>
         <translation>Total: %1 / %2 (%3 of %4 criteria scored)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetController</name>
+    <message>
+        <source>Public key (*.pub);;All files (*)</source>
+        <translation>Public key (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <source>My &amp;signing key…</source>
+        <translation>My &amp;signing key…</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the key that signs your score sheets; export your public key</source>
+        <translation>Fingerprint of the key that signs your score sheets; export your public key</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct. Try again.</source>
+        <translation>The passphrase is not correct. Try again.</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Your signing key cannot be used: %1</source>
+        <translation>Your signing key cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases.</source>
+        <translation>Too many wrong passphrases.</translation>
+    </message>
+    <message>
+        <source>Signing key not found</source>
+        <translation>Signing key not found</translation>
+    </message>
+    <message>
+        <source>Your signing key (fingerprint %1) can no longer be found on this computer. Score sheets you already exported stay valid.
+
+Create a new signing key now? Then send your new public key to the secretariat.</source>
+        <translation>Your signing key (fingerprint %1) can no longer be found on this computer. Score sheets you already exported stay valid.
+
+Create a new signing key now? Then send your new public key to the secretariat.</translation>
+    </message>
+    <message>
+        <source>the system keyring of this computer</source>
+        <translation>the system keyring of this computer</translation>
+    </message>
+    <message>
+        <source>an encrypted file protected by your passphrase: %1</source>
+        <translation>an encrypted file protected by your passphrase: %1</translation>
+    </message>
+    <message>
+        <source> (no usable system keyring here)</source>
+        <translation> (no usable system keyring here)</translation>
+    </message>
+    <message>
+        <source>Signing key created</source>
+        <translation>Signing key created</translation>
+    </message>
+    <message>
+        <source>A new signing key was created for you and kept in %1.
+
+Fingerprint: %2</source>
+        <translation>A new signing key was created for you and kept in %1.
+
+Fingerprint: %2</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet.</source>
+        <translation>You have no signing key yet.</translation>
+    </message>
+    <message>
+        <source>Your signing key: %1
+Kept in %2</source>
+        <translation>Your signing key: %1
+Kept in %2</translation>
+    </message>
+    <message>
+        <source>Export my public key</source>
+        <translation>Export my public key</translation>
+    </message>
+    <message>
+        <source>Your name (written into the file for the secretariat):</source>
+        <translation>Your name (written into the file for the secretariat):</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Your public key was written to:
+%1
+
+Give this file to the secretariat. It contains no secret.
+Fingerprint: %2</source>
+        <translation>Your public key was written to:
+%1
+
+Give this file to the secretariat. It contains no secret.
+Fingerprint: %2</translation>
+    </message>
+    <message>
+        <source>Create a new identity</source>
+        <translation>Create a new identity</translation>
+    </message>
+    <message>
+        <source>Replace your signing key (fingerprint %1) with a new one?
+
+The old key is deleted from this computer. Score sheets you already exported stay valid. Packages encrypted for your old key must be opened with their passphrase. Send your new public key to the secretariat.</source>
+        <translation>Replace your signing key (fingerprint %1) with a new one?
+
+The old key is deleted from this computer. Score sheets you already exported stay valid. Packages encrypted for your old key must be opened with their passphrase. Send your new public key to the secretariat.</translation>
+    </message>
+    <message>
+        <source>Sign and export</source>
+        <translation>Sign and export</translation>
+    </message>
+    <message>
+        <source>Your name as it appears on the score sheet:</source>
+        <translation>Your name as it appears on the score sheet:</translation>
+    </message>
+    <message>
+        <source>The score sheet needs your name.</source>
+        <translation>The score sheet needs your name.</translation>
+    </message>
+    <message>
+        <source>Choose the folder (e.g. the USB stick) for the score sheet</source>
+        <translation>Choose the folder (e.g. the USB stick) for the score sheet</translation>
+    </message>
+    <message>
+        <source>The score sheet cannot be signed: %1</source>
+        <translation>The score sheet cannot be signed: %1</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since revision %1, and this folder already holds it:
+%2
+%3</source>
+        <translation>Nothing has changed since revision %1, and this folder already holds it:
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>The score sheet was not exported: %1
+
+Nothing was written. Choose another folder or free some space and try again.</source>
+        <translation>The score sheet was not exported: %1
+
+Nothing was written. Choose another folder or free some space and try again.</translation>
+    </message>
+    <message>
+        <source>The score sheet was written, but your workspace could not record it: %1</source>
+        <translation>The score sheet was written, but your workspace could not record it: %1</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since revision %1; its files were written again:
+%2
+%3</source>
+        <translation>Nothing has changed since revision %1; its files were written again:
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>Revision %1 of your score sheet is signed and exported:
+%2
+%3
+
+Hand both files to the secretariat.</source>
+        <translation>Revision %1 of your score sheet is signed and exported:
+%2
+%3
+
+Hand both files to the secretariat.</translation>
+    </message>
+    <message>
+        <source>Score sheet exported: %1</source>
+        <translation>Score sheet exported: %1</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the disk is read-only (check its write-protect switch)</source>
+        <translation>the disk is read-only (check its write-protect switch)</translation>
+    </message>
+    <message>
+        <source>no permission to write in %1</source>
+        <translation>no permission to write in %1</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist (was the USB stick removed?)</source>
+        <translation>the folder %1 does not exist (was the USB stick removed?)</translation>
+    </message>
+    <message>
+        <source>the disk cannot be written (was the USB stick removed?)</source>
+        <translation>the disk cannot be written (was the USB stick removed?)</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,128 @@
     </message>
 </context>
 <context>
+    <name>FinalizeDialog</name>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Finalize review</source>
+        <translation>完成评审</translation>
+    </message>
+    <message>
+        <source>Sign and export…</source>
+        <translation>签名并导出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 item(s) must be completed before you can sign. Click an item to go there.</source>
+        <translation>还有 %1 项需要完成才能签名。点击某一项即可跳转到该处。</translation>
+    </message>
+    <message>
+        <source>All %1 projects are complete (%2 with a declared conflict). Check your own score distribution below, then sign.</source>
+        <translation>全部 %1 个项目已完成（其中 %2 个声明了利益冲突）。请先查看下方您本人的评分分布，然后签名。</translation>
+    </message>
+    <message>
+        <source>Each dot is one of your projects; the orange line is your mean. Hover a dot to see which projects it stands for. Only your own scores are shown.</source>
+        <translation>每个圆点代表您评审的一个项目，橙色线为您的平均分。将鼠标悬停在圆点上可查看对应项目。此处仅显示您本人的评分。</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评审指标</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>You gave every project the same score for: %1. Is that intended?</source>
+        <translation>以下指标您给所有项目打了相同的分数：%1。这是您的本意吗？</translation>
+    </message>
+    <message>
+        <source>%1 — no score for “%2”</source>
+        <translation>%1 — “%2”尚未评分</translation>
+    </message>
+    <message>
+        <source>%1 — the score for “%2” is not valid</source>
+        <translation>%1 — “%2”的分数无效</translation>
+    </message>
+    <message>
+        <source>%1 — a score in this band for “%2” needs a comment</source>
+        <translation>%1 — “%2”的分数处于该档次，需要填写评语</translation>
+    </message>
+    <message>
+        <source>%1 — a declared conflict needs a reason</source>
+        <translation>%1 — 声明利益冲突须填写原因</translation>
+    </message>
+    <message>
+        <source>%1 — inspection checklist item “%2” is not answered</source>
+        <translation>%1 — 现场核查清单项“%2”尚未填写</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>My signing key</source>
+        <translation>我的签名密钥</translation>
+    </message>
+    <message>
+        <source>Your score sheets are signed with this key. The secretariat can compare the fingerprint with the key ID printed on each score sheet.</source>
+        <translation>您的评分表使用此密钥签名。秘书处可将指纹与每份评分表上打印的密钥 ID 进行核对。</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet. It is created when you first sign a score sheet, or now.</source>
+        <translation>您还没有签名密钥。首次签署评分表时会自动创建，也可以现在创建。</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>密钥 ID：</translation>
+    </message>
+    <message>
+        <source>Kept in:</source>
+        <translation>保存位置：</translation>
+    </message>
+    <message>
+        <source>%1 earlier key(s) were replaced on this computer. Score sheets signed with them stay valid: each sheet carries its own public key.</source>
+        <translation>本机曾替换过 %1 个旧密钥。用旧密钥签署的评分表依然有效：每份评分表都带有其自身的公钥。</translation>
+    </message>
+    <message>
+        <source>Export my public key…</source>
+        <translation>导出我的公钥…</translation>
+    </message>
+    <message>
+        <source>Create a new identity…</source>
+        <translation>创建新身份…</translation>
+    </message>
+    <message>
+        <source>Create my signing key</source>
+        <translation>创建我的签名密钥</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Expert Review Desk</source>
@@ -508,6 +630,49 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Signing key passphrase</source>
+        <translation>签名密钥口令</translation>
+    </message>
+    <message>
+        <source>This computer has no usable system keyring, so your signing key is kept in an encrypted file:
+%1
+
+Choose a passphrase of at least %2 characters to protect it. Without it the key cannot be used, and nobody can recover it.</source>
+        <translation>本机没有可用的系统密钥环，因此您的签名密钥将保存在加密文件中：
+%1
+
+请设置至少 %2 个字符的口令来保护它。没有口令将无法使用该密钥，任何人都无法找回。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of your signing key file:
+%1</source>
+        <translation>请输入签名密钥文件的口令：
+%1</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation>口令至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ProjectInfo</name>
     <message>
         <source>Project ID</source>
@@ -690,6 +855,203 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     <message>
         <source>Total: %1 / %2 (%3 of %4 criteria scored)</source>
         <translation>总分：%1 / %2（已评 %3 / %4 项）</translation>
+    </message>
+</context>
+<context>
+    <name>SheetController</name>
+    <message>
+        <source>Public key (*.pub);;All files (*)</source>
+        <translation>公钥文件 (*.pub);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>My &amp;signing key…</source>
+        <translation>我的签名密钥(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the key that signs your score sheets; export your public key</source>
+        <translation>查看签署评分表所用密钥的指纹；导出您的公钥</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct. Try again.</source>
+        <translation>口令不正确，请重试。</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Your signing key cannot be used: %1</source>
+        <translation>无法使用您的签名密钥：%1</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases.</source>
+        <translation>口令错误次数过多。</translation>
+    </message>
+    <message>
+        <source>Signing key not found</source>
+        <translation>未找到签名密钥</translation>
+    </message>
+    <message>
+        <source>Your signing key (fingerprint %1) can no longer be found on this computer. Score sheets you already exported stay valid.
+
+Create a new signing key now? Then send your new public key to the secretariat.</source>
+        <translation>在本机上已找不到您的签名密钥（指纹 %1）。您已导出的评分表依然有效。
+
+现在创建新的签名密钥吗？创建后请将新公钥发送给秘书处。</translation>
+    </message>
+    <message>
+        <source>the system keyring of this computer</source>
+        <translation>本机的系统密钥环</translation>
+    </message>
+    <message>
+        <source>an encrypted file protected by your passphrase: %1</source>
+        <translation>受您的口令保护的加密文件：%1</translation>
+    </message>
+    <message>
+        <source> (no usable system keyring here)</source>
+        <translation>（本机没有可用的系统密钥环）</translation>
+    </message>
+    <message>
+        <source>Signing key created</source>
+        <translation>已创建签名密钥</translation>
+    </message>
+    <message>
+        <source>A new signing key was created for you and kept in %1.
+
+Fingerprint: %2</source>
+        <translation>已为您创建新的签名密钥，保存在%1。
+
+指纹：%2</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet.</source>
+        <translation>您还没有签名密钥。</translation>
+    </message>
+    <message>
+        <source>Your signing key: %1
+Kept in %2</source>
+        <translation>您的签名密钥：%1
+保存位置：%2</translation>
+    </message>
+    <message>
+        <source>Export my public key</source>
+        <translation>导出我的公钥</translation>
+    </message>
+    <message>
+        <source>Your name (written into the file for the secretariat):</source>
+        <translation>您的姓名（写入文件，供秘书处识别）：</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <source>Your public key was written to:
+%1
+
+Give this file to the secretariat. It contains no secret.
+Fingerprint: %2</source>
+        <translation>您的公钥已写入：
+%1
+
+请将此文件交给秘书处，其中不含任何秘密信息。
+指纹：%2</translation>
+    </message>
+    <message>
+        <source>Create a new identity</source>
+        <translation>创建新身份</translation>
+    </message>
+    <message>
+        <source>Replace your signing key (fingerprint %1) with a new one?
+
+The old key is deleted from this computer. Score sheets you already exported stay valid. Packages encrypted for your old key must be opened with their passphrase. Send your new public key to the secretariat.</source>
+        <translation>要用新密钥替换您的签名密钥（指纹 %1）吗？
+
+旧密钥将从本机删除。您已导出的评分表依然有效。为旧密钥加密的评审包需使用其口令打开。请将新公钥发送给秘书处。</translation>
+    </message>
+    <message>
+        <source>Sign and export</source>
+        <translation>签名并导出</translation>
+    </message>
+    <message>
+        <source>Your name as it appears on the score sheet:</source>
+        <translation>评分表上显示的您的姓名：</translation>
+    </message>
+    <message>
+        <source>The score sheet needs your name.</source>
+        <translation>评分表需要填写您的姓名。</translation>
+    </message>
+    <message>
+        <source>Choose the folder (e.g. the USB stick) for the score sheet</source>
+        <translation>选择保存评分表的文件夹（例如 U 盘）</translation>
+    </message>
+    <message>
+        <source>The score sheet cannot be signed: %1</source>
+        <translation>无法签署评分表：%1</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since revision %1, and this folder already holds it:
+%2
+%3</source>
+        <translation>自第 %1 版以来没有任何修改，且该文件夹中已有此版本：
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>The score sheet was not exported: %1
+
+Nothing was written. Choose another folder or free some space and try again.</source>
+        <translation>评分表未能导出：%1
+
+未写入任何文件。请选择其他文件夹或腾出空间后重试。</translation>
+    </message>
+    <message>
+        <source>The score sheet was written, but your workspace could not record it: %1</source>
+        <translation>评分表已写入，但您的工作区未能记录此次导出：%1</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since revision %1; its files were written again:
+%2
+%3</source>
+        <translation>自第 %1 版以来没有任何修改；已重新写入该版本的文件：
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>Revision %1 of your score sheet is signed and exported:
+%2
+%3
+
+Hand both files to the secretariat.</source>
+        <translation>您的评分表第 %1 版已签名并导出：
+%2
+%3
+
+请将这两个文件一并交给秘书处。</translation>
+    </message>
+    <message>
+        <source>Score sheet exported: %1</source>
+        <translation>评分表已导出：%1</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk is read-only (check its write-protect switch)</source>
+        <translation>磁盘为只读（请检查其写保护开关）</translation>
+    </message>
+    <message>
+        <source>no permission to write in %1</source>
+        <translation>没有写入 %1 的权限</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist (was the USB stick removed?)</source>
+        <translation>文件夹 %1 不存在（U 盘是否已拔出？）</translation>
+    </message>
+    <message>
+        <source>the disk cannot be written (was the USB stick removed?)</source>
+        <translation>磁盘无法写入（U 盘是否已拔出？）</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.retranslate()
         self._update_actions()
+        install = getattr(self.sheet_hook, "install", None)
+        if install is not None:
+            install(self)  # the hook adds its own entries (the signing key) to the menus
 
     # --- construction -----------------------------------------------------------
     def _build_models(self) -> None:
@@ -975,11 +978,15 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.critical(self, title, text)
 
+    def about_text(self) -> str:
+        text = self.tr("Expert Review Desk: score applications offline. Materials are "
+                       "decrypted in memory only; your work is saved encrypted on this "
+                       "computer.")
+        extra = getattr(self.sheet_hook, "about_text", None)
+        return f"{text}\n\n{extra(self)}" if extra is not None else text
+
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Expert Review Desk"),
-                          self.tr("Expert Review Desk: score applications offline. Materials "
-                                  "are decrypted in memory only; your work is saved encrypted "
-                                  "on this computer."))
+        QMessageBox.about(self, self.tr("About Expert Review Desk"), self.about_text())
 
     # --- drag and drop / close --------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

@@ -1,0 +1,143 @@
+"""Which revision to export, and the export itself (no Qt: the GUI calls in, tests too).
+
+The workspace records each exported revision and its body hash. A body also holds
+``created_at``, so "has anything changed since the last export?" cannot be answered
+from the hash alone: an *export memo* beside the workspace keeps the last export's
+``created_at``, ``previous_sha256`` and expert name. Rebuilding with those yields
+the very same bytes exactly when nothing else changed (signatures are
+deterministic), and then the same revision is re-exported instead of a new one.
+The memo holds no scores; a missing or stale memo only costs an extra revision.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from reviewer_app.atomic import atomic_write_bytes
+from reviewer_app.sheets.build import SignedSheet, build_sheet
+from reviewer_app.sheets.errors import SheetError
+from reviewer_app.sheets.export import export_paths, export_sheet
+
+MEMO_FORMAT = "reviewer-app/export-memo/1"
+
+
+@dataclass(frozen=True)
+class ExportMemo:
+    """What is needed to rebuild the last exported body byte for byte."""
+
+    revision: int
+    body_sha256: str
+    created_at: str
+    previous_sha256: str | None
+    expert_name: str
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """A signed sheet ready to write; ``unchanged`` when it is the last export again."""
+
+    sheet: SignedSheet
+    unchanged: bool
+
+
+def memo_path(workspace_path: Path) -> Path:
+    return Path(workspace_path).with_suffix(".exports.json")
+
+
+def read_memo(path: Path, seat_id: str) -> ExportMemo | None:
+    try:
+        obj = json.loads(Path(path).read_text(encoding="utf-8"))
+        if obj.get("format") != MEMO_FORMAT:
+            return None
+        entry = obj["seats"][seat_id]
+        return ExportMemo(int(entry["revision"]), str(entry["body_sha256"]),
+                          str(entry["created_at"]), entry["previous_sha256"],
+                          str(entry["expert_name"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def write_memo(path: Path, seat_id: str, memo: ExportMemo) -> None:
+    path = Path(path)
+    seats = {}
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
+        seats = dict(json.loads(path.read_text(encoding="utf-8"))["seats"])
+    seats[seat_id] = asdict(memo)
+    atomic_write_bytes(path, json.dumps({"format": MEMO_FORMAT, "seats": seats},
+                                        ensure_ascii=False, indent=1).encode("utf-8"),
+                       mode=0o600)
+
+
+def last_expert_name(session) -> str:
+    """The name used at the last export, if remembered."""
+    memo = read_memo(memo_path(session.store.path), session.seat_id)
+    return memo.expert_name if memo else ""
+
+
+def _parse_created_at(text: str) -> dt.datetime:
+    return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+
+
+def plan_export(session, signing_key, expert_name: str) -> ExportPlan:
+    """Sign the expert's entries as the next revision, or as the last one if unchanged.
+
+    Args:
+        session: the open :class:`~reviewer_app.gui.session.ReviewSession`.
+        signing_key: the expert's Ed25519 private key.
+        expert_name: as the expert confirmed it.
+
+    Raises:
+        SheetIncomplete: something is missing.
+        SheetError: the sheet cannot be built (bad seat code, key not enrolled, ...).
+    """
+    package = session.package
+    common = dict(manifest_sha256=package.manifest_sha256, seat_id=session.seat_id,
+                  expert_name=expert_name, states=session.states, private_key=signing_key,
+                  seat_code=session.seat_code or None)
+    last = session.store.last_export()
+    if last is None:
+        return ExportPlan(build_sheet(package.manifest, revision=1, **common), False)
+    memo = read_memo(memo_path(session.store.path), session.seat_id)
+    if memo is not None and (memo.revision, memo.body_sha256) == tuple(last):
+        try:
+            again = build_sheet(package.manifest, revision=memo.revision,
+                                previous_sha256=memo.previous_sha256,
+                                created_at=_parse_created_at(memo.created_at), **common)
+        except (SheetError, ValueError):
+            again = None  # e.g. the memo is from an older app version: export anew
+        if again is not None and again.body_sha256 == last[1]:
+            return ExportPlan(again, True)
+    return ExportPlan(build_sheet(package.manifest, revision=last[0] + 1,
+                                  previous_sha256=last[1], **common), False)
+
+
+def already_there(folder: Path, sheet: SignedSheet) -> tuple[Path, Path] | None:
+    """The paths when ``folder`` already holds exactly this sheet and its PDF."""
+    revsheet, pdf = export_paths(folder, sheet)
+    try:
+        if revsheet.read_bytes() == sheet.envelope and pdf.is_file():
+            return revsheet, pdf
+    except OSError:
+        pass
+    return None
+
+
+def write_export(session, plan: ExportPlan, folder: Path) -> tuple[Path, Path]:
+    """Write both files, then record the revision (only once they are safely written).
+
+    Raises:
+        ExportFailed: nothing was written and nothing recorded.
+    """
+    paths = export_sheet(folder, plan.sheet, session.package.manifest)
+    if not plan.unchanged:
+        body = plan.sheet.body
+        session.store.record_export(body.revision, plan.sheet.body_sha256)
+        with contextlib.suppress(OSError):  # the memo is an optimisation (see above)
+            write_memo(memo_path(session.store.path), session.seat_id, ExportMemo(
+                body.revision, plan.sheet.body_sha256, body.created_at, body.previous_sha256,
+                body.expert_name))
+    return paths
