@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChecklistRow</name>
+    <message>
+        <source>Result:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(not answered)</translation>
+    </message>
+    <message>
+        <source>Compliant</source>
+        <translation>Compliant</translation>
+    </message>
+    <message>
+        <source>Not compliant</source>
+        <translation>Not compliant</translation>
+    </message>
+    <message>
+        <source>Cannot be verified</source>
+        <translation>Cannot be verified</translation>
+    </message>
+    <message>
+        <source>Note on this item (what was checked, what was seen)</source>
+        <translation>Note on this item (what was checked, what was seen)</translation>
+    </message>
+</context>
+<context>
     <name>CriterionEditor</name>
     <message>
         <source>%1. %2 (max %3 points)</source>
@@ -160,6 +187,132 @@
     <message>
         <source>Create my signing key</source>
         <translation>Create my signing key</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionController</name>
+    <message>
+        <source>Add photos</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>Photos (*.jpg *.jpeg *.png);;All files (*)</translation>
+    </message>
+    <message>
+        <source>On-site inspection</source>
+        <translation>On-site inspection</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>Add photo</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>it is larger than %1 MB</source>
+        <translation>it is larger than %1 MB</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>only JPEG and PNG photos can be attached</source>
+        <translation>only JPEG and PNG photos can be attached</translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation>%1 was not added: %2</translation>
+    </message>
+    <message>
+        <source>the image cannot be read</source>
+        <translation>the image cannot be read</translation>
+    </message>
+    <message>
+        <source>%1 is already attached to this project.</source>
+        <translation>%1 is already attached to this project.</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved.</source>
+        <translation>%1 could not be saved.</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>Remove the photo “%1” from this project? It is deleted from this computer&apos;s workspace.</source>
+        <translation>Remove the photo “%1” from this project? It is deleted from this computer&apos;s workspace.</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown: %1</source>
+        <translation>This photo cannot be shown: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPanel</name>
+    <message>
+        <source>On-site checklist</source>
+        <translation>On-site checklist</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>What the team found on site</source>
+        <translation>What the team found on site</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>JPEG or PNG, up to %1 MB each. Photos stay encrypted on this computer; the score sheet lists their fingerprints (SHA-256).</source>
+        <translation>JPEG or PNG, up to %1 MB each. Photos stay encrypted on this computer; the score sheet lists their fingerprints (SHA-256).</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Add photo…</translation>
+    </message>
+    <message>
+        <source>Attach photos taken on site to this project</source>
+        <translation>Attach photos taken on site to this project</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>Caption:</translation>
+    </message>
+    <message>
+        <source>What the selected photo shows</source>
+        <translation>What the selected photo shows</translation>
+    </message>
+    <message>
+        <source>You declared a conflict of interest with this project: no visit is recorded for it.</source>
+        <translation>You declared a conflict of interest with this project: no visit is recorded for it.</translation>
+    </message>
+    <message>
+        <source>(no caption)</source>
+        <translation>(no caption)</translation>
+    </message>
+    <message>
+        <source>(cannot be shown)</source>
+        <translation>(cannot be shown)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items answered</source>
+        <translation>%1 of %2 items answered</translation>
     </message>
 </context>
 <context>
@@ -479,12 +632,12 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>Not saved! Retrying…</translation>
     </message>
     <message>
-        <source>About Expert Review Desk</source>
-        <translation>About Expert Review Desk</translation>
-    </message>
-    <message>
         <source>Expert Review Desk: score applications offline. Materials are decrypted in memory only; your work is saved encrypted on this computer.</source>
         <translation>Expert Review Desk: score applications offline. Materials are decrypted in memory only; your work is saved encrypted on this computer.</translation>
+    </message>
+    <message>
+        <source>About Expert Review Desk</source>
+        <translation>About Expert Review Desk</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -577,6 +730,10 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
 <context>
     <name>OpenErrors</name>
     <message>
+        <source>This package opens only with the key of an enrolled expert, not with a passphrase. Choose “My signing key on this computer”.</source>
+        <translation>This package opens only with the key of an enrolled expert, not with a passphrase. Choose “My signing key on this computer”.</translation>
+    </message>
+    <message>
         <source>This file is not a review package. Check that you chose the .revpkg file you received.</source>
         <translation>This file is not a review package. Check that you chose the .revpkg file you received.</translation>
     </message>
@@ -597,8 +754,24 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>The passphrase is not correct. Please try again.</translation>
     </message>
     <message>
-        <source>This package was not made for your key. Choose your own key file, or use the passphrase.</source>
-        <translation>This package was not made for your key. Choose your own key file, or use the passphrase.</translation>
+        <source>This package was not built for your key. Use the package passphrase instead.</source>
+        <translation>This package was not built for your key. Use the package passphrase instead.</translation>
+    </message>
+    <message>
+        <source>There is no signing key on this computer yet, so no package can have been built for it. Use the package passphrase.</source>
+        <translation>There is no signing key on this computer yet, so no package can have been built for it. Use the package passphrase.</translation>
+    </message>
+    <message>
+        <source>Your signing key (fingerprint %2) can no longer be found on this computer. Use the package passphrase.</source>
+        <translation>Your signing key (fingerprint %2) can no longer be found on this computer. Use the package passphrase.</translation>
+    </message>
+    <message>
+        <source>The passphrase of your key file is not correct. Please try again.</source>
+        <translation>The passphrase of your key file is not correct. Please try again.</translation>
+    </message>
+    <message>
+        <source>Your signing key cannot be used: %1</source>
+        <translation>Your signing key cannot be used: %1</translation>
     </message>
     <message>
         <source>The package has been altered or damaged and cannot be trusted. Do not use it; ask the secretariat for a new copy.</source>
@@ -670,6 +843,13 @@ Choose a passphrase of at least %2 characters to protect it. Without it the key 
     <message>
         <source>The two passphrases differ.</source>
         <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
     </message>
 </context>
 <context>
@@ -1065,16 +1245,28 @@ Hand both files to the secretariat.</translation>
         <translation>Unlock</translation>
     </message>
     <message>
-        <source>Key passphrase:</source>
-        <translation>Key passphrase:</translation>
+        <source>Key file passphrase:</source>
+        <translation>Key file passphrase:</translation>
     </message>
     <message>
         <source>Passphrase:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <source>Choose your key file</source>
-        <translation>Choose your key file</translation>
+        <source>There is no signing key on this computer yet.</source>
+        <translation>There is no signing key on this computer yet.</translation>
+    </message>
+    <message>
+        <source>Your key (fingerprint %1) is kept in an encrypted file: enter the passphrase that protects it, not the package passphrase.</source>
+        <translation>Your key (fingerprint %1) is kept in an encrypted file: enter the passphrase that protects it, not the package passphrase.</translation>
+    </message>
+    <message>
+        <source>Your key (fingerprint %1) is in the system keyring of this computer: no passphrase is needed.</source>
+        <translation>Your key (fingerprint %1) is in the system keyring of this computer: no passphrase is needed.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of your key file.</source>
+        <translation>Enter the passphrase of your key file.</translation>
     </message>
     <message>
         <source>Enter the passphrase.</source>
@@ -1109,16 +1301,8 @@ Hand both files to the secretariat.</translation>
         <translation>Package passphrase</translation>
     </message>
     <message>
-        <source>My key file</source>
-        <translation>My key file</translation>
-    </message>
-    <message>
-        <source>Key file:</source>
-        <translation>Key file:</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Browse…</translation>
+        <source>My signing key on this computer</source>
+        <translation>My signing key on this computer</translation>
     </message>
     <message>
         <source>Your seat (from the organizer&apos;s letter)</source>

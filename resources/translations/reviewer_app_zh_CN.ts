@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChecklistRow</name>
+    <message>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>Compliant</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>Not compliant</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Cannot be verified</source>
+        <translation>无法核实</translation>
+    </message>
+    <message>
+        <source>Note on this item (what was checked, what was seen)</source>
+        <translation>本项备注（核查了什么、看到了什么）</translation>
+    </message>
+</context>
+<context>
     <name>CriterionEditor</name>
     <message>
         <source>%1. %2 (max %3 points)</source>
@@ -160,6 +187,132 @@
     <message>
         <source>Create my signing key</source>
         <translation>创建我的签名密钥</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionController</name>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>On-site inspection</source>
+        <translation>现场考察</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>it is larger than %1 MB</source>
+        <translation>文件超过 %1 MB</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>only JPEG and PNG photos can be attached</source>
+        <translation>只能添加 JPEG 或 PNG 格式的照片</translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation>%1 未添加：%2</translation>
+    </message>
+    <message>
+        <source>the image cannot be read</source>
+        <translation>无法识别该图片</translation>
+    </message>
+    <message>
+        <source>%1 is already attached to this project.</source>
+        <translation>%1 已添加到本项目。</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved.</source>
+        <translation>%1 未能保存。</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <source>Remove the photo “%1” from this project? It is deleted from this computer&apos;s workspace.</source>
+        <translation>从本项目删除照片“%1”？照片将从本机工作区中删除。</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown: %1</source>
+        <translation>无法显示此照片：%1</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPanel</name>
+    <message>
+        <source>On-site checklist</source>
+        <translation>现场核查表</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>考察发现</translation>
+    </message>
+    <message>
+        <source>What the team found on site</source>
+        <translation>考察组在现场的发现</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>JPEG or PNG, up to %1 MB each. Photos stay encrypted on this computer; the score sheet lists their fingerprints (SHA-256).</source>
+        <translation>JPEG 或 PNG 格式，每张不超过 %1 MB。照片加密保存在本机；评分表只记录其指纹（SHA-256）。</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Attach photos taken on site to this project</source>
+        <translation>为本项目添加现场拍摄的照片</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>What the selected photo shows</source>
+        <translation>所选照片的内容说明</translation>
+    </message>
+    <message>
+        <source>You declared a conflict of interest with this project: no visit is recorded for it.</source>
+        <translation>您已申明与本项目存在利益冲突：不记录本项目的现场考察。</translation>
+    </message>
+    <message>
+        <source>(no caption)</source>
+        <translation>（无说明）</translation>
+    </message>
+    <message>
+        <source>(cannot be shown)</source>
+        <translation>（无法显示）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items answered</source>
+        <translation>已填写 %1 / %2 项</translation>
     </message>
 </context>
 <context>
@@ -597,8 +750,28 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>口令不正确，请重试。</translation>
     </message>
     <message>
-        <source>This package was not made for your key. Choose your own key file, or use the passphrase.</source>
-        <translation>该评审包不是为您的密钥制作的。请选择您本人的密钥文件，或使用口令。</translation>
+        <source>This package opens only with the key of an enrolled expert, not with a passphrase. Choose “My signing key on this computer”.</source>
+        <translation>这个评审包只能用登记专家的密钥打开，不能用口令打开。请选择“本机上我的签名密钥”。</translation>
+    </message>
+    <message>
+        <source>This package was not built for your key. Use the package passphrase instead.</source>
+        <translation>这个评审包不是为您的密钥制作的。请改用评审包口令。</translation>
+    </message>
+    <message>
+        <source>There is no signing key on this computer yet, so no package can have been built for it. Use the package passphrase.</source>
+        <translation>本机上还没有签名密钥，因此不会有为它制作的评审包。请使用评审包口令。</translation>
+    </message>
+    <message>
+        <source>Your signing key (fingerprint %2) can no longer be found on this computer. Use the package passphrase.</source>
+        <translation>在本机上已找不到您的签名密钥（指纹 %2）。请使用评审包口令。</translation>
+    </message>
+    <message>
+        <source>The passphrase of your key file is not correct. Please try again.</source>
+        <translation>密钥文件口令不正确，请重试。</translation>
+    </message>
+    <message>
+        <source>Your signing key cannot be used: %1</source>
+        <translation>无法使用您的签名密钥：%1</translation>
     </message>
     <message>
         <source>The package has been altered or damaged and cannot be trusted. Do not use it; ask the secretariat for a new copy.</source>
@@ -670,6 +843,13 @@ Choose a passphrase of at least %2 characters to protect it. Without it the key 
     <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
     </message>
 </context>
 <context>
@@ -1065,16 +1245,28 @@ Hand both files to the secretariat.</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <source>Key passphrase:</source>
-        <translation>密钥口令：</translation>
-    </message>
-    <message>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <source>Choose your key file</source>
-        <translation>选择您的密钥文件</translation>
+        <source>Key file passphrase:</source>
+        <translation>密钥文件口令：</translation>
+    </message>
+    <message>
+        <source>There is no signing key on this computer yet.</source>
+        <translation>本机上还没有签名密钥。</translation>
+    </message>
+    <message>
+        <source>Your key (fingerprint %1) is kept in an encrypted file: enter the passphrase that protects it, not the package passphrase.</source>
+        <translation>您的密钥（指纹 %1）保存在加密文件中：请输入保护该文件的口令，而不是评审包口令。</translation>
+    </message>
+    <message>
+        <source>Your key (fingerprint %1) is in the system keyring of this computer: no passphrase is needed.</source>
+        <translation>您的密钥（指纹 %1）保存在本机的系统密钥环中：无需输入口令。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of your key file.</source>
+        <translation>请输入密钥文件口令。</translation>
     </message>
     <message>
         <source>Enter the passphrase.</source>
@@ -1109,16 +1301,8 @@ Hand both files to the secretariat.</source>
         <translation>评审包口令</translation>
     </message>
     <message>
-        <source>My key file</source>
-        <translation>我的密钥文件</translation>
-    </message>
-    <message>
-        <source>Key file:</source>
-        <translation>密钥文件：</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
+        <source>My signing key on this computer</source>
+        <translation>本机上我的签名密钥</translation>
     </message>
     <message>
         <source>Your seat (from the organizer&apos;s letter)</source>

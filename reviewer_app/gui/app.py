@@ -6,7 +6,9 @@ import importlib
 import sys
 import threading
 from argparse import Namespace
+from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -14,9 +16,20 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer_app.gui.i18n import Translations
 from reviewer_app.gui.main_window import MainWindow
-from reviewer_app.gui.session import Opener, open_package
 from reviewer_app.gui.settings import APP_NAME, ORG_NAME, Preferences
 from reviewer_app.paths import CJK_FONT, RESOURCES
+
+if TYPE_CHECKING:
+    from reviewer_app.gui.session import Credentials, OpenedPackage, Opener
+
+
+def open_package(path: Path, credentials: Credentials,
+                 trusted_keys: Collection[str]) -> OpenedPackage:
+    """:func:`reviewer_app.gui.session.open_package`, imported when the first package is
+    opened: the session module and the review domain are not needed to show the window."""
+    from reviewer_app.gui.session import open_package as open_real
+
+    return open_real(path, credentials, trusted_keys)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

@@ -8,56 +8,54 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
+# Not ``Qt`` at module level: PySide6 builds that enum namespace on first use (~12 ms),
+# and the welcome page does not need it. Methods that do import it locally.
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListView,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTabWidget,
     QToolBar,
-    QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer_app.gui.autosave import AutosaveManager
 from reviewer_app.gui.i18n import Translations
 from reviewer_app.gui.idle_lock import IdleWatcher
-from reviewer_app.gui.materials import MEDIA_ROLE, MEMBER_ROLE, MaterialCache, MaterialModel
-from reviewer_app.gui.project_info import ProjectInfoView
-from reviewer_app.gui.project_list import (
-    PROJECT_ID_ROLE,
-    ProjectFilterModel,
-    ProjectListModel,
-    status_text,
-)
-from reviewer_app.gui.rubric_panel import RubricPanel
-from reviewer_app.gui.session import Opener, ProjectStatus, ReviewSession, storage
 from reviewer_app.gui.settings import Preferences, demo_cache_dir
-from reviewer_app.gui.unlock import Prefill, UnlockDialog
-from reviewer_app.gui.viewer import MaterialViewer, decode_image
 from reviewer_app.gui.workers import Worker
 
 if TYPE_CHECKING:
+    # Start-up shows the welcome page only: the workspace page (QtPdf viewer, rubric
+    # panel, project list, materials; reviewer_app.core) and the unlock dialog are
+    # imported and built on first use (_build_workspace, open_path). Issue 4.
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QImage
+
+    from reviewer_app.gui.autosave import AutosaveManager
+    from reviewer_app.gui.session import Opener, ReviewSession
+    from reviewer_app.gui.unlock import Prefill, UnlockDialog
     from reviewer_app.storage.workspace import EvidenceLink, FieldChange
 
 PACKAGE_SUFFIX = ".revpkg"
 # Issue 5 (signed score sheets) plugs in here: a module exposing
 # ``finalize(window)`` and ``export(window)``. Until it exists the actions stay disabled.
 SHEET_HOOK_MODULE = "reviewer_app.gui.sheet_actions"
+# Attributes that exist once the workspace page is built (see MainWindow.__getattr__).
+WORKSPACE_ATTRIBUTES = frozenset({
+    "project_model", "project_filter", "material_model", "cache", "workspace",
+    "progress_label", "project_search", "status_filter", "project_list", "materials_label",
+    "material_list", "viewer", "attach_button", "attach_menu", "project_header", "tabs",
+    "rubric_panel", "project_info", "inspection", "locked_page", "locked_label",
+    "unlock_button"})
 
 
 def _named(widget, name: str):
@@ -91,14 +89,12 @@ class MainWindow(QMainWindow):
         self._material_token = 0
         self.unlock_dialog: UnlockDialog | None = None
         self.worker = Worker(self)
-        self.cache = MaterialCache()
         self.idle = IdleWatcher(prefs.idle_minutes() * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.sheet_hook = self._find_sheet_hook()
 
         self.setAcceptDrops(True)
         self.resize(1440, 900)
-        self._build_models()
         self._build_pages()
         self._build_actions()
         self._build_menus()
@@ -109,8 +105,44 @@ class MainWindow(QMainWindow):
         if install is not None:
             install(self)  # the hook adds its own entries (the signing key) to the menus
 
+    # Before the workspace page exists (start-up), reading one of its widgets builds it.
+    _workspace_built = False
+
+    def __getattr__(self, name: str) -> Any:
+        if name in WORKSPACE_ATTRIBUTES and not self._workspace_built:
+            self._build_workspace()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     # --- construction -----------------------------------------------------------
+    def _build_workspace(self) -> None:
+        """Build the workspace page: on unlock, not at start-up (it imports QtPdf and the
+        review domain, and is three quarters of the window's widgets)."""
+        if self._workspace_built:
+            return
+        self._workspace_built = True
+        from reviewer_app.gui.materials import MaterialCache
+
+        self.cache = MaterialCache()
+        self._build_models()
+        self._build_workspace_page()
+        self._build_locked_page()  # the idle lock only hides an open workspace
+        from PySide6.QtCore import Qt
+
+        for action in (self.page_down_action, self.page_up_action):
+            # Only while the viewer has the focus: text fields keep their own PgUp/PgDn.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.viewer.addAction(action)
+        self._retranslate_workspace()
+        from reviewer_app.gui import inspection_panel
+
+        # The on-site inspection tab, shown for inspection packages only.
+        self.inspection = inspection_panel.install(self)
+
     def _build_models(self) -> None:
+        from reviewer_app.gui.materials import MaterialModel
+        from reviewer_app.gui.project_list import ProjectFilterModel, ProjectListModel
+
         self.project_model = ProjectListModel(self)
         self.project_filter = ProjectFilterModel(self)
         self.project_filter.setSourceModel(self.project_model)
@@ -138,8 +170,9 @@ class MainWindow(QMainWindow):
         self.recent_list = QListView(self.welcome)
         self.recent_list.setObjectName("recentList")
         self.recent_list.setMaximumHeight(160)
+        self._recent_entries: list[str] = []  # the full paths, by row of recent_list
         self.recent_list.activated.connect(
-            lambda index: self.open_path(Path(index.data(Qt.ItemDataRole.UserRole))))
+            lambda index: self.open_path(Path(self._recent_entries[index.row()])))
         column = QVBoxLayout()
         column.addStretch(1)
         for widget in (self.welcome_title, self.welcome_text):
@@ -158,8 +191,25 @@ class MainWindow(QMainWindow):
         outer.addLayout(column, 2)
         outer.addStretch(1)
         self.pages.addWidget(self.welcome)
+        self.pages.setCurrentWidget(self.welcome)
 
-        # Workspace page.
+    def _build_workspace_page(self) -> None:
+        from PySide6.QtCore import QSize, Qt
+        from PySide6.QtWidgets import (
+            QComboBox,
+            QLineEdit,
+            QMenu,
+            QSplitter,
+            QTabWidget,
+            QToolButton,
+            QTreeView,
+        )
+
+        from reviewer_app.gui.project_info import ProjectInfoView
+        from reviewer_app.gui.rubric_panel import RubricPanel
+        from reviewer_app.gui.session import ProjectStatus
+        from reviewer_app.gui.viewer import MaterialViewer
+
         self.workspace = QSplitter(Qt.Orientation.Horizontal, self)
         self.workspace.setObjectName("workspacePage")
         self.workspace.setChildrenCollapsible(False)
@@ -245,7 +295,9 @@ class MainWindow(QMainWindow):
         self.workspace.setSizes([300, 700, 440])
         self.pages.addWidget(self.workspace)
 
-        # Locked page.
+    def _build_locked_page(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.locked_page = QWidget(self)
         self.locked_page.setObjectName("lockedPage")
         self.locked_label = QLabel(self.locked_page)
@@ -260,14 +312,15 @@ class MainWindow(QMainWindow):
         llayout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
         llayout.addStretch(1)
         self.pages.addWidget(self.locked_page)
-        self.pages.setCurrentWidget(self.welcome)
 
     def _action(self, name: str, slot: Callable[[], Any] | None = None,
                 shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # The property, not setShortcut(): the latter's overload check builds PySide6's
+            # whole Qt enum namespace (~12 ms of start-up).
+            action.setProperty("shortcut", QKeySequence(shortcut))
         if slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)  # shortcuts work even while a menu is hidden
@@ -293,28 +346,28 @@ class MainWindow(QMainWindow):
         self.criterion_actions = [
             a(f"criterionAction{n}", lambda n=n: self.rubric_panel.focus_criterion(n),
               f"Ctrl+{n}") for n in range(1, 10)]
-        self.page_down_action = a("pageDownAction", self.viewer.page_down, "PgDown")
-        self.page_up_action = a("pageUpAction", self.viewer.page_up, "PgUp")
+        # The viewer's actions call it through lambdas: it is built on unlock.
+        self.page_down_action = a("pageDownAction", lambda: self.viewer.page_down(), "PgDown")
+        self.page_up_action = a("pageUpAction", lambda: self.viewer.page_up(), "PgUp")
         for action in (self.page_down_action, self.page_up_action):
-            # Only while the viewer has the focus: text fields keep their own PgUp/PgDn.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.removeAction(action)
-            self.viewer.addAction(action)
-        self.next_page_action = a("nextPageAction", self.viewer.next_page, "Ctrl+Right")
-        self.prev_page_action = a("previousPageAction", self.viewer.previous_page, "Ctrl+Left")
+            self.removeAction(action)  # _build_workspace gives them to the viewer
+        self.next_page_action = a("nextPageAction", lambda: self.viewer.next_page(),
+                                  "Ctrl+Right")
+        self.prev_page_action = a("previousPageAction", lambda: self.viewer.previous_page(),
+                                  "Ctrl+Left")
         self.find_action = a("findAction", self._focus_search, QKeySequence.StandardKey.Find)
-        self.find_next_action = a("findNextAction", self.viewer.next_hit,
+        self.find_next_action = a("findNextAction", lambda: self.viewer.next_hit(),
                                   QKeySequence.StandardKey.FindNext)
-        self.find_prev_action = a("findPreviousAction", self.viewer.previous_hit,
+        self.find_prev_action = a("findPreviousAction", lambda: self.viewer.previous_hit(),
                                   QKeySequence.StandardKey.FindPrevious)
-        self.zoom_in_action = a("zoomInAction", self.viewer.zoom_in,
+        self.zoom_in_action = a("zoomInAction", lambda: self.viewer.zoom_in(),
                                 QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_action = a("zoomOutAction", self.viewer.zoom_out,
+        self.zoom_out_action = a("zoomOutAction", lambda: self.viewer.zoom_out(),
                                  QKeySequence.StandardKey.ZoomOut)
         self.fit_width_action = a("fitWidthAction", lambda: self.viewer.set_zoom("fit_width"),
                                   "Ctrl+0")
         self.fit_page_action = a("fitPageAction", lambda: self.viewer.set_zoom("fit_page"))
-        self.copy_action = a("copyTextAction", self.viewer.pdf_view.copy)
+        self.copy_action = a("copyTextAction", lambda: self.viewer.pdf_view.copy())
         self.attach_action = a("attachEvidenceAction", self._attach_to_current, "Ctrl+E")
         self.idle_action = a("idleSettingsAction", self._ask_idle_minutes)
         self.about_action = a("aboutAction", self._about)
@@ -379,7 +432,8 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # The actions have no icons, so the buttons show their text (as with
+        # ToolButtonTextOnly, which would cost the Qt enum namespace at start-up).
         for action in (self.open_action, self.prev_project_action, self.next_project_action,
                        self.lock_action):
             self.toolbar.addAction(action)
@@ -402,9 +456,10 @@ class MainWindow(QMainWindow):
         self.translations.apply(lang)
         self.prefs.set_language(lang)
         english = self.translations.english
-        self.rubric_panel.set_english(english)
-        self.project_info.set_english(english)
-        self.material_model.set_english(english)
+        if self._workspace_built:
+            self.rubric_panel.set_english(english)
+            self.project_info.set_english(english)
+            self.material_model.set_english(english)
         self.language_actions[lang].setChecked(True)
 
     def changeEvent(self, event) -> None:
@@ -422,20 +477,6 @@ class MainWindow(QMainWindow):
         self.demo_button.setText(self.tr("Try the demo package"))
         self.recent_label.setText(self.tr("Recent packages:"))
         self._fill_recent_list()
-        self.progress_label.setText(self._progress_text())
-        self.project_search.setPlaceholderText(self.tr("Search projects"))
-        self.status_filter.setItemText(0, self.tr("All"))
-        for i, status in enumerate(ProjectStatus, start=1):
-            self.status_filter.setItemText(i, status_text(status))
-        self.materials_label.setText(self.tr("Materials"))
-        self.attach_button.setText(self.tr("Attach page"))
-        self.attach_button.setToolTip(self.tr("Link the page on screen to a criterion as evidence "
-                                         "(Ctrl+E)"))
-        self._fill_attach_menu()
-        self.tabs.setTabText(0, self.tr("Scoring"))
-        self.tabs.setTabText(1, self.tr("Project facts"))
-        self.locked_label.setText(self.tr("The workspace is locked. Your work is saved."))
-        self.unlock_button.setText(self.tr("Unlock…"))
         texts = {
             self.open_action: self.tr("&Open package…"),
             self.demo_action: self.tr("Open the &demo package"),
@@ -491,6 +532,28 @@ class MainWindow(QMainWindow):
                                     .replace("%2", self._session_name()))
         else:
             self.seat_label.setText(self.tr("No package open"))
+        if self._workspace_built:
+            self._retranslate_workspace()
+
+    def _retranslate_workspace(self) -> None:
+        from reviewer_app.gui.project_list import status_text
+        from reviewer_app.gui.session import ProjectStatus
+
+        self.progress_label.setText(self._progress_text())
+        self.project_search.setPlaceholderText(self.tr("Search projects"))
+        self.status_filter.setItemText(0, self.tr("All"))
+        for i, status in enumerate(ProjectStatus, start=1):
+            self.status_filter.setItemText(i, status_text(status))
+        self.materials_label.setText(self.tr("Materials"))
+        self.attach_button.setText(self.tr("Attach page"))
+        self.attach_button.setToolTip(self.tr("Link the page on screen to a criterion as evidence "
+                                         "(Ctrl+E)"))
+        self._fill_attach_menu()
+        # By widget: the inspection tab (inspection packages) sits between these two.
+        self.tabs.setTabText(self.tabs.indexOf(self.rubric_panel), self.tr("Scoring"))
+        self.tabs.setTabText(self.tabs.indexOf(self.project_info), self.tr("Project facts"))
+        self.locked_label.setText(self.tr("The workspace is locked. Your work is saved."))
+        self.unlock_button.setText(self.tr("Unlock…"))
         self._update_project_header()
         self.project_model.retranslate()
 
@@ -559,10 +622,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QStandardItem, QStandardItemModel
 
         model = QStandardItemModel(self.recent_list)
-        for entry in self.prefs.recent_packages():
+        self._recent_entries = self.prefs.recent_packages()
+        for entry in self._recent_entries:
             item = QStandardItem(Path(entry).name)
             item.setToolTip(entry)
-            item.setData(entry, Qt.ItemDataRole.UserRole)
             item.setEditable(False)
             model.appendRow(item)
         self.recent_list.setModel(model)
@@ -579,11 +642,14 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path, prefill: Prefill | None = None) -> UnlockDialog:
         """Show the unlock dialog for ``path``; the session starts when it is accepted."""
+        from reviewer_app.gui.unlock import UnlockDialog
+
         if self.session is not None:
             self.close_package()
         self.package_path = Path(path)
         dialog = UnlockDialog(path, self.opener, self.prefs, prefill=prefill,
-                              confirm_trust=self.confirm_trust, parent=self)
+                              confirm_trust=self.confirm_trust,
+                              expert_keys=self._expert_keys(), parent=self)
         dialog.setObjectName("unlockDialog")
         dialog.accepted.connect(lambda: self._unlocked(dialog))
         self.unlock_dialog = dialog
@@ -599,6 +665,8 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Demo package"),
                             self.tr("The demo package is not part of this build."))
             return
+        from PySide6.QtCore import Qt
+
         self.statusBar().showMessage(self.tr("Preparing the demo package…"))
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
@@ -611,6 +679,8 @@ class MainWindow(QMainWindow):
             self.prefs.trust_organizer(result.organizer_fingerprint)
             hint = self.tr("Demo package: the passphrase is “%1”, seat %2, seat code %3.") \
                 .replace("%1", passphrase).replace("%2", seat_id).replace("%3", seat_code)
+            from reviewer_app.gui.unlock import Prefill
+
             self.open_path(Path(path), Prefill(passphrase, seat_id, seat_code, hint))
 
         def failed(exc: BaseException) -> None:
@@ -641,6 +711,9 @@ class MainWindow(QMainWindow):
     def set_session(self, session: ReviewSession) -> None:
         """Show an unlocked session (after open, or after the idle lock)."""
         self.session = session
+        from reviewer_app.gui.autosave import AutosaveManager
+
+        self._build_workspace()
         self.autosave = AutosaveManager(session.store, self)
         self.autosave.saved.connect(lambda _when: self._show_saved_state())
         self.autosave.failed.connect(self._save_failed)
@@ -681,14 +754,15 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.worker.cancel_all()
         self._pending_member = -1
-        self.viewer.unload()
-        self.viewer.show_message("")
-        self.cache.clear()
-        self.rubric_panel.load(None, None)
-        self.rubric_panel.set_rubric(None, {})
-        self.material_model.set_project(None, {}, False)
-        self.project_info.set_project(None)
-        self.project_model.set_session(None)
+        if self._workspace_built:
+            self.viewer.unload()
+            self.viewer.show_message("")
+            self.cache.clear()
+            self.rubric_panel.load(None, None)
+            self.rubric_panel.set_rubric(None, {})
+            self.material_model.set_project(None, {}, False)
+            self.project_info.set_project(None)
+            self.project_model.set_session(None)
         if self.session is not None:
             self.session.close()
             self.session = None
@@ -702,6 +776,8 @@ class MainWindow(QMainWindow):
         session = self.session
         place = (self.current_project_id(), self.viewer.member_id,
                  self.viewer.current_page())
+        from reviewer_app.gui.unlock import Prefill
+
         self.locked_as = Prefill(seat_id=session.seat_id, seat_code=session.seat_code,
                                  seat_locked=True, package_id=session.package.package_id)
         self._teardown()
@@ -714,9 +790,12 @@ class MainWindow(QMainWindow):
     def unlock(self) -> UnlockDialog | None:
         if self.locked_as is None or self.package_path is None:
             return None
+        from reviewer_app.gui.unlock import UnlockDialog
+
         prefill = self.locked_as
         dialog = UnlockDialog(self.package_path, self.opener, self.prefs, prefill=prefill,
-                              confirm_trust=self.confirm_trust, parent=self)
+                              confirm_trust=self.confirm_trust,
+                              expert_keys=self._expert_keys(), parent=self)
         dialog.setObjectName("unlockDialog")
         dialog.accepted.connect(lambda: self._unlocked(dialog))
         self.unlock_dialog = dialog
@@ -734,6 +813,8 @@ class MainWindow(QMainWindow):
 
     # --- projects ------------------------------------------------------------------
     def current_project_id(self) -> str | None:
+        from reviewer_app.gui.project_list import PROJECT_ID_ROLE
+
         index = self.project_list.currentIndex()
         return index.data(PROJECT_ID_ROLE) if index.isValid() else None
 
@@ -758,6 +839,8 @@ class MainWindow(QMainWindow):
         self.select_project_row(max(0, min(count - 1, row + delta)))
 
     def _on_project_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        from reviewer_app.gui.project_list import PROJECT_ID_ROLE
+
         if self.session is None:
             return
         pid = current.data(PROJECT_ID_ROLE) if current.isValid() else None
@@ -784,6 +867,8 @@ class MainWindow(QMainWindow):
         if self.session is None or pid is None:
             self.project_header.setText("")
             return
+        from reviewer_app.gui.project_list import status_text
+
         project = next(p for p in self.session.projects if p["project_id"] == pid)
         self.project_header.setText(
             f"{pid} · {project.get('project_title', '')}\n{project.get('enterprise_name', '')}"
@@ -802,12 +887,16 @@ class MainWindow(QMainWindow):
                                                               position + delta))])
 
     def _on_material_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        from reviewer_app.gui.materials import MEDIA_ROLE, MEMBER_ROLE
+
         member_id = current.data(MEMBER_ROLE) if current.isValid() else None
         if member_id is not None:
             self._load_material(int(member_id), str(current.data(MEDIA_ROLE)), 0)
 
     def show_material(self, member_id: int, page: int = 0) -> None:
         """Select a material of the current project and show ``page`` (0-based)."""
+        from reviewer_app.gui.materials import MEDIA_ROLE, MEMBER_ROLE
+
         for index in self.material_model.material_indexes():
             if index.data(MEMBER_ROLE) == member_id:
                 if self.viewer.member_id == member_id and self._pending_member < 0:
@@ -830,6 +919,8 @@ class MainWindow(QMainWindow):
         self.viewer.show_busy(member_id)
         self._pending_member = member_id
         self._pending_page = page
+        from reviewer_app.gui.viewer import decode_image
+
         package = self.session.package
         image = media_type.startswith("image/")
 
@@ -855,6 +946,8 @@ class MainWindow(QMainWindow):
                                      .replace("%1", str(exc)))
 
     def _display(self, member_id: int, item: bytes | QImage, page: int) -> None:
+        from PySide6.QtGui import QImage
+
         if isinstance(item, QImage):
             self.viewer.load_image(member_id, item)
         elif self.viewer.load_pdf(member_id, item):
@@ -892,6 +985,8 @@ class MainWindow(QMainWindow):
         if self.session is None or self.autosave is None or pid is None \
                 or self.viewer.member_id <= 0:
             return False
+        from reviewer_app.gui.session import storage
+
         link = storage().EvidenceLink(criterion_id, self.viewer.member_id,
                                       self.viewer.current_page() + 1)
         state = self.session.state(pid)
@@ -933,6 +1028,10 @@ class MainWindow(QMainWindow):
         self.save_status.setToolTip(message)
 
     # --- finalize / export (issue 5) ---------------------------------------------------
+    def _expert_keys(self):
+        """The identity store factory of the sheet hook, for unlocking with one's own key."""
+        return getattr(getattr(self, "sheet_controller", None), "keys", None)
+
     def _find_sheet_hook(self):
         if importlib.util.find_spec(SHEET_HOOK_MODULE) is None:
             return None
@@ -965,14 +1064,15 @@ class MainWindow(QMainWindow):
         reading = open_ and self.viewer.member_id > 0
         pdf = reading and self.viewer.is_pdf()
         self.attach_action.setEnabled(reading)
-        self.attach_button.setEnabled(reading)
         for action in (self.page_down_action, self.page_up_action, self.zoom_in_action,
                        self.zoom_out_action, self.fit_width_action, self.fit_page_action):
             action.setEnabled(reading)
         for action in (self.next_page_action, self.prev_page_action, self.find_action,
                        self.find_next_action, self.find_prev_action, self.copy_action):
             action.setEnabled(pdf)
-        self.progress_label.setText(self._progress_text())
+        if self._workspace_built:
+            self.attach_button.setEnabled(reading)
+            self.progress_label.setText(self._progress_text())
 
     # --- messages (tests replace these) --------------------------------------------------
     def show_error(self, title: str, text: str) -> None:

@@ -54,10 +54,14 @@ class OpenedPackage(Protocol):
 
 @dataclass(frozen=True)
 class Credentials:
-    """What the expert typed in the unlock dialog."""
+    """What the expert typed in the unlock dialog.
 
-    passphrase: str = ""
-    key_file: Path | None = None
+    ``x25519_key`` is the expert's own X25519 private key (from the identity store, see
+    :func:`load_own_key`) for a package built for them; else ``passphrase`` opens it.
+    """
+
+    passphrase: str = field(default="", repr=False)
+    x25519_key: Any = field(default=None, repr=False)
     seat_id: str = ""
     seat_code: str = ""
 
@@ -77,13 +81,18 @@ class FailureKind(enum.Enum):
     READER_MISSING = "reader_missing"   # this build has no package reader
     BAD_SEAT = "bad_seat"               # seat id unknown or seat code malformed
     WORKSPACE = "workspace"             # the workspace DB does not open with this key
+    # The expert's own key (identity store), for packages built for it:
+    NO_OWN_KEY = "no_own_key"           # no key was ever created on this computer
+    OWN_KEY_LOST = "own_key_lost"       # there was one, but its secret is gone
+    WRONG_KEY_PASSPHRASE = "wrong_key_passphrase"  # of the encrypted key file fallback
+    OWN_KEY_UNUSABLE = "own_key_unusable"  # keyring refused, key file damaged
     OTHER = "other"
 
     @property
     def retryable(self) -> bool:
         """Whether asking again for the credentials can help."""
         return self in (FailureKind.WRONG_PASSPHRASE, FailureKind.NOT_FOR_THIS_KEY,
-                        FailureKind.BAD_SEAT)
+                        FailureKind.BAD_SEAT, FailureKind.WRONG_KEY_PASSPHRASE)
 
 
 class OpenFailure(ReviewerError):
@@ -157,30 +166,58 @@ class _RealPackage:
         self._reader = None
 
 
-def read_key_file(path: Path) -> bytes:
-    """The expert's X25519 private key: 32 raw bytes, or their base64 / hex text.
+def load_own_key(keys: Any) -> Any:
+    """The X25519 private key of the expert's identity (``identity.expert.ExpertKeys``).
+
+    Runs in the unlock worker: the keyring may block, the key file fallback runs Argon2id.
 
     Raises:
-        OpenFailure: unreadable, or not a key of this form.
+        OpenFailure: NO_OWN_KEY, OWN_KEY_LOST, WRONG_KEY_PASSPHRASE or OWN_KEY_UNUSABLE.
     """
-    import base64
-    import binascii
+    from reviewer_app.identity.errors import IdentityError, KeyNotFound, WrongKeyPassphrase
+    from reviewer_app.identity.expert import ExpertKeyLost
 
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise OpenFailure(FailureKind.UNREADABLE, str(exc)) from exc
-    if len(raw) == 32:
-        return raw
-    text = raw.strip()
-    for decode in (base64.b64decode, binascii.unhexlify):
-        try:
-            key = decode(text)
-        except (ValueError, binascii.Error):
-            continue
-        if len(key) == 32:
-            return key
-    raise OpenFailure(FailureKind.NOT_FOR_THIS_KEY, f"{Path(path).name} is not a key file")
+        return keys.load().encryption_key
+    except ExpertKeyLost as exc:
+        raise OpenFailure(FailureKind.OWN_KEY_LOST, str(exc),
+                          fingerprint=exc.previous.fingerprint) from exc
+    except KeyNotFound as exc:
+        raise OpenFailure(FailureKind.NO_OWN_KEY, str(exc)) from exc
+    except WrongKeyPassphrase as exc:
+        raise OpenFailure(FailureKind.WRONG_KEY_PASSPHRASE, str(exc)) from exc
+    except (IdentityError, OSError) as exc:
+        raise OpenFailure(FailureKind.OWN_KEY_UNUSABLE, str(exc)) from exc
+
+
+def recipient_key_ids(path: Path) -> frozenset[str]:
+    """Key ids of the X25519 recipients in a package's (public) header; empty if unreadable.
+
+    Only picks the unlock dialog's default: the reader checks everything again.
+    """
+    try:
+        from reviewer_app.package import format as fmt
+        from reviewer_app.package.header import parse_header
+
+        with Path(path).open("rb") as handle:
+            preamble = handle.read(fmt.PREAMBLE_SIZE)
+            if len(preamble) != fmt.PREAMBLE_SIZE or preamble[:8] != fmt.MAGIC:
+                return frozenset()
+            header_len = fmt.PREAMBLE.unpack(preamble)[3]
+            if not 2 <= header_len <= fmt.MAX_HEADER_LEN:
+                return frozenset()
+            header = parse_header(handle.read(header_len))
+    except (ImportError, OSError, ReviewerError, ValueError):
+        return frozenset()
+    return frozenset(str(key_id) for key_id in (getattr(stanza, "key_id", None)
+                                                for stanza in header.stanzas) if key_id)
+
+
+def own_key_id(encryption_public_key: bytes) -> str:
+    """The key id the package header gives the recipient with this X25519 public key."""
+    from reviewer_app.package import format as fmt
+
+    return fmt.key_id(encryption_public_key)
 
 
 def open_package(path: Path, credentials: Credentials,
@@ -195,8 +232,8 @@ def open_package(path: Path, credentials: Credentials,
     except ImportError as exc:
         raise OpenFailure(FailureKind.READER_MISSING, str(exc)) from exc
     key_kwargs: dict[str, Any] = {}
-    if credentials.key_file is not None:
-        key_kwargs["x25519_key"] = read_key_file(credentials.key_file)
+    if credentials.x25519_key is not None:
+        key_kwargs["x25519_key"] = credentials.x25519_key
     else:
         key_kwargs["passphrase"] = credentials.passphrase
     try:
@@ -228,6 +265,8 @@ class ReviewSession:
     projects: list[Mapping[str, Any]]
     categories: dict[int, Mapping[str, Any]]
     states: dict[str, ProjectState] = field(default_factory=dict)
+    # Inspection sessions only: checklist, findings, photos (gui.inspection_state).
+    inspection: Any = None
 
     @classmethod
     def start(cls, package: OpenedPackage, *, seat_id: str, seat_code: str,
@@ -256,6 +295,10 @@ class ReviewSession:
         session = cls(package, store, seat_id, seat_code, rubric, projects, categories)
         try:
             session.states = store.load()
+            if manifest.get("session", {}).get("kind") == "inspection":
+                from reviewer_app.gui.inspection_state import InspectionData
+
+                session.inspection = InspectionData.load(store, manifest)
         except ReviewerError as exc:
             store.close()
             raise OpenFailure(FailureKind.WORKSPACE, str(exc)) from exc
@@ -288,10 +331,13 @@ class ReviewSession:
             return ProjectStatus.NOT_STARTED
         if state.conflict_declared:
             return ProjectStatus.CONFLICT
-        if len(self.valid_scores(project_id)) == len(self.rubric.criteria):
+        visit = self.inspection
+        if len(self.valid_scores(project_id)) == len(self.rubric.criteria) and (
+                visit is None or visit.complete(project_id)):
             return ProjectStatus.COMPLETE
         if (state.scores or any(state.comments.values()) or state.overall_comment
-                or state.recommendation or state.evidence or state.conflict_reason):
+                or state.recommendation or state.evidence or state.conflict_reason
+                or (visit is not None and visit.started(project_id))):
             return ProjectStatus.IN_PROGRESS
         return ProjectStatus.NOT_STARTED
 
@@ -304,6 +350,9 @@ class ReviewSession:
     # --- writing state ------------------------------------------------------
     def remember(self, change: FieldChange) -> None:
         """Reflect an edit in memory at once; the autosave persists it shortly after."""
+        if self.inspection is not None and self.inspection.remember(change):
+            self.state(change.project_id)  # the project now has entries
+            return
         state = self.state(change.project_id)
         if change.criterion_id is not None:
             target = state.scores if change.field == "score" else state.comments
@@ -322,4 +371,5 @@ class ReviewSession:
             self.store.close()
         finally:
             self.states.clear()
+            self.inspection = None
             self.package.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import QSettings
 
 APP_NAME = "reviewer-app"
@@ -23,7 +22,12 @@ MAX_RECENT = 8
 def data_dir() -> Path:
     """The user data dir (created on first use)."""
     override = os.environ.get(DATA_DIR_ENV)
-    path = Path(override) if override else Path(user_data_dir(APP_NAME, ORG_NAME))
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_dir  # not needed to show the window
+
+        path = Path(user_data_dir(APP_NAME, ORG_NAME))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer  # Qt: locally (start-up cost, issue 4)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.core.errors import ReviewerError, ScoreError
-from reviewer_app.gui.finalize_dialog import FinalizeDialog, missing_line
-from reviewer_app.gui.identity_dialog import IdentityDialog, PassphraseDialog
-from reviewer_app.gui.score_chart import score_distribution
 from reviewer_app.gui.settings import data_dir
 
 if TYPE_CHECKING:  # keyring, the signer and reportlab load on first use, not at start-up
+    # (and the dialogs, on first use too: the main window installs this hook at start-up)
+    from reviewer_app.gui.finalize_dialog import FinalizeDialog
+    from reviewer_app.gui.identity_dialog import IdentityDialog
     from reviewer_app.gui.main_window import MainWindow
     from reviewer_app.identity.expert import ExpertIdentity, ExpertKeys
 
@@ -40,7 +40,8 @@ T = TypeVar("T")
 MAX_PASSPHRASE_TRIES = 5
 # Which widget a missing item sends the expert to (objectNames of DESIGN.md §6).
 FOCUS_TARGETS = {"score": "scoreInput.%s", "invalid_score": "scoreInput.%s",
-                 "comment_required": "comment.%s", "conflict_reason": "conflictReason"}
+                 "comment_required": "comment.%s", "conflict_reason": "conflictReason",
+                 "checklist": "checklistResult.%s"}
 
 
 class PassphraseCancelled(ReviewerError):
@@ -53,7 +54,7 @@ class SheetController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.key_directory = data_dir() / "keys"
+        self._key_directory: Path | None = None
         self._passphrase_error = ""
         self.finalize_dialog: FinalizeDialog | None = None
         self.identity_dialog: IdentityDialog | None = None
@@ -68,6 +69,8 @@ class SheetController(QObject):
 
     # --- replaced by tests: everything that blocks -------------------------------------
     def ask_passphrase(self, creating: bool, where: str, error: str) -> str | None:
+        from reviewer_app.gui.identity_dialog import PassphraseDialog
+
         dialog = PassphraseDialog(creating, where, error, self.window)
         try:
             ok = dialog.exec() == QDialog.DialogCode.Accepted
@@ -111,10 +114,19 @@ class SheetController(QObject):
                                                 "sheets; export your public key"))
 
     # --- keys --------------------------------------------------------------------------
-    def keys(self) -> ExpertKeys:
+    @property
+    def key_directory(self) -> Path:
+        """``<user data dir>/keys``, looked up on first use (not needed at start-up)."""
+        if self._key_directory is None:
+            self._key_directory = data_dir() / "keys"
+        return self._key_directory
+
+    def keys(self, passphrase: Callable[[bool], str] | None = None) -> ExpertKeys:
+        """The identity store; ``passphrase`` replaces the prompt for the key file's
+        passphrase (the unlock dialog has its own field for it)."""
         from reviewer_app.identity.expert import ExpertKeys, expert_key_store
 
-        store = expert_key_store(self.key_directory, self._provide_passphrase)
+        store = expert_key_store(self.key_directory, passphrase or self._provide_passphrase)
         return ExpertKeys(store, self.key_directory)
 
     def _provide_passphrase(self, creating: bool) -> str:
@@ -199,6 +211,8 @@ class SheetController(QObject):
 
     # --- the identity dialog -----------------------------------------------------------
     def show_identity(self) -> IdentityDialog:
+        from reviewer_app.gui.identity_dialog import IdentityDialog
+
         dialog = self.identity_dialog
         if dialog is None:
             dialog = self.identity_dialog = IdentityDialog(self.window)
@@ -274,12 +288,16 @@ class SheetController(QObject):
     # --- finalize ----------------------------------------------------------------------
     def finalize(self) -> FinalizeDialog | None:
         """List what is missing, or show the expert's score distribution and offer to sign."""
+        from reviewer_app.gui.finalize_dialog import FinalizeDialog, missing_line
+        from reviewer_app.gui.inspection_state import session_visits
+        from reviewer_app.gui.score_chart import score_distribution
         from reviewer_app.sheets.build import missing_items
 
         session = self.window.session
         if session is None:
             return None
-        items = missing_items(session.package.manifest, session.seat_id, session.states)
+        items = missing_items(session.package.manifest, session.seat_id, session.states,
+                              session_visits(session))
         dialog = FinalizeDialog(self.window)
         dialog.set_english(self.window.translations.english)
         if items:
@@ -304,8 +322,12 @@ class SheetController(QObject):
             return ""
         try:
             criterion = session.rubric.criterion(criterion_id)
-        except ScoreError:
-            return criterion_id  # an inspection checklist item
+        except ScoreError:  # an inspection checklist item
+            from reviewer_app.gui.inspection_state import checklist_items
+
+            english = self.window.translations.english
+            return next((item.label(english) for item in checklist_items(
+                session.package.manifest) if item.id == criterion_id), criterion_id)
         return criterion.name_en if self.window.translations.english else criterion.name
 
     def go_to(self, item) -> QWidget | None:
@@ -316,15 +338,21 @@ class SheetController(QObject):
             window.status_filter.setCurrentIndex(0)
             if not window.select_project(item.project_id):
                 return None
-        window.tabs.setCurrentWidget(window.rubric_panel)
+        # Checklist items live on the inspection tab (gui.inspection_panel).
+        inspection = getattr(window, "inspection", None)
+        panel = (inspection.panel if item.kind == "checklist" and inspection is not None
+                 else window.rubric_panel)
+        window.tabs.setCurrentWidget(panel)
         pattern = FOCUS_TARGETS.get(item.kind)
         if pattern is None:
             return None
         name = pattern % item.criterion_id if "%s" in pattern else pattern
-        widget = window.rubric_panel.findChild(QWidget, name)
+        widget = panel.findChild(QWidget, name)
         if widget is None:
             return None
-        window.rubric_panel.ensureWidgetVisible(widget)
+        panel.ensureWidgetVisible(widget)
+        from PySide6.QtCore import Qt
+
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(widget, QLineEdit):
             widget.selectAll()
@@ -342,6 +370,7 @@ class SheetController(QObject):
 
     def export(self) -> tuple[Path, Path] | None:
         """Sign the entries and write ``<seat>-r<N>.revsheet`` and its PDF to a folder."""
+        from reviewer_app.gui.inspection_state import session_visits
         from reviewer_app.gui.sheet_export import (
             already_there,
             last_expert_name,
@@ -354,7 +383,8 @@ class SheetController(QObject):
         session = self.window.session
         if session is None:
             return None
-        if missing_items(session.package.manifest, session.seat_id, session.states):
+        if missing_items(session.package.manifest, session.seat_id, session.states,
+                         session_visits(session)):
             self.finalize()  # shows what is missing, with links
             return None
         identity = self.identity()
@@ -441,6 +471,8 @@ class SheetController(QObject):
 @contextlib.contextmanager
 def _busy() -> Iterator[None]:
     """A busy cursor while signing and rendering the PDF (restored before any message)."""
+    from PySide6.QtCore import Qt
+
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
         yield

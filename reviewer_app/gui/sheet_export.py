@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from reviewer_app.atomic import atomic_write_bytes
+from reviewer_app.gui.inspection_state import session_visits
 from reviewer_app.sheets.build import SignedSheet, build_sheet
 from reviewer_app.sheets.errors import SheetError
 from reviewer_app.sheets.export import export_paths, export_sheet
@@ -97,7 +98,8 @@ def plan_export(session, signing_key, expert_name: str) -> ExportPlan:
     package = session.package
     common = dict(manifest_sha256=package.manifest_sha256, seat_id=session.seat_id,
                   expert_name=expert_name, states=session.states, private_key=signing_key,
-                  seat_code=session.seat_code or None)
+                  seat_code=session.seat_code or None,
+                  inspection=session_visits(session))
     last = session.store.last_export()
     if last is None:
         return ExportPlan(build_sheet(package.manifest, revision=1, **common), False)

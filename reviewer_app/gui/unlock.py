@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code
 from reviewer_app.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
@@ -18,14 +19,31 @@ from reviewer_app.gui.session import (
     Opener,
     OpenFailure,
     ReviewSession,
+    load_own_key,
+    own_key_id,
+    recipient_key_ids,
 )
 from reviewer_app.gui.settings import Preferences, workspace_path
 from reviewer_app.gui.workers import Worker
 
+if TYPE_CHECKING:
+    from reviewer_app.identity.expert import ExpertKeys
 
-def failure_message(failure: OpenFailure) -> str:
-    """A specific, translated sentence for each way opening can fail."""
+# ``keys(passphrase_provider)``: the expert's identity store (SheetController.keys).
+ExpertKeysFactory = Callable[[Callable[[bool], str]], "ExpertKeys"]
+
+
+def failure_message(failure: OpenFailure, *, own_key: bool = False) -> str:
+    """A specific, translated sentence for each way opening can fail.
+
+    ``own_key``: the expert tried their own key (not the package passphrase).
+    """
     kind = failure.kind
+    if kind is FailureKind.NOT_FOR_THIS_KEY and not own_key:
+        return QCoreApplication.translate(
+            "OpenErrors", "This package opens only with the key of an enrolled expert, "
+                          "not with a passphrase. Choose “My signing key on this "
+                          "computer”.")
     messages = {
         FailureKind.NOT_A_PACKAGE: QCoreApplication.translate(
             "OpenErrors", "This file is not a review package. "
@@ -45,8 +63,19 @@ def failure_message(failure: OpenFailure) -> str:
             "OpenErrors", "The passphrase is not correct. "
                           "Please try again."),
         FailureKind.NOT_FOR_THIS_KEY: QCoreApplication.translate(
-            "OpenErrors", "This package was not made for your key. "
-                          "Choose your own key file, or use the passphrase."),
+            "OpenErrors", "This package was not built for your key. "
+                          "Use the package passphrase instead."),
+        FailureKind.NO_OWN_KEY: QCoreApplication.translate(
+            "OpenErrors", "There is no signing key on this computer yet, so no package "
+                          "can have been built for it. Use the package passphrase."),
+        FailureKind.OWN_KEY_LOST: QCoreApplication.translate(
+            "OpenErrors", "Your signing key (fingerprint %2) can no longer be found on "
+                          "this computer. Use the package passphrase."),
+        FailureKind.WRONG_KEY_PASSPHRASE: QCoreApplication.translate(
+            "OpenErrors", "The passphrase of your key file is not correct. "
+                          "Please try again."),
+        FailureKind.OWN_KEY_UNUSABLE: QCoreApplication.translate(
+            "OpenErrors", "Your signing key cannot be used: %1"),
         FailureKind.TAMPERED: QCoreApplication.translate(
             "OpenErrors", "The package has been altered or damaged and "
                           "cannot be trusted. Do not use it; ask the secretariat for "
@@ -68,7 +97,7 @@ def failure_message(failure: OpenFailure) -> str:
         FailureKind.OTHER: QCoreApplication.translate(
             "OpenErrors", "The package could not be opened: %1"),
     }
-    return messages[kind].replace("%1", failure.detail)
+    return messages[kind].replace("%1", failure.detail).replace("%2", failure.fingerprint)
 
 
 @dataclass(frozen=True)
@@ -84,7 +113,14 @@ class Prefill:
 
 
 class UnlockDialog(QDialog):
-    """Asks for the passphrase (or key file) and seat; opens the package in a worker.
+    """Asks for the passphrase (or uses the expert's own key) and seat; opens the package
+    in a worker.
+
+    With ``expert_keys`` (the identity store of :mod:`reviewer_app.gui.sheet_actions`)
+    the expert can unlock a package built for them (``reviewer-admin build --recipient``)
+    with the key kept on this computer: no passphrase when it is in the system keyring,
+    the key file's passphrase in the encrypted-file fallback. That mode is preselected
+    when the package header names the expert's key.
 
     On success ``session`` holds the started :class:`ReviewSession` and the dialog
     is accepted. A wrong passphrase keeps the dialog open for another try.
@@ -93,6 +129,7 @@ class UnlockDialog(QDialog):
     def __init__(self, path: Path, opener: Opener, prefs: Preferences, *,
                  prefill: Prefill | None = None,
                  confirm_trust: Callable[[str], bool] | None = None,
+                 expert_keys: ExpertKeysFactory | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_UnlockDialog()
@@ -102,6 +139,9 @@ class UnlockDialog(QDialog):
         self._prefs = prefs
         self._prefill = prefill or Prefill()
         self._confirm_trust = confirm_trust or (lambda _fp: False)
+        self._expert_keys = expert_keys
+        self._own_public: Any = None  # identity.expert.PublicKeys, public half only
+        self._own_location: Any = None  # identity.expert.KeyLocation, looked up on demand
         self._worker = Worker(self, threads=1)
         self.session: ReviewSession | None = None
         self.failure: OpenFailure | None = None
@@ -116,14 +156,14 @@ class UnlockDialog(QDialog):
         if self._prefill.seat_locked:
             ui.seatIdEdit.setReadOnly(True)
             ui.seatCodeEdit.setReadOnly(True)
-        ui.keyFileRadio.toggled.connect(self._update_mode)
-        ui.keyFileButton.clicked.connect(self._browse_key)
+        self._init_own_key()
+        ui.ownKeyRadio.toggled.connect(self._mode_toggled)
         ui.buttonBox.accepted.connect(self._try_open)
         ui.buttonBox.rejected.connect(self.reject)
-        self._update_mode()
         self._retranslate()
-        (ui.seatIdEdit if self._prefill.passphrase and not self._prefill.seat_id
-         else ui.passphraseEdit).setFocus()
+        typed = self._prefill.passphrase or not ui.passphraseEdit.isVisibleTo(self)
+        (ui.seatIdEdit if typed and not self._prefill.seat_id else ui.passphraseEdit
+         if ui.passphraseEdit.isVisibleTo(self) else ui.buttonBox).setFocus()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -137,23 +177,73 @@ class UnlockDialog(QDialog):
         self.ui.hintLabel.setVisible(bool(self._prefill.hint))
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Unlock"))
+        self._update_mode()  # retranslateUi reset the passphrase label
+
+    # --- the expert's own key ----------------------------------------------------
+    def _init_own_key(self) -> None:
+        """Offer the own-key mode when there is an identity store; preselect it when
+        the package was built for the expert's current key (public data only)."""
+        radio = self.ui.ownKeyRadio
+        if self._expert_keys is None:
+            radio.setVisible(False)
+            self.ui.passphraseRadio.setVisible(False)  # the passphrase is the only way
+            return
+        try:
+            self._own_public = self._keys(lambda _creating: "").public_record().current
+        except Exception:  # only a default: unlocking reports the real errors
+            self._own_public = None
+        if self._own_public is not None and own_key_id(
+                self._own_public.encryption) in recipient_key_ids(self.path):
+            radio.setChecked(True)
+
+    def _keys(self, passphrase: Callable[[bool], str]) -> ExpertKeys:
+        assert self._expert_keys is not None
+        return self._expert_keys(passphrase)
+
+    def own_key_mode(self) -> bool:
+        return self._expert_keys is not None and self.ui.ownKeyRadio.isChecked()
+
+    def own_key_needs_passphrase(self) -> bool:
+        """Whether the own key sits in the encrypted key file (no usable keyring)."""
+        if self._own_location is None:
+            try:
+                self._own_location = self._keys(lambda _creating: "").location()
+            except Exception:  # ask for it: loading reports the real error
+                return True
+        return self._own_location.kind == "file"
+
+    def _mode_toggled(self, _checked: bool) -> None:
+        # The package passphrase and the key file passphrase are different secrets.
+        self.ui.passphraseEdit.clear()
+        self.ui.errorLabel.setVisible(False)
+        self._update_mode()
+        self.ui.passphraseEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_mode(self) -> None:
-        key_mode = self.ui.keyFileRadio.isChecked()
-        for widget in (self.ui.keyFileEdit, self.ui.keyFileButton, self.ui.keyFileLabel):
-            widget.setEnabled(key_mode)
-        self.ui.passphraseLabel.setText(self.tr("Key passphrase:") if key_mode
-                                        else self.tr("Passphrase:"))
-
-    def _browse_key(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose your key file"))
-        if name:
-            self.ui.keyFileEdit.setText(name)
+        ui = self.ui
+        own = self.own_key_mode()
+        ask = not own or self.own_key_needs_passphrase()
+        ui.passphraseLabel.setVisible(ask)
+        ui.passphraseEdit.setVisible(ask)
+        ui.passphraseLabel.setText(self.tr("Key file passphrase:") if own
+                                   else self.tr("Passphrase:"))
+        ui.ownKeyInfo.setVisible(own)
+        if not own:
+            return
+        if self._own_public is None:
+            info = self.tr("There is no signing key on this computer yet.")
+        elif ask:
+            info = self.tr("Your key (fingerprint %1) is kept in an encrypted file: enter "
+                           "the passphrase that protects it, not the package passphrase.")
+        else:
+            info = self.tr("Your key (fingerprint %1) is in the system keyring of this "
+                           "computer: no passphrase is needed.")
+        ui.ownKeyInfo.setText(info.replace(
+            "%1", self._own_public.fingerprint if self._own_public else ""))
 
     def credentials(self) -> Credentials:
-        key_file = (Path(self.ui.keyFileEdit.text()) if self.ui.keyFileRadio.isChecked()
-                    and self.ui.keyFileEdit.text() else None)
-        return Credentials(passphrase=self.ui.passphraseEdit.text(), key_file=key_file,
+        """What was typed; in own-key mode ``passphrase`` is that of the key file."""
+        return Credentials(passphrase=self.ui.passphraseEdit.text(),
                            seat_id=self.ui.seatIdEdit.text().strip(),
                            seat_code=self.ui.seatCodeEdit.text().strip())
 
@@ -172,8 +262,11 @@ class UnlockDialog(QDialog):
     # --- opening --------------------------------------------------------------
     def _try_open(self) -> None:
         creds = self.credentials()
-        if not creds.passphrase and creds.key_file is None:
-            self.show_error(self.tr("Enter the passphrase."))
+        own = self.own_key_mode()
+        ask = not own or self.own_key_needs_passphrase()
+        if ask and not creds.passphrase:
+            self.show_error(self.tr("Enter the passphrase of your key file.") if own
+                            else self.tr("Enter the passphrase."))
             return
         if not creds.seat_id:
             self.show_error(self.tr("Enter your seat ID."))
@@ -189,8 +282,19 @@ class UnlockDialog(QDialog):
         self._set_busy(True)
         trusted = frozenset(self._prefs.trusted_organizers())
         path, opener = self.path, self._opener
-        self._worker.submit(lambda: opener(path, creds, trusted),
-                            lambda package: self._opened(package, creds.seat_id, seat_code),
+        if own:
+            key_passphrase = creds.passphrase
+            keys = self._keys(lambda _creating: key_passphrase)
+            creds = replace(creds, passphrase="")
+
+            def job() -> OpenedPackage:
+                # In the worker: the keyring may block; the key file runs Argon2id.
+                return opener(path, replace(creds, x25519_key=load_own_key(keys)), trusted)
+        else:
+            def job() -> OpenedPackage:
+                return opener(path, creds, trusted)
+        self._worker.submit(job, lambda package: self._opened(package, creds.seat_id,
+                                                               seat_code),
                             self._failed)
 
     def _opened(self, package: OpenedPackage, seat_id: str, seat_code: str) -> None:
@@ -218,8 +322,18 @@ class UnlockDialog(QDialog):
             self._prefs.trust_organizer(failure.public_key)
             self._try_open()
             return
-        self.show_error(failure_message(failure))
-        if failure.kind in (FailureKind.WRONG_PASSPHRASE, FailureKind.NOT_FOR_THIS_KEY):
+        own = self.own_key_mode()
+        message = failure_message(failure, own_key=own)
+        if own and failure.kind in (FailureKind.NOT_FOR_THIS_KEY, FailureKind.NO_OWN_KEY,
+                                    FailureKind.OWN_KEY_LOST):
+            self.ui.passphraseRadio.setChecked(True)  # the passphrase is the way left
+        elif not own and failure.kind is FailureKind.NOT_FOR_THIS_KEY \
+                and self._expert_keys is not None:
+            self.ui.ownKeyRadio.setChecked(True)
+        self.show_error(message)
+        if failure.kind in (FailureKind.WRONG_PASSPHRASE, FailureKind.NOT_FOR_THIS_KEY,
+                            FailureKind.WRONG_KEY_PASSPHRASE, FailureKind.NO_OWN_KEY,
+                            FailureKind.OWN_KEY_LOST):
             self.ui.passphraseEdit.clear()
             self.ui.passphraseEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         elif failure.kind is FailureKind.BAD_SEAT:

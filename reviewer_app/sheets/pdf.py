@@ -52,6 +52,18 @@ def qr_payload(body_sha256: str, key_id: str, revision: int) -> str:
     return f"{QR_PREFIX}:{body_sha256}:{key_id}:r{revision}"
 
 
+# The workspace stores the expert's recommendation as a code; the printed sheet
+# shows it in words. Free text (older sheets, other tools) prints as it is.
+RECOMMENDATION_TEXT = {"recommend": "建议支持", "conditional": "有条件支持",
+                       "not_recommended": "不建议支持"}
+
+
+def recommendation_text(value: str | None) -> str:
+    if not value:
+        return "（无）"
+    return RECOMMENDATION_TEXT.get(value, value)
+
+
 @functools.cache
 def _font() -> str:
     from reviewer_app.pdffont import register_cjk_font
@@ -276,7 +288,7 @@ def _project(index: int, count: int, entry: ProjectEntry, facts: Mapping[str, An
         if entry.comments.get(cid):
             flow += [_p(f"{names[cid]} 评分说明：", "label"), _p(entry.comments[cid], "body")]
     flow += [_p("综合意见：", "label"), _p(entry.overall_comment or "（无）", "body"),
-             _p("推荐意见：", "label"), _p(entry.recommendation or "（无）", "body")]
+             _p("推荐意见：", "label"), _p(recommendation_text(entry.recommendation), "body")]
     if entry.evidence:
         refs = "；".join(f"{names.get(e.criterion_id, e.criterion_id)}：材料 {e.member_id} "
                         f"第 {e.page} 页" for e in entry.evidence)
@@ -293,7 +305,7 @@ def _visit(visit: InspectionVisit, checklist: Mapping[str, str], width: float) -
     flow: list[Any] = [_p("现场考察核查表", "label"), Spacer(1, 1 * mm),
                        _grid(rows, [width * 0.45, width * 0.13, width * 0.42])]
     flow += [_p("考察发现：", "label"), _p(visit.findings or "（无）", "body"),
-             _p("考察建议：", "label"), _p(visit.recommendation or "（无）", "body")]
+             _p("考察建议：", "label"), _p(recommendation_text(visit.recommendation), "body")]
     for photo in visit.photos:
         flow.append(_p(f"照片 {photo.sha256}（{photo.media_type}）{photo.caption}", "small"))
     return flow

@@ -49,6 +49,22 @@ def _cipher(dialect: Dialect) -> AESGCM:
         raise WorkspaceKeyError("workspace is locked: no key attached") from None
 
 
+def _seal(dialect: Dialect, label: bytes, plain: bytes) -> bytes:
+    nonce = os.urandom(NONCE_SIZE)
+    return VERSION + nonce + _cipher(dialect).encrypt(nonce, plain, label)
+
+
+def _unseal(dialect: Dialect, label: bytes, value: bytes) -> bytes:
+    blob = bytes(value)
+    if blob[:1] != VERSION or len(blob) < 1 + NONCE_SIZE + 16:
+        raise WorkspaceKeyError("workspace value has an unknown format")
+    try:
+        return _cipher(dialect).decrypt(blob[1:1 + NONCE_SIZE], blob[1 + NONCE_SIZE:], label)
+    except InvalidTag:
+        raise WorkspaceKeyError("workspace data does not match this package's key "
+                                "(wrong package, or the file was altered)") from None
+
+
 class EncryptedText(TypeDecorator[str]):
     """Text encrypted at rest; ``label`` names the column in the AAD."""
 
@@ -62,20 +78,34 @@ class EncryptedText(TypeDecorator[str]):
     def process_bind_param(self, value: str | None, dialect: Dialect) -> bytes | None:
         if value is None:
             return None
-        nonce = os.urandom(NONCE_SIZE)
-        return VERSION + nonce + _cipher(dialect).encrypt(nonce, value.encode("utf-8"),
-                                                          self.label)
+        return _seal(dialect, self.label, value.encode("utf-8"))
 
     def process_result_value(self, value: bytes | None, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        blob = bytes(value)
-        if blob[:1] != VERSION or len(blob) < 1 + NONCE_SIZE + 16:
-            raise WorkspaceKeyError("workspace value has an unknown format")
-        try:
-            plain = _cipher(dialect).decrypt(blob[1:1 + NONCE_SIZE], blob[1 + NONCE_SIZE:],
-                                             self.label)
-        except InvalidTag:
-            raise WorkspaceKeyError("workspace data does not match this package's key "
-                                    "(wrong package, or the file was altered)") from None
-        return plain.decode("utf-8")
+        return _unseal(dialect, self.label, value).decode("utf-8")
+
+
+class EncryptedBytes(TypeDecorator[bytes]):
+    """Binary data (site photos) encrypted at rest like :class:`EncryptedText`.
+
+    The whole value is one AES-GCM message: fine for the photo size cap (tens of MB);
+    callers that need more than the column label bound (the row) check a hash.
+    """
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def __init__(self, label: str, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.label = label.encode("ascii")
+
+    def process_bind_param(self, value: bytes | None, dialect: Dialect) -> bytes | None:
+        if value is None:
+            return None
+        return _seal(dialect, self.label, bytes(value))
+
+    def process_result_value(self, value: bytes | None, dialect: Dialect) -> bytes | None:
+        if value is None:
+            return None
+        return _unseal(dialect, self.label, value)

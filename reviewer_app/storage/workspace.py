@@ -31,6 +31,10 @@ from reviewer_app.storage.workspace_models import (
 KEY_CHECK = "reviewer-app workspace v1"
 PROJECT_FIELDS = ("conflict_declared", "conflict_reason", "overall_comment", "recommendation")
 CRITERION_FIELDS = ("score", "comment")
+# Inspection sessions (storage.inspection): ``criterion_id`` then holds the checklist
+# item id, or the photo id for a caption; findings are per project.
+INSPECTION_ITEM_FIELDS = ("checklist_result", "checklist_note", "photo_caption")
+INSPECTION_PROJECT_FIELDS = ("findings",)
 
 
 class WorkspaceMismatch(ReviewerError):
@@ -39,7 +43,8 @@ class WorkspaceMismatch(ReviewerError):
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One edited field. ``criterion_id`` is set for score and comment only."""
+    """One edited field. ``criterion_id`` is set for score and comment (and the
+    inspection item fields) only."""
 
     project_id: str
     field: str
@@ -47,7 +52,8 @@ class FieldChange:
     criterion_id: str | None = None
 
     def __post_init__(self) -> None:
-        allowed = CRITERION_FIELDS if self.criterion_id else PROJECT_FIELDS
+        allowed = (CRITERION_FIELDS + INSPECTION_ITEM_FIELDS if self.criterion_id
+                   else PROJECT_FIELDS + INSPECTION_PROJECT_FIELDS)
         if self.field not in allowed:
             raise ValueError(f"unknown workspace field {self.field!r}")
 
@@ -130,7 +136,11 @@ class WorkspaceStore:
 
     def _apply_one(self, session: Session, change: FieldChange) -> None:
         review = self._review(session, change.project_id)
-        if change.criterion_id is None:
+        if change.field in INSPECTION_ITEM_FIELDS + INSPECTION_PROJECT_FIELDS:
+            from reviewer_app.storage.inspection import apply_change
+
+            apply_change(session, change)
+        elif change.criterion_id is None:
             value = change.value
             if change.field == "conflict_declared":
                 value = bool(value)

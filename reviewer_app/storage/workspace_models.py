@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from reviewer_app.storage.encrypted import EncryptedText
+from reviewer_app.storage.encrypted import EncryptedBytes, EncryptedText
 
 
 class WorkspaceBase(DeclarativeBase):
@@ -95,3 +95,48 @@ class SheetExport(WorkspaceBase):
     revision: Mapped[int] = mapped_column(Integer, primary_key=True)
     body_sha256: Mapped[str] = mapped_column(String(64))
     exported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+# --- inspection sessions (storage.inspection) ---------------------------------------
+
+class InspectionAnswer(WorkspaceBase):
+    """One checklist item of an inspection visit: result and note, both encrypted."""
+
+    __tablename__ = "inspection_answer"
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("project_review.project_id"),
+                                            primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    result: Mapped[str | None] = mapped_column(EncryptedText("inspection_answer.result"))
+    note: Mapped[str | None] = mapped_column(EncryptedText("inspection_answer.note"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
+                                                    onupdate=_now)
+
+
+class InspectionFindings(WorkspaceBase):
+    """What the team found on site, per project (free text, encrypted)."""
+
+    __tablename__ = "inspection_findings"
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("project_review.project_id"),
+                                            primary_key=True)
+    findings: Mapped[str | None] = mapped_column(EncryptedText("inspection_findings.findings"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
+                                                    onupdate=_now)
+
+
+class InspectionPhoto(WorkspaceBase):
+    """A site photo: the image bytes are encrypted and never written to disk otherwise."""
+
+    __tablename__ = "inspection_photo"
+    __table_args__ = (UniqueConstraint("project_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("project_review.project_id"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    caption: Mapped[str | None] = mapped_column(EncryptedText("inspection_photo.caption"))
+    # Deferred: listing photos must not decrypt every image.
+    data: Mapped[bytes] = mapped_column(EncryptedBytes("inspection_photo.data"), deferred=True)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

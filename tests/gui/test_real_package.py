@@ -67,20 +67,19 @@ def test_adapter_maps_reader_errors(real_package, tmp_path):
         package.close()
 
 
-def test_key_file_opens_a_package_built_for_it(real_package, expert_key, tmp_path):
-    from cryptography.hazmat.primitives import serialization
-
-    key_file = tmp_path / "me.key"
-    key_file.write_bytes(expert_key.private_bytes(serialization.Encoding.Raw,
-                                                  serialization.PrivateFormat.Raw,
-                                                  serialization.NoEncryption()))
+def test_own_key_opens_a_package_built_for_it(real_package, expert_key):
     with pytest.raises(OpenFailure) as untrusted:
-        open_package(real_package, Credentials(key_file=key_file), set())
+        open_package(real_package, Credentials(x25519_key=expert_key), set())
     assert untrusted.value.kind is FailureKind.UNTRUSTED_ORGANIZER
-    other = tmp_path / "other.key"
-    other.write_bytes(bytes(32))
+    trusted = {untrusted.value.public_key}
+    package = open_package(real_package, Credentials(x25519_key=expert_key), trusted)
+    try:
+        assert package.read_member(1).startswith(b"%PDF")
+    finally:
+        package.close()
     with pytest.raises(OpenFailure) as wrong_key:
-        open_package(real_package, Credentials(key_file=other), {untrusted.value.public_key})
+        open_package(real_package, Credentials(x25519_key=X25519PrivateKey.generate()),
+                     trusted)
     assert wrong_key.value.kind is FailureKind.NOT_FOR_THIS_KEY
 
 

@@ -19,8 +19,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
     QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QProgressBar, QPushButton, QRadioButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QLineEdit, QProgressBar, QRadioButton, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_UnlockDialog(object):
     def setupUi(self, UnlockDialog):
@@ -49,33 +49,20 @@ class Ui_UnlockDialog(object):
 
         self.modeLayout.addWidget(self.passphraseRadio)
 
-        self.keyFileRadio = QRadioButton(self.keyGroup)
-        self.keyFileRadio.setObjectName(u"keyFileRadio")
+        self.ownKeyRadio = QRadioButton(self.keyGroup)
+        self.ownKeyRadio.setObjectName(u"ownKeyRadio")
 
-        self.modeLayout.addWidget(self.keyFileRadio)
+        self.modeLayout.addWidget(self.ownKeyRadio)
 
 
         self.keyLayout.setLayout(0, QFormLayout.ItemRole.SpanningRole, self.modeLayout)
 
-        self.keyFileLabel = QLabel(self.keyGroup)
-        self.keyFileLabel.setObjectName(u"keyFileLabel")
+        self.ownKeyInfo = QLabel(self.keyGroup)
+        self.ownKeyInfo.setObjectName(u"ownKeyInfo")
+        self.ownKeyInfo.setWordWrap(True)
+        self.ownKeyInfo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.keyLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.keyFileLabel)
-
-        self.keyFileLayout = QHBoxLayout()
-        self.keyFileLayout.setObjectName(u"keyFileLayout")
-        self.keyFileEdit = QLineEdit(self.keyGroup)
-        self.keyFileEdit.setObjectName(u"keyFileEdit")
-
-        self.keyFileLayout.addWidget(self.keyFileEdit)
-
-        self.keyFileButton = QPushButton(self.keyGroup)
-        self.keyFileButton.setObjectName(u"keyFileButton")
-
-        self.keyFileLayout.addWidget(self.keyFileButton)
-
-
-        self.keyLayout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.keyFileLayout)
+        self.keyLayout.setWidget(1, QFormLayout.ItemRole.SpanningRole, self.ownKeyInfo)
 
         self.passphraseLabel = QLabel(self.keyGroup)
         self.passphraseLabel.setObjectName(u"passphraseLabel")
@@ -160,7 +147,6 @@ class Ui_UnlockDialog(object):
         self.mainLayout.addWidget(self.buttonBox)
 
 #if QT_CONFIG(shortcut)
-        self.keyFileLabel.setBuddy(self.keyFileEdit)
         self.passphraseLabel.setBuddy(self.passphraseEdit)
         self.seatIdLabel.setBuddy(self.seatIdEdit)
         self.seatCodeLabel.setBuddy(self.seatCodeEdit)
@@ -168,9 +154,7 @@ class Ui_UnlockDialog(object):
         QWidget.setTabOrder(self.passphraseEdit, self.seatIdEdit)
         QWidget.setTabOrder(self.seatIdEdit, self.seatCodeEdit)
         QWidget.setTabOrder(self.seatCodeEdit, self.passphraseRadio)
-        QWidget.setTabOrder(self.passphraseRadio, self.keyFileRadio)
-        QWidget.setTabOrder(self.keyFileRadio, self.keyFileEdit)
-        QWidget.setTabOrder(self.keyFileEdit, self.keyFileButton)
+        QWidget.setTabOrder(self.passphraseRadio, self.ownKeyRadio)
 
         self.retranslateUi(UnlockDialog)
 
@@ -182,9 +166,7 @@ class Ui_UnlockDialog(object):
         self.packageLabel.setText(QCoreApplication.translate("UnlockDialog", u"Package", None))
         self.keyGroup.setTitle(QCoreApplication.translate("UnlockDialog", u"Unlock with", None))
         self.passphraseRadio.setText(QCoreApplication.translate("UnlockDialog", u"Package passphrase", None))
-        self.keyFileRadio.setText(QCoreApplication.translate("UnlockDialog", u"My key file", None))
-        self.keyFileLabel.setText(QCoreApplication.translate("UnlockDialog", u"Key file:", None))
-        self.keyFileButton.setText(QCoreApplication.translate("UnlockDialog", u"Browse\u2026", None))
+        self.ownKeyRadio.setText(QCoreApplication.translate("UnlockDialog", u"My signing key on this computer", None))
         self.passphraseLabel.setText(QCoreApplication.translate("UnlockDialog", u"Passphrase:", None))
         self.seatGroup.setTitle(QCoreApplication.translate("UnlockDialog", u"Your seat (from the organizer's letter)", None))
         self.seatIdLabel.setText(QCoreApplication.translate("UnlockDialog", u"Seat ID:", None))

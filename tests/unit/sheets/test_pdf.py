@@ -136,3 +136,12 @@ def test_inspection_sheet_prints_the_checklist() -> None:
     for expected in ("现场考察", "现场考察核查表", "实际经营场所与申报信息一致", "符合", "无法核实",
                      "演示环境当日故障", "生产线已部署质检系统", "质检工位"):
         assert expected in flat, expected
+
+
+def test_recommendation_codes_print_in_words() -> None:
+    from reviewer_app.sheets.pdf import recommendation_text
+
+    assert recommendation_text("recommend") == "建议支持"
+    assert recommendation_text("not_recommended") == "不建议支持"
+    assert recommendation_text("") == "（无）"
+    assert recommendation_text("建议资助（一档）") == "建议资助（一档）"

@@ -1,0 +1,379 @@
+"""Inspection mode end to end: a real inspection package, checklist, photos, sign, verify."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+import keyring
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+pytest.importorskip("reviewer_app.package.reader")
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit
+
+from reviewer_app.central.intake import load_intake
+from reviewer_app.central.manifest import build_manifest
+from reviewer_app.cli.admin import main as admin
+from reviewer_app.gui.session import open_package
+from reviewer_app.package import Argon2Params, MemberSource, write_package
+from tests.gui.conftest import fill_unlock, type_text
+from tests.gui.fakes import PASSPHRASE, make_pdf
+from tests.helpers.intake import ROW, write_intake
+from tests.helpers.keyring_memory import MemoryKeyring
+from tests.helpers.programs import make_uscc
+
+FAST = Argon2Params(memory_kib=64, iterations=1, lanes=1)
+PHOTO_MARKER = b"SITE-PHOTO-PLAINTEXT-MARKER-K9"
+
+
+def make_photo(colour: str, marker: bytes = PHOTO_MARKER) -> bytes:
+    """A real PNG (the marker trails it: readers ignore bytes after IEND)."""
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    painter = QPainter(image)
+    painter.drawText(30, 60, "site photo")
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data) + marker
+
+
+class Package:
+    def __init__(self, path: Path, manifest: dict, seat_code: str, folder: Path) -> None:
+        self.path = path
+        self.manifest = manifest
+        self.seat_code = seat_code
+        self.passphrase_file = folder / "passphrase.txt"
+        self.passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+        self.codes_file = folder / "seat-codes.csv"
+        self.codes_file.write_text(f"seat_id,name,seat_code\nS01,张三,{seat_code}\n",
+                                   encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def inspection_package(qapp, tmp_path_factory) -> Package:
+    root = tmp_path_factory.mktemp("inspection")
+    rows = [{**ROW, "project_id": f"P{i}", "project_title": f"现场考察项目{i}",
+             "uscc": make_uscc(300 + i)} for i in (1, 2)]
+    plan = build_manifest(load_intake(write_intake(root / "intake", rows, categories=(1, 2))),
+                          kind="inspection")
+    assert plan.manifest["session"]["kind"] == "inspection"
+    assert plan.manifest["inspection_checklist"]
+    sources = []
+    for project in plan.manifest["projects"]:
+        for material in project["materials"]:
+            sources.append(MemberSource(name=material["title"], media_type="application/pdf",
+                                        data=make_pdf(material["title"], "M", pages=1)))
+            material["media_type"] = "application/pdf"
+    out = root / "inspection.revpkg"
+    write_package(out, plan.manifest, sources, organizer_key=Ed25519PrivateKey.generate(),
+                  organizer_name="南山区科技创新局", passphrase=PASSPHRASE, argon2=FAST)
+    return Package(out, plan.manifest, plan.seat_codes["S01"], root)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
+
+def _open(qtbot, make_window, package: Package):
+    window = make_window(open_package)
+    window.confirm_trust = lambda fingerprint: True
+    dialog = window.open_path(package.path)
+    fill_unlock(qtbot, dialog, seat_id="S01", seat_code=package.seat_code)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=20000)
+    return window
+
+
+def _pdf_text(path: Path) -> str:
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(path.read_bytes()))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    try:
+        return "\n".join(document.getAllText(page).text()
+                         for page in range(document.pageCount()))
+    finally:
+        document.close()
+
+
+def _body(path: Path) -> dict:
+    return json.loads(base64.b64decode(json.loads(path.read_bytes())["payload"]))
+
+
+def test_inspection_visit_photos_finalize_export_verify(qtbot, make_window, inspection_package,
+                                                        data_dir, tmp_path, memory_keyring):
+    package = inspection_package
+    items = [item["id"] for item in package.manifest["inspection_checklist"]]
+    window = _open(qtbot, make_window, package)
+    controller = window.inspection
+    panel = controller.panel
+    tabs = window.tabs
+    assert tabs.indexOf(panel) == 1 and tabs.tabText(1) == "现场考察"
+    session = window.session
+    pids = [p["project_id"] for p in session.projects]
+    cids = session.rubric.criterion_ids
+    # Every checklist item is on the tab, in the UI language.
+    first_text = package.manifest["inspection_checklist"][0]["text"]
+    assert first_text in panel.rows[items[0]].text_label.text()
+
+    # Scores for every project; the checklist of P1 only: finalize lists P2's items.
+    for pid in pids:
+        assert window.select_project(pid)
+        for cid in cids:
+            qtbot.keyClicks(window.findChild(QLineEdit, f"scoreInput.{cid}"), "10")
+    assert window.select_project(pids[0])
+    answers = {item: ("compliant" if n % 3 == 0 else "non_compliant" if n % 3 == 1
+                      else "unverifiable") for n, item in enumerate(items)}
+    for item, result in answers.items():
+        combo = window.findChild(QComboBox, f"checklistResult.{item}")
+        combo.setCurrentIndex(combo.findData(result))
+    type_text(qtbot, window.findChild(QPlainTextEdit, f"checklistNote.{items[1]}"),
+              "演示系统与方案不一致")
+    type_text(qtbot, window.findChild(QPlainTextEdit, "inspectionFindings"),
+              "生产线已部署视觉质检系统")
+    assert panel.progress_label.text() == f"已填写 {len(items)} / {len(items)} 项"
+
+    # Photos: one PNG added (a second copy is refused), a caption typed.
+    photo_file = tmp_path / "gate.png"
+    photo_file.write_bytes(make_photo("#88aacc"))
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a photo", encoding="utf-8")
+    controller.choose_photo_files = lambda: [photo_file, photo_file, junk]
+    controller.error = lambda title, text: errors.append(text)
+    errors: list[str] = []
+    window.findChild(type(window.lock_action), "addPhotoAction").trigger()
+    photo_list = window.findChild(QListWidget, "photoList")
+    assert photo_list.count() == 1 and len(errors) == 2
+    assert not photo_list.item(0).icon().isNull()  # a thumbnail, decoded from memory
+    caption = window.findChild(QLineEdit, "photoCaption")
+    caption.selectAll()
+    qtbot.keyClicks(caption, "Factory gate")
+    photo_sha = hashlib.sha256(photo_file.read_bytes()).hexdigest()
+
+    # A second photo, removed again.
+    other = tmp_path / "other.png"
+    other.write_bytes(make_photo("#cc8844", b"other"))
+    controller.choose_photo_files = lambda: [other]
+    panel.add_photo_action.trigger()
+    assert photo_list.count() == 2
+    controller.confirm = lambda title, text: True
+    panel.photo_list.setCurrentRow(1)
+    panel.remove_photo_button.click()
+    assert photo_list.count() == 1
+
+    # Finalize: P2's checklist is missing; a click goes to its first result field.
+    window.finalize_action.trigger()
+    dialog = window.sheet_controller.finalize_dialog
+    missing = [dialog.missing_list.item(i).data(0x0100)
+               for i in range(dialog.missing_list.count())]
+    assert [(m.project_id, m.kind) for m in missing] == [(pids[1], "checklist")] * len(items)
+    assert package.manifest["inspection_checklist"][0]["text"] in \
+        dialog.missing_list.item(0).text()
+    dialog.missing_list.itemClicked.emit(dialog.missing_list.item(0))
+    assert window.current_project_id() == pids[1]
+    assert tabs.currentWidget() is panel
+    assert window.focusWidget() is window.findChild(QComboBox, f"checklistResult.{items[0]}")
+    for item in items:
+        combo = window.findChild(QComboBox, f"checklistResult.{item}")
+        combo.setCurrentIndex(combo.findData("compliant"))
+
+    # Complete: sign and export; reviewer-admin verify accepts the sheet.
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    sheets = window.sheet_controller
+    sheets.inform = lambda title, text: None
+    sheets.choose_folder = lambda title: usb
+    sheets.ask_text = lambda title, label, default: "张三"
+    window.finalize_action.trigger()
+    dialog = sheets.finalize_dialog
+    assert dialog.pages.currentIndex() == 1
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: sheets.last_paths is not None, timeout=20000)
+    revsheet, pdf = sheets.last_paths
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert admin(["verify", str(revsheet), "--package", str(package.path),
+                  "--passphrase-file", str(package.passphrase_file),
+                  "--seat-codes", str(package.codes_file)]) == 0
+    body = _body(revsheet)
+    assert body["kind"] == "inspection"
+    visits = {v["project_id"]: v for v in body["inspection"]["visits"]}
+    assert set(visits) == set(pids)
+    p1 = visits[pids[0]]
+    assert [(a["item_id"], a["result"]) for a in p1["checklist"]] == list(answers.items())
+    assert p1["checklist"][1]["note"] == "演示系统与方案不一致"
+    assert p1["findings"] == "生产线已部署视觉质检系统"
+    assert p1["photos"] == [{"sha256": photo_sha, "media_type": "image/png",
+                             "caption": "Factory gate"}]
+    assert visits[pids[1]]["photos"] == []
+    text = _pdf_text(pdf)
+    assert "现场考察核查表" in text and "生产线已部署视觉质检系统" in text
+    assert photo_sha[:16] in text.replace("\n", "") and "Factory gate" in text
+
+    # Nothing of the photo is on disk in plaintext: workspace, memo, exports.
+    window.autosave.flush()
+    scanned = [p for p in [*data_dir.rglob("*"), *usb.iterdir()] if p.is_file()]
+    assert window.session.store.path in scanned
+    for path in scanned:
+        assert PHOTO_MARKER not in path.read_bytes(), path
+
+    # Reopen: checklist, notes, findings and photos come back.
+    window.close()
+    again = _open(qtbot, make_window, package)
+    assert again.select_project(pids[0])
+    for item, result in answers.items():
+        assert again.findChild(QComboBox, f"checklistResult.{item}").currentData() == result
+    assert again.findChild(QPlainTextEdit, f"checklistNote.{items[1]}").toPlainText() == \
+        "演示系统与方案不一致"
+    assert again.findChild(QPlainTextEdit, "inspectionFindings").toPlainText() == \
+        "生产线已部署视觉质检系统"
+    photos = again.findChild(QListWidget, "photoList")
+    assert photos.count() == 1 and "Factory gate" in photos.item(0).text()
+    assert not photos.item(0).icon().isNull()
+    assert again.findChild(QLineEdit, "photoCaption").text() == "Factory gate"
+    assert again.session.status(pids[1]).value == "complete"
+    # The larger view decodes from memory too.
+    view = again.inspection.open_photo(again.inspection.panel.current_photo().id)
+    assert view is not None and view.label.pixmap().width() == 640
+    view.close()
+
+
+def test_panel_sessions_have_no_inspection_tab(qtbot, window, package_file):
+    from tests.gui.conftest import open_and_unlock
+
+    open_and_unlock(qtbot, window, package_file)
+    assert window.session.inspection is None
+    assert window.tabs.indexOf(window.inspection.panel) < 0
+    assert window.tabs.count() == 2
+
+
+def test_inspection_tab_is_translated(qtbot, make_window, inspection_package):
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
+
+    from tests.gui.test_i18n_and_forms import ALLOWED_LATIN, CJK, LATIN_WORD
+
+    window = _open(qtbot, make_window, inspection_package)
+    panel = window.inspection.panel
+    window.tabs.setCurrentWidget(panel)
+
+    def texts() -> list[str]:
+        out = [window.tabs.tabText(window.tabs.indexOf(panel)),
+               panel.add_photo_action.text(), panel.add_photo_action.toolTip()]
+        for widget in panel.findChildren(QWidget):
+            if isinstance(widget, QLabel | QAbstractButton):
+                out.append(widget.text())
+            if isinstance(widget, QGroupBox):
+                out.append(widget.title())
+            if isinstance(widget, QComboBox):
+                out += [widget.itemText(i) for i in range(widget.count())]
+            if isinstance(widget, QPlainTextEdit | QLineEdit):
+                out.append(widget.placeholderText())
+            out.append(widget.toolTip())
+        return [t for t in out if t]
+
+    bad = [t for t in texts() if set(LATIN_WORD.findall(t)) - ALLOWED_LATIN - {"JPEG", "PNG",
+                                                                             "SHA"}]
+    assert bad == []
+    assert "符合" in [panel.rows[next(iter(panel.rows))].result.itemText(i) for i in range(4)]
+    window.set_language("en")
+    bad = [t for t in texts() if CJK.search(t)]
+    assert bad == []
+    assert window.tabs.tabText(window.tabs.indexOf(panel)) == "On-site inspection"
+    assert "Compliant" in [panel.rows[next(iter(panel.rows))].result.itemText(i)
+                           for i in range(4)]
+
+
+def test_visits_are_normalised_and_in_checklist_order(qapp, tmp_path):
+    from reviewer_app.gui.inspection_state import InspectionData, checklist_items
+    from reviewer_app.storage.inspection import InspectionStore
+    from reviewer_app.storage.workspace import FieldChange, ProjectState, WorkspaceStore
+
+    manifest = {"session": {"kind": "inspection"},
+                "inspection_checklist": [{"id": "a", "text": "甲", "text_en": "A"},
+                                         {"id": "b", "text": "乙", "text_en": ""}]}
+    store = WorkspaceStore(tmp_path / "ws.sqlite", bytes(32), package_id="ab" * 16,
+                           manifest_sha256="cd" * 32, seat_id="S01")
+    try:
+        data = InspectionData.load(store, manifest)
+        assert [i.label(True) for i in checklist_items(manifest)] == ["A", "乙"]
+        changes = [FieldChange("P1", "checklist_result", "unverifiable", "b"),
+                   FieldChange("P1", "checklist_note", "  cafe\u0301  ", "b"),
+                   FieldChange("P1", "findings", " 发现 \n")]
+        store.apply(changes)
+        assert all(data.remember(c) for c in changes)
+        assert not data.remember(FieldChange("P1", "score", "1", "x"))
+        photo = InspectionStore(store).add_photo("P1", make_photo("#fff"), "e\u0301")
+        data.photo_added(photo)
+        assert data.missing("P1") == ["a"] and data.started("P1") and not data.started("P2")
+        visits = data.visits(["P1", "P2"], {"P1": ProjectState("P1",
+                                                               recommendation="recommend")})
+        p1, p2 = visits
+        assert [(a.item_id, a.result, a.note) for a in p1.checklist] == [
+            ("b", "unverifiable", "caf\u00e9")]
+        assert p1.findings == "发现" and p1.recommendation == "recommend"
+        assert p1.photos[0].caption == "\u00e9" and p1.photos[0].media_type == "image/png"
+        assert p2.checklist == () and p2.photos == ()
+        data.remember(FieldChange("P1", "checklist_result", "compliant", "a"))
+        assert data.complete("P1")
+        # What was remembered equals what a fresh load reads back.
+        store.apply([FieldChange("P1", "checklist_result", "compliant", "a")])
+        again = InspectionData.load(store, manifest)
+        assert again.visits(["P1"], {})[0].checklist == data.visits(["P1"], {})[0].checklist
+    finally:
+        store.close()
+
+
+def test_wheel_over_an_unfocused_result_does_not_change_it(qtbot):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer_app.gui.inspection_panel import ResultCombo
+
+    combo = ResultCombo()
+    qtbot.addWidget(combo)
+    combo.addItems(["", "a", "b"])
+    combo.show()
+
+    def wheel() -> None:
+        event = QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(combo, event)
+
+    combo.clearFocus()
+    wheel()
+    assert combo.currentIndex() == 0
+
+
+def test_lock_drops_the_tab_and_decoded_photos(qtbot, make_window, inspection_package,
+                                               tmp_path):
+    window = _open(qtbot, make_window, inspection_package)
+    controller = window.inspection
+    photo = tmp_path / "site.png"
+    photo.write_bytes(make_photo("#aabbcc", b"lock-test"))
+    controller.choose_photo_files = lambda: [photo]
+    assert controller.add_photos()
+    assert controller.panel._thumbnails
+    assert controller.open_photo(controller.panel.current_photo().id) is not None
+    window.lock()
+    assert window.tabs.indexOf(controller.panel) < 0
+    assert not controller.panel._thumbnails and controller.panel.photo_list.count() == 0
+    assert controller.photo_dialog is None

@@ -1,0 +1,57 @@
+"""Start-up stays light (issue 4): the welcome page shows before the workspace exists.
+
+The workspace page (QtPdf viewer, rubric panel, project list, materials) and the review
+domain load on unlock; ``bench/bench_gui.py`` measures the time, this test guards what
+is imported. A fresh interpreter: the test session has imported everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHILD = """
+import json, sys
+from reviewer_app.gui.app import build_window
+from PySide6.QtWidgets import QApplication
+import PySide6.QtCore
+window = build_window()
+window.show()
+QApplication.processEvents()
+print(json.dumps({"modules": sorted(sys.modules), "workspace": window._workspace_built,
+                  "qt_namespace": "Qt" in vars(PySide6.QtCore),
+                  "page": window.pages.currentWidget().objectName(),
+                  "shortcut": window.lock_action.shortcut().toString()}))
+"""
+NOT_AT_START = ("PySide6.QtPdf", "PySide6.QtPdfWidgets", "reviewer_app.core.rubric",
+                "reviewer_app.gui.session", "reviewer_app.gui.viewer",
+                "reviewer_app.gui.rubric_panel", "reviewer_app.gui.project_list",
+                "reviewer_app.gui.unlock", "reviewer_app.gui.inspection_panel",
+                "reviewer_app.gui.finalize_dialog", "reviewer_app.package", "sqlalchemy",
+                "keyring", "platformdirs")
+
+
+def test_start_up_shows_the_welcome_page_without_the_workspace(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "REVIEWER_APP_DATA_DIR": str(tmp_path / "data")}
+    out = subprocess.run([sys.executable, "-c", CHILD], cwd=ROOT, env=env, text=True,
+                         capture_output=True, timeout=120, check=True)
+    state = json.loads(out.stdout.strip().splitlines()[-1])
+    loaded = [m for m in NOT_AT_START if m in state["modules"]]
+    assert loaded == [], f"imported at start-up: {loaded}"
+    assert state["workspace"] is False and state["page"] == "welcomePage"
+    assert state["qt_namespace"] is False, "PySide6's Qt enum namespace costs ~12 ms"
+    assert state["shortcut"] == "Ctrl+L"
+
+
+def test_workspace_is_built_on_first_use(window):
+    assert not window._workspace_built
+    assert window.findChild(object, "pdfView") is None
+    assert window.viewer is not None  # any workspace attribute builds it
+    assert window._workspace_built and window.findChild(object, "pdfView") is not None
+    assert window.pages.indexOf(window.workspace) >= 0
+    assert window.page_down_action in window.viewer.actions()
