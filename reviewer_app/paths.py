@@ -2,7 +2,7 @@
 
 In a source checkout (including an editable install) they sit beside the
 ``reviewer_app`` package; in a PyInstaller bundle they sit in the bundle's data
-directory (``sys._MEIPASS``).
+directory (``sys._MEIPASS``); a wheel installs them under ``<prefix>/share/reviewer-app``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,12 @@ def _root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
-    return Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "resources").is_dir():
+        return checkout
+    # A wheel installs the data files under <prefix>/share/reviewer-app.
+    installed = Path(sys.prefix) / "share" / "reviewer-app"
+    return installed if (installed / "resources").is_dir() else checkout
 
 
 ROOT = _root()
