@@ -98,6 +98,16 @@ def main() -> None:
         key.verify(base64.b64decode(env["signatures"][0]["sig"]), pae(env["payloadType"], body))
     baseline = time.perf_counter() - started
 
+    # For reference: the full sheet verification (parse, canonical form, rubric).
+    from reviewer_app.sheets.context import SheetContext
+    from reviewer_app.sheets.verify import verify_sheet
+    context = SheetContext.from_manifest(manifest, sha, seat_codes=codes,
+                                         require_seat_proof=True)
+    started = time.perf_counter()
+    for sheet in sheets:
+        verify_sheet(sheet, context)
+    full_verify = time.perf_counter() - started
+
     with tempfile.TemporaryDirectory() as tmp:
         engine = central_engine(str(Path(tmp) / "central.sqlite"))
         migrate(engine, "central")
@@ -109,6 +119,8 @@ def main() -> None:
         print(f"verify signatures only: {baseline:.3f} s")
         print(f"merge:                  {merge_time:.3f} s  ratio {merge_time / baseline:.2f}x "
               f"(target <= 3x)")
+        print(f"full sheet verification: {full_verify:.3f} s  (merge is "
+              f"{merge_time / full_verify:.2f}x of it)")
         started = time.perf_counter()
         results = compute_results(engine)
         write_results(results, Path(tmp) / "out")
