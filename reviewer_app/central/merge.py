@@ -12,9 +12,9 @@ decision:
 - ``rollback``: a lower revision than the one held, refused;
 - ``rejected``: failed verification, with the verifier's reason.
 
-Concurrent merges (two staff, one PostgreSQL) are safe: the accepted row is
-locked while it changes, and a lost insert race or a broken deadlock retries the
-batch from the start.
+Concurrent merges (two staff, one PostgreSQL) are safe: batches take turns under
+an advisory lock, unique constraints stop any double insert, and a lost race
+retries the batch from the start.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -37,6 +37,7 @@ from reviewer_app.storage import central_models as m
 
 MAX_ATTEMPTS = 8
 BATCH_SIZE = 50
+MERGE_LOCK = 0x52564D47  # "RVMG": any constant, the same in every process
 ACCEPTING = ("accepted", "replaced")
 
 
@@ -146,6 +147,12 @@ def _merge_batch(engine: Engine, batch: list[tuple[str, bytes]],
     for attempt in range(MAX_ATTEMPTS):
         try:
             with Session(engine) as session, session.begin():
+                if session.get_bind().dialect.name == "postgresql":
+                    # Merges of a batch lock many rows; two staff merging the same
+                    # files in different orders would deadlock. Merging is quick, so
+                    # take turns (SQLite's single writer lock does the same).
+                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                    {"key": MERGE_LOCK})
                 return [_merge_in(session, source, raw, verify) for source, raw in batch]
         except (IntegrityError, OperationalError):
             # Another merger inserted the same row first, a deadlock was broken, or
