@@ -23,6 +23,7 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -32,10 +33,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from reviewer_app import strictjson
 from reviewer_app.core.errors import ReviewerError
+from reviewer_app.sheets.envelope import MAX_SHEET_BYTES
 from reviewer_app.storage import central_models as m
 
 MAX_ATTEMPTS = 8
+_HEX32 = re.compile(r"[0-9a-f]{32}")
 BATCH_SIZE = 50
 MERGE_LOCK = 0x52564D47  # "RVMG": any constant, the same in every process
 ACCEPTING = ("accepted", "replaced")
@@ -117,12 +121,14 @@ def _register_program(session: Session, program: Mapping[str, Any]) -> None:
 def _claimed_package_id(raw: bytes) -> str | None:
     """The package id the sheet claims, read without trusting it (verification follows)."""
     try:
-        envelope = json.loads(raw)
-        body = json.loads(base64.b64decode(envelope["payload"], validate=True))
+        envelope = strictjson.loads(raw)
+        body = strictjson.loads(base64.b64decode(envelope["payload"], validate=True))
         package_id = body["package_id"]
-    except (ValueError, KeyError, TypeError, binascii.Error):
+    except (ValueError, KeyError, TypeError, binascii.Error):  # StrictJSONError is a ValueError
         return None
-    return package_id if isinstance(package_id, str) else None
+    if not isinstance(package_id, str) or not _HEX32.fullmatch(package_id):
+        return None
+    return package_id
 
 
 Verifier = Callable[[bytes, m.Package, Mapping[str, str]], Any]
@@ -173,31 +179,43 @@ def _record(session: Session, outcome: MergeOutcome, package_id: str | None,
 
 def _merge_in(session: Session, source: str, raw: bytes, verify: Verifier) -> MergeOutcome:
     sheet_sha = hashlib.sha256(raw).hexdigest()
-    if session.get(m.SheetFile, sheet_sha) is not None:
-        earlier = session.scalar(select(m.MergeDecision).where(
-            m.MergeDecision.sheet_sha256 == sheet_sha).order_by(m.MergeDecision.id))
-        decision = earlier.decision if earlier else "unknown"
+    earlier = list(session.scalars(select(m.MergeDecision).where(
+        m.MergeDecision.sheet_sha256 == sheet_sha).order_by(m.MergeDecision.id)))
+    if session.get(m.SheetFile, sheet_sha) is None:
+        # An oversized file is refused unread; its bytes are not worth keeping.
+        kept = raw if len(raw) <= MAX_SHEET_BYTES else b""
+        session.add(m.SheetFile(sha256=sheet_sha, raw=kept, source_name=source))
+        session.flush()
+    elif any(d.decision != "rejected" for d in earlier) or not earlier:
+        first = earlier[0] if earlier else None
         return MergeOutcome(source, sheet_sha, "no-op",
-                            f"already merged (decision: {decision})",
-                            earlier.seat_id if earlier else None,
-                            earlier.revision if earlier else None)
-    session.add(m.SheetFile(sha256=sheet_sha, raw=raw, source_name=source))
-    session.flush()
+                            f"already merged (decision: {first.decision if first else '?'})",
+                            first.seat_id if first else None, first.revision if first else None)
+    # A file rejected before may pass now (its package or seat codes were registered
+    # since): look again, but record a rejection only when the reason changed.
+    last_reason = earlier[-1].reason if earlier else None
 
+    def reject(reason: str, package_id: str | None) -> MergeOutcome:
+        outcome = MergeOutcome(source, sheet_sha, "rejected", reason)
+        return outcome if reason == last_reason else _record(session, outcome, package_id, None)
+
+    if len(raw) > MAX_SHEET_BYTES:
+        return reject(f"oversized: {len(raw)} bytes, more than {MAX_SHEET_BYTES}", None)
     package_id = _claimed_package_id(raw)
     package = session.get(m.Package, package_id) if package_id else None
     if package is None:
-        reason = ("not a score sheet" if package_id is None
-                  else f"package {package_id} is not registered (merge with --package)")
-        return _record(session, MergeOutcome(source, sheet_sha, "rejected", reason), None, None)
+        return reject("not a score sheet" if package_id is None
+                      else f"package {package_id} is not registered (merge with --package)",
+                      None)
     seat_codes = {s.seat_id: s.seat_code for s in session.scalars(
         select(m.Seat).where(m.Seat.package_id == package.package_id)) if s.seat_code}
     try:
         verified = verify(raw, package, seat_codes)
     except ReviewerError as exc:
-        reason = f"{getattr(exc, 'reason', 'rejected')}: {exc}"
-        return _record(session, MergeOutcome(source, sheet_sha, "rejected", reason),
-                       package.package_id, None)
+        return reject(f"{getattr(exc, 'reason', 'rejected')}: {exc}", package.package_id)
+    except Exception as exc:
+        return reject(f"internal error while verifying: {type(exc).__name__}",
+                      package.package_id)
 
     seat_id, revision, body_sha = verified.seat_id, verified.revision, verified.body_sha256
     current = session.scalar(select(m.AcceptedSheet).where(

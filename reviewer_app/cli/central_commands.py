@@ -63,6 +63,15 @@ def read_seat_codes(path: Path) -> dict[str, str]:
     return codes
 
 
+def read_sheet_file(path: Path) -> bytes:
+    """A sheet file's bytes, reading at most one byte past the format's size limit
+    (enough to reject an oversized file without loading all of it)."""
+    from reviewer_app.sheets.envelope import MAX_SHEET_BYTES
+
+    with open(path, "rb") as handle:
+        return handle.read(MAX_SHEET_BYTES + 1)
+
+
 def run_merge(args: argparse.Namespace) -> int:
     from reviewer_app.central.merge import merge_sheets, register_package
 
@@ -80,7 +89,7 @@ def run_merge(args: argparse.Namespace) -> int:
               file=sys.stderr)
     elif seat_codes:
         raise ReviewerError("--seat-codes needs --package (the codes belong to a package)")
-    outcomes = merge_sheets(engine, [(str(p), p.read_bytes()) for p in args.sheets])
+    outcomes = merge_sheets(engine, [(str(p), read_sheet_file(p)) for p in args.sheets])
     engine.dispose()
     if args.json:
         json.dump([o.__dict__ | {"rejected": o.rejected} for o in outcomes], sys.stdout,

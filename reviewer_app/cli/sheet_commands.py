@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from reviewer_app.cli.central_commands import read_seat_codes
+    from reviewer_app.cli.central_commands import read_seat_codes, read_sheet_file
     from reviewer_app.cli.package_commands import open_package
     from reviewer_app.sheets.context import SheetContext
     from reviewer_app.sheets.errors import SheetRejected
@@ -35,7 +35,7 @@ def run_verify(args: argparse.Namespace) -> int:
     verdicts = []
     for path in args.sheets:
         try:
-            data = path.read_bytes()
+            data = read_sheet_file(path)
         except OSError as exc:
             verdicts.append({"sheet": str(path), "ok": False, "reason": "unreadable",
                              "detail": exc.strerror or str(exc)})

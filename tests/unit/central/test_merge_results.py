@@ -140,3 +140,35 @@ def test_results_runs_are_recorded(store, tmp_path: Path) -> None:
         runs = list(session.scalars(select(ResultsRun)))
     assert len(runs) == 1
     assert runs[0].document_json.encode() == (tmp_path / "out" / "results.json").read_bytes()
+
+
+def test_hostile_files_are_rejected_without_stopping_the_merge(store) -> None:
+    good = full_sheet("S1", 80)
+    deep = b"[" * 100000
+    deep_payload = json.dumps({"payload": __import__("base64").b64encode(
+        b"[" * 200000).decode()}).encode()
+    huge = b" " * (4 * 1024 * 1024 + 1)
+    outcomes = _merge(store, deep, deep_payload, huge, good)
+    assert [o.decision for o in outcomes] == ["rejected", "rejected", "rejected", "accepted"]
+    assert outcomes[2].reason.startswith("oversized")
+
+
+def test_a_rejected_file_is_looked_at_again_later(tmp_path: Path) -> None:
+    engine = central_engine(str(tmp_path / "late.sqlite"))
+    migrate(engine, "central")
+    sheet = full_sheet("S1", 80)
+    first = _merge(engine, sheet)
+    assert first[0].decision == "rejected" and "not registered" in first[0].reason
+    again = _merge(engine, sheet)  # same reason: reported, not recorded twice
+    assert again[0].decision == "rejected"
+    data = manifest_bytes(tmp_path)
+    register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
+    assert _merge(engine, sheet)[0].decision == "accepted"
+    assert _merge(engine, sheet)[0].decision == "no-op"
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from reviewer_app.storage.central_models import MergeDecision
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(MergeDecision)) == 2
+    engine.dispose()
