@@ -12,10 +12,8 @@ import json
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
-import keyring
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from keyring.backends import fail
 
 from reviewer_app.central.demo_intake import generate_demo_intake
 from reviewer_app.cli.admin import main as admin
@@ -28,15 +26,12 @@ PROJECTS, SEATS = 12, 5
 
 
 @pytest.fixture
-def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_keyring: None) -> Path:
     """A secretariat machine: no keyring (headless), user data under tmp_path."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
     (tmp_path / "pass.txt").write_text("评审 passphrase 2026\n", encoding="utf-8")
     (tmp_path / "org.txt").write_text("organizer secret\n", encoding="utf-8")
-    yield tmp_path
-    keyring.set_keyring(previous)
+    return tmp_path
 
 
 def scores_for(k: int, s: int) -> dict[str, str]:

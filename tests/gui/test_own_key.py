@@ -6,11 +6,8 @@ the encrypted key file when no keyring is usable.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.backends.fail
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -23,33 +20,11 @@ from reviewer_app.gui.session import FailureKind, open_package
 from reviewer_app.identity.expert import ExpertIdentity, ExpertKeys, expert_key_store
 from reviewer_app.package import Argon2Params, MemberSource, write_package
 from tests.gui.fakes import PASSPHRASE, SEAT_CODE, SEAT_ID
-from tests.helpers.keyring_memory import MemoryKeyring
 
 FAST = Argon2Params(memory_kib=64, iterations=1, lanes=1)
 KEY_FILE_ARGON2 = Argon2Params(8192, 1, 1)
 ORGANIZER = Ed25519PrivateKey.generate()
 KEY_PASSPHRASE = "my key file passphrase"
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
 
 
 def build(fake_content, out: Path, recipients: list[bytes], *,
@@ -122,7 +97,7 @@ def test_keyring_key_opens_without_any_passphrase(qtbot, make_window, memory_key
     qtbot.waitUntil(lambda: window.session is not None, timeout=20000)
 
 
-def test_key_file_fallback_asks_for_its_passphrase(qtbot, make_window, no_keyring,
+def test_key_file_fallback_asks_for_its_passphrase(qtbot, make_window, fail_keyring,
                                                    fake_content, tmp_path):
     window = trusting(make_window(open_package))
     window.sheet_controller.ask_passphrase = lambda *a: pytest.fail("no pop-up prompt")

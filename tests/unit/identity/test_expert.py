@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.backends.fail
 import pytest
 
 from reviewer_app.cli.package_commands import read_recipient
@@ -26,30 +23,8 @@ from reviewer_app.identity.expert import (
 )
 from reviewer_app.package import Argon2Params, fingerprint
 from reviewer_app.sheets.body import key_id_for
-from tests.helpers.keyring_memory import MemoryKeyring
 
 FAST = Argon2Params(8192, 1, 1)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def fail_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
 
 
 class Prompts:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -36,27 +35,6 @@ from reviewer_app.package import Argon2Params, fingerprint
 from tests.helpers.keyring_memory import MemoryKeyring, PlaintextKeyring
 
 FAST = Argon2Params(8192, 1, 1)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def fail_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
 
 
 def _files(tmp_path: Path, passphrase: str = "key file pass") -> EncryptedFileKeyStore:
