@@ -7,6 +7,7 @@ directory (``sys._MEIPASS``); a wheel installs them under ``<prefix>/share/revie
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +33,25 @@ TRANSLATIONS = RESOURCES / "translations"
 
 CJK_FONT = FONTS / "wqy-microhei.ttc"
 DEFAULT_PROGRAM = PROGRAMS / "ai-plus-2026.toml"
+
+
+DATA_DIR_ENV = "REVIEWER_APP_DATA_DIR"
+
+
+def user_data_dir() -> Path:
+    """The user's data folder (workspaces, keys, central store), created on first use.
+
+    ``REVIEWER_APP_DATA_DIR`` overrides the platform's location (tests, portable use).
+    """
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_dir as platform_data_dir  # not needed at start
+
+        path = Path(platform_data_dir("reviewer-app", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def resource(*parts: str) -> Path:

@@ -51,9 +51,9 @@ def _build(cache_dir: Path, package_path: Path, info_path: Path) -> DemoPackage:
 
     from reviewer_app.central.demo_intake import generate_demo_intake
     from reviewer_app.central.intake import load_intake
-    from reviewer_app.central.manifest import build_manifest
+    from reviewer_app.central.manifest import build_manifest, member_sources
     from reviewer_app.core.seat_codes import format_seat_code
-    from reviewer_app.package import MemberSource, write_package
+    from reviewer_app.package import write_package
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     organizer = Ed25519PrivateKey.generate()  # used once, then forgotten
@@ -62,8 +62,7 @@ def _build(cache_dir: Path, package_path: Path, info_path: Path) -> DemoPackage:
                              seed=DEMO_SEED)
         intake = load_intake(Path(tmp) / "intake")
         plan = build_manifest(intake, session_name="演示评审会 Demo session")
-        members = [MemberSource(f"{m.ref.project_id}/{m.ref.filename}", m.media_type,
-                                path=m.path) for m in plan.materials]
+        members = member_sources(plan)
         info = write_package(package_path, plan.manifest, members, organizer_key=organizer,
                              organizer_name="演示组织方 Demo organizer",
                              passphrase=DEMO_PASSPHRASE)

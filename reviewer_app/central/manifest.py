@@ -30,6 +30,14 @@ class ManifestPlan:
     warnings: tuple[str, ...]
 
 
+def member_sources(plan: ManifestPlan) -> list:
+    """The package writer's member list for a plan: member i is ``plan.materials[i - 1]``."""
+    from reviewer_app.package import MemberSource
+
+    return [MemberSource(name=f"{m.ref.project_id}/{m.ref.filename}", media_type=m.media_type,
+                         path=m.path) for m in plan.materials]
+
+
 def _facts(app: Application) -> dict[str, Any]:
     def day(value: dt.date | None) -> str | None:
         return value.isoformat() if value else None

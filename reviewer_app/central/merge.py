@@ -179,9 +179,10 @@ def _record(session: Session, outcome: MergeOutcome, package_id: str | None,
 
 def _merge_in(session: Session, source: str, raw: bytes, verify: Verifier) -> MergeOutcome:
     sheet_sha = hashlib.sha256(raw).hexdigest()
+    seen = session.get(m.SheetFile, sheet_sha) is not None
     earlier = list(session.scalars(select(m.MergeDecision).where(
-        m.MergeDecision.sheet_sha256 == sheet_sha).order_by(m.MergeDecision.id)))
-    if session.get(m.SheetFile, sheet_sha) is None:
+        m.MergeDecision.sheet_sha256 == sheet_sha).order_by(m.MergeDecision.id))) if seen else []
+    if not seen:
         # An oversized file is refused unread; its bytes are not worth keeping.
         kept = raw if len(raw) <= MAX_SHEET_BYTES else b""
         session.add(m.SheetFile(sha256=sheet_sha, raw=kept, source_name=source))

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
-from pathlib import Path
 
 from reviewer_app.core.decimals import parse_decimal
 
-APP_NAME = "reviewer-app"
-
 
 def default_db_url() -> str:
-    from platformdirs import user_data_dir
+    from reviewer_app.paths import user_data_dir
 
-    folder = Path(user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(folder / "central.sqlite")
+    return str(user_data_dir() / "central.sqlite")
 
 
 def money(text: str) -> Decimal:

@@ -138,9 +138,9 @@ def run_build(args: argparse.Namespace) -> int:
 
     from reviewer_app.atomic import atomic_write_bytes
     from reviewer_app.central.intake import load_intake
-    from reviewer_app.central.manifest import build_manifest
+    from reviewer_app.central.manifest import build_manifest, member_sources
     from reviewer_app.identity.keyfile import read_passphrase_file
-    from reviewer_app.package import MemberSource, write_package
+    from reviewer_app.package import write_package
 
     if not args.passphrase_file and not args.recipient:
         raise ReviewerError("give --passphrase-file, --recipient, or both")
@@ -161,8 +161,7 @@ def run_build(args: argparse.Namespace) -> int:
     for warning in (*intake.warnings, *plan.warnings):
         print(f"warning: {warning}", file=sys.stderr)
     identity, created, where = _organizer(args)
-    members = [MemberSource(name=f"{m.ref.project_id}/{m.ref.filename}",
-                            media_type=m.media_type, path=m.path) for m in plan.materials]
+    members = member_sources(plan)
     progress = _progress_printer() if sys.stderr.isatty() else None
     # Seat codes first: a package whose codes were lost cannot tie sheets to seats.
     if args.seat_codes_out:

@@ -12,24 +12,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from reviewer_app.paths import DATA_DIR_ENV, user_data_dir
+
 APP_NAME = "reviewer-app"
 ORG_NAME = "ExpertReviewDesk"
-DATA_DIR_ENV = "REVIEWER_APP_DATA_DIR"
 DEFAULT_IDLE_MINUTES = 10
 MAX_RECENT = 8
 
 
 def data_dir() -> Path:
-    """The user data dir (created on first use)."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        path = Path(override)
-    else:
-        from platformdirs import user_data_dir  # not needed to show the window
-
-        path = Path(user_data_dir(APP_NAME, ORG_NAME))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The user data dir (created on first use): :func:`reviewer_app.paths.user_data_dir`."""
+    return user_data_dir()
 
 
 def workspace_path(package_id: str) -> Path:

@@ -170,6 +170,6 @@ class AutoKeyStore:
 
 
 def default_key_directory() -> Path:
-    import platformdirs
+    from reviewer_app.paths import user_data_dir
 
-    return Path(platformdirs.user_data_dir("reviewer-app", appauthor=False)) / "keys"
+    return user_data_dir() / "keys"
