@@ -19,7 +19,7 @@ DEMO_SEAT = "S01"
 DEMO_PROJECTS = 8
 DEMO_SEATS = 5
 DEMO_SEED = 2026
-_VERSION = 1  # bump when the demo content changes, to rebuild caches
+_VERSION = 2  # bump when the demo content or the package format changes
 
 
 @dataclass(frozen=True)

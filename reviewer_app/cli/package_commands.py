@@ -223,7 +223,7 @@ def run_inspect(args: argparse.Namespace) -> int:
                           "eligibility": p["eligibility"]["status"],
                           "materials": len(p["materials"])} for p in manifest["projects"]],
             "members": [{"id": m.id, "name": m.name, "media_type": m.media_type,
-                         "length": m.length} for m in reader.members],
+                         "length": m.length, "blake3": m.blake3} for m in reader.members],
         }
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
@@ -251,8 +251,8 @@ def run_extract(args: argparse.Namespace) -> int:
         except KeyError:
             raise ReviewerError(f"no member {args.member} in this package (members are 1 to "
                                 f"{len(reader.members)})") from None
-        # The member is authenticated segment by segment and its SHA-256 checked at
-        # the end; atomic_output keeps the file only if all of that succeeded.
+        # Each segment authenticates as it is read, the signed BLAKE3 digest at the end;
+        # atomic_output keeps the file only if all of that succeeded.
         with atomic_output(args.out, mode=0o600) as handle:
             reader.copy_member(args.member, handle)
     print(f"wrote {args.out}: member {info.id} {info.name} ({info.length} bytes)")

@@ -14,6 +14,7 @@ import struct
 import unicodedata
 from typing import Any
 
+import blake3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -51,6 +52,8 @@ X25519_INFO = b"RVPKG1 x25519"
 MEMBER_INFO_PREFIX = b"RVPKG1 member"
 SIGNATURE_CONTEXT = b"RVPKG1 organizer"
 MANIFEST_FORMAT = "rvpkg-manifest/1"
+MEMBER_DIGEST_KEY = "blake3"  # the manifest member entry's digest field
+MEMBER_DIGEST_SIZE = 32
 
 
 def segment_count(length: int, segment_size: int = SEGMENT_SIZE) -> int:
@@ -75,6 +78,15 @@ def hkdf_sha256(ikm: bytes, salt: bytes, info: bytes, length: int = KEY_SIZE) ->
 def member_key(file_key: bytes, package_id: bytes, index: int) -> bytes:
     """HKDF-SHA256(file key, salt = package_id, info = "RVPKG1 member" || u32be(i))."""
     return hkdf_sha256(file_key, package_id, MEMBER_INFO_PREFIX + struct.pack(">I", index))
+
+
+def member_hasher() -> blake3.blake3:
+    """A fresh BLAKE3-256 hasher for a member's plaintext (§1.8, ``blake3``).
+
+    BLAKE3, not SHA-256: the signed digest must be checked on every read, and
+    SHA-256 runs at a fifth of AES-GCM's speed on CPUs with AES instructions.
+    """
+    return blake3.blake3()
 
 
 def wrap_aad(package_id: bytes) -> bytes:

@@ -2,14 +2,16 @@
 
 Every check of formats.md §1.9 runs in :func:`open_package` before it returns;
 afterwards a material's bytes are only handed out once all of its segments
-authenticate and its SHA-256 and length match the signed manifest.
+authenticate and its BLAKE3 digest and length match the signed manifest.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
+import mmap
 import os
 import threading
 from collections.abc import Collection, Iterator
@@ -51,6 +53,11 @@ _CHUNK_CIPHERTEXT = CHUNK_SEGMENTS * (fmt.SEGMENT_SIZE + fmt.TAG_SIZE)
 SUBKEY_INFO_PREFIX = b"RVPKG1 subkey"
 # Below this a second thread costs more than it saves.
 _PARALLEL_HASH_MIN = 4 * 1024 * 1024
+# From this size a material is returned in its own anonymous mapping (see
+# _plaintext_buffer); smaller ones in a bytearray.
+_MAPPED_BUFFER_MIN = 2 * 1024 * 1024
+
+PlaintextBuffer = bytearray | mmap.mmap
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,7 @@ class MemberInfo:
     name: str
     media_type: str
     length: int
-    sha256: str
+    blake3: str  # hex BLAKE3-256 of the plaintext, as signed
     offset: int  # of its first segment in the file
 
 
@@ -112,6 +119,30 @@ class _File:
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
+
+
+def _plaintext_buffer(length: int) -> PlaintextBuffer:
+    """Memory for one material's plaintext.
+
+    A large material gets an anonymous mapping rather than a ``bytearray``: with
+    transparent huge pages requested the kernel backs it with 2 MiB pages, so
+    filling 200 MiB costs about a hundred page faults instead of fifty thousand
+    (measured: 10 ms against 80 ms), and it is excluded from core dumps, which
+    would otherwise carry confidential materials to wherever crash reports go.
+    """
+    if length < _MAPPED_BUFFER_MIN:
+        return bytearray(length)
+    if hasattr(mmap, "MAP_PRIVATE"):
+        # Private: a shared anonymous mapping is shmem, which gets no huge pages.
+        buffer = mmap.mmap(-1, length, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    else:  # Windows: anonymous memory backed by the paging file
+        buffer = mmap.mmap(-1, length)
+    for advice in ("MADV_HUGEPAGE", "MADV_DONTDUMP"):
+        if hasattr(mmap, advice) and hasattr(buffer, "madvise"):
+            # Advice only: kernels without huge pages or this flag refuse it harmlessly.
+            with contextlib.suppress(OSError):
+                buffer.madvise(getattr(mmap, advice))
+    return buffer
 
 
 # --- trust ----------------------------------------------------------------------
@@ -254,16 +285,27 @@ class PackageReader:
                 from the signed manifest.
             Truncated: the file was cut short after it was opened.
         """
-        return bytes(self.read_member_buffer(member_id))
+        buffer = self.read_member_buffer(member_id)
+        try:
+            return bytes(buffer)
+        finally:
+            if isinstance(buffer, mmap.mmap):
+                buffer.close()
 
-    def read_member_buffer(self, member_id: int) -> bytearray:
-        """As :meth:`read_member`, without the final copy: a fresh ``bytearray``
-        that belongs to the caller."""
+    def read_member_buffer(self, member_id: int) -> PlaintextBuffer:
+        """As :meth:`read_member`, without the final copy: a fresh writable buffer
+        that belongs to the caller.
+
+        Large materials come in an anonymous memory mapping (``mmap.mmap``; supports
+        ``len``, slicing, ``memoryview`` and ``bytes()``), small ones in a
+        ``bytearray``. Closing the mapping returns its memory at once.
+        """
         info = self.member(member_id)
-        out = bytearray(info.length)
+        out = _plaintext_buffer(info.length)
         view = memoryview(out)
-        digest = hashlib.sha256()
-        futures: list[Future[None]] = []
+        digest = fmt.member_hasher()
+        # The digest runs on a second core while this thread decrypts the next chunk.
+        futures: list[Future[object]] = []
         hasher = self._hash_executor() if info.length >= _PARALLEL_HASH_MIN else None
         try:
             for start, end in self._decrypt_chunks(info, view):
@@ -274,6 +316,7 @@ class PackageReader:
         finally:
             for future in futures:
                 future.result()
+            del futures
         self._check_digest(info, digest)
         view.release()
         return out
@@ -293,7 +336,7 @@ class PackageReader:
         info = self.member(member_id)
         buffer = bytearray(CHUNK_SEGMENTS * fmt.SEGMENT_SIZE)
         view = memoryview(buffer)
-        digest = hashlib.sha256()
+        digest = fmt.member_hasher()
         for _, chunk_view in self._decrypt_chunks_reusing(info, view):
             digest.update(chunk_view)
             out.write(chunk_view)
@@ -303,7 +346,7 @@ class PackageReader:
         return iter(self._members)
 
     def _check_digest(self, info: MemberInfo, digest: Any) -> None:
-        if digest.hexdigest() != info.sha256:
+        if digest.hexdigest() != info.blake3:
             raise Tampered(f"material {info.id} ({info.name}) does not match its signed "
                            "checksum")
 
@@ -461,7 +504,7 @@ def _decrypt_manifest(file: _File, header: Header, file_key: bytes, offset: int)
     return bytes(out)
 
 
-_MEMBER_KEYS = ("id", "name", "media_type", "length", "sha256")
+_MEMBER_KEYS = ("id", "name", "media_type", "length", fmt.MEMBER_DIGEST_KEY)
 
 
 def _parse_members(manifest: Any, header: Header, members_offset: int) -> tuple[MemberInfo, ...]:
@@ -485,11 +528,12 @@ def _parse_members(manifest: Any, header: Header, members_offset: int) -> tuple[
         if fmt.json_int(entry["id"], f"{where} id", 1, fmt.MAX_MEMBERS) != position:
             raise FormatViolation(f"{where} has id {entry['id']}")
         length = fmt.json_int(entry["length"], f"{where} length", 0, fmt.MAX_JSON_INT)
-        fmt.hex_exact(entry["sha256"], 32, f"{where} sha256")
+        digest = entry[fmt.MEMBER_DIGEST_KEY]
+        fmt.hex_exact(digest, fmt.MEMBER_DIGEST_SIZE, f"{where} {fmt.MEMBER_DIGEST_KEY}")
         if not isinstance(entry["name"], str) or not isinstance(entry["media_type"], str):
             raise FormatViolation(f"{where} name or media_type is not a string")
         members.append(MemberInfo(position, entry["name"], entry["media_type"], length,
-                                  entry["sha256"], offset))
+                                  digest, offset))
         offset += fmt.ciphertext_length(length)
         if offset > header.total_size:
             raise FormatViolation("the materials listed do not fit in the file")

@@ -1,6 +1,6 @@
 """Build a review package: one pass over each material, constant memory, atomic output.
 
-The layout puts the manifest (which holds every material's SHA-256) before the
+The layout puts the manifest (which holds every material's digest) before the
 materials, yet each material is read only once: the manifest's length does not
 depend on the hash values (always 64 hex digits), so the writer reserves the
 head of the file, streams the materials behind it while hashing and encrypting
@@ -38,7 +38,7 @@ ProgressCallback = Callable[[int, int, str], None]
 # 64 segments per read: large enough that per-call overhead vanishes, small enough
 # that three buffers in flight stay far below the memory budget.
 CHUNK_SEGMENTS = 64
-_PLACEHOLDER_SHA = "0" * 64
+_PLACEHOLDER_DIGEST = "0" * (2 * fmt.MEMBER_DIGEST_SIZE)
 
 
 @dataclass(frozen=True)
@@ -152,9 +152,9 @@ class _Encryptor:
         self._hasher.shutdown(wait=True, cancel_futures=True)
 
     def member(self, index: int, source: MemberSource, length: int) -> str:
-        """Encrypt member ``index`` of ``length`` bytes; return its hex SHA-256."""
+        """Encrypt member ``index`` of ``length`` bytes; return its hex BLAKE3 digest."""
         aead = AESGCM(fmt.member_key(self._file_key, self._package_id, index))
-        digest = hashlib.sha256()
+        digest = fmt.member_hasher()
         if source.data is not None:
             self._encrypt_stream(aead, digest, _BytesReader(source.data), length, str(index))
         else:
@@ -316,7 +316,7 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
 
     lengths = _member_lengths(members)
     entries = [{"id": i, "name": s.name, "media_type": s.media_type, "length": n,
-                "sha256": _PLACEHOLDER_SHA}
+                fmt.MEMBER_DIGEST_KEY: _PLACEHOLDER_DIGEST}
                for i, (s, n) in enumerate(zip(members, lengths, strict=True), start=1)]
     full_manifest = {**manifest, "package_id": package_id.hex(), "members": entries}
     try:
@@ -358,7 +358,7 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
         try:
             out.seek(members_offset)
             for i, (source, n) in enumerate(zip(members, lengths, strict=True), start=1):
-                entries[i - 1]["sha256"] = encryptor.member(i, source, n)
+                entries[i - 1][fmt.MEMBER_DIGEST_KEY] = encryptor.member(i, source, n)
         finally:
             encryptor.close()
         final_manifest = fmt.dumps_compact(full_manifest)

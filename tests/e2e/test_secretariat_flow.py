@@ -12,6 +12,7 @@ import json
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
+import blake3
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -61,6 +62,12 @@ def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> N
                   "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert len(summary["seats"]) == SEATS
+    # An audit: extract a material and compare it with the organizer-signed digest.
+    member = summary["members"][-1]
+    assert admin(["extract", str(package), "--member", str(member["id"]), "--out",
+                  str(tmp / "audit.bin"),
+                  "--passphrase-file", str(tmp / "pass.txt")]) == 0
+    assert blake3.blake3((tmp / "audit.bin").read_bytes()).hexdigest() == member["blake3"]
 
     codes = {row["seat_id"]: row["seat_code"]
              for row in csv.DictReader((tmp / "codes.csv").open(encoding="utf-8"))}

@@ -3,7 +3,7 @@ bounded memory, and never yield the plaintext of a tampered member."""
 
 from __future__ import annotations
 
-import hashlib
+import io
 import json
 import os
 import struct
@@ -12,6 +12,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
+import blake3
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -262,7 +263,7 @@ def _crafted(tmp_path: Path, manifest: bytes, members: list[bytes], **kw: Any) -
 def _manifest(**overrides: Any) -> dict[str, Any]:
     base = {"format": MANIFEST_FORMAT, "package_id": "00" * 16,
             "members": [{"id": 1, "name": "a", "media_type": "x/y", "length": 3,
-                         "sha256": hashlib.sha256(b"abc").hexdigest()}]}
+                         "blake3": blake3.blake3(b"abc").hexdigest()}]}
     base.update(overrides)
     return base
 
@@ -280,19 +281,19 @@ def test_crafted_valid_package_opens(tmp_path: Path) -> None:
     json.dumps(_manifest(package_id="11" * 16)).encode(),
     json.dumps(_manifest(members={})).encode(),
     json.dumps(_manifest(members=[{"id": 2, "name": "a", "media_type": "x", "length": 3,
-                                   "sha256": "00" * 32}])).encode(),
+                                   "blake3": "00" * 32}])).encode(),
     json.dumps(_manifest(members=[{"id": 1, "name": "a", "media_type": "x", "length": 4,
-                                   "sha256": "00" * 32}])).encode(),
+                                   "blake3": "00" * 32}])).encode(),
     json.dumps(_manifest(members=[{"id": 1, "name": "a", "media_type": "x", "length": 2,
-                                   "sha256": "00" * 32}])).encode(),
+                                   "blake3": "00" * 32}])).encode(),
     json.dumps(_manifest(members=[{"id": 1, "name": "a", "media_type": "x", "length": 3.0,
-                                   "sha256": "00" * 32}])).encode(),
+                                   "blake3": "00" * 32}])).encode(),
     json.dumps(_manifest(members=[{"id": 1, "name": "a", "media_type": "x", "length": 3,
-                                   "sha256": "AB" * 32}])).encode(),
+                                   "blake3": "AB" * 32}])).encode(),
     json.dumps(_manifest(members=[{"id": 1, "name": "a", "media_type": "x", "length": 2**60,
-                                   "sha256": "00" * 32}])).encode(),
+                                   "blake3": "00" * 32}])).encode(),
     json.dumps(_manifest(members=[{"id": True, "name": "a", "media_type": "x", "length": 3,
-                                   "sha256": "00" * 32}])).encode(),
+                                   "blake3": "00" * 32}])).encode(),
     b"[1,2,3]", b"\xff\xfe{}", b'{"a":NaN}', b"[" * 5000 + b"]" * 5000,
 ], ids=lambda m: m[:40].decode("utf-8", "replace"))
 def test_signed_but_malformed_manifests_are_refused(tmp_path: Path, manifest: bytes) -> None:
@@ -303,7 +304,7 @@ def test_signed_but_malformed_manifests_are_refused(tmp_path: Path, manifest: by
 
 def test_member_count_limit(tmp_path: Path) -> None:
     members = [{"id": i, "name": "", "media_type": "", "length": 0,
-                "sha256": hashlib.sha256(b"").hexdigest()} for i in range(1, 100_002)]
+                "blake3": blake3.blake3(b"").hexdigest()} for i in range(1, 100_002)]
     path = _crafted(tmp_path, json.dumps(_manifest(members=members)).encode(), [b""] * 10)
     with pytest.raises(LimitsExceeded):
         open_package(path, trusted_keys=None, x25519_key=RECIPIENT)
@@ -339,10 +340,27 @@ def test_truncated_member_with_last_flag_moved(tmp_path: Path) -> None:
     content = os.urandom(3 * SEG)
     manifest = json.dumps(_manifest(members=[{
         "id": 1, "name": "a", "media_type": "x", "length": len(content),
-        "sha256": hashlib.sha256(content).hexdigest()}])).encode()
+        "blake3": blake3.blake3(content).hexdigest()}])).encode()
     data = _crafted(tmp_path, manifest, [content]).read_bytes()
     cut = data[:len(data) - (SEG + 16)]
     assert _attempt(tmp_path / "c.revpkg", cut) == "Truncated"
+
+
+@pytest.mark.parametrize("size", [3 * SEG, 5 * 1024 * 1024 + 7])
+def test_insider_reencrypted_member_is_refused(tmp_path: Path, size: int) -> None:
+    """A recipient knows the file key, so it can re-encrypt a member with valid tags;
+    only the organizer-signed digest catches it, on the small path and on the large
+    one (mapped buffer, digest on a second thread)."""
+    signed, served = os.urandom(size), bytearray(os.urandom(size))
+    manifest = json.dumps(_manifest(members=[{
+        "id": 1, "name": "a", "media_type": "x", "length": size,
+        "blake3": blake3.blake3(signed).hexdigest()}])).encode()
+    path = _crafted(tmp_path, manifest, [bytes(served)])
+    with open_package(path, trusted_keys=None, x25519_key=RECIPIENT) as reader:
+        with pytest.raises(Tampered, match="does not match its signed checksum"):
+            reader.read_member_buffer(1)
+        with pytest.raises(Tampered):
+            reader.copy_member(1, io.BytesIO())
 
 
 # --- long mode ----------------------------------------------------------------------

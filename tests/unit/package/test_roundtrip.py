@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import mmap
 import os
 import threading
 import unicodedata
 from pathlib import Path
 
+import blake3
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -39,8 +41,27 @@ def test_member_sizes_round_trip(build, material, size: int) -> None:
         assert reader.read_member(1) == path.read_bytes()
         info = reader.member(1)
         assert info.length == size
-        assert info.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert info.blake3 == blake3.blake3(path.read_bytes()).hexdigest()
     assert pkg.stat().st_size == (reader.members[0].offset + fmt.ciphertext_length(size))
+
+
+@pytest.mark.parametrize(("size", "mapped"), [(2 * 1024 * 1024 - 1, False),
+                                              (2 * 1024 * 1024, True),
+                                              (9 * 1024 * 1024 + 3, True)])
+def test_read_member_buffer(build, material, size: int, mapped: bool) -> None:
+    """Large materials come in their own anonymous mapping, small ones in a bytearray;
+    either is the caller's, writable, and equal to the material."""
+    path = material("m.bin", size)
+    pkg = build([MemberSource("m.bin", "application/octet-stream", path=path)])
+    with open_package(pkg, trusted_keys=None, passphrase=PASSPHRASE) as reader:
+        buffer = reader.read_member_buffer(1)
+        assert isinstance(buffer, mmap.mmap if mapped else bytearray)
+        assert len(buffer) == size
+        assert bytes(buffer) == path.read_bytes()
+        buffer[0:1] = b"\0"  # the caller's to change
+        assert reader.read_member(1) == path.read_bytes()
+        if mapped:
+            buffer.close()
 
 
 def test_many_members_and_manifest(build, material) -> None:

@@ -7,6 +7,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import blake3
 import pytest
 
 from reviewer_app.package import (
@@ -49,7 +50,7 @@ def _open_and_read_all(path: Path, meta: dict) -> dict[str, str]:
     key = bytes.fromhex(meta["x25519_secret"]) if meta["x25519_secret"] else None
     with open_package(path, trusted_keys=meta["trusted_keys"], passphrase=meta["passphrase"],
                       x25519_key=key) as reader:
-        return {str(m.id): hashlib.sha256(reader.read_member(m.id)).hexdigest()
+        return {str(m.id): blake3.blake3(reader.read_member(m.id)).hexdigest()
                 for m in reader.members}
 
 
@@ -174,7 +175,7 @@ def test_independent_reader_from_the_spec_alone() -> None:
     offset += header["manifest_length"] + 16 * max(1, -(-header["manifest_length"] // 65536))
     for entry in json.loads(manifest)["members"]:
         plain = member(entry["id"], offset, entry["length"])
-        assert hashlib.sha256(plain).hexdigest() == entry["sha256"] == \
+        assert blake3.blake3(plain).hexdigest() == entry["blake3"] == \
             meta["members"][str(entry["id"])]
         offset += entry["length"] + 16 * max(1, -(-entry["length"] // 65536))
     assert offset == len(data)

@@ -13,7 +13,7 @@ Each vector is ``<name>.revpkg`` with ``<name>.json``::
                  "not a package" | "untrusted organizer",
      "passphrase": str | null, "x25519_secret": hex | null,
      "trusted_keys": [base64, ...] | null,
-     "members": {"1": sha256 hex, ...}      (success only: every member's SHA-256)
+     "members": {"1": blake3 hex, ...}      (success only: every member's BLAKE3-256)
      "description": str}
 
 "tampered" may surface when opening or when reading a member: a reader MUST
@@ -24,7 +24,6 @@ docs/formats.md §1 can be checked by hand.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import struct
 import sys
@@ -33,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import blake3
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -163,7 +163,7 @@ def vectors(tmp: Path) -> dict[str, tuple[bytes, dict[str, Any]]]:
     both = _build(tmp / "both.revpkg", passphrase=PASSPHRASE, recipients=2)
     other_org = _build(tmp / "o.revpkg", passphrase=PASSPHRASE, recipients=0,
                        organizer_seed=PINNED["other_organizer_seed"])
-    sums = {str(i): hashlib.sha256(m.data or b"").hexdigest()
+    sums = {str(i): blake3.blake3(m.data or b"").hexdigest()
             for i, m in enumerate(_members(), start=1)}
     organizer_pub = fmt.b64encode(Ed25519PrivateKey.from_private_bytes(
         bytes.fromhex(PINNED["organizer_seed"])).public_key().public_bytes_raw())
