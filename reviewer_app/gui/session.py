@@ -21,6 +21,7 @@ from reviewer_app.core.rubric import Rubric
 if TYPE_CHECKING:  # SQLAlchemy and Alembic cost ~0.35 s: load them at unlock, not at start
     from types import ModuleType
 
+    from reviewer_app.storage.encrypted import ExpertSecret
     from reviewer_app.storage.workspace import FieldChange, ProjectState, WorkspaceStore
 
 
@@ -46,7 +47,8 @@ class OpenedPackage(Protocol):
         """The authenticated plaintext of one material (thread-safe)."""
 
     def workspace_key(self) -> bytes:
-        """32 bytes that encrypt this package's workspace database."""
+        """The package's 32-byte share of the workspace key; the expert's seat code or
+        own key adds the rest (docs/formats.md §4)."""
 
     def close(self) -> None:
         """Forget keys and file handles."""
@@ -244,6 +246,17 @@ def open_package(path: Path, credentials: Credentials,
     return _RealPackage(reader)
 
 
+def _expert_secret(seat_code: str) -> ExpertSecret:
+    """The expert's share of the workspace key."""
+    from reviewer_app.core.seat_codes import SeatCodeError
+    from reviewer_app.storage.encrypted import ExpertSecret
+
+    try:
+        return ExpertSecret.from_seat_code(seat_code)
+    except SeatCodeError as exc:
+        raise OpenFailure(FailureKind.BAD_SEAT, str(exc)) from exc
+
+
 # --- a review in progress --------------------------------------------------------
 
 class ProjectStatus(enum.Enum):
@@ -273,13 +286,17 @@ class ReviewSession:
               workspace_path: Path) -> ReviewSession:
         """Check the seat against the manifest, open (or create) the workspace, load it.
 
+        The workspace key takes the seat code (canonical form) besides the package.
+
         Raises:
-            OpenFailure: unknown seat, or a workspace that does not match the package.
+            OpenFailure: unknown seat, a malformed seat code, or a workspace that does
+                not open (another package, seat or secret; altered).
         """
         manifest = package.manifest
         seats = {s.get("seat_id") for s in manifest.get("seats", [])}
         if seat_id not in seats:
             raise OpenFailure(FailureKind.BAD_SEAT, f"seat {seat_id!r} is not in this package")
+        secret = _expert_secret(seat_code)
         assigned = list(manifest.get("assignments", {}).get(seat_id, []))
         by_id = {p["project_id"]: p for p in manifest.get("projects", [])}
         projects = [by_id[pid] for pid in assigned if pid in by_id]
@@ -287,9 +304,10 @@ class ReviewSession:
         categories = {int(c["id"]): c
                       for c in manifest.get("program", {}).get("material_categories", [])}
         try:
-            store = storage().WorkspaceStore(workspace_path, package.workspace_key(),
-                                   package_id=package.package_id,
-                                   manifest_sha256=package.manifest_sha256, seat_id=seat_id)
+            store = storage().WorkspaceStore(workspace_path, package.workspace_key(), secret,
+                                             package_id=package.package_id,
+                                             manifest_sha256=package.manifest_sha256,
+                                             seat_id=seat_id)
         except ReviewerError as exc:
             raise OpenFailure(FailureKind.WORKSPACE, str(exc)) from exc
         session = cls(package, store, seat_id, seat_code, rubric, projects, categories)
