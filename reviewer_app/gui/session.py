@@ -82,6 +82,7 @@ class FailureKind(enum.Enum):
     UNREADABLE = "unreadable"           # OS error: missing file, no permission
     READER_MISSING = "reader_missing"   # this build has no package reader
     BAD_SEAT = "bad_seat"               # seat id unknown or seat code malformed
+    SEAT_CODE_NEEDED = "seat_code_needed"  # no seat code, and the seat has no enrolled key
     WORKSPACE = "workspace"             # the workspace DB does not open with this key
     # The expert's own key (identity store), for packages built for it:
     NO_OWN_KEY = "no_own_key"           # no key was ever created on this computer
@@ -94,7 +95,8 @@ class FailureKind(enum.Enum):
     def retryable(self) -> bool:
         """Whether asking again for the credentials can help."""
         return self in (FailureKind.WRONG_PASSPHRASE, FailureKind.NOT_FOR_THIS_KEY,
-                        FailureKind.BAD_SEAT, FailureKind.WRONG_KEY_PASSPHRASE)
+                        FailureKind.BAD_SEAT, FailureKind.SEAT_CODE_NEEDED,
+                        FailureKind.WRONG_KEY_PASSPHRASE)
 
 
 class OpenFailure(ReviewerError):
@@ -246,15 +248,21 @@ def open_package(path: Path, credentials: Credentials,
     return _RealPackage(reader)
 
 
-def _expert_secret(seat_code: str) -> ExpertSecret:
+def _expert_secret(seat: Mapping[str, Any], seat_code: str, own_key: Any) -> ExpertSecret:
     """The expert's share of the workspace key."""
     from reviewer_app.core.seat_codes import SeatCodeError
     from reviewer_app.storage.encrypted import ExpertSecret
 
-    try:
-        return ExpertSecret.from_seat_code(seat_code)
-    except SeatCodeError as exc:
-        raise OpenFailure(FailureKind.BAD_SEAT, str(exc)) from exc
+    if seat_code:
+        try:
+            return ExpertSecret.from_seat_code(seat_code)
+        except SeatCodeError as exc:
+            raise OpenFailure(FailureKind.BAD_SEAT, str(exc)) from exc
+    # Without a code only an enrolled seat's sheet can be merged (docs/formats.md §2.3).
+    if own_key is None or not seat.get("public_key"):
+        raise OpenFailure(FailureKind.SEAT_CODE_NEEDED,
+                          f"seat {seat.get('seat_id')!r} needs its seat code")
+    return ExpertSecret.from_identity(own_key.private_bytes_raw())
 
 
 # --- a review in progress --------------------------------------------------------
@@ -283,20 +291,23 @@ class ReviewSession:
 
     @classmethod
     def start(cls, package: OpenedPackage, *, seat_id: str, seat_code: str,
-              workspace_path: Path) -> ReviewSession:
+              workspace_path: Path, own_key: Any = None) -> ReviewSession:
         """Check the seat against the manifest, open (or create) the workspace, load it.
 
-        The workspace key takes the seat code (canonical form) besides the package.
+        The workspace key takes the seat code (canonical form) or, when there is none,
+        ``own_key``: the X25519 private key of the expert's identity (:func:`load_own_key`),
+        for a seat enrolled with the expert's key.
 
         Raises:
-            OpenFailure: unknown seat, a malformed seat code, or a workspace that does
-                not open (another package, seat or secret; altered).
+            OpenFailure: unknown seat, a malformed seat code or none where one is needed,
+                or a workspace that does not open (another package, seat or secret;
+                altered).
         """
         manifest = package.manifest
-        seats = {s.get("seat_id") for s in manifest.get("seats", [])}
+        seats = {s.get("seat_id"): s for s in manifest.get("seats", [])}
         if seat_id not in seats:
             raise OpenFailure(FailureKind.BAD_SEAT, f"seat {seat_id!r} is not in this package")
-        secret = _expert_secret(seat_code)
+        secret = _expert_secret(seats[seat_id], seat_code, own_key)
         assigned = list(manifest.get("assignments", {}).get(seat_id, []))
         by_id = {p["project_id"]: p for p in manifest.get("projects", [])}
         projects = [by_id[pid] for pid in assigned if pid in by_id]
