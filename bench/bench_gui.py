@@ -179,11 +179,13 @@ def bench_switch(rounds: int) -> dict[str, float]:
 def bench_autosave(rounds: int) -> dict[str, float]:
     from reviewer_app.gui.app import create_app
     from reviewer_app.gui.autosave import AutosaveManager
+    from reviewer_app.storage.encrypted import ExpertSecret
     from reviewer_app.storage.workspace import FieldChange, WorkspaceStore
 
     create_app()
     with tempfile.TemporaryDirectory() as tmp:
-        store = WorkspaceStore(Path(tmp) / "ws.sqlite", os.urandom(32), package_id="a" * 32,
+        store = WorkspaceStore(Path(tmp) / "ws.sqlite", os.urandom(32),
+                               ExpertSecret.from_seat_code("0" * 16), package_id="a" * 32,
                                manifest_sha256="b" * 64, seat_id="S01")
         autosave = AutosaveManager(store)
         for i in range(rounds):

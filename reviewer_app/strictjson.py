@@ -2,16 +2,21 @@
 
 Signed and encrypted documents must mean one thing to every reader, so this
 parser refuses what parsers disagree on: duplicate keys, a byte-order mark,
-non-UTF-8, NaN and Infinity; and it bounds integers before converting them (a
-long digit string must not cost quadratic time).
+non-UTF-8, NaN and Infinity, escapes of lone UTF-16 surrogates; and it bounds
+integers before converting them (a long digit string must not cost quadratic time).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 MAX_INT_DIGITS = 16  # enough for every integer up to 2**53 - 1
+# Only an escape can bring a surrogate in (the UTF-8 decoder refuses encoded ones),
+# so documents without one skip the walk over every string.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class StrictJSONError(ValueError):
@@ -45,6 +50,22 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
+def _no_lone_surrogates(document: Any) -> None:
+    # A pair of escapes is joined into one character by the decoder; what is left is
+    # a lone surrogate, which no UTF-8 writer can encode later.
+    pending = [document]
+    while pending:  # a loop, not recursion: nesting is as deep as the decoder allowed
+        value = pending.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise StrictJSONError(f"lone surrogate escape in string {value[:40]!r}")
+        elif isinstance(value, dict):
+            pending.extend(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+
+
 def loads(data: bytes, *, floats: bool = False, bounded_ints: bool = True) -> Any:
     """Parse one JSON document from UTF-8 bytes.
 
@@ -58,7 +79,8 @@ def loads(data: bytes, *, floats: bool = False, bounded_ints: bool = True) -> An
     Raises:
         JSONLimitError: an integer of more than 16 digits.
         StrictJSONError: not UTF-8, a byte-order mark, duplicate keys, NaN or
-            Infinity, a float (unless ``floats``), trailing data, any syntax error.
+            Infinity, a float (unless ``floats``), an escaped lone surrogate in a
+            string or key, trailing data, any syntax error.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         raise StrictJSONError("starts with a byte-order mark")
@@ -67,9 +89,10 @@ def loads(data: bytes, *, floats: bool = False, bounded_ints: bool = True) -> An
     except UnicodeDecodeError as exc:
         raise StrictJSONError(f"not utf-8 at byte {exc.start}") from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
-                          parse_float=float if floats else _no_float,
-                          parse_int=_bounded_int if bounded_ints else int)
+        document = json.loads(text, object_pairs_hook=_no_duplicates,
+                              parse_constant=_no_constant,
+                              parse_float=float if floats else _no_float,
+                              parse_int=_bounded_int if bounded_ints else int)
     except StrictJSONError:
         raise
     except json.JSONDecodeError as exc:
@@ -78,3 +101,6 @@ def loads(data: bytes, *, floats: bool = False, bounded_ints: bool = True) -> An
         raise StrictJSONError("nested too deeply") from None
     except ValueError as exc:
         raise StrictJSONError(f"not json: {exc}") from None
+    if _SURROGATE_ESCAPE.search(text):
+        _no_lone_surrogates(document)
+    return document

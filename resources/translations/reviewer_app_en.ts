@@ -794,6 +794,10 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>The seat ID is not part of this package. Check the letter from the organizer.</translation>
     </message>
     <message>
+        <source>This seat needs its seat code: type the code printed on your letter.</source>
+        <translation>This seat needs its seat code: type the code printed on your letter.</translation>
+    </message>
+    <message>
         <source>Your saved work for this package cannot be opened: %1</source>
         <translation>Your saved work for this package cannot be opened: %1</translation>
     </message>

@@ -794,6 +794,10 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>该席位号不属于此评审包。请核对组织方的函件。</translation>
     </message>
     <message>
+        <source>This seat needs its seat code: type the code printed on your letter.</source>
+        <translation>此席位需要席位码：请输入您收到的函件上印的席位码。</translation>
+    </message>
+    <message>
         <source>Your saved work for this package cannot be opened: %1</source>
         <translation>无法打开您为此评审包保存的评审内容：%1</translation>
     </message>

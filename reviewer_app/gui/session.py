@@ -21,6 +21,7 @@ from reviewer_app.core.rubric import Rubric
 if TYPE_CHECKING:  # SQLAlchemy and Alembic cost ~0.35 s: load them at unlock, not at start
     from types import ModuleType
 
+    from reviewer_app.storage.encrypted import ExpertSecret
     from reviewer_app.storage.workspace import FieldChange, ProjectState, WorkspaceStore
 
 
@@ -46,7 +47,8 @@ class OpenedPackage(Protocol):
         """The authenticated plaintext of one material (thread-safe)."""
 
     def workspace_key(self) -> bytes:
-        """32 bytes that encrypt this package's workspace database."""
+        """The package's 32-byte share of the workspace key; the expert's seat code or
+        own key adds the rest (docs/formats.md §4)."""
 
     def close(self) -> None:
         """Forget keys and file handles."""
@@ -80,6 +82,7 @@ class FailureKind(enum.Enum):
     UNREADABLE = "unreadable"           # OS error: missing file, no permission
     READER_MISSING = "reader_missing"   # this build has no package reader
     BAD_SEAT = "bad_seat"               # seat id unknown or seat code malformed
+    SEAT_CODE_NEEDED = "seat_code_needed"  # no seat code, and the seat has no enrolled key
     WORKSPACE = "workspace"             # the workspace DB does not open with this key
     # The expert's own key (identity store), for packages built for it:
     NO_OWN_KEY = "no_own_key"           # no key was ever created on this computer
@@ -92,7 +95,8 @@ class FailureKind(enum.Enum):
     def retryable(self) -> bool:
         """Whether asking again for the credentials can help."""
         return self in (FailureKind.WRONG_PASSPHRASE, FailureKind.NOT_FOR_THIS_KEY,
-                        FailureKind.BAD_SEAT, FailureKind.WRONG_KEY_PASSPHRASE)
+                        FailureKind.BAD_SEAT, FailureKind.SEAT_CODE_NEEDED,
+                        FailureKind.WRONG_KEY_PASSPHRASE)
 
 
 class OpenFailure(ReviewerError):
@@ -244,6 +248,23 @@ def open_package(path: Path, credentials: Credentials,
     return _RealPackage(reader)
 
 
+def _expert_secret(seat: Mapping[str, Any], seat_code: str, own_key: Any) -> ExpertSecret:
+    """The expert's share of the workspace key."""
+    from reviewer_app.core.seat_codes import SeatCodeError
+    from reviewer_app.storage.encrypted import ExpertSecret
+
+    if seat_code:
+        try:
+            return ExpertSecret.from_seat_code(seat_code)
+        except SeatCodeError as exc:
+            raise OpenFailure(FailureKind.BAD_SEAT, str(exc)) from exc
+    # Without a code only an enrolled seat's sheet can be merged (docs/formats.md §2.3).
+    if own_key is None or not seat.get("public_key"):
+        raise OpenFailure(FailureKind.SEAT_CODE_NEEDED,
+                          f"seat {seat.get('seat_id')!r} needs its seat code")
+    return ExpertSecret.from_identity(own_key.private_bytes_raw())
+
+
 # --- a review in progress --------------------------------------------------------
 
 class ProjectStatus(enum.Enum):
@@ -270,16 +291,23 @@ class ReviewSession:
 
     @classmethod
     def start(cls, package: OpenedPackage, *, seat_id: str, seat_code: str,
-              workspace_path: Path) -> ReviewSession:
+              workspace_path: Path, own_key: Any = None) -> ReviewSession:
         """Check the seat against the manifest, open (or create) the workspace, load it.
 
+        The workspace key takes the seat code (canonical form) or, when there is none,
+        ``own_key``: the X25519 private key of the expert's identity (:func:`load_own_key`),
+        for a seat enrolled with the expert's key.
+
         Raises:
-            OpenFailure: unknown seat, or a workspace that does not match the package.
+            OpenFailure: unknown seat, a malformed seat code or none where one is needed,
+                or a workspace that does not open (another package, seat or secret;
+                altered).
         """
         manifest = package.manifest
-        seats = {s.get("seat_id") for s in manifest.get("seats", [])}
+        seats = {s.get("seat_id"): s for s in manifest.get("seats", [])}
         if seat_id not in seats:
             raise OpenFailure(FailureKind.BAD_SEAT, f"seat {seat_id!r} is not in this package")
+        secret = _expert_secret(seats[seat_id], seat_code, own_key)
         assigned = list(manifest.get("assignments", {}).get(seat_id, []))
         by_id = {p["project_id"]: p for p in manifest.get("projects", [])}
         projects = [by_id[pid] for pid in assigned if pid in by_id]
@@ -287,9 +315,10 @@ class ReviewSession:
         categories = {int(c["id"]): c
                       for c in manifest.get("program", {}).get("material_categories", [])}
         try:
-            store = storage().WorkspaceStore(workspace_path, package.workspace_key(),
-                                   package_id=package.package_id,
-                                   manifest_sha256=package.manifest_sha256, seat_id=seat_id)
+            store = storage().WorkspaceStore(workspace_path, package.workspace_key(), secret,
+                                             package_id=package.package_id,
+                                             manifest_sha256=package.manifest_sha256,
+                                             seat_id=seat_id)
         except ReviewerError as exc:
             raise OpenFailure(FailureKind.WORKSPACE, str(exc)) from exc
         session = cls(package, store, seat_id, seat_code, rubric, projects, categories)

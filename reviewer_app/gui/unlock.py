@@ -91,6 +91,9 @@ def failure_message(failure: OpenFailure, *, own_key: bool = False) -> str:
         FailureKind.BAD_SEAT: QCoreApplication.translate(
             "OpenErrors", "The seat ID is not part of this package. "
                           "Check the letter from the organizer."),
+        FailureKind.SEAT_CODE_NEEDED: QCoreApplication.translate(
+            "OpenErrors", "This seat needs its seat code: type the code printed on "
+                          "your letter."),
         FailureKind.WORKSPACE: QCoreApplication.translate(
             "OpenErrors", "Your saved work for this package cannot be "
                           "opened: %1"),
@@ -272,7 +275,10 @@ class UnlockDialog(QDialog):
             self.show_error(self.tr("Enter your seat ID."))
             return
         try:
-            seat_code = canonical_seat_code(creds.seat_code)
+            # A seat enrolled with the expert's own key needs no code (the key stands
+            # for it); ReviewSession.start checks that the seat is enrolled.
+            seat_code = (canonical_seat_code(creds.seat_code)
+                         if creds.seat_code or not own else "")
         except SeatCodeError:
             self.show_error(self.tr("The seat code has 16 letters and digits, as printed "
                                     "on your letter (for example ABCD-EFGH-JKMN-PQRS)."))
@@ -287,23 +293,26 @@ class UnlockDialog(QDialog):
             keys = self._keys(lambda _creating: key_passphrase)
             creds = replace(creds, passphrase="")
 
-            def job() -> OpenedPackage:
+            def job() -> tuple[OpenedPackage, Any]:
                 # In the worker: the keyring may block; the key file runs Argon2id.
-                return opener(path, replace(creds, x25519_key=load_own_key(keys)), trusted)
+                own_key = load_own_key(keys)
+                return opener(path, replace(creds, x25519_key=own_key), trusted), own_key
         else:
-            def job() -> OpenedPackage:
-                return opener(path, creds, trusted)
-        self._worker.submit(job, lambda package: self._opened(package, creds.seat_id,
-                                                               seat_code),
+            def job() -> tuple[OpenedPackage, Any]:
+                return opener(path, creds, trusted), None
+        self._worker.submit(job, lambda opened: self._opened(*opened, creds.seat_id,
+                                                              seat_code),
                             self._failed)
 
-    def _opened(self, package: OpenedPackage, seat_id: str, seat_code: str) -> None:
+    def _opened(self, package: OpenedPackage, own_key: Any, seat_id: str,
+                seat_code: str) -> None:
         try:
             if self._prefill.package_id and package.package_id != self._prefill.package_id:
                 raise OpenFailure(FailureKind.OTHER, self.tr("this is not the package that "
                                                              "was locked"))
             self.session = ReviewSession.start(package, seat_id=seat_id, seat_code=seat_code,
-                                               workspace_path=workspace_path(package.package_id))
+                                               workspace_path=workspace_path(package.package_id),
+                                               own_key=own_key)
         except OpenFailure as failure:
             package.close()
             self._failed(failure)
@@ -338,6 +347,8 @@ class UnlockDialog(QDialog):
             self.ui.passphraseEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         elif failure.kind is FailureKind.BAD_SEAT:
             self.ui.seatIdEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif failure.kind is FailureKind.SEAT_CODE_NEEDED:
+            self.ui.seatCodeEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reject(self) -> None:
         self._worker.cancel_all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -47,14 +48,23 @@ def central_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def migrate(engine: Engine, tree: str) -> None:
-    """Bring the database to the newest revision of a migration tree ("workspace")."""
+def migrate(engine: Engine, tree: str, **attributes: Any) -> None:
+    """Bring the database to the newest revision of a migration tree ("workspace"),
+    all steps in one transaction. ``attributes`` reach the migration scripts
+    (``context.config.attributes``): the workspace's keys, for one.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS / tree))
+    config.attributes.update(attributes)
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Two staff starting a merge at once must not both create the tables.
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                {"key": _MIGRATION_LOCK})
+        elif connection.dialect.name == "sqlite":
+            # pysqlite opens a transaction only before DML, so DDL would commit on its
+            # own: a crash mid-way would leave a half-upgraded file. IMMEDIATE also
+            # makes a second process wait instead of migrating at the same time.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -5,10 +5,10 @@ arrive as :class:`~reviewer_app.storage.workspace.FieldChange` objects through t
 autosave, and :meth:`WorkspaceStore.apply` hands them to :func:`apply_change` inside
 its transaction. Photos are added and removed directly (:class:`InspectionStore`).
 
-A photo's bytes are kept only encrypted (``EncryptedBytes``) in the workspace
-database; they are read back into memory for thumbnails and never written to disk
-in plaintext. The SHA-256 stored beside them (it also goes into the signed sheet)
-is checked on every read, so a row's image cannot be swapped for another's.
+A photo's bytes are kept only encrypted in the workspace database, bound to
+their row like every other value; they are read back into memory for thumbnails
+and never written to disk in plaintext. The SHA-256 stored beside them (it also
+goes into the signed sheet) is checked on every read as well.
 """
 
 from __future__ import annotations
@@ -16,24 +16,20 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reviewer_app.core.errors import ReviewerError
-from reviewer_app.storage.encrypted import WorkspaceKeyError
+from reviewer_app.storage.encrypted import WorkspaceCipher, WorkspaceKeyError
+from reviewer_app.storage.workspace import FieldChange, WorkspaceStore, record
 from reviewer_app.storage.workspace_models import (
-    AuditEntry,
     InspectionAnswer,
     InspectionFindings,
     InspectionPhoto,
     ProjectReview,
 )
-
-if TYPE_CHECKING:
-    from reviewer_app.storage.workspace import FieldChange, WorkspaceStore
 
 # The values of the sheet's checklist ``result`` (docs/formats.md §2.4).
 CHECKLIST_RESULTS = ("compliant", "non_compliant", "unverifiable")
@@ -104,7 +100,7 @@ class InspectionState:
                     or self.photos)
 
 
-def apply_change(session: Session, change: FieldChange) -> None:
+def apply_change(session: Session, cipher: WorkspaceCipher, change: FieldChange) -> None:
     """Write one inspection edit in the caller's transaction (the project row exists).
 
     Raises:
@@ -117,13 +113,13 @@ def apply_change(session: Session, change: FieldChange) -> None:
         if row is None:
             row = InspectionFindings(project_id=change.project_id)
             session.add(row)
-        row.findings = value
+        cipher.write(row, "findings", value)
         return
     if change.field == "photo_caption":
         photo = session.get(InspectionPhoto, int(str(change.criterion_id)))
         if photo is None or photo.project_id != change.project_id:
             raise ValueError(f"photo {change.criterion_id} of {change.project_id} not found")
-        photo.caption = value
+        cipher.write(photo, "caption", value)
         return
     if change.field == "checklist_result" and value not in (None, "", *CHECKLIST_RESULTS):
         raise ValueError(f"checklist result {value!r} is not one of "
@@ -133,9 +129,9 @@ def apply_change(session: Session, change: FieldChange) -> None:
         row = InspectionAnswer(project_id=change.project_id, item_id=change.criterion_id)
         session.add(row)
     if change.field == "checklist_result":
-        row.result = value or None
+        cipher.write(row, "result", value or None)
     elif change.field == "checklist_note":
-        row.note = value
+        cipher.write(row, "note", value)
     else:
         raise ValueError(f"unknown inspection field {change.field!r}")
 
@@ -145,6 +141,7 @@ class InspectionStore:
 
     def __init__(self, store: WorkspaceStore) -> None:
         self._sessions = sessionmaker(store.engine, expire_on_commit=False)
+        self._cipher = store.cipher
 
     # --- reading -----------------------------------------------------------
     def load(self) -> dict[str, InspectionState]:
@@ -154,17 +151,20 @@ class InspectionStore:
         def state(pid: str) -> InspectionState:
             return states.setdefault(pid, InspectionState(pid))
 
+        read = self._cipher.read
         with self._sessions() as session:
             for answer in session.scalars(select(InspectionAnswer)):
-                if answer.result:
-                    state(answer.project_id).results[answer.item_id] = answer.result
-                if answer.note:
-                    state(answer.project_id).notes[answer.item_id] = answer.note
+                result, note = read(answer, "result"), read(answer, "note")
+                if result:
+                    state(answer.project_id).results[answer.item_id] = result
+                if note:
+                    state(answer.project_id).notes[answer.item_id] = note
             for row in session.scalars(select(InspectionFindings)):
-                if row.findings:
-                    state(row.project_id).findings = row.findings
+                findings = read(row, "findings")
+                if findings:
+                    state(row.project_id).findings = findings
             for photo in session.scalars(select(InspectionPhoto).order_by(InspectionPhoto.id)):
-                state(photo.project_id).photos.append(_info(photo))
+                state(photo.project_id).photos.append(self._info(photo))
         return states
 
     def photo_bytes(self, photo_id: int) -> bytes:
@@ -178,7 +178,7 @@ class InspectionStore:
             photo = session.get(InspectionPhoto, photo_id)
             if photo is None:
                 raise KeyError(photo_id)
-            data = photo.data
+            data = self._cipher.read_bytes(photo, "data") or b""
             if hashlib.sha256(data).hexdigest() != photo.sha256:
                 raise WorkspaceKeyError(f"photo {photo_id} does not match its hash "
                                         "(the workspace file was altered)")
@@ -204,15 +204,15 @@ class InspectionStore:
                 if exists is not None:
                     raise PhotoError("duplicate", "this photo is already attached")
                 photo = InspectionPhoto(project_id=project_id, sha256=digest,
-                                        media_type=media_type, size=len(data),
-                                        caption=caption, data=bytes(data))
+                                        media_type=media_type, size=len(data))
+                self._cipher.write(photo, "caption", caption)
+                self._cipher.write_bytes(photo, "data", data)
                 session.add(photo)
                 session.flush()
-                info = _info(photo)
-                session.add(AuditEntry(action="photo_add", project_id=project_id,
-                                       detail=json.dumps({"id": info.id, "sha256": digest,
-                                                          "media_type": media_type,
-                                                          "size": len(data)})))
+                info = self._info(photo)
+                record(session, self._cipher, "photo_add", project_id,
+                       json.dumps({"id": info.id, "sha256": digest,
+                                   "media_type": media_type, "size": len(data)}))
         except IntegrityError as exc:  # a second window added it meanwhile
             raise PhotoError("duplicate", "this photo is already attached") from exc
         return info
@@ -225,10 +225,9 @@ class InspectionStore:
             if digest is None:
                 return
             session.execute(delete(InspectionPhoto).where(InspectionPhoto.id == photo_id))
-            session.add(AuditEntry(action="photo_remove", project_id=project_id,
-                                   detail=json.dumps({"id": photo_id, "sha256": digest})))
+            record(session, self._cipher, "photo_remove", project_id,
+                   json.dumps({"id": photo_id, "sha256": digest}))
 
-
-def _info(photo: InspectionPhoto) -> PhotoInfo:
-    return PhotoInfo(photo.id, photo.project_id, photo.sha256, photo.media_type, photo.size,
-                     photo.caption or "")
+    def _info(self, photo: InspectionPhoto) -> PhotoInfo:
+        return PhotoInfo(photo.id, photo.project_id, photo.sha256, photo.media_type,
+                         photo.size, self._cipher.read(photo, "caption") or "")

@@ -3,6 +3,10 @@
 Edits arrive as :class:`FieldChange` batches (the GUI's autosave collects them
 and flushes at most every 500 ms); each batch is one transaction together with
 its audit entries, so after a crash the database holds whole batches only.
+
+The key takes the package's share and the expert's own secret
+(:mod:`reviewer_app.storage.encrypted`); every encrypted value goes through
+:attr:`WorkspaceStore.cipher`, bound to its row.
 """
 
 from __future__ import annotations
@@ -17,7 +21,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from reviewer_app.core.errors import ReviewerError
-from reviewer_app.storage.encrypted import WorkspaceKeyError, attach_cipher, detach_cipher
+from reviewer_app.storage.encrypted import (
+    SEAT_CODE,
+    ExpertSecret,
+    WorkspaceCipher,
+    WorkspaceKeyError,
+    workspace_key,
+)
 from reviewer_app.storage.engines import migrate, sqlite_engine
 from reviewer_app.storage.workspace_models import (
     AuditEntry,
@@ -80,37 +90,80 @@ class ProjectState:
     evidence: list[EvidenceLink] = field(default_factory=list)
 
 
-class WorkspaceStore:
-    """One workspace database, opened with the key derived from the package."""
+def record(session: Session, cipher: WorkspaceCipher, action: str,
+           project_id: str | None = None, detail: str | None = None) -> None:
+    """Add an audit entry in the caller's transaction."""
+    entry = AuditEntry(action=action, project_id=project_id)
+    session.add(entry)
+    session.flush()  # its id is its row key
+    cipher.write(entry, "detail", detail)
 
-    def __init__(self, path: Path, key: bytes, *, package_id: str, manifest_sha256: str,
-                 seat_id: str | None = None) -> None:
+
+class WorkspaceStore:
+    """One workspace database, opened with the keys of the package and the expert.
+
+    Args:
+        package_key: the package's share (``OpenedPackage.workspace_key()``); alone it
+            was the whole key of workspaces before migration w0003, which upgrades them.
+        secret: the expert's share (seat code or identity key).
+
+    Raises:
+        WorkspaceKeyError: the workspace belongs to another seat or secret, or a value
+            does not decrypt (the file was altered).
+        WorkspaceMismatch: the workspace belongs to another package.
+    """
+
+    def __init__(self, path: Path, package_key: bytes, secret: ExpertSecret, *,
+                 package_id: str, manifest_sha256: str, seat_id: str) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.cipher = WorkspaceCipher(workspace_key(package_key, package_id, secret))
         self.engine = sqlite_engine(self.path)
-        attach_cipher(self.engine, key)
-        migrate(self.engine, "workspace")
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._claim(package_id, manifest_sha256, seat_id)
+        try:
+            migrate(self.engine, "workspace", legacy_key=package_key, cipher=self.cipher,
+                    key_source=secret.source, seat_id=seat_id)
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            self._claim(package_id, manifest_sha256, seat_id, secret.source)
+        except BaseException:
+            self.engine.dispose()
+            raise
 
-    def _claim(self, package_id: str, manifest_sha256: str, seat_id: str | None) -> None:
+    def _claim(self, package_id: str, manifest_sha256: str, seat_id: str,
+               key_source: str) -> None:
         with self._sessions.begin() as session:
             meta = session.scalar(select(WorkspaceMeta))
             if meta is None:
-                session.add(WorkspaceMeta(package_id=package_id, manifest_sha256=manifest_sha256,
-                                          seat_id=seat_id, key_check=KEY_CHECK))
+                meta = WorkspaceMeta(package_id=package_id, manifest_sha256=manifest_sha256,
+                                     seat_id=seat_id, key_source=key_source)
+                self.cipher.write(meta, "key_check", KEY_CHECK)
+                session.add(meta)
                 return
             if meta.package_id != package_id or meta.manifest_sha256 != manifest_sha256:
                 raise WorkspaceMismatch(f"workspace {self.path.name} belongs to package "
                                         f"{meta.package_id}, not {package_id}")
-            if meta.key_check != KEY_CHECK:  # decrypting raises first on a wrong key
-                raise WorkspaceKeyError("workspace key check failed")
-            if seat_id and meta.seat_id != seat_id:
+            self._check_key(meta, key_source)
+            if meta.seat_id != seat_id:  # the same secret: the seat id was mistyped before
                 meta.seat_id = seat_id
-                session.add(AuditEntry(action="seat", detail=seat_id))
+                record(session, self.cipher, "seat", detail=seat_id)
+
+    def _check_key(self, meta: WorkspaceMeta, key_source: str) -> None:
+        if meta.key_source != key_source:
+            raise WorkspaceKeyError(
+                f"this workspace was created with the seat code of seat {meta.seat_id}: "
+                "enter that seat code" if meta.key_source == SEAT_CODE else
+                f"this workspace was created for seat {meta.seat_id} with your own key and "
+                "no seat code: unlock with your own key and leave the seat code empty")
+        try:
+            matches = self.cipher.read(meta, "key_check") == KEY_CHECK
+        except WorkspaceKeyError:
+            matches = False
+        if not matches:
+            raise WorkspaceKeyError(
+                f"this workspace belongs to seat {meta.seat_id} and does not open with "
+                + ("this seat code" if key_source == SEAT_CODE else "this key")
+                + " (or the file was altered)")
 
     def close(self) -> None:
-        detach_cipher(self.engine)
         self.engine.dispose()
 
     # --- writing -----------------------------------------------------------
@@ -139,12 +192,12 @@ class WorkspaceStore:
         if change.field in INSPECTION_ITEM_FIELDS + INSPECTION_PROJECT_FIELDS:
             from reviewer_app.storage.inspection import apply_change
 
-            apply_change(session, change)
+            apply_change(session, self.cipher, change)
+        elif change.field == "conflict_declared":
+            review.conflict_declared = bool(change.value)
+            review.updated_at = dt.datetime.now(dt.UTC)
         elif change.criterion_id is None:
-            value = change.value
-            if change.field == "conflict_declared":
-                value = bool(value)
-            setattr(review, change.field, value)
+            self.cipher.write(review, change.field, _text(change.value))
             review.updated_at = dt.datetime.now(dt.UTC)
         else:
             row = session.get(CriterionScore, (change.project_id, change.criterion_id))
@@ -152,11 +205,10 @@ class WorkspaceStore:
                 row = CriterionScore(project_id=change.project_id,
                                      criterion_id=change.criterion_id)
                 session.add(row)
-            setattr(row, change.field, change.value)
-        session.add(AuditEntry(action=change.field, project_id=change.project_id,
-                               detail=json.dumps({"criterion": change.criterion_id,
-                                                  "value": change.value},
-                                                 ensure_ascii=False)))
+            self.cipher.write(row, change.field, _text(change.value))
+        record(session, self.cipher, change.field, change.project_id,
+               json.dumps({"criterion": change.criterion_id, "value": change.value},
+                          ensure_ascii=False))
 
     def add_evidence(self, project_id: str, link: EvidenceLink) -> None:
         with self._sessions.begin() as session:
@@ -165,45 +217,49 @@ class WorkspaceStore:
                 Evidence.project_id == project_id, Evidence.criterion_id == link.criterion_id,
                 Evidence.member_id == link.member_id, Evidence.page == link.page))
             if exists is None:
-                session.add(Evidence(project_id=project_id, criterion_id=link.criterion_id,
-                                     member_id=link.member_id, page=link.page, note=link.note))
-                session.add(AuditEntry(action="evidence_add", project_id=project_id,
-                                       detail=json.dumps(link.__dict__, ensure_ascii=False)))
+                evidence = Evidence(project_id=project_id, criterion_id=link.criterion_id,
+                                    member_id=link.member_id, page=link.page)
+                self.cipher.write(evidence, "note", link.note)
+                session.add(evidence)
+                record(session, self.cipher, "evidence_add", project_id,
+                       json.dumps(link.__dict__, ensure_ascii=False))
 
     def remove_evidence(self, project_id: str, link: EvidenceLink) -> None:
         with self._sessions.begin() as session:
             session.execute(delete(Evidence).where(
                 Evidence.project_id == project_id, Evidence.criterion_id == link.criterion_id,
                 Evidence.member_id == link.member_id, Evidence.page == link.page))
-            session.add(AuditEntry(action="evidence_remove", project_id=project_id,
-                                   detail=json.dumps(link.__dict__, ensure_ascii=False)))
+            record(session, self.cipher, "evidence_remove", project_id,
+                   json.dumps(link.__dict__, ensure_ascii=False))
 
     def record_export(self, revision: int, body_sha256: str) -> None:
         with self._sessions.begin() as session:
             session.add(SheetExport(revision=revision, body_sha256=body_sha256))
-            session.add(AuditEntry(action="export", detail=f"revision {revision}"))
+            record(session, self.cipher, "export", detail=f"revision {revision}")
 
     # --- reading -----------------------------------------------------------
 
     def load(self) -> dict[str, ProjectState]:
         """Everything entered so far, by project id."""
         states: dict[str, ProjectState] = {}
+        read = self.cipher.read
         with self._sessions() as session:
             for review in session.scalars(select(ProjectReview)):
                 states[review.project_id] = ProjectState(
                     review.project_id, conflict_declared=review.conflict_declared,
-                    conflict_reason=review.conflict_reason or "",
-                    overall_comment=review.overall_comment or "",
-                    recommendation=review.recommendation or "")
+                    conflict_reason=read(review, "conflict_reason") or "",
+                    overall_comment=read(review, "overall_comment") or "",
+                    recommendation=read(review, "recommendation") or "")
             for row in session.scalars(select(CriterionScore)):
                 state = states[row.project_id]
-                if row.score is not None:
-                    state.scores[row.criterion_id] = row.score
-                if row.comment:
-                    state.comments[row.criterion_id] = row.comment
+                score, comment = read(row, "score"), read(row, "comment")
+                if score is not None:
+                    state.scores[row.criterion_id] = score
+                if comment:
+                    state.comments[row.criterion_id] = comment
             for ev in session.scalars(select(Evidence).order_by(Evidence.id)):
                 states[ev.project_id].evidence.append(
-                    EvidenceLink(ev.criterion_id, ev.member_id, ev.page, ev.note))
+                    EvidenceLink(ev.criterion_id, ev.member_id, ev.page, read(ev, "note")))
         return states
 
     def last_export(self) -> tuple[int, str] | None:
@@ -213,5 +269,9 @@ class WorkspaceStore:
 
     def audit_log(self) -> list[tuple[dt.datetime, str, str | None, str | None]]:
         with self._sessions() as session:
-            return [(a.at, a.action, a.project_id, a.detail)
+            return [(a.at, a.action, a.project_id, self.cipher.read(a, "detail"))
                     for a in session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+
+
+def _text(value: str | bool | None) -> str | None:
+    return None if value is None else str(value)

@@ -1,17 +1,31 @@
-"""The expert's workspace: one SQLite database per opened package."""
+"""The expert's workspace: one SQLite database per opened package.
+
+Encrypted columns hold sealed bytes (docs/formats.md §4); the stores read and
+write them only through :class:`~reviewer_app.storage.encrypted.WorkspaceCipher`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-
-from reviewer_app.storage.encrypted import EncryptedBytes, EncryptedText
 
 
 class WorkspaceBase(DeclarativeBase):
-    pass
+    # The encrypted columns, and the columns whose values name the row in their AAD:
+    # the natural key where the table has one. Those are never updated.
+    __sealed__: ClassVar[tuple[str, ...]] = ()
+    __row_key__: ClassVar[tuple[str, ...]] = ()
 
 
 def _now() -> dt.datetime:
@@ -22,40 +36,46 @@ class WorkspaceMeta(WorkspaceBase):
     """One row: which package and seat this workspace belongs to."""
 
     __tablename__ = "workspace_meta"
+    __sealed__ = ("key_check",)
+    __row_key__ = ("package_id",)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     package_id: Mapped[str] = mapped_column(String(32))
     manifest_sha256: Mapped[str] = mapped_column(String(64))
     seat_id: Mapped[str | None] = mapped_column(String(40))
+    # Which secret of the expert's the key takes ("seat-code" or "identity"), so that
+    # opening with the other one can say what to do.
+    key_source: Mapped[str] = mapped_column(String(16))
     # A known plaintext under the workspace key: opening with another key fails
     # at once with a clear error instead of on the first score.
-    key_check: Mapped[str] = mapped_column(EncryptedText("workspace_meta.key_check"))
+    key_check: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
 class ProjectReview(WorkspaceBase):
     __tablename__ = "project_review"
+    __sealed__ = ("conflict_reason", "overall_comment", "recommendation")
+    __row_key__ = ("project_id",)
 
     project_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     conflict_declared: Mapped[bool] = mapped_column(Boolean, default=False)
-    conflict_reason: Mapped[str | None] = mapped_column(
-        EncryptedText("project_review.conflict_reason"))
-    overall_comment: Mapped[str | None] = mapped_column(
-        EncryptedText("project_review.overall_comment"))
-    recommendation: Mapped[str | None] = mapped_column(
-        EncryptedText("project_review.recommendation"))
+    conflict_reason: Mapped[bytes | None] = mapped_column(LargeBinary)
+    overall_comment: Mapped[bytes | None] = mapped_column(LargeBinary)
+    recommendation: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
                                                     onupdate=_now)
 
 
 class CriterionScore(WorkspaceBase):
     __tablename__ = "criterion_score"
+    __sealed__ = ("score", "comment")
+    __row_key__ = ("project_id", "criterion_id")
 
     project_id: Mapped[str] = mapped_column(ForeignKey("project_review.project_id"),
                                             primary_key=True)
     criterion_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    score: Mapped[str | None] = mapped_column(EncryptedText("criterion_score.score"))
-    comment: Mapped[str | None] = mapped_column(EncryptedText("criterion_score.comment"))
+    score: Mapped[bytes | None] = mapped_column(LargeBinary)
+    comment: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
                                                     onupdate=_now)
 
@@ -65,13 +85,15 @@ class Evidence(WorkspaceBase):
 
     __tablename__ = "evidence"
     __table_args__ = (UniqueConstraint("project_id", "criterion_id", "member_id", "page"),)
+    __sealed__ = ("note",)
+    __row_key__ = ("project_id", "criterion_id", "member_id", "page")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     project_id: Mapped[str] = mapped_column(ForeignKey("project_review.project_id"))
     criterion_id: Mapped[str] = mapped_column(String(40))
     member_id: Mapped[int] = mapped_column(Integer)
     page: Mapped[int] = mapped_column(Integer)
-    note: Mapped[str | None] = mapped_column(EncryptedText("evidence.note"))
+    note: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
@@ -79,12 +101,15 @@ class AuditEntry(WorkspaceBase):
     """Every change, for the expert's own record and for disputes."""
 
     __tablename__ = "audit_log"
+    __sealed__ = ("detail",)
+    # No natural key: the id, so an entry is flushed before its detail is sealed.
+    __row_key__ = ("id",)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     action: Mapped[str] = mapped_column(String(40))
     project_id: Mapped[str | None] = mapped_column(String(40))
-    detail: Mapped[str | None] = mapped_column(EncryptedText("audit_log.detail"))
+    detail: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class SheetExport(WorkspaceBase):
@@ -103,12 +128,14 @@ class InspectionAnswer(WorkspaceBase):
     """One checklist item of an inspection visit: result and note, both encrypted."""
 
     __tablename__ = "inspection_answer"
+    __sealed__ = ("result", "note")
+    __row_key__ = ("project_id", "item_id")
 
     project_id: Mapped[str] = mapped_column(ForeignKey("project_review.project_id"),
                                             primary_key=True)
     item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    result: Mapped[str | None] = mapped_column(EncryptedText("inspection_answer.result"))
-    note: Mapped[str | None] = mapped_column(EncryptedText("inspection_answer.note"))
+    result: Mapped[bytes | None] = mapped_column(LargeBinary)
+    note: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
                                                     onupdate=_now)
 
@@ -117,10 +144,12 @@ class InspectionFindings(WorkspaceBase):
     """What the team found on site, per project (free text, encrypted)."""
 
     __tablename__ = "inspection_findings"
+    __sealed__ = ("findings",)
+    __row_key__ = ("project_id",)
 
     project_id: Mapped[str] = mapped_column(ForeignKey("project_review.project_id"),
                                             primary_key=True)
-    findings: Mapped[str | None] = mapped_column(EncryptedText("inspection_findings.findings"))
+    findings: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
                                                     onupdate=_now)
 
@@ -130,13 +159,15 @@ class InspectionPhoto(WorkspaceBase):
 
     __tablename__ = "inspection_photo"
     __table_args__ = (UniqueConstraint("project_id", "sha256"),)
+    __sealed__ = ("caption", "data")
+    __row_key__ = ("project_id", "sha256")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     project_id: Mapped[str] = mapped_column(ForeignKey("project_review.project_id"))
     sha256: Mapped[str] = mapped_column(String(64))
     media_type: Mapped[str] = mapped_column(String(40))
     size: Mapped[int] = mapped_column(Integer)
-    caption: Mapped[str | None] = mapped_column(EncryptedText("inspection_photo.caption"))
-    # Deferred: listing photos must not decrypt every image.
-    data: Mapped[bytes] = mapped_column(EncryptedBytes("inspection_photo.data"), deferred=True)
+    caption: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Deferred: listing photos must not load every image.
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

@@ -23,7 +23,7 @@ from reviewer_app.cli.admin import main as admin
 from reviewer_app.gui.session import open_package
 from reviewer_app.package import Argon2Params, MemberSource, write_package
 from tests.gui.conftest import fill_unlock, type_text
-from tests.gui.fakes import PASSPHRASE, make_pdf
+from tests.gui.fakes import PASSPHRASE, SEAT_CODE, make_pdf
 from tests.helpers.intake import ROW, write_intake
 from tests.helpers.keyring_memory import MemoryKeyring
 from tests.helpers.programs import make_uscc
@@ -302,13 +302,15 @@ def test_inspection_tab_is_translated(qtbot, make_window, inspection_package):
 
 def test_visits_are_normalised_and_in_checklist_order(qapp, tmp_path):
     from reviewer_app.gui.inspection_state import InspectionData, checklist_items
+    from reviewer_app.storage.encrypted import ExpertSecret
     from reviewer_app.storage.inspection import InspectionStore
     from reviewer_app.storage.workspace import FieldChange, ProjectState, WorkspaceStore
 
     manifest = {"session": {"kind": "inspection"},
                 "inspection_checklist": [{"id": "a", "text": "甲", "text_en": "A"},
                                          {"id": "b", "text": "乙", "text_en": ""}]}
-    store = WorkspaceStore(tmp_path / "ws.sqlite", bytes(32), package_id="ab" * 16,
+    store = WorkspaceStore(tmp_path / "ws.sqlite", bytes(32),
+                           ExpertSecret.from_seat_code(SEAT_CODE), package_id="ab" * 16,
                            manifest_sha256="cd" * 32, seat_id="S01")
     try:
         data = InspectionData.load(store, manifest)

@@ -6,6 +6,9 @@ the encrypted key file when no keyring is usable.
 
 from __future__ import annotations
 
+import base64
+import copy
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -153,3 +156,55 @@ def test_without_a_key_on_this_computer(qtbot, make_window, memory_keyring, fake
     assert dialog.failure.kind is FailureKind.NO_OWN_KEY
     assert "请使用评审包口令" in ui.errorLabel.text() and ui.passphraseRadio.isChecked()
     assert window.session is None
+
+
+def enrolled(fake_content, identity: ExpertIdentity):
+    """The fake content with seat S01 enrolled with the expert's signing key."""
+    manifest, members = fake_content
+    manifest = copy.deepcopy(manifest)
+    manifest["seats"][0]["public_key"] = base64.b64encode(identity.signing_public_key).decode()
+    return manifest, members
+
+
+def test_enrolled_expert_needs_no_seat_code(qtbot, make_window, memory_keyring, fake_content,
+                                            tmp_path, data_dir):
+    window = trusting(make_window(open_package))
+    identity = create_identity(window)
+    package = build(enrolled(fake_content, identity), tmp_path / "mine.revpkg",
+                    [identity.encryption_public_key])
+    dialog = window.open_path(package)
+    dialog.findChild(QLineEdit, "seatIdEdit").setText(SEAT_ID)
+    attempt(qtbot, dialog)  # no passphrase, no seat code: the key stands for both
+    qtbot.waitUntil(lambda: window.session is not None, timeout=20000)
+    package_id = window.session.package.package_id
+    window.lock()
+    again = window.unlock()
+    press_ok(again)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=20000)
+    window.close_package()
+    with sqlite3.connect(data_dir / "workspaces" / f"{package_id}.sqlite") as raw:
+        assert raw.execute("SELECT key_source FROM workspace_meta").fetchone() == ("identity",)
+    # The workspace takes the key, so the passphrase with a seat code does not open it.
+    dialog = window.open_path(package)
+    dialog.ui.passphraseRadio.setChecked(True)
+    fill_seat(qtbot, dialog)
+    attempt(qtbot, dialog, PASSPHRASE)
+    assert dialog.failure.kind is FailureKind.WORKSPACE
+    assert "own key and no seat code" in dialog.ui.errorLabel.text()
+    assert window.session is None
+
+
+def test_seat_without_an_enrolled_key_still_needs_its_code(qtbot, make_window, memory_keyring,
+                                                          fake_content, tmp_path):
+    window = trusting(make_window(open_package))
+    identity = create_identity(window)
+    package = build(fake_content, tmp_path / "mine.revpkg", [identity.encryption_public_key])
+    dialog = window.open_path(package)
+    dialog.findChild(QLineEdit, "seatIdEdit").setText(SEAT_ID)
+    attempt(qtbot, dialog)
+    assert dialog.failure.kind is FailureKind.SEAT_CODE_NEEDED
+    assert dialog.ui.errorLabel.text() == "此席位需要席位码：请输入您收到的函件上印的席位码。"
+    assert window.session is None
+    fill_seat(qtbot, dialog)
+    attempt(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=20000)

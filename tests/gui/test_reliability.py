@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewer_app.storage.encrypted import ExpertSecret
 from reviewer_app.storage.workspace import WorkspaceStore
 from tests.gui.conftest import open_and_unlock, type_text
 from tests.gui.fakes import MARKER, PACKAGE_ID
@@ -51,8 +52,8 @@ def _check(lines: list[str], data_dir: Path, manifest: dict) -> int:
     if last_saved is None:
         return 0
     saved_at, snapshot = last_saved
-    store = WorkspaceStore(db, b"k" * 32, package_id=PACKAGE_ID,
-                           manifest_sha256=_sha(manifest))
+    store = WorkspaceStore(db, b"k" * 32, ExpertSecret.from_seat_code("0" * 16),
+                           package_id=PACKAGE_ID, manifest_sha256=_sha(manifest), seat_id="S01")
     try:
         states = store.load()
     finally:

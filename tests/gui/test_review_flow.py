@@ -98,6 +98,20 @@ def test_unknown_seat_is_a_friendly_error(qtbot, window, package_file):
     assert window.session is None
 
 
+def test_another_seat_code_cannot_open_the_saved_work(qtbot, window, package_file):
+    open_and_unlock(qtbot, window, package_file)
+    window.close_package()
+    dialog = window.open_path(package_file)
+    fill_unlock(qtbot, dialog, seat_code="0000-0000-0000-0000")  # well-formed, not ours
+    qtbot.waitUntil(lambda: dialog.failure is not None, timeout=5000)
+    assert dialog.failure.kind is FailureKind.WORKSPACE
+    assert dialog.ui.errorLabel.text().startswith("无法打开您为此评审包保存的评审内容：")
+    assert "does not open with this seat code" in dialog.ui.errorLabel.text()
+    assert window.session is None and dialog.isVisible()
+    fill_unlock(qtbot, dialog)  # the seat's own code still opens it
+    qtbot.waitUntil(lambda: window.session is not None, timeout=5000)
+
+
 def test_untrusted_organizer_is_asked_once(qtbot, make_window, fake_content, package_file):
     from tests.gui.fakes import FakeOpener
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import zlib
 from pathlib import Path
 
 import pytest
 
-from reviewer_app.storage.encrypted import WorkspaceKeyError
+from reviewer_app.storage.encrypted import ExpertSecret, WorkspaceKeyError
 from reviewer_app.storage.inspection import (
     MAX_PHOTO_BYTES,
     InspectionStore,
@@ -18,26 +17,15 @@ from reviewer_app.storage.inspection import (
     check_photo,
 )
 from reviewer_app.storage.workspace import FieldChange, WorkspaceStore
+from tests.helpers.images import tiny_png
 
 KEY = bytes(range(32))
 PKG = dict(package_id="ab" * 16, manifest_sha256="cd" * 32, seat_id="S01")
 MARKER = b"PHOTO-PLAINTEXT-MARKER-7Q3Z"
 
 
-def tiny_png(marker: bytes = MARKER) -> bytes:
-    """A valid 1x1 PNG with ``marker`` in a text chunk (so it shows up in a raw scan)."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (len(data).to_bytes(4, "big") + kind + data
-                + zlib.crc32(kind + data).to_bytes(4, "big"))
-
-    ihdr = (1).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
-    idat = zlib.compress(b"\x00\xff\x00\x00")
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"tEXt", b"Comment\x00" + marker)
-            + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
-
-
 def _store(path: Path, key: bytes = KEY) -> WorkspaceStore:
-    return WorkspaceStore(path, key, **PKG)
+    return WorkspaceStore(path, key, ExpertSecret.from_seat_code("0" * 16), **PKG)
 
 
 def test_checklist_findings_and_photos_round_trip(tmp_path: Path) -> None:
@@ -51,7 +39,7 @@ def test_checklist_findings_and_photos_round_trip(tmp_path: Path) -> None:
         FieldChange("P1", "score", "20", "advancement"),
     ])
     inspection = InspectionStore(store)
-    photo = inspection.add_photo("P1", tiny_png(), "厂区门口")
+    photo = inspection.add_photo("P1", tiny_png(MARKER), "厂区门口")
     jpeg = b"\xff\xd8\xff\xe0" + os.urandom(64)
     second = inspection.add_photo("P2", jpeg)
     store.apply([FieldChange("P2", "photo_caption", "生产线", str(second.id))])
@@ -64,10 +52,10 @@ def test_checklist_findings_and_photos_round_trip(tmp_path: Path) -> None:
     assert p1.notes == {"premises": "营业执照地址与现场一致"}
     assert p1.findings == "系统已上线运行三个月"
     assert [(p.id, p.sha256, p.media_type, p.caption) for p in p1.photos] == [
-        (photo.id, hashlib.sha256(tiny_png()).hexdigest(), "image/png", "厂区门口")]
+        (photo.id, hashlib.sha256(tiny_png(MARKER)).hexdigest(), "image/png", "厂区门口")]
     assert states["P2"].photos[0].caption == "生产线"
     assert states["P2"].photos[0].media_type == "image/jpeg"
-    assert InspectionStore(again).photo_bytes(photo.id) == tiny_png()
+    assert InspectionStore(again).photo_bytes(photo.id) == tiny_png(MARKER)
     assert again.load()["P1"].scores == {"advancement": "20"}  # scores are untouched
     # Clearing a result keeps the note; removing a photo removes its bytes.
     again.apply([FieldChange("P1", "checklist_result", None, "premises")])
@@ -90,7 +78,7 @@ def test_nothing_of_a_visit_is_on_disk_in_plaintext(tmp_path: Path) -> None:
     store.apply([FieldChange("P1", "checklist_note", note, "premises"),
                  FieldChange("P1", "checklist_result", "unverifiable", "premises"),
                  FieldChange("P1", "findings", "FINDINGS-MARKER")])
-    InspectionStore(store).add_photo("P1", tiny_png(), "CAPTION-MARKER")
+    InspectionStore(store).add_photo("P1", tiny_png(MARKER), "CAPTION-MARKER")
     # Read back while open (WAL file present), then after closing.
     assert InspectionStore(store).load()["P1"].photos
     files = {p: p.read_bytes() for p in tmp_path.iterdir()}
@@ -110,12 +98,12 @@ def test_photo_checks(tmp_path: Path) -> None:
         with pytest.raises(PhotoError) as refused:
             inspection.add_photo("P1", data)
         assert refused.value.reason == reason
-    assert check_photo(tiny_png()) == "image/png"
-    inspection.add_photo("P1", tiny_png())
+    assert check_photo(tiny_png(MARKER)) == "image/png"
+    inspection.add_photo("P1", tiny_png(MARKER))
     with pytest.raises(PhotoError) as twice:
-        inspection.add_photo("P1", tiny_png())
+        inspection.add_photo("P1", tiny_png(MARKER))
     assert twice.value.reason == "duplicate"
-    inspection.add_photo("P2", tiny_png())  # the same photo for another project is fine
+    inspection.add_photo("P2", tiny_png(MARKER))  # the same photo for another project is fine
     with pytest.raises(ValueError):
         store.apply([FieldChange("P1", "checklist_result", "maybe", "premises")])
     with pytest.raises(ValueError):
@@ -135,7 +123,7 @@ def test_altered_photo_bytes_are_refused(tmp_path: Path) -> None:
         raw.execute("UPDATE inspection_photo SET data = ? WHERE id = ?",
                     (blobs[second.id], first.id))
     again = _store(db)
-    with pytest.raises(WorkspaceKeyError, match="hash"):
+    with pytest.raises(WorkspaceKeyError, match="moved between rows"):
         InspectionStore(again).photo_bytes(first.id)
     assert InspectionStore(again).photo_bytes(second.id) == tiny_png(b"second")
     again.close()

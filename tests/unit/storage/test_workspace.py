@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer_app.storage.encrypted import WorkspaceKeyError
+from reviewer_app.storage.encrypted import ExpertSecret, WorkspaceKeyError
 from reviewer_app.storage.workspace import (
     EvidenceLink,
     FieldChange,
@@ -13,11 +13,12 @@ from reviewer_app.storage.workspace import (
 )
 
 KEY = bytes(range(32))
+SECRET = ExpertSecret.from_seat_code("ABCD-EFGH-JKMN-PQRS")
 PKG = dict(package_id="ab" * 16, manifest_sha256="cd" * 32)
 
 
 def _store(path: Path, key: bytes = KEY, **overrides) -> WorkspaceStore:
-    return WorkspaceStore(path, key, **{**PKG, "seat_id": "S01", **overrides})
+    return WorkspaceStore(path, key, SECRET, **{**PKG, "seat_id": "S01", **overrides})
 
 
 def test_round_trip_survives_reopen(tmp_path: Path) -> None:
@@ -67,7 +68,7 @@ def test_nothing_typed_is_stored_in_plaintext(tmp_path: Path) -> None:
 def test_wrong_key_and_wrong_package_are_refused(tmp_path: Path) -> None:
     db = tmp_path / "ws.sqlite"
     _store(db).close()
-    with pytest.raises(WorkspaceKeyError, match="does not match"):
+    with pytest.raises(WorkspaceKeyError, match="does not open with this seat code"):
         _store(db, key=os.urandom(32))
     with pytest.raises(WorkspaceMismatch, match="belongs to package"):
         _store(db, package_id="ff" * 16)
@@ -83,7 +84,7 @@ def test_durability_pragmas_and_integrity(tmp_path: Path) -> None:
     with sqlite3.connect(db) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         version = raw.execute("SELECT version_num FROM alembic_version").fetchone()
-        assert version == ("w0002",)
+        assert version == ("w0003",)
 
 
 def test_unknown_field_is_a_bug() -> None:
