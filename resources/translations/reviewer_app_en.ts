@@ -798,6 +798,10 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>This seat needs its seat code: type the code printed on your letter.</translation>
     </message>
     <message>
+        <source>This seat code does not belong to this seat. Check the seat ID and the code on your letter.</source>
+        <translation>This seat code does not belong to this seat. Check the seat ID and the code on your letter.</translation>
+    </message>
+    <message>
         <source>Your saved work for this package cannot be opened: %1</source>
         <translation>Your saved work for this package cannot be opened: %1</translation>
     </message>

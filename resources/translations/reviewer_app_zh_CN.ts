@@ -798,6 +798,10 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>此席位需要席位码：请输入您收到的函件上印的席位码。</translation>
     </message>
     <message>
+        <source>This seat code does not belong to this seat. Check the seat ID and the code on your letter.</source>
+        <translation>该席位码不属于此席位。请核对通知函上的席位号和席位码。</translation>
+    </message>
+    <message>
         <source>Your saved work for this package cannot be opened: %1</source>
         <translation>无法打开您为此评审包保存的评审内容：%1</translation>
     </message>

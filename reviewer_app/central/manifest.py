@@ -16,7 +16,7 @@ from reviewer_app.central.intake import Intake, MaterialFile
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.eligibility import Application, Status
 from reviewer_app.core.errors import IntakeError
-from reviewer_app.core.seat_codes import CODE_BYTES, seat_code_from_bytes
+from reviewer_app.core.seat_codes import CODE_BYTES, seat_code_check, seat_code_from_bytes
 
 MANIFEST_FORMAT = "rvpkg-manifest/1"
 SESSION_KINDS = ("panel", "inspection")
@@ -124,7 +124,9 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
         },
         "rubric": program.rubric.to_dict(),
         "seats": [{"seat_id": s.seat_id, "name": s.name, "affiliation": s.affiliation,
-                   "public_key": s.public_key} for s in intake.seats],
+                   "public_key": s.public_key,
+                   "seat_code_check": seat_code_check(s.seat_id, seat_codes[s.seat_id])}
+                  for s in intake.seats],
         "assignments": {s.seat_id: list(s.projects) for s in intake.seats},
         "projects": projects,
     }

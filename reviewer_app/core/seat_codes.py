@@ -7,9 +7,14 @@ as 1, so that what an expert types from a printed slip always matches.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 CODE_LENGTH = 16
 CODE_BYTES = 10  # 80 bits
+CHECK_TAG = b"RVSEATCHECK1"
+CHECK_HEX_LENGTH = 32  # 128 bits
 _TYPO = str.maketrans({"O": "0", "I": "1", "L": "1"})
 _SEPARATORS = str.maketrans("", "", " -\t")
 
@@ -48,3 +53,28 @@ def format_seat_code(code: str) -> str:
     """``ABCD-EFGH-JKMN-PQRS`` for printing."""
     canonical = canonical_seat_code(code)
     return "-".join(canonical[i:i + 4] for i in range(0, CODE_LENGTH, 4))
+
+
+def seat_code_check(seat_id: str, code: str) -> str:
+    """The public check value of a seat's code (the manifest's ``seats[].seat_code_check``).
+
+    Lets the app refuse a mistyped code, or another seat's, before it keys a
+    workspace with it. ``hex(HMAC-SHA256(code, "RVSEATCHECK1" || UTF-8(seat id)))``,
+    first 128 bits; the tag differs from the seat claim's, and with 80 random
+    bits in a code, guessing it from the check is out of reach.
+
+    Raises:
+        SeatCodeError: the code cannot be canonicalised.
+    """
+    key = canonical_seat_code(code).encode("ascii")
+    digest = hmac.new(key, CHECK_TAG + seat_id.encode("utf-8"), hashlib.sha256).hexdigest()
+    return digest[:CHECK_HEX_LENGTH]
+
+
+def seat_code_matches(seat_id: str, code: str, check: str) -> bool:
+    """Whether ``code`` is the seat's, by its check value (constant time).
+
+    Raises:
+        SeatCodeError: the code cannot be canonicalised.
+    """
+    return hmac.compare_digest(seat_code_check(seat_id, code), check)

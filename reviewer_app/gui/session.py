@@ -83,6 +83,7 @@ class FailureKind(enum.Enum):
     READER_MISSING = "reader_missing"   # this build has no package reader
     BAD_SEAT = "bad_seat"               # seat id unknown or seat code malformed
     SEAT_CODE_NEEDED = "seat_code_needed"  # no seat code, and the seat has no enrolled key
+    WRONG_SEAT_CODE = "wrong_seat_code"  # well formed, but not this seat's (its check value)
     WORKSPACE = "workspace"             # the workspace DB does not open with this key
     # The expert's own key (identity store), for packages built for it:
     NO_OWN_KEY = "no_own_key"           # no key was ever created on this computer
@@ -96,7 +97,7 @@ class FailureKind(enum.Enum):
         """Whether asking again for the credentials can help."""
         return self in (FailureKind.WRONG_PASSPHRASE, FailureKind.NOT_FOR_THIS_KEY,
                         FailureKind.BAD_SEAT, FailureKind.SEAT_CODE_NEEDED,
-                        FailureKind.WRONG_KEY_PASSPHRASE)
+                        FailureKind.WRONG_SEAT_CODE, FailureKind.WRONG_KEY_PASSPHRASE)
 
 
 class OpenFailure(ReviewerError):
@@ -250,12 +251,20 @@ def open_package(path: Path, credentials: Credentials,
 
 def _expert_secret(seat: Mapping[str, Any], seat_code: str, own_key: Any) -> ExpertSecret:
     """The expert's share of the workspace key."""
-    from reviewer_app.core.seat_codes import SeatCodeError
+    from reviewer_app.core.seat_codes import SeatCodeError, seat_code_matches
     from reviewer_app.storage.encrypted import ExpertSecret
 
     if seat_code:
         try:
-            return ExpertSecret.from_seat_code(seat_code)
+            secret = ExpertSecret.from_seat_code(seat_code)
+            check = seat.get("seat_code_check")
+            # Packages carry a check value so that a mistyped code is refused here,
+            # instead of keying a workspace that the right code will not open later.
+            if isinstance(check, str) and not seat_code_matches(seat["seat_id"], seat_code,
+                                                                check):
+                raise OpenFailure(FailureKind.WRONG_SEAT_CODE,
+                                  f"this is not the seat code of seat {seat['seat_id']}")
+            return secret
         except SeatCodeError as exc:
             raise OpenFailure(FailureKind.BAD_SEAT, str(exc)) from exc
     # Without a code only an enrolled seat's sheet can be merged (docs/formats.md §2.3).
@@ -291,12 +300,14 @@ class ReviewSession:
 
     @classmethod
     def start(cls, package: OpenedPackage, *, seat_id: str, seat_code: str,
-              workspace_path: Path, own_key: Any = None) -> ReviewSession:
+              workspace_path: Path, legacy_workspace: Path | None = None,
+              own_key: Any = None) -> ReviewSession:
         """Check the seat against the manifest, open (or create) the workspace, load it.
 
         The workspace key takes the seat code (canonical form) or, when there is none,
         ``own_key``: the X25519 private key of the expert's identity (:func:`load_own_key`),
-        for a seat enrolled with the expert's key.
+        for a seat enrolled with the expert's key. A workspace at ``legacy_workspace``
+        (the former one-per-package path) that was this seat's moves to ``workspace_path``.
 
         Raises:
             OpenFailure: unknown seat, a malformed seat code or none where one is needed,
@@ -315,6 +326,11 @@ class ReviewSession:
         categories = {int(c["id"]): c
                       for c in manifest.get("program", {}).get("material_categories", [])}
         try:
+            if legacy_workspace is not None:
+                from reviewer_app.gui.sheet_export import MEMO_SUFFIX
+
+                storage().adopt_workspace(legacy_workspace, workspace_path, seat_id,
+                                          sidecar_suffixes=(MEMO_SUFFIX,))
             store = storage().WorkspaceStore(workspace_path, package.workspace_key(), secret,
                                              package_id=package.package_id,
                                              manifest_sha256=package.manifest_sha256,

@@ -1,13 +1,15 @@
 """Where the app keeps its files, and its persistent preferences.
 
-The user data dir holds the workspace databases (one per package id) and the
+The user data dir holds the workspace databases (one per package and seat) and the
 cached demo package. ``REVIEWER_APP_DATA_DIR`` overrides it so that tests and
 benchmarks never touch the real profile; QSettings then lives there too.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -25,11 +27,31 @@ def data_dir() -> Path:
     return user_data_dir()
 
 
-def workspace_path(package_id: str) -> Path:
-    """One workspace database per package id: reopening a package restores everything."""
+def workspace_path(package_id: str, seat_id: str) -> Path:
+    """One workspace database per package and seat: reopening restores everything,
+    and experts sharing a computer keep their own (each is keyed to its seat code)."""
+    return _workspaces(package_id) / f"{package_id}-{_seat_file_part(seat_id)}.sqlite"
+
+
+def legacy_workspace_path(package_id: str) -> Path:
+    """Where earlier versions kept the one workspace of a package (see
+    ``storage.workspace.adopt_workspace``)."""
+    return _workspaces(package_id) / f"{package_id}.sqlite"
+
+
+def _workspaces(package_id: str) -> Path:
     if not package_id.isalnum():  # it names a file: never let a manifest choose a path
         raise ValueError(f"bad package id {package_id!r}")
-    return data_dir() / "workspaces" / f"{package_id}.sqlite"
+    return data_dir() / "workspaces"
+
+
+def _seat_file_part(seat_id: str) -> str:
+    # Seat ids are short upper-case ASCII (S01) in practice; anything else (专家1,
+    # "../x", or s01, which Windows and macOS would not tell from S01) names the file
+    # by a hash of the exact id, never by itself.
+    if re.fullmatch(r"[A-Za-z0-9_]{1,40}", seat_id) and seat_id == seat_id.upper():
+        return seat_id
+    return "seat" + hashlib.sha256(seat_id.encode("utf-8")).hexdigest()[:16]
 
 
 def demo_cache_dir() -> Path:

@@ -45,8 +45,11 @@ class ExportPlan:
     unchanged: bool
 
 
+MEMO_SUFFIX = ".exports.json"
+
+
 def memo_path(workspace_path: Path) -> Path:
-    return Path(workspace_path).with_suffix(".exports.json")
+    return Path(workspace_path).with_suffix(MEMO_SUFFIX)
 
 
 def read_memo(path: Path, seat_id: str) -> ExportMemo | None:

@@ -23,7 +23,7 @@ from reviewer_app.gui.session import (
     own_key_id,
     recipient_key_ids,
 )
-from reviewer_app.gui.settings import Preferences, workspace_path
+from reviewer_app.gui.settings import Preferences, legacy_workspace_path, workspace_path
 from reviewer_app.gui.workers import Worker
 
 if TYPE_CHECKING:
@@ -94,6 +94,9 @@ def failure_message(failure: OpenFailure, *, own_key: bool = False) -> str:
         FailureKind.SEAT_CODE_NEEDED: QCoreApplication.translate(
             "OpenErrors", "This seat needs its seat code: type the code printed on "
                           "your letter."),
+        FailureKind.WRONG_SEAT_CODE: QCoreApplication.translate(
+            "OpenErrors", "This seat code does not belong to this seat. Check the seat ID "
+                          "and the code on your letter."),
         FailureKind.WORKSPACE: QCoreApplication.translate(
             "OpenErrors", "Your saved work for this package cannot be "
                           "opened: %1"),
@@ -310,9 +313,10 @@ class UnlockDialog(QDialog):
             if self._prefill.package_id and package.package_id != self._prefill.package_id:
                 raise OpenFailure(FailureKind.OTHER, self.tr("this is not the package that "
                                                              "was locked"))
-            self.session = ReviewSession.start(package, seat_id=seat_id, seat_code=seat_code,
-                                               workspace_path=workspace_path(package.package_id),
-                                               own_key=own_key)
+            self.session = ReviewSession.start(
+                package, seat_id=seat_id, seat_code=seat_code,
+                workspace_path=workspace_path(package.package_id, seat_id),
+                legacy_workspace=legacy_workspace_path(package.package_id), own_key=own_key)
         except OpenFailure as failure:
             package.close()
             self._failed(failure)
@@ -347,7 +351,7 @@ class UnlockDialog(QDialog):
             self.ui.passphraseEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         elif failure.kind is FailureKind.BAD_SEAT:
             self.ui.seatIdEdit.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif failure.kind is FailureKind.SEAT_CODE_NEEDED:
+        elif failure.kind in (FailureKind.SEAT_CODE_NEEDED, FailureKind.WRONG_SEAT_CODE):
             self.ui.seatCodeEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reject(self) -> None:

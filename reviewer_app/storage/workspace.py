@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -275,3 +277,39 @@ class WorkspaceStore:
 
 def _text(value: str | bool | None) -> str | None:
     return None if value is None else str(value)
+
+
+def adopt_workspace(legacy: Path, target: Path, seat_id: str,
+                    sidecar_suffixes: Iterable[str] = ()) -> bool:
+    """Move a workspace from the former one-file-per-package layout to ``target``.
+
+    Only when ``target`` does not exist yet and ``legacy`` was created for
+    ``seat_id`` (its unencrypted ``workspace_meta.seat_id``): another seat's work
+    stays where it is, for that seat to adopt. ``sidecar_suffixes`` name files
+    beside the database that move with it (``legacy.with_suffix(suffix)``).
+
+    Returns:
+        Whether the workspace moved. An unreadable legacy file is left alone, and
+        opening ``target`` then starts an empty workspace.
+    """
+    if target.exists() or not legacy.is_file():
+        return False
+    try:
+        # A plain connection: closing it checkpoints a WAL left by a crash, so the
+        # single file that moves holds every committed change.
+        connection = sqlite3.connect(legacy)
+        try:
+            row = connection.execute("SELECT seat_id FROM workspace_meta").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    if row is None or row[0] != seat_id:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(legacy, target)
+    for suffix in sidecar_suffixes:
+        old = legacy.with_suffix(suffix)
+        if old.exists():
+            os.replace(old, target.with_suffix(suffix))
+    return True

@@ -15,11 +15,13 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+import blake3
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from reviewer_app.central.intake import load_intake
 from reviewer_app.central.manifest import build_manifest
+from reviewer_app.core.seat_codes import ALPHABET, CODE_BYTES, canonical_seat_code
 from reviewer_app.gui.session import Credentials, FailureKind, OpenFailure
 from tests.helpers.intake import ROW, write_intake
 from tests.helpers.programs import make_uscc
@@ -76,6 +78,14 @@ def make_png(marker: str) -> bytes:
     return bytes(data) + marker.encode()  # trailing marker bytes: PNG readers ignore them
 
 
+def _seat_code_bytes(code: str) -> bytes:
+    """The random bytes that the planner turns into ``code`` (so its check value fits)."""
+    number = 0
+    for ch in canonical_seat_code(code):
+        number = number * 32 + ALPHABET.index(ch)
+    return number.to_bytes(CODE_BYTES, "big")
+
+
 def build_manifest_and_members(root: Path, projects: int = 3
                                ) -> tuple[dict[str, Any], dict[int, bytes]]:
     """A manifest made by the real planner, and real PDFs/PNGs for its members."""
@@ -84,7 +94,7 @@ def build_manifest_and_members(root: Path, projects: int = 3
     intake_root = write_intake(root / "intake", rows)
     for row in rows:  # one photo in category 8 per project
         (intake_root / "materials" / row["project_id"] / "8-现场照片.png").write_bytes(b"png")
-    plan = build_manifest(load_intake(intake_root), random_bytes=[b"\x01" * 10])
+    plan = build_manifest(load_intake(intake_root), random_bytes=[_seat_code_bytes(SEAT_CODE)])
     manifest = json.loads(json.dumps(plan.manifest, ensure_ascii=False))
     manifest["package_id"] = PACKAGE_ID
     members: dict[int, bytes] = {}
@@ -99,7 +109,7 @@ def build_manifest_and_members(root: Path, projects: int = 3
             members[material["member_id"]] = data
             entries.append({"id": material["member_id"], "name": material["title"],
                             "media_type": material["media_type"], "length": len(data),
-                            "sha256": hashlib.sha256(data).hexdigest()})
+                            "blake3": blake3.blake3(data).hexdigest()})
     manifest["members"] = entries
     return manifest, members
 

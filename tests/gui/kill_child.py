@@ -22,14 +22,14 @@ def main() -> None:
     from reviewer_app.gui.app import build_window, create_app
     from reviewer_app.gui.session import ReviewSession
     from reviewer_app.gui.settings import workspace_path
-    from tests.gui.fakes import FakePackage
+    from tests.gui.fakes import SEAT_CODE, FakePackage
 
     app = create_app()
     package = FakePackage(manifest, {})
     window = build_window(lang="zh_CN", opener=lambda *a: package)
     window.show()
-    session = ReviewSession.start(package, seat_id="S01", seat_code="0" * 16,
-                                  workspace_path=workspace_path(package.package_id))
+    session = ReviewSession.start(package, seat_id="S01", seat_code=SEAT_CODE,
+                                  workspace_path=workspace_path(package.package_id, "S01"))
     window.set_session(session)
     rng = random.Random(seed)
     counter = iter(range(10**9))

@@ -182,7 +182,7 @@ def test_enrolled_expert_needs_no_seat_code(qtbot, make_window, memory_keyring, 
     press_ok(again)
     qtbot.waitUntil(lambda: window.session is not None, timeout=20000)
     window.close_package()
-    with sqlite3.connect(data_dir / "workspaces" / f"{package_id}.sqlite") as raw:
+    with sqlite3.connect(data_dir / "workspaces" / f"{package_id}-S01.sqlite") as raw:
         assert raw.execute("SELECT key_source FROM workspace_meta").fetchone() == ("identity",)
     # The workspace takes the key, so the passphrase with a seat code does not open it.
     dialog = window.open_path(package)

@@ -19,7 +19,7 @@ import pytest
 from reviewer_app.storage.encrypted import ExpertSecret
 from reviewer_app.storage.workspace import WorkspaceStore
 from tests.gui.conftest import open_and_unlock, type_text
-from tests.gui.fakes import MARKER, PACKAGE_ID
+from tests.gui.fakes import MARKER, PACKAGE_ID, SEAT_CODE
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
@@ -46,13 +46,13 @@ def _check(lines: list[str], data_dir: Path, manifest: dict) -> int:
             position[(pid, field, cid, value)] = number
         elif line.startswith("SAVED "):
             last_saved = (number, json.loads(line[6:]))
-    db = data_dir / "workspaces" / f"{PACKAGE_ID}.sqlite"
+    db = data_dir / "workspaces" / f"{PACKAGE_ID}-S01.sqlite"
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     if last_saved is None:
         return 0
     saved_at, snapshot = last_saved
-    store = WorkspaceStore(db, b"k" * 32, ExpertSecret.from_seat_code("0" * 16),
+    store = WorkspaceStore(db, b"k" * 32, ExpertSecret.from_seat_code(SEAT_CODE),
                            package_id=PACKAGE_ID, manifest_sha256=_sha(manifest), seat_id="S01")
     try:
         states = store.load()

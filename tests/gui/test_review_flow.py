@@ -61,7 +61,7 @@ def test_whole_review_survives_restart(qtbot, make_window, opener, package_file,
         assert again.findChild(QPlainTextEdit, "overallComment").toPlainText() == f"总体评价 {pid}"
     assert again.progress_label.text() == "3 / 3 已评分"
     again.close()
-    db = data_dir / "workspaces" / f"{PACKAGE_ID}.sqlite"
+    db = data_dir / "workspaces" / f"{PACKAGE_ID}-S01.sqlite"
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         # Scores are encrypted at rest: no plaintext comment in the file.
@@ -98,7 +98,30 @@ def test_unknown_seat_is_a_friendly_error(qtbot, window, package_file):
     assert window.session is None
 
 
-def test_another_seat_code_cannot_open_the_saved_work(qtbot, window, package_file):
+def test_another_seats_code_is_refused_before_any_workspace(qtbot, window, package_file,
+                                                           data_dir):
+    dialog = window.open_path(package_file)
+    fill_unlock(qtbot, dialog, seat_code="0000-0000-0000-0000")  # well-formed, not ours
+    qtbot.waitUntil(lambda: dialog.failure is not None, timeout=5000)
+    assert dialog.failure.kind is FailureKind.WRONG_SEAT_CODE
+    assert "该席位码不属于此席位" in dialog.ui.errorLabel.text()
+    assert window.session is None and dialog.isVisible()
+    assert not list((data_dir / "workspaces").glob("*.sqlite"))  # nothing keyed to a typo
+    fill_unlock(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=5000)
+
+
+def test_another_seat_code_cannot_open_the_saved_work(qtbot, make_window, fake_content,
+                                                      package_file):
+    """A package without seat-code check values (they are optional): the workspace key
+    still refuses a code other than the one it was created with."""
+    from tests.gui.fakes import FakeOpener
+
+    manifest, members = fake_content
+    unchecked = {**manifest, "seats": [{k: v for k, v in seat.items()
+                                        if k != "seat_code_check"}
+                                       for seat in manifest["seats"]]}
+    window = make_window(FakeOpener(unchecked, members))
     open_and_unlock(qtbot, window, package_file)
     window.close_package()
     dialog = window.open_path(package_file)

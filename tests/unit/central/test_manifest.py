@@ -8,6 +8,7 @@ from reviewer_app.central.intake import load_intake
 from reviewer_app.central.manifest import build_manifest
 from reviewer_app.core.errors import IntakeError
 from reviewer_app.core.rubric import Rubric
+from reviewer_app.core.seat_codes import seat_code_check
 from tests.helpers.intake import ROW, write_intake
 
 WHEN = dt.datetime(2026, 6, 20, 8, 30, tzinfo=dt.UTC)
@@ -31,6 +32,10 @@ def test_manifest_carries_only_assigned_projects(tmp_path: Path) -> None:
     assert manifest["created_at"] == "2026-06-20T08:30:00Z"
     assert manifest["session"]["kind"] == "panel"
     assert plan.seat_codes == {"S01": "0" * 16, "S02": "Z" * 16}
+    # Each seat carries its code's check value, never the code.
+    assert [s["seat_code_check"] for s in manifest["seats"]] == [
+        seat_code_check("S01", "0" * 16), seat_code_check("S02", "Z" * 16)]
+    assert "0" * 16 not in json.dumps(manifest) and "Z" * 16 not in json.dumps(manifest)
     # member ids follow the order of plan.materials, category first
     p1 = manifest["projects"][0]
     assert [m["member_id"] for m in p1["materials"]] == list(range(1, 8))

@@ -6,7 +6,9 @@ from reviewer_app.core.seat_codes import (
     SeatCodeError,
     canonical_seat_code,
     format_seat_code,
+    seat_code_check,
     seat_code_from_bytes,
+    seat_code_matches,
 )
 
 
@@ -43,3 +45,19 @@ def test_malformed_codes(typed: str, message: str) -> None:
 def test_wrong_byte_count() -> None:
     with pytest.raises(SeatCodeError):
         seat_code_from_bytes(b"short")
+
+
+def test_check_value_pins_code_and_seat() -> None:
+    import hashlib
+    import hmac
+
+    code = "7K3M9Q2X5T8V4R1N"
+    # Recomputed from docs/formats.md §2.3, independently of the implementation.
+    expected = hmac.new(code.encode(), b"RVSEATCHECK1" + b"S01",
+                        hashlib.sha256).hexdigest()[:32]
+    assert seat_code_check("S01", code) == expected
+    assert seat_code_matches("S01", "7k3m 9q2x 5t8v 4r1n", expected)  # as typed
+    assert not seat_code_matches("S02", code, expected)  # another seat
+    assert not seat_code_matches("S01", "7K3M9Q2X5T8V4R10", expected)  # one typo
+    with pytest.raises(SeatCodeError):
+        seat_code_matches("S01", "short", expected)
