@@ -142,7 +142,7 @@ def bench_switch(rounds: int) -> dict[str, float]:
     from reviewer_app.gui.session import ReviewSession
     from reviewer_app.gui.settings import workspace_path
     from reviewer_app.gui.viewer import render_page
-    from tests.gui.fakes import build_manifest_and_members
+    from tests.gui.fakes import SEAT_CODE, build_manifest_and_members
 
     app = create_app()
     with tempfile.TemporaryDirectory() as tmp:
@@ -154,8 +154,8 @@ def bench_switch(rounds: int) -> dict[str, float]:
         package = AeadPackage(manifest, members)
         window = build_window(opener=lambda *a: package)
         window.show()
-        session = ReviewSession.start(package, seat_id="S01", seat_code="0" * 16,
-                                      workspace_path=workspace_path(package.package_id))
+        session = ReviewSession.start(package, seat_id="S01", seat_code=SEAT_CODE,
+                                      workspace_path=workspace_path(package.package_id, "S01"))
         window.set_session(session)
         app.processEvents()
         times = []
