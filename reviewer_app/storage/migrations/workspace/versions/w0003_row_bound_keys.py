@@ -14,7 +14,7 @@ package's subkey), ``cipher`` (a ``WorkspaceCipher`` under the new key),
 
 Revision ID: w0003
 Revises: w0002
-Create Date: 2026-12-20
+Create Date: 2026-11-29
 """
 
 import os
