@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from reviewer_app.atomic import atomic_write_bytes
+from reviewer_app.central.inspection import inspection_record
 from reviewer_app.central.results import ProjectRow, Results, tier_counts
 from reviewer_app.central.sanitize import csv_text, strip_controls
 from reviewer_app.core.decimals import decimal_str
@@ -84,10 +85,19 @@ def results_document(results: Results) -> dict[str, Any]:
                    "factor": None if funding.factor is None else str(funding.factor)},
         "tier_counts": tier_counts(results),
         "projects": [_project_record(row, criteria) for row in results.rows],
+        "inspection_checklist": dict(results.inspections.checklist),
+        "inspections": {pid: inspection_record(found)
+                        for pid, found in results.inspections.projects.items()},
         "merge_log": [{"sheet_sha256": d.sheet_sha256, "seat_id": d.seat_id,
                        "revision": d.revision, "decision": d.decision, "reason": d.reason}
                       for d in results.decisions],
     }
+
+
+def inspection_summary(results: Results, project_id: str) -> str:
+    """What the site visits found, in one cell; empty when nobody visited."""
+    found = results.inspections.of(project_id)
+    return found.summary() if found else ""
 
 
 def _csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
@@ -106,7 +116,7 @@ def results_csv(results: Results) -> bytes:
               "有效评审数", "回避数", "计分方法",
               *[c.name for c in rubric.criteria], "综合得分", "算术平均", "极差", "分歧",
               "标准化得分", "档次", "实际发生费用（元）", "申请金额（元）", "测算金额（元）",
-              "封顶后（元）", "资助金额（元）", "资助金额（万元）", "说明"]
+              "封顶后（元）", "资助金额（元）", "资助金额（万元）", "现场考察", "说明"]
     rows = []
     for row in results.rows:
         record = _project_record(row, rubric.criterion_ids)
@@ -119,6 +129,7 @@ def results_csv(results: Results) -> bytes:
             row.award.tier.name if row.award.tier else "", record["actual_cost"],
             record["requested_amount"], record["base_amount"], record["capped_amount"],
             record["amount"], wan(row.award.amount),
+            inspection_summary(results, row.project_id),
             "；".join(r.message for r in row.award.reasons),
         ])
     return _csv_bytes(header, rows)

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from reviewer_app.central.inspection import Inspections, load_inspections
 from reviewer_app.core.aggregation import AggregationResult, ProjectAggregate, Review, aggregate
 from reviewer_app.core.errors import ReviewerError
 from reviewer_app.core.funding import Award, Candidate, FundingResult, compute_funding
@@ -57,6 +58,7 @@ class Results:
     matrix: Mapping[tuple[str, str], MatrixCell]  # (project_id, seat key)
     decisions: tuple[m.MergeDecision, ...]
     sheet_hashes: tuple[str, ...]           # SHA-256 of every accepted sheet file
+    inspections: Inspections                # the inspection teams' visits, by project
 
     @property
     def divergent(self) -> tuple[ProjectRow, ...]:
@@ -79,7 +81,8 @@ def load_program(packages: Sequence[m.Package]) -> Program:
 
 def compute_results(engine: Engine, *, budget: Decimal | None = None,
                     prior_awards: Mapping[str, Decimal] | None = None) -> Results:
-    """Aggregate every accepted review of the panel packages in the store and fund them."""
+    """Aggregate every accepted review of the panel packages in the store and fund them;
+    attach what the inspection packages' visits found."""
     with Session(engine) as session:
         packages = tuple(session.scalars(
             select(m.Package).where(m.Package.session_kind == "panel")
@@ -99,9 +102,12 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None,
                 seat_names[_seat_key(package.package_id, seat["seat_id"], many)] = seat["name"]
         reviews = []
         matrix: dict[tuple[str, str], MatrixCell] = {}
-        for row in session.scalars(select(m.Review).order_by(m.Review.package_id,
-                                                             m.Review.seat_id,
-                                                             m.Review.project_id)):
+        # Only the panel's scores make the ranking; an inspection package's sheets
+        # count through their visits (load_inspections).
+        panel_ids = [p.package_id for p in packages]
+        for row in session.scalars(select(m.Review).where(m.Review.package_id.in_(panel_ids))
+                                   .order_by(m.Review.package_id, m.Review.seat_id,
+                                             m.Review.project_id)):
             key = _seat_key(row.package_id, row.seat_id, many)
             scores = {k: Decimal(v) for k, v in json.loads(row.scores_json).items()}
             reviews.append(Review(row.project_id, key, scores, row.conflict))
@@ -110,6 +116,7 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None,
         decisions = tuple(session.scalars(select(m.MergeDecision).order_by(
             m.MergeDecision.sheet_sha256, m.MergeDecision.id)))
         sheet_hashes = tuple(sorted(session.scalars(select(m.AcceptedSheet.sheet_sha256))))
+        inspections = load_inspections(session)
         session.expunge_all()
 
     aggregation = aggregate(reviews, program.rubric, program.aggregation,
@@ -129,7 +136,7 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None,
                  for a in aggregation.projects)
     seats = tuple(sorted(seat_names))
     return Results(program, packages, rows, aggregation, funding, seats, seat_names, matrix,
-                   decisions, sheet_hashes)
+                   decisions, sheet_hashes, inspections)
 
 
 def tier_counts(results: Results) -> dict[str, int]:

@@ -1,7 +1,8 @@
 """results.pdf: the summary for the decision meeting.
 
-Totals and budget use, tier counts, the ranking table, and a chart of each
-project's score spread (every expert's total as a dot, the aggregate as a bar).
+Totals and budget use, tier counts, the ranking table, what the site visits
+found wrong, and a chart of each project's score spread (every expert's total
+as a dot, the aggregate as a bar).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from reviewer_app.central.inspection import NON_COMPLIANT
 from reviewer_app.central.reports import STATUS_ZH, clean, wan
 from reviewer_app.central.results import Results, tier_counts
 from reviewer_app.core.decimals import decimal_str
@@ -146,6 +148,24 @@ def results_pdf(results: Results) -> bytes:
                       styles["cell"])])
     story.append(_table(rows, [12 * mm, 26 * mm, 62 * mm, 16 * mm, 16 * mm, 16 * mm, 16 * mm,
                                14 * mm, 20 * mm, 75 * mm], font))
+    flagged = [(row, found) for row in results.rows
+               if (found := results.inspections.of(row.project_id)) and found.flagged]
+    if results.inspections.projects:
+        story += [Paragraph("现场考察", styles["h2"]), Paragraph(
+            f"考察项目 {len(results.inspections.projects)} 个，其中发现不符合项的 "
+            f"{len(flagged)} 个（详见 results.xlsx“现场考察”表）。", styles["body"])]
+    if flagged:
+        checklist = results.inspections.checklist
+        found_rows: list[list[object]] = [
+            ["项目", "申报主体", "考察情况", "不符合项（专家：说明）"]]
+        for row, found in flagged:
+            items = "；".join(
+                f"{checklist.get(a.item_id, a.item_id)}（{visit.seat_name}：{a.note or '—'}）"
+                for visit in found.visits for a in visit.answers(NON_COMPLIANT))
+            found_rows.append([row.project_id,
+                               Paragraph(clean(row.project["enterprise_name"]), styles["cell"]),
+                               found.summary(), Paragraph(clean(items), styles["cell"])])
+        story.append(_table(found_rows, [26 * mm, 62 * mm, 40 * mm, 145 * mm], font))
     story += [PageBreak(), Paragraph("各项目评分分布（点：专家总分；竖线：综合得分；红色：分歧）",
                                      styles["h2"]),
               *_spread_charts(results, font, PAGE[0] - 24 * mm)]

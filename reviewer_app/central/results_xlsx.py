@@ -1,4 +1,5 @@
-"""results.xlsx for the secretariat: ranking, score matrix, divergence, funding, merge log.
+"""results.xlsx for the secretariat: ranking, score matrix, divergence, funding, site
+inspections, merge log.
 
 Every text cell from applications is written as a typed string (never a
 formula, whatever it starts with); amounts are numbers with 元 / 万元 formats.
@@ -15,7 +16,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reviewer_app.central.reports import STATUS_ZH, TEN_THOUSAND, clean
+from reviewer_app.central.inspection import NON_COMPLIANT, RESULT_ZH
+from reviewer_app.central.reports import STATUS_ZH, TEN_THOUSAND, clean, inspection_summary
 from reviewer_app.central.results import Results
 
 YUAN = '#,##0" 元"'
@@ -62,8 +64,8 @@ def results_xlsx(results: Results) -> bytes:
 
     ranking = _sheet(book, "排名", ["排名", "项目编号", "申报主体", "统一社会信用代码", "项目名称",
                                   "形式审查", *[c.name for c in rubric.criteria], "综合得分",
-                                  "标准化得分", "档次", "分歧"],
-                     [6, 14, 30, 22, 34, 10, *[10] * len(rubric.criteria), 10, 10, 8, 6])
+                                  "标准化得分", "档次", "分歧", "现场考察"],
+                     [6, 14, 30, 22, 34, 10, *[10] * len(rubric.criteria), 10, 10, 8, 6, 20])
     for r, row in enumerate(results.rows, start=2):
         agg = row.aggregate
         values: list[tuple[Cell, str | None]] = [
@@ -73,10 +75,14 @@ def results_xlsx(results: Results) -> bytes:
             *[(agg.criteria.get(cid), SCORE) for cid in rubric.criterion_ids],
             (agg.score, SCORE), (agg.normalised, SCORE),
             (row.award.tier.name if row.award.tier else "—", None),
-            ("是" if agg.divergent else "", None)]
+            ("是" if agg.divergent else "", None),
+            (inspection_summary(results, row.project_id), None)]
         for c, (value, fmt) in enumerate(values, start=1):
             _put(ranking, r, c, value, fmt)
         if agg.divergent:
+            ranking.cell(r, len(values) - 1).fill = FLAG_FILL
+        found = results.inspections.of(row.project_id)
+        if found is not None and found.flagged:
             ranking.cell(r, len(values)).fill = FLAG_FILL
 
     matrix = _sheet(book, "评分矩阵", ["项目编号", "申报主体",
@@ -122,6 +128,9 @@ def results_xlsx(results: Results) -> bytes:
     _put(funding, total_row, 9, results.funding.awarded_total / TEN_THOUSAND, WAN)
     _put(funding, total_row + 1, 8, results.funding.budget, YUAN)
 
+    if results.inspections.projects:
+        _inspection_sheet(book, results)
+
     log = _sheet(book, "合并日志", ["评分表 SHA-256", "席位", "版本", "结论", "原因"],
                  [66, 8, 6, 12, 60])
     for r, decision in enumerate(results.decisions, start=2):
@@ -133,3 +142,31 @@ def results_xlsx(results: Results) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _inspection_sheet(book: Workbook, results: Results) -> None:
+    """现场考察: every visit's checklist answers, then its findings, recommendation
+    and photos; a 不符合 is shaded."""
+    sheet = _sheet(book, "现场考察", ["项目编号", "申报主体", "席位", "考察专家", "检查项",
+                                   "结论", "说明"], [14, 30, 8, 12, 40, 10, 60])
+    names = {row.project_id: row.project["enterprise_name"] for row in results.rows}
+    checklist = results.inspections.checklist
+    r = 2
+    for pid, found in results.inspections.projects.items():
+        for visit in found.visits:
+            lines: list[tuple[str, str, str]] = [
+                (checklist.get(a.item_id, a.item_id), RESULT_ZH.get(a.result, a.result), a.note)
+                for a in visit.visit.checklist]
+            lines += [("考察结论", "", visit.visit.findings),
+                      ("建议", "", visit.visit.recommendation)]
+            if visit.visit.photos:
+                lines.append(("现场照片", f"{len(visit.visit.photos)} 张", "；".join(
+                    f"{p.caption or '（无说明）'} SHA-256 {p.sha256[:16]}"
+                    for p in visit.visit.photos)))
+            for item, result, note in lines:
+                for c, value in enumerate([pid, names.get(pid, ""), visit.seat_id,
+                                           visit.seat_name, item, result, note], start=1):
+                    _put(sheet, r, c, value)
+                if result == RESULT_ZH[NON_COMPLIANT]:
+                    sheet.cell(r, 6).fill = FLAG_FILL
+                r += 1

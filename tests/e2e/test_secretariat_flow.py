@@ -156,3 +156,80 @@ def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> N
     assert len(results["sheets_sha256"]) == SEATS
     publicity = (tmp / "results" / "publicity.csv").read_text(encoding="utf-8-sig")
     assert publicity.count("\n") == 1 + sum(1 for p in by_id.values() if p["amount"] != "0")
+
+
+def test_site_inspection_findings_reach_the_results(secretariat: Path,
+                                                     capsys: pytest.CaptureFixture) -> None:
+    """A panel package and an inspection package of the same intake, merged into one
+    store: the visits' 不符合 shows in every results file beside the panel's scores."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from reviewer_app.sheets.body import ChecklistAnswer, InspectionVisit, Photo
+
+    tmp = secretariat
+    generate_demo_intake(tmp / "intake", projects=4, seats=3, seed=5)
+    db = str(tmp / "central.sqlite")
+    findings: dict[str, str] = {}
+    for kind in ("panel", "inspection"):
+        package = tmp / f"{kind}.revpkg"
+        codes_file = tmp / f"{kind}-codes.csv"
+        assert admin(["build", str(tmp / "intake"), "--out", str(package), "--kind", kind,
+                      "--passphrase-file", str(tmp / "pass.txt"), "--seat-codes-out",
+                      str(codes_file), "--organizer-passphrase-file", str(tmp / "org.txt")]) == 0
+        codes = {row["seat_id"]: row["seat_code"]
+                 for row in csv.DictReader(codes_file.open(encoding="utf-8"))}
+        with open_package(package, trusted_keys=None,
+                          passphrase="评审 passphrase 2026") as reader:
+            manifest, manifest_sha = reader.manifest, reader.manifest_sha256
+        items = [item["id"] for item in manifest.get("inspection_checklist", ())]
+        (tmp / f"{kind}-usb").mkdir()
+        files = []
+        for s, seat in enumerate(sorted(manifest["assignments"]), start=1):
+            states, visits = {}, []
+            for k, pid in enumerate(manifest["assignments"][seat]):
+                states[pid] = ProjectState(pid, scores=scores_for(k, s))
+                if kind == "inspection":
+                    # The first seat finds the first item of its first project not compliant.
+                    bad = s == 1 and k == 0
+                    if bad:
+                        findings[pid] = seat
+                    visits.append(InspectionVisit(pid, tuple(
+                        ChecklistAnswer(item, "non_compliant" if bad and i == 0 else "compliant",
+                                        "=HYPERLINK(\"x\") 合同金额与发票不符" if bad and i == 0
+                                        else "")
+                        for i, item in enumerate(items)), findings="现场核实",
+                        recommendation="建议支持",
+                        photos=(Photo("ab" * 32, "image/jpeg", "机房"),)))
+            signed = build_sheet(manifest, manifest_sha256=manifest_sha, seat_id=seat,
+                                 expert_name=f"专家{s}", states=states,
+                                 private_key=Ed25519PrivateKey.generate(),
+                                 seat_code=codes[seat], inspection=visits)
+            files.append(export_sheet(tmp / f"{kind}-usb", signed, manifest)[0])
+        assert admin(["merge", *map(str, files), "--db", db, "--package", str(package),
+                      "--passphrase-file", str(tmp / "pass.txt"),
+                      "--seat-codes", str(codes_file)]) == 0
+    capsys.readouterr()
+    (flagged, seat), = findings.items()
+
+    assert admin(["results", "--db", db, "--out", str(tmp / "results")]) == 0
+    out = tmp / "results"
+    document = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert document["inspections"][flagged]["non_compliant"] == 1
+    assert document["inspections"][flagged]["summary"] == "不符合 1 项"
+    visit = next(v for v in document["inspections"][flagged]["visits"] if v["seat_id"] == seat)
+    assert visit["photos"][0]["caption"] == "机房"
+    assert all(found["summary"] == "符合" for pid, found in document["inspections"].items()
+               if pid != flagged)
+    rows = list(csv.DictReader((out / "results.csv").open(encoding="utf-8-sig")))
+    assert {r["项目编号"]: r["现场考察"] for r in rows}[flagged] == "不符合 1 项"
+
+    book = load_workbook(out / "results.xlsx")
+    sheet = book["现场考察"]
+    bad_rows = [row for row in sheet.iter_rows(min_row=2) if row[5].value == "不符合"]
+    assert len(bad_rows) == 1 and bad_rows[0][0].value == flagged
+    note = bad_rows[0][6]
+    assert note.data_type == "s" and note.value.startswith("=HYPERLINK")  # text, not formula
+    assert bad_rows[0][5].fill.fgColor.rgb.endswith("FCE4D6")
+    text = "".join(page.extract_text() for page in PdfReader(out / "results.pdf").pages)
+    assert "现场考察" in text and "合同金额与发票不符" in text
