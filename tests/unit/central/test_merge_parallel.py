@@ -64,9 +64,11 @@ def _merge(engine, sheets: list[bytes]):
 
 @pytest.fixture
 def parallel(monkeypatch):
-    """Judge in one forked worker beside the main process, even for a small merge."""
+    """Judge in one forked worker beside the main process, even for a small merge, and
+    write it in several batches."""
     monkeypatch.setattr(merge, "POOL_MIN_SHEETS", 8)
     monkeypatch.setattr(merge, "_worker_count", lambda: 1)
+    monkeypatch.setattr(merge, "BATCH_SIZE", 7)
 
 
 def _in_process(tmp_path: Path, sheets: list[bytes], register: bool = True):
@@ -87,6 +89,8 @@ def test_workers_decide_as_the_main_process_would(tmp_path: Path, parallel) -> N
     assert _state(engine) == _state(reference)
     assert _merge(engine, sheets) == _merge(reference, sheets)  # again: all settled
     assert _state(engine) == _state(reference)
+    with engine.connect() as connection:  # batches before the last skip the fsync; not after
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
 def test_a_verdict_on_a_package_registered_since_is_judged_again(tmp_path: Path,
