@@ -346,6 +346,7 @@ class _Judges:
         self._raws: list[bytes] = []
         self._workers: list[multiprocessing.process.BaseProcess] = []
         self._results: list[Pipe] = []  # one per worker still sending
+        self._frozen = False
 
     @classmethod
     def start(cls, engine: Engine, items: list[tuple[str, bytes, str]],
@@ -366,18 +367,19 @@ class _Judges:
         judges._ahead = set(queue)
         context = multiprocessing.get_context("fork")
         judges._taken = _Counter(context)
-        gc.freeze()  # the workers' collector leaves the inherited objects (and pages) alone
-        try:
-            for _ in range(workers):
-                reader, writer = context.Pipe(duplex=False)
-                worker = context.Process(target=_work, daemon=True, args=(
-                    packages, verify, judges._raws, judges._chunks, judges._taken, writer))
-                worker.start()
-                writer.close()
-                judges._workers.append(worker)
-                judges._results.append(reader)
-        finally:
-            gc.unfreeze()
+        # The collector leaves what exists now alone until the merge ends, here and in
+        # the workers: a full collection touches every object, and every page it
+        # touches would be copied (copy-on-write) in whichever process touched it.
+        gc.freeze()
+        judges._frozen = True
+        for _ in range(workers):
+            reader, writer = context.Pipe(duplex=False)
+            worker = context.Process(target=_work, daemon=True, args=(
+                packages, verify, judges._raws, judges._chunks, judges._taken, writer))
+            worker.start()
+            writer.close()
+            judges._workers.append(worker)
+            judges._results.append(reader)
         return judges
 
     def prejudged(self, index: int) -> _Verdict | None:
@@ -432,6 +434,9 @@ class _Judges:
             if self._ahead and worker.is_alive():
                 worker.terminate()
                 worker.join()
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
 
 def _worker_count() -> int:
