@@ -440,14 +440,14 @@ class _Judges:
 
 
 def _worker_count() -> int:
-    """Workers to fork: one fewer than the processors this process may use."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 0  # a spawned worker re-imports everything: slower than judging here
-    try:
-        processors = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        processors = os.cpu_count() or 1
-    return min(3, processors - 1)
+    """Workers to fork: one fewer than the processors this process may use.
+
+    Linux only: elsewhere fork is missing or unsafe (macOS), and a spawned worker
+    re-imports everything, slower than judging in one process.
+    """
+    if not hasattr(os, "sched_getaffinity"):
+        return 0
+    return min(3, len(os.sched_getaffinity(0)) - 1)
 
 
 def _all_packages(connection: Connection) -> dict[str, RegisteredPackage]:

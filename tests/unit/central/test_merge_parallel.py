@@ -22,6 +22,7 @@ from tests.helpers.central import (
     revised_sheets,
     scored,
 )
+from tests.helpers.postgres import pg_url  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 
@@ -127,3 +128,17 @@ def test_a_dead_worker_leaves_its_files_to_the_main_process(tmp_path: Path, para
     reference, expected = _in_process(tmp_path, sheets)
     assert outcomes == expected
     assert _state(engine) == _state(reference)
+
+
+@pytest.mark.postgres
+def test_workers_beside_a_postgresql_store(tmp_path: Path, parallel, pg_url: str) -> None:  # noqa: F811
+    engine = central_engine(pg_url)
+    migrate(engine, "central")
+    data = manifest_bytes(tmp_path / "pg")
+    register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
+    sheets = _sheets()
+    outcomes = _merge(engine, sheets)
+    reference, expected = _in_process(tmp_path, sheets)
+    assert outcomes == expected
+    assert results_csv(compute_results(engine)) == results_csv(compute_results(reference))
+    engine.dispose()
