@@ -372,14 +372,18 @@ class _Judges:
         # touches would be copied (copy-on-write) in whichever process touched it.
         gc.freeze()
         judges._frozen = True
-        for _ in range(workers):
-            reader, writer = context.Pipe(duplex=False)
-            worker = context.Process(target=_work, daemon=True, args=(
-                packages, verify, judges._raws, judges._chunks, judges._taken, writer))
-            worker.start()
-            writer.close()
-            judges._workers.append(worker)
-            judges._results.append(reader)
+        try:
+            for _ in range(workers):
+                reader, writer = context.Pipe(duplex=False)
+                worker = context.Process(target=_work, daemon=True, args=(
+                    packages, verify, judges._raws, judges._chunks, judges._taken, writer))
+                worker.start()
+                writer.close()
+                judges._workers.append(worker)
+                judges._results.append(reader)
+        except OSError:  # no process to be had (a limit, no memory): judge here
+            judges.close()
+            return cls(verify)
         return judges
 
     def prejudged(self, index: int) -> _Verdict | None:

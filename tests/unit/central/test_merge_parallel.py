@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import random
@@ -92,6 +93,7 @@ def test_workers_decide_as_the_main_process_would(tmp_path: Path, parallel) -> N
     assert _state(engine) == _state(reference)
     with engine.connect() as connection:  # batches before the last skip the fsync; not after
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    assert gc.get_freeze_count() == 0  # the collector is back to normal
 
 
 def test_a_verdict_on_a_package_registered_since_is_judged_again(tmp_path: Path,
@@ -128,6 +130,20 @@ def test_a_dead_worker_leaves_its_files_to_the_main_process(tmp_path: Path, para
     reference, expected = _in_process(tmp_path, sheets)
     assert outcomes == expected
     assert _state(engine) == _state(reference)
+
+
+def test_without_a_process_to_fork_the_merge_judges_alone(tmp_path: Path, parallel,
+                                                          monkeypatch) -> None:
+    import multiprocessing.process
+
+    def no_fork(self) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", no_fork)
+    sheets = _sheets()
+    outcomes = _merge(_store(tmp_path, "alone"), sheets)
+    assert outcomes == _in_process(tmp_path, sheets)[1]
+    assert gc.get_freeze_count() == 0
 
 
 @pytest.mark.postgres
