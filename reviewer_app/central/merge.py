@@ -432,12 +432,11 @@ class _Judges:
         for reader in self._results:
             reader.close()
         for worker in self._workers:
-            # With every verdict in, a worker is on its way out: not waiting for the
-            # kernel to tear down its copy of this process saves milliseconds, and
-            # multiprocessing reaps it later. After a failure, stop the rest now.
-            if self._ahead and worker.is_alive():
+            # Whatever a worker still does is not wanted any more (a file met twice,
+            # a failed batch). It is stopped but not waited for: tearing down its
+            # copy of this process takes milliseconds, and multiprocessing reaps it.
+            if worker.is_alive():
                 worker.terminate()
-                worker.join()
         if self._frozen:
             gc.unfreeze()
             self._frozen = False
