@@ -74,10 +74,6 @@ def format_created_at(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def is_decimal_string(text: object) -> bool:
-    return isinstance(text, str) and decimal_value(text) is not None
-
-
 @functools.lru_cache(maxsize=4096)
 def decimal_value(text: str) -> Decimal | None:
     """The value of a decimal string (§2.1 of docs/formats.md), None for any other text.
