@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 MAX_INT_DIGITS = 16  # enough for every integer up to 2**53 - 1
@@ -66,7 +67,9 @@ def _no_lone_surrogates(document: Any) -> None:
             pending.extend(value)
 
 
-def loads(data: bytes, *, floats: bool = False, bounded_ints: bool = True) -> Any:
+def loads(data: bytes, *, floats: bool = False, bounded_ints: bool = True,
+          unique_names: bool = True,
+          on_number: Callable[[int | float], object] | None = None) -> Any:
     """Parse one JSON document from UTF-8 bytes.
 
     Args:
@@ -75,6 +78,12 @@ def loads(data: bytes, *, floats: bool = False, bounded_ints: bool = True) -> An
         bounded_ints: refuse integers of more than 16 digits here; without it they
             are returned (Python's own 4,300-digit limit still bounds the cost) for
             callers that reject them with a reason of their own.
+        unique_names: refuse duplicate member names here. Only a caller that
+            proves their absence another way may turn it off: a text equal to the
+            canonical encoding of its parse has none (the parse kept one member of
+            each name). Checking costs a Python call per object.
+        on_number: called with every number as parsed, for callers that judge
+            numbers after parsing without walking the whole value again.
 
     Raises:
         JSONLimitError: an integer of more than 16 digits.
@@ -88,11 +97,14 @@ def loads(data: bytes, *, floats: bool = False, bounded_ints: bool = True) -> An
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise StrictJSONError(f"not utf-8 at byte {exc.start}") from None
+    parse_float: Callable[[str], Any] = float if floats else _no_float
+    parse_int: Callable[[str], Any] = _bounded_int if bounded_ints else int
+    if on_number is not None:
+        parse_float, parse_int = _observed(parse_float, on_number), _observed(parse_int, on_number)
     try:
-        document = json.loads(text, object_pairs_hook=_no_duplicates,
-                              parse_constant=_no_constant,
-                              parse_float=float if floats else _no_float,
-                              parse_int=_bounded_int if bounded_ints else int)
+        document = json.loads(text, object_pairs_hook=_no_duplicates if unique_names
+                              else None, parse_constant=_no_constant,
+                              parse_float=parse_float, parse_int=parse_int)
     except StrictJSONError:
         raise
     except json.JSONDecodeError as exc:
@@ -104,3 +116,13 @@ def loads(data: bytes, *, floats: bool = False, bounded_ints: bool = True) -> An
     if _SURROGATE_ESCAPE.search(text):
         _no_lone_surrogates(document)
     return document
+
+
+def _observed(parse: Callable[[str], Any],
+              observer: Callable[[int | float], object]) -> Callable[[str], Any]:
+    def parse_and_tell(text: str) -> Any:
+        value = parse(text)
+        observer(value)
+        return value
+
+    return parse_and_tell

@@ -17,13 +17,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer_app.sheets.body import ChecklistAnswer, InspectionVisit, SheetBody
-from reviewer_app.sheets.canonical import strict_loads
-from reviewer_app.sheets.envelope import open_envelope
+from reviewer_app.central.merge import sheet_body
+from reviewer_app.core.errors import ReviewerError
+from reviewer_app.sheets.body import ChecklistAnswer, InspectionVisit
 from reviewer_app.storage import central_models as m
 
 COMPLIANT, NON_COMPLIANT, UNVERIFIABLE = "compliant", "non_compliant", "unverifiable"
 RESULT_ZH = {COMPLIANT: "符合", NON_COMPLIANT: "不符合", UNVERIFIABLE: "无法核实"}
+
+
+class InspectionsUnreadable(ReviewerError):
+    """A stored inspection sheet no longer parses (the store was altered)."""
 
 
 @dataclass(frozen=True)
@@ -86,13 +90,21 @@ def load_inspections(session: Session) -> Inspections:
                    m.AcceptedSheet.equivocation.is_(False))
             .order_by(m.AcceptedSheet.seat_id))
         for seat_id, raw in sheets:
-            # Verified at merge; parsed again only to read what the sheet says.
-            body = SheetBody.from_dict(strict_loads(open_envelope(bytes(raw)).payload))
-            for visit in body.inspection or ():
+            for visit in _visits(raw):
                 by_project.setdefault(visit.project_id, []).append(
                     Visit(package.package_id, seat_id, names.get(seat_id, seat_id), visit))
     return Inspections(checklist, {pid: ProjectInspection(pid, tuple(visits))
                                    for pid, visits in sorted(by_project.items())})
+
+
+def _visits(raw: bytes) -> tuple[InspectionVisit, ...]:
+    """The visits of an accepted sheet file (verified, so shape-checked, at merge)."""
+    try:
+        inspection = sheet_body(bytes(raw)).get("inspection") or {}
+        return tuple(InspectionVisit.from_checked(v) for v in inspection.get("visits", ()))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InspectionsUnreadable(
+            f"an accepted inspection sheet in the store cannot be read: {exc}") from None
 
 
 def inspection_record(inspection: ProjectInspection) -> dict[str, object]:

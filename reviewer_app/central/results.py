@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from reviewer_app.central.inspection import Inspections, load_inspections
+from reviewer_app.central.merge import sheet_body
 from reviewer_app.core.aggregation import AggregationResult, ProjectAggregate, Review, aggregate
 from reviewer_app.core.errors import ReviewerError
 from reviewer_app.core.funding import Award, Candidate, FundingResult, compute_funding
@@ -81,8 +82,7 @@ def load_program(packages: Sequence[m.Package]) -> Program:
 
 def compute_results(engine: Engine, *, budget: Decimal | None = None,
                     prior_awards: Mapping[str, Decimal] | None = None) -> Results:
-    """Aggregate every accepted review of the panel packages in the store and fund them;
-    attach what the inspection packages' visits found."""
+    """Aggregate every accepted review of the panel packages in the store and fund them."""
     with Session(engine) as session:
         packages = tuple(session.scalars(
             select(m.Package).where(m.Package.session_kind == "panel")
@@ -102,17 +102,21 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None,
                 seat_names[_seat_key(package.package_id, seat["seat_id"], many)] = seat["name"]
         reviews = []
         matrix: dict[tuple[str, str], MatrixCell] = {}
-        # Only the panel's scores make the ranking; an inspection package's sheets
-        # count through their visits (load_inspections).
-        panel_ids = [p.package_id for p in packages]
-        for row in session.scalars(select(m.Review).where(m.Review.package_id.in_(panel_ids))
-                                   .order_by(m.Review.package_id, m.Review.seat_id,
-                                             m.Review.project_id)):
-            key = _seat_key(row.package_id, row.seat_id, many)
-            scores = {k: Decimal(v) for k, v in json.loads(row.scores_json).items()}
-            reviews.append(Review(row.project_id, key, scores, row.conflict))
-            matrix[(row.project_id, key)] = MatrixCell(
-                None if row.conflict else Decimal(row.total or "0"), row.conflict)
+        # The reviews are the accepted sheets' project entries. A seat whose sheets
+        # equivocate counts for nothing until a higher revision settles it.
+        for package_id, seat_id, raw in session.execute(
+                select(m.AcceptedSheet.package_id, m.AcceptedSheet.seat_id, m.SheetFile.raw)
+                .join(m.SheetFile, m.SheetFile.sha256 == m.AcceptedSheet.sheet_sha256)
+                .where(m.AcceptedSheet.package_id.in_([p.package_id for p in packages]),
+                       m.AcceptedSheet.equivocation.is_(False))
+                .order_by(m.AcceptedSheet.package_id, m.AcceptedSheet.seat_id)):
+            key = _seat_key(package_id, seat_id, many)
+            for entry in sorted(_accepted_projects(raw), key=lambda e: e["project_id"]):
+                conflict = bool(entry["conflict"]["declared"])
+                scores = {k: Decimal(v) for k, v in entry["scores"].items()}
+                reviews.append(Review(entry["project_id"], key, scores, conflict))
+                matrix[(entry["project_id"], key)] = MatrixCell(
+                    None if conflict else Decimal(entry["total"] or "0"), conflict)
         decisions = tuple(session.scalars(select(m.MergeDecision).order_by(
             m.MergeDecision.sheet_sha256, m.MergeDecision.id)))
         sheet_hashes = tuple(sorted(session.scalars(select(m.AcceptedSheet.sheet_sha256))))
@@ -137,6 +141,14 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None,
     seats = tuple(sorted(seat_names))
     return Results(program, packages, rows, aggregation, funding, seats, seat_names, matrix,
                    decisions, sheet_hashes, inspections)
+
+
+def _accepted_projects(raw: bytes) -> list[Mapping[str, Any]]:
+    """The project entries of an accepted sheet file (verified when it was merged)."""
+    try:
+        return list(sheet_body(raw)["projects"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ResultsError(f"an accepted sheet in the store cannot be read: {exc}") from None
 
 
 def tier_counts(results: Results) -> dict[str, int]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reviewer_app.cli.common import add_db_option, default_db_url, money
+from reviewer_app.cli.package_commands import add_trust_options
 from reviewer_app.cli.table import format_table
 from reviewer_app.core.decimals import decimal_str, parse_decimal
 from reviewer_app.core.errors import ReviewerError
@@ -26,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     merge.add_argument("--passphrase-file", type=Path, help="the package's passphrase")
     merge.add_argument("--seat-codes", type=Path,
                        help="seat codes CSV written by build (to check seat claims)")
+    add_trust_options(merge)
     merge.add_argument("--json", action="store_true")
     merge.set_defaults(func=run_merge)
 
@@ -80,15 +82,21 @@ def run_merge(args: argparse.Namespace) -> int:
     if args.package:
         if not args.passphrase_file:
             raise ReviewerError("--package needs --passphrase-file")
-        from reviewer_app.cli.package_commands import open_package
+        from reviewer_app.cli.package_commands import open_package, trusted_organizer
 
-        with open_package(args.package, args.passphrase_file) as reader:
+        # Registering a package makes its manifest the rule for every sheet merged
+        # against it: only a package signed by the trusted organizer gets in.
+        with open_package(args.package, args.passphrase_file,
+                          trusted_organizer(args)) as reader:
             new = register_package(engine, reader.manifest_bytes, reader.manifest_sha256,
                                    reader.package_id, seat_codes)
         print(f"package {reader.package_id} " + ("registered" if new else "already registered"),
               file=sys.stderr)
     elif seat_codes:
         raise ReviewerError("--seat-codes needs --package (the codes belong to a package)")
+    elif args.organizer_fingerprint:
+        raise ReviewerError("--organizer-fingerprint needs --package (it says whose "
+                            "package to register)")
     outcomes = merge_sheets(engine, [(str(p), read_sheet_file(p)) for p in args.sheets])
     engine.dispose()
     if args.json:

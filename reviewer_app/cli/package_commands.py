@@ -60,15 +60,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _organizer_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--organizer-key", type=Path, metavar="K",
-                        help="sign with this encrypted organizer key file instead of the "
-                             "key kept for this user")
+                        help="use this encrypted organizer key file instead of the key "
+                             "kept for this user")
     parser.add_argument("--organizer-passphrase-file", type=Path, metavar="F",
                         help="passphrase of --organizer-key, or of the encrypted key file "
                              "used where no system keyring is available")
 
 
-def _organizer(args: argparse.Namespace):
-    """The organizer identity: an explicit key file, else the user's key store."""
+def _organizer(args: argparse.Namespace, *, create: bool = True):
+    """The organizer identity: an explicit key file, else the user's key store.
+
+    Args:
+        create: make and store a key if the user has none (``build``, ``organizer``);
+            without it a missing key is an error (``merge`` only checks packages).
+    """
+    from reviewer_app.identity.errors import KeyNotFound
     from reviewer_app.identity.keyfile import read_passphrase_file
     from reviewer_app.identity.keystore import (
         AutoKeyStore,
@@ -95,7 +101,15 @@ def _organizer(args: argparse.Namespace):
         return first
 
     store = AutoKeyStore(EncryptedFileKeyStore(default_key_directory(), passphrase))
-    identity, created = OrganizerIdentity.load_or_create(store)
+    if create:
+        identity, created = OrganizerIdentity.load_or_create(store)
+    else:
+        try:
+            identity, created = OrganizerIdentity.load(store), False
+        except KeyNotFound:
+            raise ReviewerError("this secretariat has no organizer key yet: give "
+                                "--organizer-fingerprint (the organizer that signed the "
+                                "package) or --organizer-key") from None
     return identity, created, store.location("organizer-signing-key")
 
 
@@ -187,16 +201,46 @@ def _progress_printer():
     return progress
 
 
-@contextlib.contextmanager
-def open_package(path: Path, passphrase_file: Path) -> Iterator:
-    """Open a package with a passphrase file, trusting any valid organizer signature.
+def add_trust_options(parser: argparse.ArgumentParser) -> None:
+    """Which organizer's packages a command accepts: this secretariat's own by default."""
+    _organizer_options(parser)
+    parser.add_argument("--organizer-fingerprint", metavar="FP",
+                        help="accept packages signed by this organizer instead of by this "
+                             "secretariat's own organizer key (fingerprint as shown by "
+                             "inspect)")
 
-    The secretariat opens its own packages; experts' apps check the organizer.
+
+def trusted_organizer(args: argparse.Namespace) -> str:
+    """The fingerprint of the organizer named by :func:`add_trust_options`' options."""
+    if args.organizer_fingerprint:
+        return args.organizer_fingerprint
+    identity, _, _ = _organizer(args, create=False)
+    return identity.fingerprint
+
+
+@contextlib.contextmanager
+def open_package(path: Path, passphrase_file: Path, trusted: str | None = None) -> Iterator:
+    """Open a package with a passphrase file.
+
+    Args:
+        trusted: the fingerprint of the only organizer whose signature is accepted;
+            None accepts any valid signature (to look inside a package, never to
+            take its contents into the central store).
     """
     from reviewer_app.identity.keyfile import read_passphrase_file
     from reviewer_app.package import open_package as open_reader
+    from reviewer_app.package.errors import UntrustedOrganizer
 
-    reader = open_reader(path, trusted_keys=None, passphrase=read_passphrase_file(passphrase_file))
+    try:
+        reader = open_reader(path, trusted_keys=None if trusted is None else [trusted],
+                             passphrase=read_passphrase_file(passphrase_file))
+    except UntrustedOrganizer as exc:
+        raise ReviewerError(f"package {path} is signed by organizer {exc.fingerprint}, not "
+                            f"by {trusted}: if that organizer is right, give "
+                            f"--organizer-fingerprint {exc.fingerprint.replace(' ', '')}"
+                            ) from None
+    except ValueError as exc:  # a malformed --organizer-fingerprint
+        raise ReviewerError(f"--organizer-fingerprint: {exc}") from None
     try:
         yield reader
     finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import re
@@ -73,8 +74,15 @@ def format_created_at(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def is_decimal_string(text: object) -> bool:
-    return isinstance(text, str) and _DECIMAL.fullmatch(text) is not None and text != "-0"
+@functools.lru_cache(maxsize=4096)
+def decimal_value(text: str) -> Decimal | None:
+    """The value of a decimal string (§2.1 of docs/formats.md), None for any other text.
+
+    Cached: a merge meets the same few dozen score spellings thousands of times.
+    """
+    if _DECIMAL.fullmatch(text) is None or text == "-0":
+        return None
+    return Decimal(text)
 
 
 # --- the model --------------------------------------------------------------
@@ -120,37 +128,6 @@ class ProjectEntry:
                           "page": e.page} for e in self.evidence],
         }
 
-    @classmethod
-    def from_dict(cls, raw: object, where: str, *, decimals: bool = True) -> ProjectEntry:
-        """Check one entry's shape; with ``decimals`` False, scores are not yet parsed.
-
-        The two passes let a body report every shape fault ("malformed") before any
-        decimal fault ("bad decimal"), as the verification order requires.
-        """
-        obj = _object(raw, _PROJECT_KEYS, where)
-        number = _decimal if decimals else _any_decimal
-        conflict = _object(obj["conflict"], {"declared", "reason"}, f"{where}.conflict")
-        declared = conflict["declared"]
-        if not isinstance(declared, bool):
-            raise SheetMalformed(f"{where}.conflict.declared: must be true or false")
-        scores = _object(obj["scores"], None, f"{where}.scores")
-        total = obj["total"]
-        return cls(
-            project_id=_text(obj["project_id"], f"{where}.project_id", nonempty=True),
-            conflict=Conflict(declared, _text(conflict["reason"], f"{where}.conflict.reason")),
-            scores={cid: number(value, f"{where}.scores.{cid}")
-                    for cid, value in scores.items()},
-            total=None if total is None else number(total, f"{where}.total"),
-            comments={cid: _text(value, f"{where}.comments.{cid}")
-                      for cid, value in _object(obj["comments"], None,
-                                                f"{where}.comments").items()},
-            overall_comment=_text(obj["overall_comment"], f"{where}.overall_comment"),
-            recommendation=_text(obj["recommendation"], f"{where}.recommendation"),
-            evidence=tuple(_evidence(item, f"{where}.evidence[{i}]")
-                           for i, item in enumerate(_array(obj["evidence"],
-                                                           f"{where}.evidence"))),
-        )
-
 
 @dataclass(frozen=True)
 class ChecklistAnswer:
@@ -192,33 +169,20 @@ class InspectionVisit:
         }
 
     @classmethod
-    def from_dict(cls, raw: object, where: str) -> InspectionVisit:
-        obj = _object(raw, {"project_id", "checklist", "findings", "recommendation", "photos"},
-                      where)
-        answers = []
-        for i, item in enumerate(_array(obj["checklist"], f"{where}.checklist")):
-            at = f"{where}.checklist[{i}]"
-            answer = _object(item, {"item_id", "result", "note"}, at)
-            result = _text(answer["result"], f"{at}.result")
-            if result not in CHECKLIST_RESULTS:
-                raise SheetMalformed(f"{at}.result: must be one of "
-                                     f"{', '.join(CHECKLIST_RESULTS)}, not {result!r}")
-            answers.append(ChecklistAnswer(_text(answer["item_id"], f"{at}.item_id",
-                                                 nonempty=True),
-                                           result, _text(answer["note"], f"{at}.note")))
-        photos = []
-        for i, item in enumerate(_array(obj["photos"], f"{where}.photos")):
-            at = f"{where}.photos[{i}]"
-            photo = _object(item, {"sha256", "media_type", "caption"}, at)
-            photos.append(Photo(_hex(photo["sha256"], 64, f"{at}.sha256"),
-                                _text(photo["media_type"], f"{at}.media_type", nonempty=True),
-                                _text(photo["caption"], f"{at}.caption")))
+    def from_checked(cls, raw: Mapping[str, Any]) -> InspectionVisit:
+        """From a visit of a body that :func:`check_shape` has passed.
+
+        Raises:
+            KeyError, TypeError: the visit lacks a member (it was never checked).
+        """
         return cls(
-            project_id=_text(obj["project_id"], f"{where}.project_id", nonempty=True),
-            checklist=tuple(answers),
-            findings=_text(obj["findings"], f"{where}.findings"),
-            recommendation=_text(obj["recommendation"], f"{where}.recommendation"),
-            photos=tuple(photos),
+            project_id=raw["project_id"],
+            checklist=tuple(ChecklistAnswer(a["item_id"], a["result"], a["note"])
+                            for a in raw["checklist"]),
+            findings=raw["findings"],
+            recommendation=raw["recommendation"],
+            photos=tuple(Photo(p["sha256"], p["media_type"], p["caption"])
+                         for p in raw["photos"]),
         )
 
 
@@ -263,59 +227,179 @@ class SheetBody:
 
     @classmethod
     def from_dict(cls, raw: object) -> SheetBody:
-        """Check the shape of a parsed body and build the model.
+        """Check the shape of a parsed body (:func:`check_shape`) and build the model.
 
         Raises:
-            SheetUnsupportedFormat: ``format`` is not "reviewer-app/sheet/1".
-            SheetMalformed: a missing, extra or mistyped key.
-            SheetBadDecimal: a score or total that is not a canonical decimal string.
+            SheetUnsupportedFormat, SheetMalformed, SheetBadDecimal: as check_shape.
         """
-        if not isinstance(raw, dict):
-            raise SheetMalformed("body: must be a json object")
-        if raw.get("format") != SHEET_FORMAT:
-            raise SheetUnsupportedFormat(f"body: format {raw.get('format')!r} is not "
-                                         f"{SHEET_FORMAT!r}")
-        kind = raw.get("kind")
-        if kind not in KINDS:
-            raise SheetMalformed(f"body.kind: must be panel or inspection, not {kind!r}")
-        keys = _TOP_KEYS | {"inspection"} if kind == "inspection" else _TOP_KEYS
-        obj = _object(raw, keys, "body")
-        revision = obj["revision"]
-        if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
-            raise SheetMalformed("body.revision: must be an integer of at least 1")
-        previous = obj["previous_sha256"]
-        if (revision == 1) != (previous is None):
-            raise SheetMalformed("body.previous_sha256: must be null exactly for revision 1")
-        public_key = _base64(obj["public_key"], "body.public_key")
-        if len(public_key) != 32:
-            raise SheetMalformed("body.public_key: must be 32 bytes")
-        claim = obj["seat_claim"]
+        body = check_shape(raw)
+        claim, previous = body["seat_claim"], body["previous_sha256"]
         inspection = None
-        if kind == "inspection":
-            section = _object(obj["inspection"], {"visits"}, "body.inspection")
-            inspection = tuple(InspectionVisit.from_dict(item, f"body.inspection.visits[{i}]")
-                               for i, item in enumerate(_array(section["visits"],
-                                                               "body.inspection.visits")))
-        projects = _array(obj["projects"], "body.projects")
-        for i, item in enumerate(projects):
-            ProjectEntry.from_dict(item, f"body.projects[{i}]", decimals=False)
+        if body["kind"] == "inspection":
+            inspection = tuple(InspectionVisit.from_checked(item)
+                               for item in body["inspection"]["visits"])
         return cls(
-            kind=kind,
-            created_at=_created_at(obj["created_at"]),
-            package_id=_hex(obj["package_id"], 32, "body.package_id"),
-            manifest_sha256=_hex(obj["manifest_sha256"], 64, "body.manifest_sha256"),
-            seat_id=_text(obj["seat_id"], "body.seat_id", nonempty=True),
-            expert_name=_text(obj["expert_name"], "body.expert_name", nonempty=True),
-            public_key=public_key,
-            key_id=_hex(obj["key_id"], 16, "body.key_id"),
-            seat_claim=None if claim is None else _hex(claim, 64, "body.seat_claim"),
-            revision=revision,
-            previous_sha256=None if previous is None else _hex(previous, 64,
-                                                               "body.previous_sha256"),
-            projects=tuple(ProjectEntry.from_dict(item, f"body.projects[{i}]")
-                           for i, item in enumerate(projects)),
+            kind=body["kind"], created_at=body["created_at"], package_id=body["package_id"],
+            manifest_sha256=body["manifest_sha256"], seat_id=body["seat_id"],
+            expert_name=body["expert_name"],
+            public_key=base64.b64decode(body["public_key"]), key_id=body["key_id"],
+            seat_claim=claim, revision=body["revision"], previous_sha256=previous,
+            projects=tuple(_entry(item) for item in body["projects"]),
             inspection=inspection,
         )
+
+
+def _entry(raw: Mapping[str, Any]) -> ProjectEntry:
+    conflict, total = raw["conflict"], raw["total"]
+    return ProjectEntry(
+        project_id=raw["project_id"],
+        conflict=Conflict(conflict["declared"], conflict["reason"]),
+        scores={cid: _value(text) for cid, text in raw["scores"].items()},
+        total=None if total is None else _value(total),
+        comments=dict(raw["comments"]),
+        overall_comment=raw["overall_comment"],
+        recommendation=raw["recommendation"],
+        evidence=tuple(EvidenceRef(e["criterion_id"], e["member_id"], e["page"])
+                       for e in raw["evidence"]),
+    )
+
+
+def _value(text: str) -> Decimal:
+    value = decimal_value(text)
+    assert value is not None  # check_shape has seen every score and total
+    return value
+
+
+def check_shape(raw: object) -> dict[str, Any]:
+    """Check a parsed body against §2.4 (steps 10 to 10b) and return it.
+
+    One pass over the projects; a decimal fault is held back until the pass has
+    found no shape fault, as the verification order requires. Paths for messages
+    are only spelled out on the way to a rejection.
+
+    Raises:
+        SheetUnsupportedFormat: ``format`` is not "reviewer-app/sheet/1".
+        SheetMalformed: a missing, extra or mistyped key.
+        SheetBadDecimal: a score or total that is not a canonical decimal string.
+    """
+    if not isinstance(raw, dict):
+        raise SheetMalformed("body: must be a json object")
+    if raw.get("format") != SHEET_FORMAT:
+        raise SheetUnsupportedFormat(f"body: format {raw.get('format')!r} is not "
+                                     f"{SHEET_FORMAT!r}")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise SheetMalformed(f"body.kind: must be panel or inspection, not {kind!r}")
+    obj = _object(raw, _TOP_KEYS | {"inspection"} if kind == "inspection" else _TOP_KEYS,
+                  "body")
+    revision = obj["revision"]
+    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
+        raise SheetMalformed("body.revision: must be an integer of at least 1")
+    previous = obj["previous_sha256"]
+    if (revision == 1) != (previous is None):
+        raise SheetMalformed("body.previous_sha256: must be null exactly for revision 1")
+    if len(_base64(obj["public_key"], "body.public_key")) != 32:
+        raise SheetMalformed("body.public_key: must be 32 bytes")
+    if kind == "inspection":
+        section = _object(obj["inspection"], {"visits"}, "body.inspection")
+        for i, item in enumerate(_array(section["visits"], "body.inspection.visits")):
+            _check_visit(item, f"body.inspection.visits[{i}]")
+    bad_decimals: list[str] = []
+    for i, item in enumerate(_array(obj["projects"], "body.projects")):
+        _check_project(item, i, bad_decimals)
+    _created_at(obj["created_at"])
+    _hex(obj["package_id"], 32, "body.package_id")
+    _hex(obj["manifest_sha256"], 64, "body.manifest_sha256")
+    _text(obj["seat_id"], "body.seat_id", nonempty=True)
+    _text(obj["expert_name"], "body.expert_name", nonempty=True)
+    _hex(obj["key_id"], 16, "body.key_id")
+    if obj["seat_claim"] is not None:
+        _hex(obj["seat_claim"], 64, "body.seat_claim")
+    if previous is not None:
+        _hex(previous, 64, "body.previous_sha256")
+    if bad_decimals:
+        raise SheetBadDecimal(bad_decimals[0])
+    return obj
+
+
+_CONFLICT_KEYS = frozenset({"declared", "reason"})
+_EVIDENCE_KEYS = frozenset({"criterion_id", "member_id", "page"})
+
+
+def _check_project(obj: object, index: int, bad_decimals: list[str]) -> None:
+    # The hot loop of a merge (every project of every sheet): cheap tests first,
+    # the descriptive path only once something is wrong.
+    if not isinstance(obj, dict) or obj.keys() != _PROJECT_KEYS:
+        _object(obj, _PROJECT_KEYS, f"body.projects[{index}]")
+    conflict = obj["conflict"]
+    if not isinstance(conflict, dict) or conflict.keys() != _CONFLICT_KEYS:
+        _object(conflict, _CONFLICT_KEYS, f"body.projects[{index}].conflict")
+    if not isinstance(conflict["declared"], bool):
+        raise SheetMalformed(f"body.projects[{index}].conflict.declared: must be true or false")
+    scores = obj["scores"]
+    if not isinstance(scores, dict):
+        raise SheetMalformed(f"body.projects[{index}].scores: must be a json object")
+    project_id = obj["project_id"]
+    if not isinstance(project_id, str) or not project_id:
+        _text(project_id, f"body.projects[{index}].project_id", nonempty=True)
+    if not isinstance(conflict["reason"], str):
+        _text(conflict["reason"], f"body.projects[{index}].conflict.reason")
+    comments = obj["comments"]
+    if not isinstance(comments, dict) or (comments and not all(isinstance(v, str)
+                                                               for v in comments.values())):
+        for cid, value in _object(comments, None, f"body.projects[{index}].comments").items():
+            _text(value, f"body.projects[{index}].comments.{cid}")
+    if not isinstance(obj["overall_comment"], str):
+        _text(obj["overall_comment"], f"body.projects[{index}].overall_comment")
+    if not isinstance(obj["recommendation"], str):
+        _text(obj["recommendation"], f"body.projects[{index}].recommendation")
+    evidence = obj["evidence"]
+    if not isinstance(evidence, list) or evidence:
+        for i, item in enumerate(_array(evidence, f"body.projects[{index}].evidence")):
+            _check_evidence(item, f"body.projects[{index}].evidence[{i}]")
+    if bad_decimals:
+        return  # only the first decimal fault is reported, and only without a shape fault
+    for cid, value in scores.items():
+        if not isinstance(value, str) or decimal_value(value) is None:
+            bad_decimals.append(f"body.projects[{index}].scores.{cid}: {value!r} is not a "
+                                "canonical decimal string")
+            return
+    total = obj["total"]
+    if total is not None and (not isinstance(total, str) or decimal_value(total) is None):
+        bad_decimals.append(f"body.projects[{index}].total: {total!r} is not a canonical "
+                            "decimal string")
+
+
+def _check_evidence(raw: object, where: str) -> None:
+    obj = _object(raw, _EVIDENCE_KEYS, where)
+    for name in ("member_id", "page"):
+        value = obj[name]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise SheetMalformed(f"{where}.{name}: must be a positive integer")
+    _text(obj["criterion_id"], f"{where}.criterion_id", nonempty=True)
+
+
+def _check_visit(raw: object, where: str) -> None:
+    obj = _object(raw, {"project_id", "checklist", "findings", "recommendation", "photos"},
+                  where)
+    for i, item in enumerate(_array(obj["checklist"], f"{where}.checklist")):
+        at = f"{where}.checklist[{i}]"
+        answer = _object(item, {"item_id", "result", "note"}, at)
+        result = _text(answer["result"], f"{at}.result")
+        if result not in CHECKLIST_RESULTS:
+            raise SheetMalformed(f"{at}.result: must be one of "
+                                 f"{', '.join(CHECKLIST_RESULTS)}, not {result!r}")
+        _text(answer["item_id"], f"{at}.item_id", nonempty=True)
+        _text(answer["note"], f"{at}.note")
+    for i, item in enumerate(_array(obj["photos"], f"{where}.photos")):
+        at = f"{where}.photos[{i}]"
+        photo = _object(item, {"sha256", "media_type", "caption"}, at)
+        _hex(photo["sha256"], 64, f"{at}.sha256")
+        _text(photo["media_type"], f"{at}.media_type", nonempty=True)
+        _text(photo["caption"], f"{at}.caption")
+    _text(obj["project_id"], f"{where}.project_id", nonempty=True)
+    _text(obj["findings"], f"{where}.findings")
+    _text(obj["recommendation"], f"{where}.recommendation")
 
 
 # --- shape checks -----------------------------------------------------------
@@ -375,16 +459,6 @@ def strict_b64decode(text: str, where: str) -> bytes:
     return data
 
 
-def _decimal(value: object, where: str) -> Decimal:
-    if not is_decimal_string(value):
-        raise SheetBadDecimal(f"{where}: {value!r} is not a canonical decimal string")
-    return Decimal(str(value))
-
-
-def _any_decimal(value: object, where: str) -> Decimal:
-    return Decimal(0)
-
-
 def _created_at(value: object) -> str:
     if not isinstance(value, str) or not _CREATED_AT.fullmatch(value):
         raise SheetMalformed("body.created_at: must be rfc 3339 utc like 2026-06-20T09:30:00Z")
@@ -393,15 +467,3 @@ def _created_at(value: object) -> str:
     except ValueError as exc:
         raise SheetMalformed(f"body.created_at: {value!r} is not a real date and time") from exc
     return value
-
-
-def _evidence(raw: object, where: str) -> EvidenceRef:
-    obj = _object(raw, {"criterion_id", "member_id", "page"}, where)
-    numbers = []
-    for name in ("member_id", "page"):
-        value = obj[name]
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise SheetMalformed(f"{where}.{name}: must be a positive integer")
-        numbers.append(value)
-    return EvidenceRef(_text(obj["criterion_id"], f"{where}.criterion_id", nonempty=True),
-                       numbers[0], numbers[1])

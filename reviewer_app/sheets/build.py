@@ -22,6 +22,7 @@ from reviewer_app.sheets.body import (
     InspectionVisit,
     ProjectEntry,
     SheetBody,
+    check_shape,
     format_created_at,
     key_id_for,
     raw_public_key,
@@ -260,8 +261,7 @@ def _self_check(body: SheetBody, manifest: Mapping[str, Any], manifest_sha256: s
     codes = {seat_id: seat_code} if seat_code else None
     context = SheetContext.from_manifest(manifest, manifest_sha256, codes)
     try:
-        check_body(body, context)
-        SheetBody.from_dict(strict_loads(canonical_bytes(body.to_dict())))
+        check_body(check_shape(strict_loads(canonical_bytes(body.to_dict()))), context)
     except (SheetRejected, ValueError) as exc:
         raise SheetError(f"the sheet would be rejected: {exc}") from exc
 

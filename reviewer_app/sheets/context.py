@@ -7,10 +7,11 @@ import binascii
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from reviewer_app.core.errors import ProgramError
-from reviewer_app.core.rubric import Rubric
+from reviewer_app.core.rubric import Criterion, Rubric
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code
 from reviewer_app.sheets.body import KINDS
 from reviewer_app.sheets.errors import SheetContextError
@@ -39,6 +40,29 @@ class SheetContext:
     checklist_ids: tuple[str, ...] = ()
     seat_codes: Mapping[str, str] = field(default_factory=dict)
     require_seat_proof: bool = False
+    # Derived once, for the per-project checks of many sheets.
+    criteria: tuple[Criterion, ...] = field(init=False, repr=False, compare=False)
+    criterion_ids: frozenset[str] = field(init=False, repr=False, compare=False)
+    assigned_sets: Mapping[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    score_scales: tuple[tuple[str, dict[str, Decimal]], ...] = field(init=False, repr=False,
+                                                                     compare=False)
+    """Per criterion (in rubric order), its id and the score spellings found valid, with
+    their values.
+
+    A cache (the one mutable part): a panel's scores are a few dozen spellings
+    repeated thousands of times, and range and step need only be judged once each.
+    """
+
+    def __post_init__(self) -> None:
+        derived = {
+            "criteria": self.rubric.criteria,
+            "criterion_ids": frozenset(self.rubric.criterion_ids),
+            "assigned_sets": {seat: frozenset(projects)
+                              for seat, projects in self.assignments.items()},
+            "score_scales": tuple((c.id, {}) for c in self.rubric.criteria),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
     @classmethod
     def from_manifest(cls, manifest: Mapping[str, Any], manifest_sha256: str,

@@ -13,11 +13,7 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from reviewer_app.sheets.body import key_id_for, raw_public_key, strict_b64decode
-from reviewer_app.sheets.canonical import (
-    CanonicalError,
-    canonical_bytes,
-    strict_loads,
-)
+from reviewer_app.sheets.canonical import CanonicalError, canonical_bytes, strict_loads
 from reviewer_app.sheets.errors import (
     SheetMalformed,
     SheetNotCanonical,
@@ -33,6 +29,7 @@ MAX_SHEET_BYTES = 4 * 1024 * 1024
 
 SIGNATURE_BYTES = 64
 _ENVELOPE_KEYS = frozenset({"payloadType", "payload", "signatures"})
+_PAYLOAD_HEAD = b'{"payload":"'
 
 
 def pae(payload_type: str, body: bytes) -> bytes:
@@ -108,11 +105,14 @@ def open_envelope(data: bytes) -> Envelope:
     if payload_type != PAYLOAD_TYPE:
         raise SheetUnsupportedFormat(f"envelope: payload type {payload_type!r} is not "
                                      f"{PAYLOAD_TYPE!r}")
+    # Step 4 without encoding the payload, most of the file, once more: canonical
+    # base64 (step 3) needs no escaping and "payload" sorts first, so the canonical
+    # envelope is the canonical form with an empty payload, the payload spliced in.
     try:
-        canonical = canonical_bytes(raw)
+        rest = canonical_bytes({**raw, "payload": ""})
     except CanonicalError as exc:  # a lone surrogate in keyid, say
         raise SheetNotCanonical(f"envelope: {exc}") from exc
-    if canonical != data:
+    if data != _PAYLOAD_HEAD + raw["payload"].encode("ascii") + rest[len(_PAYLOAD_HEAD):]:
         raise SheetNotCanonical("envelope: not in rfc 8785 canonical form")
     if len(signatures) != 1:
         raise SheetSignatureCount(f"envelope: {len(signatures)} signatures, exactly one is "

@@ -6,8 +6,10 @@ inside the payload is trusted before the signature over those exact bytes holds.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -16,19 +18,16 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from reviewer_app.core.decimals import decimal_str
+from reviewer_app.core.rubric import Criterion
 from reviewer_app.sheets.body import (
-    ProjectEntry,
     SheetBody,
+    check_shape,
+    decimal_value,
     key_id_for,
     seat_claim_for,
     strict_b64decode,
 )
-from reviewer_app.sheets.canonical import (
-    CanonicalError,
-    FloatFound,
-    canonical_bytes,
-    strict_loads,
-)
+from reviewer_app.sheets.canonical import CanonicalError, CanonicalText, FloatFound
 from reviewer_app.sheets.context import SheetContext
 from reviewer_app.sheets.envelope import PAYLOAD_TYPE, open_envelope, pae
 from reviewer_app.sheets.errors import (
@@ -43,6 +42,7 @@ from reviewer_app.sheets.errors import (
     SheetMissingProject,
     SheetMissingScore,
     SheetNotCanonical,
+    SheetRejected,
     SheetScoreOffStep,
     SheetScoreOutOfRange,
     SheetSeatClaim,
@@ -63,13 +63,23 @@ PROOF_NONE = "not proven"
 
 @dataclass(frozen=True)
 class AuthenticSheet:
-    """A sheet whose signature and form hold, not yet checked against any package."""
+    """A sheet whose signature and form hold, not yet checked against any package.
+
+    Attributes:
+        body: the parsed body, shape-checked (:func:`~reviewer_app.sheets.body.check_shape`).
+        public_key: the raw key that signed it.
+    """
 
     body: dict[str, Any]
-    model: SheetBody
     body_bytes: bytes
     body_sha256: str
+    public_key: bytes
     raw: bytes
+
+    @functools.cached_property
+    def model(self) -> SheetBody:
+        """The frozen model, built on first use (verification itself does not need it)."""
+        return SheetBody.from_dict(self.body)
 
 
 @dataclass(frozen=True)
@@ -90,11 +100,15 @@ class VerifiedSheet:
     public_key: bytes
     raw: bytes
     seat_proof: str
-    model: SheetBody
 
     @property
     def seat_proven(self) -> bool:
         return self.seat_proof != PROOF_NONE
+
+    @functools.cached_property
+    def model(self) -> SheetBody:
+        """The frozen model, built on first use (a merge stores the wire form)."""
+        return SheetBody.from_dict(self.body)
 
 
 def authenticate_sheet(data: bytes) -> AuthenticSheet:
@@ -105,11 +119,27 @@ def authenticate_sheet(data: bytes) -> AuthenticSheet:
     """
     envelope = open_envelope(data)
     try:
-        parsed = strict_loads(envelope.payload)
+        # Duplicate names (step 6) are looked for only if a later step fails: on
+        # a body that passes step 9a there cannot be any (see CanonicalText).
+        text = CanonicalText(envelope.payload)
     except StrictJSONError as exc:
         raise SheetMalformed(f"body: {exc}") from exc
-    public_key, key_id = _signer(parsed)
-    keyid = envelope.signatures[0].keyid
+    try:
+        public_key = _authenticate_body(text, envelope.signatures[0].keyid,
+                                        envelope.signatures[0].sig)
+    except SheetRejected:
+        try:
+            text.require_unique_names()
+        except StrictJSONError as exc:
+            raise SheetMalformed(f"body: {exc}") from exc
+        raise
+    return AuthenticSheet(check_shape(text.value), envelope.payload,
+                          hashlib.sha256(envelope.payload).hexdigest(), public_key, data)
+
+
+def _authenticate_body(text: CanonicalText, keyid: str, sig: bytes) -> bytes:
+    """Steps 6 (but duplicate names) to 9a; returns the signer's raw public key."""
+    public_key, key_id = _signer(text.value)
     if keyid != key_id:
         raise SheetKeyIdMismatch(f"envelope keyid {keyid!r} differs from the body's key_id "
                                  f"{key_id!r}")
@@ -117,21 +147,17 @@ def authenticate_sheet(data: bytes) -> AuthenticSheet:
         raise SheetKeyIdMismatch(f"body key_id {key_id!r} is not the fingerprint of its "
                                  "public key")
     try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(
-            envelope.signatures[0].sig, pae(PAYLOAD_TYPE, envelope.payload))
+        Ed25519PublicKey.from_public_bytes(public_key).verify(sig, pae(PAYLOAD_TYPE,
+                                                                       text.data))
     except (InvalidSignature, ValueError) as exc:
         raise SheetBadSignature(f"signature does not verify with key {key_id}") from exc
     try:
-        canonical = canonical_bytes(parsed)
+        text.require_canonical()
     except FloatFound as exc:
         raise SheetFloat(f"body: {exc}") from exc
     except CanonicalError as exc:
         raise SheetNotCanonical(f"body: {exc}") from exc
-    if canonical != envelope.payload:
-        raise SheetNotCanonical("body: not in rfc 8785 canonical form")
-    model = SheetBody.from_dict(parsed)
-    return AuthenticSheet(parsed, model, envelope.payload,
-                          hashlib.sha256(envelope.payload).hexdigest(), data)
+    return public_key
 
 
 def verify_sheet(data: bytes, context: SheetContext) -> VerifiedSheet:
@@ -141,13 +167,21 @@ def verify_sheet(data: bytes, context: SheetContext) -> VerifiedSheet:
         SheetRejected: the subclass for the first failing step; its ``reason``
             is the code to record.
     """
-    sheet = authenticate_sheet(data)
-    proof = check_body(sheet.model, context)
-    model = sheet.model
-    return VerifiedSheet(body=sheet.body, body_sha256=sheet.body_sha256, seat_id=model.seat_id,
-                         revision=model.revision, previous_sha256=model.previous_sha256,
-                         key_id=model.key_id, public_key=model.public_key, raw=data,
-                         seat_proof=proof, model=model)
+    return verify_authentic(authenticate_sheet(data), context)
+
+
+def verify_authentic(sheet: AuthenticSheet, context: SheetContext) -> VerifiedSheet:
+    """The package half of :func:`verify_sheet`, for a sheet already authenticated.
+
+    Raises:
+        SheetRejected: the subclass for the first failing check.
+    """
+    body = sheet.body
+    proof = check_body(body, context)
+    return VerifiedSheet(body=body, body_sha256=sheet.body_sha256, seat_id=body["seat_id"],
+                         revision=body["revision"], previous_sha256=body["previous_sha256"],
+                         key_id=body["key_id"], public_key=sheet.public_key, raw=sheet.raw,
+                         seat_proof=proof)
 
 
 def _signer(parsed: object) -> tuple[bytes, str]:
@@ -163,125 +197,171 @@ def _signer(parsed: object) -> tuple[bytes, str]:
     return public_key, key_id
 
 
-def check_body(body: SheetBody, context: SheetContext) -> str:
-    """Check a well-formed body against the package (steps 11 to 17); returns the seat proof.
+def check_body(body: Mapping[str, Any], context: SheetContext) -> str:
+    """Check a shape-checked body against the package (steps 11 to 17).
+
+    Returns:
+        The seat proof.
 
     Raises:
         SheetRejected: the subclass for the first failing check.
     """
-    if body.package_id != context.package_id:
-        raise SheetWrongPackage(f"sheet is for package {body.package_id}, not "
+    if body["package_id"] != context.package_id:
+        raise SheetWrongPackage(f"sheet is for package {body['package_id']}, not "
                                 f"{context.package_id}")
-    if body.manifest_sha256 != context.manifest_sha256:
-        raise SheetWrongPackage(f"sheet is bound to manifest {body.manifest_sha256[:16]}…, "
+    if body["manifest_sha256"] != context.manifest_sha256:
+        raise SheetWrongPackage(f"sheet is bound to manifest {body['manifest_sha256'][:16]}…, "
                                 f"not {context.manifest_sha256[:16]}…")
-    if body.kind != context.kind:
-        raise SheetWrongKind(f"sheet is a {body.kind} sheet, the session is {context.kind}")
+    if body["kind"] != context.kind:
+        raise SheetWrongKind(f"sheet is a {body['kind']} sheet, the session is {context.kind}")
     proof = _seat_proof(body, context)
     _check_projects(body, context)
-    if body.inspection is not None:
+    if body["kind"] == "inspection":
         _check_inspection(body, context)
     return proof
 
 
-def _seat_proof(body: SheetBody, context: SheetContext) -> str:
-    seat = body.seat_id
+def _seat_proof(body: Mapping[str, Any], context: SheetContext) -> str:
+    seat, key_id = body["seat_id"], body["key_id"]
     if seat not in context.seat_keys:
         raise SheetUnknownSeat(f"seat {seat!r} is not in the package")
+    public_key = strict_b64decode(body["public_key"], "body.public_key")
     enrolled = context.seat_keys[seat]
     if enrolled is not None:
-        if not hmac.compare_digest(enrolled, body.public_key):
-            raise SheetKeyMismatch(f"seat {seat}: signed with key {body.key_id}, the seat's "
+        if not hmac.compare_digest(enrolled, public_key):
+            raise SheetKeyMismatch(f"seat {seat}: signed with key {key_id}, the seat's "
                                    f"enrolled key is {key_id_for(enrolled)}")
         return PROOF_ENROLLED_KEY
     code = context.seat_codes.get(seat)
     if code is not None:
-        expected = seat_claim_for(code, body.package_id, body.public_key)
-        if body.seat_claim is None or not hmac.compare_digest(expected, body.seat_claim):
+        expected = seat_claim_for(code, body["package_id"], public_key)
+        claim = body["seat_claim"]
+        if claim is None or not hmac.compare_digest(expected, claim):
             raise SheetSeatClaim(f"seat {seat}: the seat claim does not match the seat code "
-                                 f"for key {body.key_id}")
+                                 f"for key {key_id}")
         return PROOF_SEAT_CODE
     if context.require_seat_proof:
         raise SheetSeatNotProven(f"seat {seat}: no enrolled key and no seat code to prove "
-                                 f"key {body.key_id}")
+                                 f"key {key_id}")
     return PROOF_NONE
 
 
-def _check_projects(body: SheetBody, context: SheetContext) -> None:
-    assigned = context.assigned(body.seat_id)
+def _check_projects(body: Mapping[str, Any], context: SheetContext) -> None:
+    seat = body["seat_id"]
+    assigned = context.assigned_sets.get(seat, frozenset())
+    criteria = context.criterion_ids
+    scales = context.score_scales
     seen: set[str] = set()
-    rubric = context.rubric
-    criteria = set(rubric.criterion_ids)
-    for entry in body.projects:
-        pid = entry.project_id
+    for entry in body["projects"]:
+        pid = entry["project_id"]
         if pid not in assigned:
-            raise SheetUnassignedProject(f"project {pid!r} is not assigned to seat "
-                                         f"{body.seat_id}")
+            raise SheetUnassignedProject(f"project {pid!r} is not assigned to seat {seat}")
         if pid in seen:
             raise SheetDuplicateProject(f"project {pid} appears more than once")
         seen.add(pid)
-        named = set(entry.scores) | set(entry.comments) | {e.criterion_id for e in entry.evidence}
-        unknown = sorted(named - criteria)
-        if unknown:
-            raise SheetUnknownCriterion(f"project {pid}: unknown criteria {', '.join(unknown)}")
-        if entry.conflict.declared:
-            _check_conflicted(entry.project_id, entry)
-        else:
-            _check_scored(entry, context)
-    missing = [pid for pid in assigned if pid not in seen]
-    if missing:
+        # The usual entry in one go: scored, every score a spelling already found
+        # valid, the total right. Anything else gets every check, in order.
+        scores, conflict, comments = entry["scores"], entry["conflict"], entry["comments"]
+        if (not conflict["declared"] and not conflict["reason"] and len(scores) == len(scales)
+                and (not comments or comments.keys() <= criteria) and not entry["evidence"]):
+            total = _ZERO
+            for cid, valid in scales:
+                score = valid.get(scores.get(cid))
+                if score is None:
+                    break
+                total += score
+            else:
+                stated = entry["total"]
+                if stated is not None and decimal_value(stated) == total:
+                    continue
+        _check_entry(pid, entry, context)
+    if len(seen) != len(assigned):
+        missing = [pid for pid in context.assigned(seat) if pid not in seen]
         raise SheetMissingProject(f"assigned projects missing: {', '.join(missing)}")
 
 
-def _check_conflicted(pid: str, entry: ProjectEntry) -> None:
-    if not entry.conflict.reason.strip():
+_ZERO = Decimal(0)
+
+
+def _check_entry(pid: str, entry: Mapping[str, Any], context: SheetContext) -> None:
+    criteria = context.criterion_ids
+    scores, comments, evidence = entry["scores"], entry["comments"], entry["evidence"]
+    named = set(scores) | set(comments) | {e["criterion_id"] for e in evidence}
+    if not named <= criteria:
+        raise SheetUnknownCriterion(f"project {pid}: unknown criteria "
+                                    f"{', '.join(sorted(named - criteria))}")
+    if entry["conflict"]["declared"]:
+        _check_conflicted(pid, entry)
+    else:
+        _check_scored(pid, entry, context)
+
+
+def _check_conflicted(pid: str, entry: Mapping[str, Any]) -> None:
+    if not entry["conflict"]["reason"].strip():
         raise SheetMalformed(f"project {pid}: a declared conflict needs a reason")
-    if entry.scores or entry.total is not None or entry.comments or entry.evidence:
+    if entry["scores"] or entry["total"] is not None or entry["comments"] or entry["evidence"]:
         raise SheetConflictWithScores(f"project {pid}: declared a conflict but carries "
                                       "scores, a total, comments or evidence")
 
 
-def _check_scored(entry: ProjectEntry, context: SheetContext) -> None:
-    pid = entry.project_id
-    rubric = context.rubric
-    if entry.conflict.reason:
+def _check_scored(pid: str, entry: Mapping[str, Any], context: SheetContext) -> None:
+    if entry["conflict"]["reason"]:
         raise SheetMalformed(f"project {pid}: a conflict reason without a declared conflict")
-    missing = [cid for cid in rubric.criterion_ids if cid not in entry.scores]
-    if missing:
+    scores = entry["scores"]
+    criteria = context.criteria
+    if len(scores) != len(criteria):  # every key is a criterion (checked before)
+        missing = [c.id for c in criteria if c.id not in scores]
         raise SheetMissingScore(f"project {pid}: no score for {', '.join(missing)}")
-    for criterion in rubric.criteria:
-        score = entry.scores[criterion.id]
-        if not Decimal(0) <= score <= criterion.max:
-            raise SheetScoreOutOfRange(
-                f"project {pid}: score for {criterion.id} {decimal_str(score)} is outside "
-                f"0 to {decimal_str(criterion.max)}")
-        if score % criterion.step:
-            raise SheetScoreOffStep(
-                f"project {pid}: score for {criterion.id} {decimal_str(score)} is not a "
-                f"multiple of {decimal_str(criterion.step)}")
-    total = rubric.total(entry.scores)
-    if entry.total is None or entry.total != total:
-        shown = "null" if entry.total is None else decimal_str(entry.total)
-        raise SheetTotalMismatch(f"project {pid}: total {shown} is not the sum of the scores "
-                                 f"{decimal_str(total)}")
+    total = _ZERO
+    for criterion, (_, valid) in zip(criteria, context.score_scales, strict=True):
+        text = scores[criterion.id]
+        score = valid.get(text)
+        if score is None:
+            score = _judge_score(pid, criterion, text, valid)
+        total += score
+    stated = entry["total"]
+    if stated is None or decimal_value(stated) != total:
+        raise SheetTotalMismatch(f"project {pid}: total {stated or 'null'} is not the sum of "
+                                 f"the scores {decimal_str(total)}")
 
 
-def _check_inspection(body: SheetBody, context: SheetContext) -> None:
-    conflicted = {p.project_id for p in body.projects if p.conflict.declared}
-    expected = [pid for pid in context.assigned(body.seat_id) if pid not in conflicted]
+_SCORE_MEMO_LIMIT = 4096  # spellings per criterion; a hostile sheet cannot grow it further
+
+
+def _judge_score(pid: str, criterion: Criterion, text: str,
+                 valid: dict[str, Decimal]) -> Decimal:
+    score = decimal_value(text)
+    assert score is not None  # check_shape has seen every score
+    if not Decimal(0) <= score <= criterion.max:
+        raise SheetScoreOutOfRange(
+            f"project {pid}: score for {criterion.id} {text} is outside "
+            f"0 to {decimal_str(criterion.max)}")
+    if score % criterion.step:
+        raise SheetScoreOffStep(
+            f"project {pid}: score for {criterion.id} {text} is not a "
+            f"multiple of {decimal_str(criterion.step)}")
+    if len(valid) < _SCORE_MEMO_LIMIT:
+        valid[text] = score
+    return score
+
+
+def _check_inspection(body: Mapping[str, Any], context: SheetContext) -> None:
+    seat = body["seat_id"]
+    conflicted = {p["project_id"] for p in body["projects"] if p["conflict"]["declared"]}
+    expected = [pid for pid in context.assigned(seat) if pid not in conflicted]
     seen: set[str] = set()
-    for visit in body.inspection or ():
-        pid = visit.project_id
+    for visit in body["inspection"]["visits"]:
+        pid = visit["project_id"]
         if pid in conflicted:
             raise SheetConflictWithScores(f"project {pid}: declared a conflict but carries an "
                                           "inspection visit")
         if pid not in expected:
             raise SheetUnassignedProject(f"inspection visit for project {pid!r} not assigned "
-                                         f"to seat {body.seat_id}")
+                                         f"to seat {seat}")
         if pid in seen:
             raise SheetDuplicateProject(f"inspection visit for project {pid} appears twice")
         seen.add(pid)
-        items = [answer.item_id for answer in visit.checklist]
+        items = [answer["item_id"] for answer in visit["checklist"]]
         if sorted(items) != sorted(context.checklist_ids) or len(set(items)) != len(items):
             raise SheetChecklist(f"project {pid}: checklist answers {', '.join(items) or 'none'}"
                                  f" do not match the package's checklist "

@@ -2,9 +2,11 @@
 
 Every sheet file ever received is kept byte for byte (``sheet_file``), with the
 decision taken on it (``merge_decision``); ``accepted_sheet`` points at the one
-revision per seat that counts, and ``review`` holds its per-project content for
-aggregation. Unique constraints make concurrent merges safe: two staff merging
-the same sheet at once cannot insert it twice.
+revision per seat that counts. Results read the reviews from those files: the
+signed bytes are the only copy of a review, so nothing can drift from them, and
+a merge writes a few rows per sheet instead of one per project. Unique
+constraints make concurrent merges safe: two staff merging the same sheet at once
+cannot insert it twice.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -127,22 +128,3 @@ class AcceptedSheet(CentralBase):
     body_sha256: Mapped[str] = mapped_column(String(64))
     sheet_sha256: Mapped[str] = mapped_column(ForeignKey("sheet_file.sha256"))
     equivocation: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class Review(CentralBase):
-    """One seat's review of one project, from its accepted sheet."""
-
-    __tablename__ = "review"
-    __table_args__ = (UniqueConstraint("package_id", "seat_id", "project_id"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    package_id: Mapped[str] = mapped_column(String(32))
-    seat_id: Mapped[str] = mapped_column(String(40))
-    project_id: Mapped[str] = mapped_column(String(40))
-    conflict: Mapped[bool] = mapped_column(Boolean)
-    conflict_reason: Mapped[str] = mapped_column(Text, default="")
-    scores_json: Mapped[str] = mapped_column(Text)   # {criterion_id: decimal string}
-    total: Mapped[str | None] = mapped_column(String(20))
-    comments_json: Mapped[str] = mapped_column(Text, default="{}")
-    overall_comment: Mapped[str] = mapped_column(Text, default="")
-    recommendation: Mapped[str] = mapped_column(Text, default="")

@@ -122,7 +122,7 @@ def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> N
 
     db = str(tmp / "central.sqlite")
     assert admin(["merge", *map(str, files), str(tampered), "--db", db, *common,
-                  "--json"]) == 1
+                  "--organizer-passphrase-file", str(tmp / "org.txt"), "--json"]) == 1
     decisions = [o["decision"] for o in json.loads(capsys.readouterr().out)]
     assert decisions == ["accepted", "accepted", "replaced", "accepted", "accepted",
                          "accepted", "rejected"]
@@ -208,7 +208,8 @@ def test_site_inspection_findings_reach_the_results(secretariat: Path,
             files.append(export_sheet(tmp / f"{kind}-usb", signed, manifest)[0])
         assert admin(["merge", *map(str, files), "--db", db, "--package", str(package),
                       "--passphrase-file", str(tmp / "pass.txt"),
-                      "--seat-codes", str(codes_file)]) == 0
+                      "--seat-codes", str(codes_file),
+                      "--organizer-passphrase-file", str(tmp / "org.txt")]) == 0
     capsys.readouterr()
     (flagged, seat), = findings.items()
 
@@ -233,3 +234,48 @@ def test_site_inspection_findings_reach_the_results(secretariat: Path,
     assert bad_rows[0][5].fill.fgColor.rgb.endswith("FCE4D6")
     text = "".join(page.extract_text() for page in PdfReader(out / "results.pdf").pages)
     assert "现场考察" in text and "合同金额与发票不符" in text
+
+
+def test_merge_registers_only_packages_of_the_trusted_organizer(
+        secretariat: Path, capsys: pytest.CaptureFixture) -> None:
+    tmp = secretariat
+    generate_demo_intake(tmp / "intake", projects=3, seats=2, seed=5)
+    own = ["--organizer-passphrase-file", str(tmp / "org.txt")]
+    assert admin(["organizer", *own]) == 0
+    shown = capsys.readouterr().out.split("organizer fingerprint:")[1]
+    own_fingerprint = shown.splitlines()[0].strip()
+    # A package signed with another organizer key (a key file, as build allows).
+    other = tmp / "other-organizer.key"
+    from reviewer_app.identity.organizer import OrganizerIdentity
+    stranger = OrganizerIdentity.generate()
+    stranger.save_key_file(other, "organizer secret")
+    package = tmp / "foreign.revpkg"
+    assert admin(["build", str(tmp / "intake"), "--out", str(package), "--passphrase-file",
+                  str(tmp / "pass.txt"), "--organizer-key", str(other),
+                  "--organizer-passphrase-file", str(tmp / "org.txt")]) == 0
+    capsys.readouterr()
+    db = str(tmp / "central.sqlite")
+    merge = ["merge", "--db", db, "--package", str(package), "--passphrase-file",
+             str(tmp / "pass.txt")]
+    nothing = tmp / "none.revsheet"
+    nothing.write_bytes(b"{}")
+
+    assert admin([*merge[:1], str(nothing), *merge[1:], *own]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("reviewer-admin: error: ") and "\n" not in error
+    message = error.removeprefix("reviewer-admin: error: ")
+    assert message.startswith(f"package {package} is signed by organizer ")
+    assert stranger.fingerprint in message and own_fingerprint in message
+    assert "--organizer-fingerprint" in message
+
+    wrong = "0" * 32
+    assert admin([*merge[:1], str(nothing), *merge[1:], "--organizer-fingerprint", wrong]) == 1
+    assert "not" in capsys.readouterr().err
+    assert admin([*merge[:1], str(nothing), *merge[1:], "--organizer-fingerprint",
+                  "not a fingerprint"]) == 1
+    assert "--organizer-fingerprint:" in capsys.readouterr().err
+
+    trusted = stranger.fingerprint.replace(" ", "")
+    assert admin([*merge[:1], str(nothing), *merge[1:], "--organizer-fingerprint",
+                  trusted]) == 1  # registered; the empty sheet itself is rejected
+    assert "registered" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from typing import Any
 
 from reviewer_app.central.intake import load_intake
 from reviewer_app.central.manifest import build_manifest
+from reviewer_app.central.merge import UnknownPackage, claimed_package_id
 from reviewer_app.core.errors import ReviewerError
 from tests.helpers.intake import ROW, write_intake
 
@@ -34,7 +35,10 @@ class FakeRejected(ReviewerError):
     reason = "bad signature"
 
 
-def fake_verify(raw: bytes, package, seat_codes) -> FakeVerified:
+def fake_verify(raw: bytes, lookup) -> FakeVerified:
+    package_id = claimed_package_id(raw)
+    if package_id is None or lookup(package_id) is None:
+        raise UnknownPackage(package_id)
     envelope = json.loads(raw)
     if envelope.get("signatures") != "ok":
         raise FakeRejected("signature does not verify")
@@ -45,8 +49,9 @@ def fake_verify(raw: bytes, package, seat_codes) -> FakeVerified:
 
 
 def fake_sheet(seat_id: str, projects: list[dict[str, Any]], revision: int = 1,
-               *, signed: bool = True, previous: str | None = None) -> bytes:
-    body = {"package_id": PACKAGE_ID, "seat_id": seat_id, "revision": revision,
+               *, signed: bool = True, previous: str | None = None,
+               package_id: str = PACKAGE_ID) -> bytes:
+    body = {"package_id": package_id, "seat_id": seat_id, "revision": revision,
             "previous_sha256": previous, "projects": projects}
     payload = json.dumps(body, sort_keys=True).encode()
     return json.dumps({"payload": base64.b64encode(payload).decode(),
@@ -55,13 +60,27 @@ def fake_sheet(seat_id: str, projects: list[dict[str, Any]], revision: int = 1,
 
 def scored(project_id: str, *scores: str, conflict: bool = False) -> dict[str, Any]:
     ids = ["advancement", "innovation", "applicability", "outcome"]
+    rest = {"comments": {}, "overall_comment": "", "recommendation": "", "evidence": []}
     if conflict:
         return {"project_id": project_id, "conflict": {"declared": True, "reason": "顾问"},
-                "scores": {}, "total": None}
+                "scores": {}, "total": None, **rest}
     from decimal import Decimal
     return {"project_id": project_id, "conflict": {"declared": False, "reason": ""},
             "scores": dict(zip(ids, scores, strict=True)),
-            "total": str(sum(Decimal(s) for s in scores))}
+            "total": str(sum(Decimal(s) for s in scores)), **rest}
+
+
+def revised_sheets() -> list[bytes]:
+    """Five seats, each with a first revision and a second that changes one score."""
+    sheets = []
+    for seat in range(1, 6):
+        projects = [scored("P1", "25", "20", "15", str(10 + seat)),
+                    scored("P2", "20", "15", "10", "15"),
+                    scored("P3", "30", "25", "20", str(20 - seat))]
+        sheets.append(fake_sheet(f"S{seat}", projects))
+        sheets.append(fake_sheet(f"S{seat}", [*projects[:2], scored("P3", "1", "1", "1", "1")],
+                                 revision=2))
+    return sheets
 
 
 def manifest_bytes(tmp_path: Path, projects: int = 3, seats: int = 5) -> bytes:

@@ -172,3 +172,29 @@ def test_a_rejected_file_is_looked_at_again_later(tmp_path: Path) -> None:
     with Session(engine) as session:
         assert session.scalar(select(func.count()).select_from(MergeDecision)) == 2
     engine.dispose()
+
+
+def test_an_equivocating_seat_counts_for_nothing(store) -> None:
+    sheets = [full_sheet(f"S{s}", 80) for s in range(1, 6)]
+    outcomes = _merge(store, *sheets, full_sheet("S5", 40))
+    assert outcomes[-1].decision == "equivocation"
+    p1 = {r.project_id: r for r in compute_results(store).rows}["P1"].aggregate
+    assert p1.counted == ("S1", "S2", "S3", "S4")
+    _merge(store, full_sheet("S5", 40, revision=2))  # a higher revision settles it
+    p1 = {r.project_id: r for r in compute_results(store).rows}["P1"].aggregate
+    assert p1.counted == ("S1", "S2", "S3", "S4", "S5")
+
+
+def test_inspection_sheets_are_not_panel_reviews(store, tmp_path: Path) -> None:
+    sheets = [full_sheet(f"S{s}", 80) for s in range(1, 6)]
+    _merge(store, *sheets)
+    before = results_csv(compute_results(store))
+    manifest = json.loads(manifest_bytes(tmp_path / "inspection"))
+    manifest["package_id"] = "e" * 32
+    manifest["session"]["kind"] = "inspection"
+    data = json.dumps(manifest, ensure_ascii=False).encode()
+    register_package(store, data, hashlib.sha256(data).hexdigest(), "e" * 32)
+    visits = [fake_sheet(f"S{s}", [scored("P1", "1", "1", "1", "1")], package_id="e" * 32)
+              for s in range(1, 3)]
+    assert [o.decision for o in _merge(store, *visits)] == ["accepted"] * 2
+    assert results_csv(compute_results(store)) == before

@@ -1,5 +1,6 @@
 """The results files people open: XLSX stays inert, CSV/JSON reproducible, PDF readable."""
 
+import csv
 import hashlib
 import io
 import json
@@ -18,6 +19,10 @@ from reviewer_app.storage.engines import central_engine, migrate
 from tests.helpers.central import PACKAGE_ID, fake_sheet, fake_verify, manifest_bytes, scored
 
 HOSTILE_NAME = '=HYPERLINK("http://evil.example/x","点击领取补贴")'
+# A formula behind a byte-order mark and a zero-width space, and a right-to-left
+# override that would make the name display reversed.
+INVISIBLE_NAME = "\ufeff\u200b=1+2\u202e深圳市科技\u202c有限公司"
+INVISIBLE_SHOWN = "\ufeff\u200b=1+2深圳市科技有限公司"
 DIGIT_CODE = "914403051234567890"
 
 
@@ -29,6 +34,7 @@ def results(tmp_path: Path):
     manifest["projects"][0]["enterprise_name"] = HOSTILE_NAME
     manifest["projects"][0]["uscc"] = DIGIT_CODE
     manifest["projects"][1]["enterprise_name"] = "深圳市\x07控制字符科技有限公司"
+    manifest["projects"][2]["enterprise_name"] = INVISIBLE_NAME
     data = json.dumps(manifest, ensure_ascii=False).encode()
     register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
     sheets = [fake_sheet(f"S{s}", [scored("P1", "25", "20", "15", str(10 + 2 * s)),
@@ -72,6 +78,21 @@ def test_csv_neutralises_formulas(results, tmp_path: Path) -> None:
     text = (tmp_path / "results.csv").read_text(encoding="utf-8-sig")
     assert "'" + HOSTILE_NAME.replace('"', '""') in text
     assert "\x07" not in text
+    for name in ("results.csv", "publicity.csv"):
+        with open(tmp_path / name, encoding="utf-8-sig", newline="") as handle:
+            cells = [cell for row in csv.reader(handle) for cell in row]
+        assert "'" + INVISIBLE_SHOWN in cells, name
+        assert not any(c in cell for cell in cells for c in "\u202a\u202b\u202c\u202d\u202e")
+
+
+def test_xlsx_keeps_invisible_formulas_inert(results, tmp_path: Path) -> None:
+    write_results(results, tmp_path)
+    book = load_workbook(tmp_path / "results.xlsx")
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    shown = [c for c in cells if c.value == INVISIBLE_SHOWN]
+    assert shown and all(c.data_type == "s" for c in shown)
+    assert not any(ch in c.value for c in cells for ch in "\u202a\u202e\u2066\u2069")
 
 
 def test_pdf_is_readable_and_embeds_the_font(results, tmp_path: Path) -> None:

@@ -212,3 +212,53 @@ def test_envelope_shape_is_checked_before_the_payload_type(sheet, context) -> No
     with pytest.raises(SheetRejected) as info:
         verify_sheet(canonical_bytes(envelope), context)
     assert info.value.reason == "malformed"
+
+
+def test_a_duplicate_name_is_malformed_even_when_the_signature_fails(sheet, context) -> None:
+    # Duplicate names are looked for only once a later step fails; the reason must
+    # still be step 6's, ahead of the signature.
+    body = sheet.body_bytes.replace(b'"kind":"panel"', b'"kind":"panel","kind":"panel"')
+    envelope = json.loads(sheet.envelope)
+    envelope["payload"] = base64.b64encode(body).decode()
+    with pytest.raises(SheetRejected) as info:
+        verify_sheet(canonical_bytes(envelope), context)
+    assert info.value.reason == "malformed" and "duplicate" in str(info.value)
+
+
+def _score_variants(sheet, key) -> list[bytes]:
+    from decimal import Decimal
+
+    variants = [sheet.envelope]
+    for outcome in ("30", "30.5", "29.75", "-0.5", "12", "45", "45.5", "0", "17.5"):
+        for evidence in (True, False):  # without evidence, the quick path applies
+            def change(b, outcome=outcome, evidence=evidence):
+                p = b["projects"][0]
+                p["scores"]["outcome"] = outcome
+                p["evidence"] = p["evidence"] if evidence else []
+            variants.append(_resign(sheet, change, key))
+
+            def change_total(b, outcome=outcome, evidence=evidence):
+                change(b, outcome, evidence)
+                p = b["projects"][0]
+                p["total"] = str(sum(Decimal(v) for v in p["scores"].values()))
+            variants.append(_resign(sheet, change_total, key))
+    return variants
+
+
+def test_remembered_scores_change_no_verdict(sheet, manifest, manifest_sha256, key_a) -> None:
+    # The context remembers score spellings found valid; a warm context must judge
+    # exactly as a fresh one, in any order.
+    def outcome(data, context):
+        try:
+            return verify_sheet(data, context).body_sha256
+        except SheetRejected as exc:
+            return str(exc)
+
+    variants = _score_variants(sheet, key_a)
+    fresh = [outcome(v, SheetContext.from_manifest(manifest, manifest_sha256,
+                                                   {"S01": "7K3M9Q2X5T8V4R1N"}))
+             for v in variants]
+    warm = SheetContext.from_manifest(manifest, manifest_sha256, {"S01": "7K3M9Q2X5T8V4R1N"})
+    assert [outcome(v, warm) for v in variants] == fresh
+    assert [outcome(v, warm) for v in reversed(variants)] == fresh[::-1]
+    assert any(not o.startswith("project") for o in fresh)  # some were accepted

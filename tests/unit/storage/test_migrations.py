@@ -30,3 +30,43 @@ def test_central_engine_accepts_paths_and_urls(tmp_path: Path) -> None:
         with engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         engine.dispose()
+
+
+def test_downgrading_rebuilds_the_reviews_from_the_accepted_sheets(tmp_path: Path) -> None:
+    import hashlib
+
+    from alembic import command
+    from alembic.config import Config
+
+    from reviewer_app.central.merge import merge_sheets, register_package
+    from reviewer_app.storage.engines import MIGRATIONS
+    from tests.helpers.central import PACKAGE_ID, fake_sheet, fake_verify, manifest_bytes, scored
+
+    engine = central_engine(str(tmp_path / "central.sqlite"))
+    migrate(engine, "central")
+    data = manifest_bytes(tmp_path)
+    register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
+    one = [scored("P1", "25", "20", "15", "10"), scored("P2", "", "", "", "", conflict=True)]
+    sheets = [fake_sheet("S1", one), fake_sheet("S2", one),
+              fake_sheet("S2", one[:1], revision=2), fake_sheet("S2", one, revision=2)]
+    merge_sheets(engine, [(str(i), s) for i, s in enumerate(sheets)], verify=fake_verify)
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS / "central"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "c0002")
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT seat_id, project_id, conflict, scores_json, total FROM review "
+            "ORDER BY seat_id, project_id").all()
+    # S2 equivocated (two bodies as revision 2): its reviews do not count.
+    assert [tuple(r) for r in rows] == [
+        ("S1", "P1", 0, '{"advancement": "25", "applicability": "15", "innovation": "20", '
+                        '"outcome": "10"}', "70"),
+        ("S1", "P2", 1, "{}", None)]
+    migrate(engine, "central")
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), CentralBase.metadata)
+    engine.dispose()
+    assert diff == []
