@@ -18,6 +18,7 @@ import json
 import random
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -94,26 +95,26 @@ def main() -> None:
     # Baseline: just the Ed25519 verification of the same signatures.
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
     envelopes = [json.loads(s) for s in sheets]
-    started = time.perf_counter()
-    for env in envelopes:
-        body = base64.b64decode(env["payload"])
-        key = Ed25519PublicKey.from_public_bytes(
-            base64.b64decode(json.loads(body)["public_key"]))
-        key.verify(base64.b64decode(env["signatures"][0]["sig"]), pae(env["payloadType"], body))
-    baseline = time.perf_counter() - started
+
+    def verify_only() -> None:
+        for env in envelopes:
+            body = base64.b64decode(env["payload"])
+            key = Ed25519PublicKey.from_public_bytes(
+                base64.b64decode(json.loads(body)["public_key"]))
+            key.verify(base64.b64decode(env["signatures"][0]["sig"]),
+                       pae(env["payloadType"], body))
+
+    baseline = best_of(verify_only)
 
     # For reference: the full sheet verification (parse, canonical form, rubric).
     from reviewer_app.sheets.context import SheetContext
     from reviewer_app.sheets.verify import verify_sheet
     context = SheetContext.from_manifest(manifest, sha, seat_codes=codes,
                                          require_seat_proof=True)
-    started = time.perf_counter()
-    for sheet in sheets:
-        verify_sheet(sheet, context)
-    full_verify = time.perf_counter() - started
+    full_verify = best_of(lambda: [verify_sheet(sheet, context) for sheet in sheets])
 
     with tempfile.TemporaryDirectory() as tmp:
-        merge_time, engine = timed_merge(Path(tmp) / "central.sqlite", data, sha, manifest,
+        merge_time, engine = timed_merge(Path(tmp) / "central", data, sha, manifest,
                                          codes, sheets)
         workers = merge._worker_count() if len(sheets) >= merge.POOL_MIN_SHEETS else 0
         print(f"verify signatures only: {baseline:.3f} s")
@@ -128,24 +129,44 @@ def main() -> None:
         engine.dispose()
         # For reference: the same merge without workers (as for fewer sheets).
         merge.POOL_MIN_SHEETS = len(sheets) + 1
-        alone, other = timed_merge(Path(tmp) / "alone.sqlite", data, sha, manifest, codes,
+        alone, other = timed_merge(Path(tmp) / "alone", data, sha, manifest, codes,
                                    sheets)
         other.dispose()
         print(f"merge in one process:   {alone:.3f} s  ratio {alone / baseline:.2f}x")
     print(f"results (all outputs):  {results_time:.2f} s  (target <= 10 s)")
 
 
-def timed_merge(path: Path, data: bytes, sha: str, manifest: dict, codes: dict[str, str],
+# Every timing is the best of this many runs, the baseline's as the merge's: one run
+# of 20-70 ms on a shared 2-core machine is mostly noise.
+REPEATS = 5
+
+
+def best_of(run: Callable[[], object], repeats: int = REPEATS) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def timed_merge(stem: Path, data: bytes, sha: str, manifest: dict, codes: dict[str, str],
                 sheets: list[bytes]) -> tuple[float, Engine]:
-    """Seconds to merge ``sheets`` into a new store at ``path`` (package registered first)."""
-    engine = central_engine(str(path))
-    migrate(engine, "central")
-    register_package(engine, data, sha, manifest["package_id"], codes)
-    started = time.perf_counter()
-    outcomes = merge_sheets(engine, [(f"s{i}", s) for i, s in enumerate(sheets)])
-    elapsed = time.perf_counter() - started
-    assert all(o.decision == "accepted" for o in outcomes), outcomes[0]
-    return elapsed, engine
+    """Best seconds to merge ``sheets`` into a new store (package registered first), of
+    REPEATS stores ``stem``-N.sqlite; returns the last store's engine."""
+    best, engine = float("inf"), None
+    for n in range(REPEATS):
+        if engine is not None:
+            engine.dispose()
+        engine = central_engine(f"{stem}-{n}.sqlite")
+        migrate(engine, "central")
+        register_package(engine, data, sha, manifest["package_id"], codes)
+        started = time.perf_counter()
+        outcomes = merge_sheets(engine, [(f"s{i}", s) for i, s in enumerate(sheets)])
+        best = min(best, time.perf_counter() - started)
+        assert all(o.decision == "accepted" for o in outcomes), outcomes[0]
+    assert engine is not None
+    return best, engine
 
 
 if __name__ == "__main__":
