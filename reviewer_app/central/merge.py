@@ -489,6 +489,10 @@ def merge_sheets(engine: Engine, sheets: Iterable[tuple[str, bytes]],
         for start in range(0, len(items), BATCH_SIZE):
             outcomes += _merge_batch(engine, start, items[start:start + BATCH_SIZE], judges,
                                      last=start + BATCH_SIZE >= len(items))
+        if len(items) > BATCH_SIZE:
+            # The last batch's fsync covers the batches before it only if it wrote
+            # something (a commit without changes syncs nothing): sync the log here.
+            _sync_sqlite_log(engine)
         return outcomes
     finally:
         judges.close()
@@ -526,7 +530,8 @@ def _durable_at_end(connection: Connection, last: bool) -> Iterator[None]:
 
     In WAL mode with synchronous=NORMAL a commit appends to the log without an
     fsync; the last batch commits with synchronous=FULL, whose fsync of the log
-    makes every batch of the merge durable before merge_sheets returns. A power
+    makes every batch of the merge durable before merge_sheets returns (if it
+    writes nothing, merge_sheets syncs the log itself). A power
     cut during a merge may lose its earlier batches, never corrupt the store, and
     the merge was not reported done: merging the same files again is idempotent.
     """
@@ -540,6 +545,21 @@ def _durable_at_end(connection: Connection, last: bool) -> Iterator[None]:
     finally:
         connection.exec_driver_sql("PRAGMA synchronous=FULL")  # pooled: as the engine set it
         connection.commit()
+
+
+def _sync_sqlite_log(engine: Engine) -> None:
+    """Make every committed batch durable on SQLite: fsync its write-ahead log."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return
+    try:
+        fd = os.open(f"{database}-wal", os.O_RDONLY)
+    except FileNotFoundError:  # checkpointed and removed: already in the synced file
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _take_turn(connection: Connection) -> None:

@@ -9,6 +9,7 @@ import random
 from pathlib import Path
 
 import pytest
+import sqlalchemy.event
 
 from reviewer_app.central import merge
 from reviewer_app.central.merge import merge_sheets, register_package
@@ -158,3 +159,35 @@ def test_workers_beside_a_postgresql_store(tmp_path: Path, parallel, pg_url: str
     assert outcomes == expected
     assert results_csv(compute_results(engine)) == results_csv(compute_results(reference))
     engine.dispose()
+
+
+def test_a_merge_is_durable_even_when_its_last_batch_writes_nothing(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    # Batches before the last commit with synchronous=NORMAL (no fsync); only a write
+    # under FULL afterwards, or an fsync of the log, makes them durable on return.
+    monkeypatch.setattr(merge, "BATCH_SIZE", 3)
+    engine = _store(tmp_path, "durable")
+    settled = fake_sheet("S1", [scored("P1", "1", "1", "1", "1")])
+    _merge(engine, [settled])
+    events: list[str] = []
+    mode = {"sync": "FULL"}
+
+    @sqlalchemy.event.listens_for(engine, "before_cursor_execute")
+    def _seen(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("PRAGMA synchronous="):
+            mode["sync"] = statement.rsplit("=", 1)[1]
+        elif statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            events.append(f"write {mode['sync']}")
+
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").endswith("-wal"):
+            events.append("fsync wal")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    outcomes = _merge(engine, [b"junk 1", b"junk 2", b"junk 3", settled])
+    assert [o.decision for o in outcomes] == ["rejected"] * 3 + ["no-op"]
+    last_normal = max(i for i, e in enumerate(events) if e == "write NORMAL")
+    assert {"write FULL", "fsync wal"} & set(events[last_normal:])
