@@ -46,7 +46,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from reviewer_app import strictjson
@@ -61,6 +61,8 @@ MERGE_LOCK = 0x52564D47  # "RVMG": any constant, the same in every process
 ACCEPTING = ("accepted", "replaced")
 POOL_MIN_SHEETS = 64
 """Fewer sheets than this are verified in-process: starting workers costs more."""
+WORKER_STALL_SECONDS = 30.0
+"""A worker judges a chunk of files in milliseconds; silence this long means it hangs."""
 # The merge reads and writes plain rows: Core statements on the tables, which cost
 # less to compile and to run than ORM-enabled ones.
 _PACKAGE = m.Package.__table__
@@ -314,12 +316,17 @@ class _Counter:
         self._lock = context.Lock()
 
     def take(self, limit: int) -> int | None:
-        """The count before adding one, or None once it has reached ``limit``."""
-        with self._lock:
+        """The count before adding one, or None once it has reached ``limit`` (or the
+        lock stays taken: a worker killed while holding it must not hang the merge)."""
+        if not self._lock.acquire(timeout=WORKER_STALL_SECONDS):
+            return None
+        try:
             value = int.from_bytes(self._memory[:8], "little")
             if value >= limit:
                 return None
             self._memory[:8] = (value + 1).to_bytes(8, "little")
+        finally:
+            self._lock.release()
         return value
 
 
@@ -384,6 +391,9 @@ class _Judges:
         except OSError:  # no process to be had (a limit, no memory): judge here
             judges.close()
             return cls(verify)
+        except BaseException:  # Ctrl-C while forking: no worker outlives the merge
+            judges.close()
+            raise
         return judges
 
     def prejudged(self, index: int) -> _Verdict | None:
@@ -394,8 +404,8 @@ class _Judges:
                 self._receive(0)
                 if index in self._known or self._help():
                     continue
-                if not self._receive(None):
-                    break  # the workers are gone (one died): judge it now
+                if not self._receive(WORKER_STALL_SECONDS):
+                    break  # the workers are gone (one died, or stalled): judge it now
         return self._known.pop(index, None)
 
     def would_wait(self, index: int) -> bool:
@@ -415,11 +425,20 @@ class _Judges:
             self._known[index] = _judge(self._raws[index], self._packages.get, self.verify)
         return True
 
-    def _receive(self, timeout: float | None) -> bool:
-        """Take in the verdicts that arrived within ``timeout``; False once none can."""
+    def _receive(self, timeout: float) -> bool:
+        """Take in the verdicts that arrived within ``timeout``; False once none can.
+
+        A wait of ``timeout`` > 0 that brings nothing means the workers stalled (none
+        answers in WORKER_STALL_SECONDS while files are pending): they are stopped,
+        and their files are judged here.
+        """
         if not self._results:
             return False
-        for reader in wait(self._results, timeout):
+        ready = wait(self._results, timeout)
+        if not ready and timeout > 0:
+            self._stop_workers(reap=True)
+            return False
+        for reader in ready:
             try:
                 index, verdict = reader.recv()
             except EOFError:  # that worker is done (or died)
@@ -428,15 +447,27 @@ class _Judges:
             self._known[index] = verdict
         return True
 
-    def close(self) -> None:
+    def _stop_workers(self, *, reap: bool) -> None:
         for reader in self._results:
             reader.close()
+        self._results = []
         for worker in self._workers:
             # Whatever a worker still does is not wanted any more (a file met twice,
-            # a failed batch). It is stopped but not waited for: tearing down its
-            # copy of this process takes milliseconds, and multiprocessing reaps it.
+            # a failed batch, a stall): stop it.
             if worker.is_alive():
                 worker.terminate()
+                if reap:
+                    worker.join(timeout=1)
+        if reap:
+            self._workers = []
+
+    def close(self) -> None:
+        # At the end of a merge the workers are finishing on their own: waiting for
+        # their teardown would cost the merge milliseconds; multiprocessing reaps them
+        # (at the latest when the process exits), and a later merge's close does too.
+        self._stop_workers(reap=False)
+        multiprocessing.active_children()  # reaps those already gone
+        self._workers = []
         if self._frozen:
             gc.unfreeze()
             self._frozen = False
@@ -540,11 +571,20 @@ def _durable_at_end(connection: Connection, last: bool) -> Iterator[None]:
         return
     connection.exec_driver_sql("PRAGMA synchronous=NORMAL")
     connection.commit()  # ends SQLAlchemy's autobegun transaction; no write happened
+    failed = True
     try:
         yield
+        failed = False
     finally:
-        connection.exec_driver_sql("PRAGMA synchronous=FULL")  # pooled: as the engine set it
-        connection.commit()
+        try:
+            connection.exec_driver_sql("PRAGMA synchronous=FULL")  # pooled: as the engine set it
+            connection.commit()
+        except SQLAlchemyError:
+            # A connection that cannot be set back is never pooled again; the error
+            # that broke it, if any, is the one to report.
+            connection.invalidate()
+            if not failed:
+                raise
 
 
 def _sync_sqlite_log(engine: Engine) -> None:

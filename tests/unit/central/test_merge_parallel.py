@@ -6,6 +6,7 @@ import gc
 import hashlib
 import os
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,35 @@ def test_a_dead_worker_leaves_its_files_to_the_main_process(tmp_path: Path, para
     reference, expected = _in_process(tmp_path, sheets)
     assert outcomes == expected
     assert _state(engine) == _state(reference)
+
+
+def _hanging_worker(packages, verify, raws, chunks, taken, results) -> None:
+    taken.take(len(chunks))  # takes a chunk, and never answers
+    time.sleep(3600)
+
+
+def test_a_hanging_worker_is_stopped_and_its_files_judged_here(tmp_path: Path, parallel,
+                                                               monkeypatch) -> None:
+    monkeypatch.setattr(merge, "_work", _hanging_worker)
+    monkeypatch.setattr(merge, "WORKER_STALL_SECONDS", 0.5)
+    forked: list = []
+    real_start = merge._Judges.start.__func__
+
+    def start_and_keep(cls, *args):
+        judges = real_start(cls, *args)
+        forked.extend(judges._workers)
+        return judges
+
+    monkeypatch.setattr(merge._Judges, "start", classmethod(start_and_keep))
+    sheets = _sheets()
+    engine = _store(tmp_path, "hanging")
+    started = time.monotonic()
+    outcomes = _merge(engine, sheets)
+    assert time.monotonic() - started < 20
+    assert outcomes == _in_process(tmp_path, sheets)[1]
+    assert forked and not any(w.is_alive() for w in forked)  # stopped and reaped
+    assert all(w.exitcode is not None for w in forked)
+    assert gc.get_freeze_count() == 0
 
 
 def test_without_a_process_to_fork_the_merge_judges_alone(tmp_path: Path, parallel,
