@@ -7,9 +7,7 @@ benchmarks never touch the real profile; QSettings then lives there too.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -48,7 +46,11 @@ def _workspaces(package_id: str) -> Path:
 def _seat_file_part(seat_id: str) -> str:
     # Seat ids are short upper-case ASCII (S01) in practice; anything else (专家1,
     # "../x", or s01, which Windows and macOS would not tell from S01) names the file
-    # by a hash of the exact id, never by itself.
+    # by a hash of the exact id, never by itself. Imported here: hashlib costs start-up
+    # ~3 ms, and this runs only at unlock.
+    import hashlib
+    import re
+
     if re.fullmatch(r"[A-Za-z0-9_]{1,40}", seat_id) and seat_id == seat_id.upper():
         return seat_id
     return "seat" + hashlib.sha256(seat_id.encode("utf-8")).hexdigest()[:16]

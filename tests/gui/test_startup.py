@@ -32,7 +32,7 @@ NOT_AT_START = ("PySide6.QtPdf", "PySide6.QtPdfWidgets", "reviewer_app.core.rubr
                 "reviewer_app.gui.rubric_panel", "reviewer_app.gui.project_list",
                 "reviewer_app.gui.unlock", "reviewer_app.gui.inspection_panel",
                 "reviewer_app.gui.finalize_dialog", "reviewer_app.package", "sqlalchemy",
-                "keyring", "platformdirs")
+                "keyring", "platformdirs", "hashlib")
 
 
 def test_start_up_shows_the_welcome_page_without_the_workspace(tmp_path):
