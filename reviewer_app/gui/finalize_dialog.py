@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.core.decimals import decimal_str
+from reviewer_app.gui.i18n import Retranslating
 from reviewer_app.gui.score_chart import Distribution, ScoreChart, Series
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
-class FinalizeDialog(QDialog):
+class FinalizeDialog(Retranslating, QDialog):
     """Page 0 lists missing items; page 1 shows the score distribution and offers signing."""
 
     goTo = Signal(object)        # the MissingItem clicked
@@ -127,11 +128,6 @@ class FinalizeDialog(QDialog):
         self.retranslate()
 
     # --- language ------------------------------------------------------------------
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _series_name(self, series: Series) -> str:
         if series.key == "total":
             return self.tr("Total")

@@ -16,6 +16,19 @@ DEFAULT_LANGUAGE = "zh_CN"
 CATALOG = "reviewer_app"
 
 
+class Retranslating:
+    """Mixin, listed before the Qt base class, for widgets whose texts come from
+    ``retranslate()``: calls it again whenever the application's language changes."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
+
+
 def catalog_path(lang: str):
     return TRANSLATIONS / f"{CATALOG}_{lang}.qm"
 

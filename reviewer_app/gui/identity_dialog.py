@@ -7,7 +7,7 @@ encrypted key file used where no system keyring is available.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.gui.i18n import Retranslating
+
 MIN_PASSPHRASE = 8
 
 
@@ -28,7 +30,7 @@ def _named(widget: QWidget, name: str) -> QWidget:
     return widget
 
 
-class PassphraseDialog(QDialog):
+class PassphraseDialog(Retranslating, QDialog):
     """Create (typed twice) or unlock (typed once) the encrypted key file.
 
     Args:
@@ -72,11 +74,6 @@ class PassphraseDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Signing key passphrase"))
         if self.creating:
@@ -110,7 +107,7 @@ class PassphraseDialog(QDialog):
         return self.edit.text()
 
 
-class IdentityDialog(QDialog):
+class IdentityDialog(Retranslating, QDialog):
     """Fingerprint, key id, where the keys are kept; export the public key; start over."""
 
     exportRequested = Signal()
@@ -161,11 +158,6 @@ class IdentityDialog(QDialog):
         self._info = {"fingerprint": fingerprint, "key_id": key_id, "location": location,
                       "retired": str(retired)}
         self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         info = self._info

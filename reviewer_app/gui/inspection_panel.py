@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.core.errors import ReviewerError
+from reviewer_app.gui.i18n import Retranslating
 from reviewer_app.gui.inspection_state import ChecklistItem, checklist_items
 from reviewer_app.gui.session import storage
 
@@ -153,7 +154,7 @@ class ChecklistRow(QFrame):
         self.result.setStyleSheet(f"color: {colour};" if colour else "")
 
 
-class InspectionPanel(QScrollArea):
+class InspectionPanel(Retranslating, QScrollArea):
     """What the inspection team enters for the selected project."""
 
     changed = Signal(object)               # FieldChange
@@ -268,11 +269,6 @@ class InspectionPanel(QScrollArea):
     def set_english(self, english: bool) -> None:
         self.english = english
         self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.checklist_box.setTitle(self.tr("On-site checklist"))

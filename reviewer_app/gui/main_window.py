@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 # Not ``Qt`` at module level: PySide6 builds that enum namespace on first use (~12 ms),
 # and the welcome page does not need it. Methods that do import it locally.
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.gui.i18n import Translations
+from reviewer_app.gui.i18n import Retranslating, Translations
 from reviewer_app.gui.idle_lock import IdleWatcher
 from reviewer_app.gui.settings import Preferences, demo_cache_dir
 from reviewer_app.gui.workers import Worker
@@ -65,7 +65,7 @@ def _named(widget, name: str):
     return widget
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Owns the session while a package is unlocked; drops it on lock and close."""
 
     sessionChanged = Signal()
@@ -461,11 +461,6 @@ class MainWindow(QMainWindow):
             self.project_info.set_english(english)
             self.material_model.set_english(english)
         self.language_actions[lang].setChecked(True)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self._title())

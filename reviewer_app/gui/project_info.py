@@ -7,8 +7,10 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from reviewer_app.gui.i18n import Retranslating
 
 FINDING_MARKS = {"pass": ("✓", "#2f9e44"), "fail": ("✗", "#c92a2a"),
                  "needs_review": ("!", "#d9822b")}
@@ -64,7 +66,7 @@ def format_money(raw: object, english: bool) -> str:
     return text.replace("%1", yuan).replace("%2", wan)
 
 
-class ProjectInfoView(QTextBrowser):
+class ProjectInfoView(Retranslating, QTextBrowser):
     """Facts of the application and the secretariat's eligibility findings."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -77,18 +79,13 @@ class ProjectInfoView(QTextBrowser):
 
     def set_project(self, project: Mapping[str, Any] | None) -> None:
         self._project = project
-        self._render()
+        self.retranslate()
 
     def set_english(self, english: bool) -> None:
         self.english = english
-        self._render()
+        self.retranslate()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
-        super().changeEvent(event)
-
-    def _render(self) -> None:
+    def retranslate(self) -> None:
         project = self._project
         if project is None:
             self.clear()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.errors import ScoreError
 from reviewer_app.core.rubric import Criterion, Rubric
+from reviewer_app.gui.i18n import Retranslating
 from reviewer_app.gui.session import storage
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class RubricPanel(QScrollArea):
+class RubricPanel(Retranslating, QScrollArea):
     """Everything the expert enters for the selected project."""
 
     changed = Signal(object)            # FieldChange
@@ -317,11 +318,6 @@ class RubricPanel(QScrollArea):
     def set_english(self, english: bool) -> None:
         self.english = english
         self.retranslate()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.conflict_box.setTitle(self.tr("Conflict of interest"))

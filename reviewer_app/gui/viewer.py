@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QEvent,
     QIODevice,
     QPoint,
     QPointF,
@@ -46,6 +45,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from reviewer_app.gui.i18n import Retranslating
 
 # Decoded images above this are refused (QImageReader's own default is 256 MB).
 IMAGE_ALLOCATION_LIMIT_MB = 256
@@ -306,7 +307,7 @@ class ImageView(QScrollArea):
         self._label.resize(pixmap.size())
 
 
-class MaterialViewer(QWidget):
+class MaterialViewer(Retranslating, QWidget):
     """Toolbar + stacked PDF view / image view / busy and message pages."""
 
     #: (member_id, page) of what is on screen, page 0-based; -1 when nothing is.
@@ -436,11 +437,6 @@ class MaterialViewer(QWidget):
         self.busy_label.setText(self.tr("Decrypting and checking the material…"))
         self._update_controls()
         self._on_hits_changed()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- loading ----------------------------------------------------------------
     def show_busy(self, member_id: int) -> None:
