@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import base64
-import binascii
 import contextlib
 import csv
 import getpass
@@ -120,21 +118,16 @@ def _say_organizer(identity, created: bool, where: str) -> None:
 
 
 def read_recipient(path: Path) -> bytes:
-    """An expert's exported public key file: base64 of a raw 32-byte X25519 key.
+    """The X25519 key of an expert's exported public key file
+    (:func:`reviewer_app.identity.expert.parse_public_key_file`)."""
+    from reviewer_app.identity.errors import KeyFileInvalid
+    from reviewer_app.identity.expert import parse_public_key_file
 
-    The first non-empty line that is not a ``#`` comment holds the key, so the
-    file may carry a comment naming the expert.
-    """
-    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-    keys = [ln for ln in lines if ln and not ln.startswith("#")]
     try:
-        raw = base64.b64decode(keys[0], validate=True) if keys else b""
-    except binascii.Error:
-        raw = b""
-    if len(raw) != 32:
+        return parse_public_key_file(path.read_text(encoding="utf-8")).encryption
+    except KeyFileInvalid:
         raise ReviewerError(f"recipient file {path}: not an exported public key "
-                            "(base64 of 32 bytes)")
-    return raw
+                            "(base64 of 32 bytes)") from None
 
 
 def _seat_codes_csv(plan) -> bytes:

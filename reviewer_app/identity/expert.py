@@ -301,7 +301,7 @@ def expert_key_store(directory: Path, passphrase: PassphraseProvider,
 
 def _one_line(text: str) -> str:
     # A line break inside the name would start a non-comment line that
-    # ``read_recipient`` takes for the key: fold every control and separator to a space.
+    # ``parse_public_key_file`` takes for the key: fold every control and separator to a space.
     cleaned = "".join(" " if unicodedata.category(ch)[0] == "C"
                       or unicodedata.category(ch) in ("Zl", "Zp") else ch for ch in text)
     return " ".join(cleaned.split())[:200]
@@ -343,7 +343,8 @@ class ExportedPublicKey:
 
 
 def parse_public_key_file(text: str) -> ExportedPublicKey:
-    """Read a public key file as ``read_recipient`` does, plus the commented signing key.
+    """Read a public key file: the X25519 key (the first line neither empty nor a
+    ``#`` comment, all that ``build --recipient`` needs), plus the commented signing key.
 
     Raises:
         KeyFileInvalid: no base64 line of a 32-byte key.
