@@ -2,32 +2,24 @@
 
 An inspection package's sheets carry, besides their scores, one visit per project:
 the checklist answers, findings, a recommendation and the photos' hashes
-(docs/formats.md §2.4). Merge verified and kept every sheet byte for byte; this
-reads the visits back from the accepted revisions so that the results can show
+(docs/formats.md §2.4). Merge verified and kept every sheet byte for byte;
+``central.results`` reads the accepted revisions back (equivocating seats left out,
+as their scores are) and this collects their visits, so that the results can show
 them beside the panel's scores and flag every 不符合 for the decision meeting.
-Seats whose sheets equivocated are left out, as their scores are.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from reviewer_app.central.merge import sheet_body
-from reviewer_app.core.errors import ReviewerError
 from reviewer_app.sheets.body import ChecklistAnswer, InspectionVisit
 from reviewer_app.storage import central_models as m
 
 COMPLIANT, NON_COMPLIANT, UNVERIFIABLE = "compliant", "non_compliant", "unverifiable"
 RESULT_ZH = {COMPLIANT: "符合", NON_COMPLIANT: "不符合", UNVERIFIABLE: "无法核实"}
-
-
-class InspectionsUnreadable(ReviewerError):
-    """A stored inspection sheet no longer parses (the store was altered)."""
 
 
 @dataclass(frozen=True)
@@ -72,39 +64,30 @@ class Inspections:
         return self.projects.get(project_id)
 
 
-def load_inspections(session: Session) -> Inspections:
-    """The visits of every accepted, non-equivocating sheet of the inspection packages."""
-    packages = session.scalars(select(m.Package).where(m.Package.session_kind == "inspection")
-                               .order_by(m.Package.registered_at, m.Package.package_id))
+def collect_inspections(packages: Iterable[m.Package],
+                        bodies: Iterable[tuple[str, str, Mapping[str, Any]]]) -> Inspections:
+    """The visits in the accepted sheet bodies ``(package id, seat id, body)`` of the
+    inspection ``packages``, named as their manifests name them.
+
+    Raises:
+        KeyError, TypeError: a body that was never shape-checked (an altered store).
+    """
     checklist: dict[str, str] = {}
-    by_project: dict[str, list[Visit]] = {}
+    names: dict[tuple[str, str], str] = {}
     for package in packages:
         manifest = json.loads(package.manifest_json)
         for item in manifest.get("inspection_checklist", ()):
             checklist.setdefault(str(item["id"]), str(item["text"]))
-        names = {s["seat_id"]: s["name"] for s in manifest["seats"]}
-        sheets = session.execute(
-            select(m.AcceptedSheet.seat_id, m.SheetFile.raw)
-            .join(m.SheetFile, m.SheetFile.sha256 == m.AcceptedSheet.sheet_sha256)
-            .where(m.AcceptedSheet.package_id == package.package_id,
-                   m.AcceptedSheet.equivocation.is_(False))
-            .order_by(m.AcceptedSheet.seat_id))
-        for seat_id, raw in sheets:
-            for visit in _visits(raw):
-                by_project.setdefault(visit.project_id, []).append(
-                    Visit(package.package_id, seat_id, names.get(seat_id, seat_id), visit))
+        names.update(((package.package_id, s["seat_id"]), s["name"])
+                     for s in manifest["seats"])
+    by_project: dict[str, list[Visit]] = {}
+    for package_id, seat_id, body in bodies:
+        for raw in (body.get("inspection") or {}).get("visits", ()):
+            visit = InspectionVisit.from_checked(raw)
+            by_project.setdefault(visit.project_id, []).append(
+                Visit(package_id, seat_id, names.get((package_id, seat_id), seat_id), visit))
     return Inspections(checklist, {pid: ProjectInspection(pid, tuple(visits))
                                    for pid, visits in sorted(by_project.items())})
-
-
-def _visits(raw: bytes) -> tuple[InspectionVisit, ...]:
-    """The visits of an accepted sheet file (verified, so shape-checked, at merge)."""
-    try:
-        inspection = sheet_body(bytes(raw)).get("inspection") or {}
-        return tuple(InspectionVisit.from_checked(v) for v in inspection.get("visits", ()))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InspectionsUnreadable(
-            f"an accepted inspection sheet in the store cannot be read: {exc}") from None
 
 
 def inspection_record(inspection: ProjectInspection) -> dict[str, object]:

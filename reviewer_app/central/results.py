@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from reviewer_app.central.inspection import Inspections, load_inspections
+from reviewer_app.central.inspection import Inspections, collect_inspections
 from reviewer_app.central.merge import sheet_body
 from reviewer_app.core.aggregation import AggregationResult, ProjectAggregate, Review, aggregate
 from reviewer_app.core.errors import ReviewerError
@@ -82,11 +82,10 @@ def load_program(packages: Sequence[m.Package]) -> Program:
 
 def compute_results(engine: Engine, *, budget: Decimal | None = None,
                     prior_awards: Mapping[str, Decimal] | None = None) -> Results:
-    """Aggregate every accepted review of the panel packages in the store and fund them."""
+    """Aggregate every accepted review of the panel packages in the store and fund them;
+    collect what the inspection packages' visits found."""
     with Session(engine) as session:
-        packages = tuple(session.scalars(
-            select(m.Package).where(m.Package.session_kind == "panel")
-            .order_by(m.Package.registered_at, m.Package.package_id)))
+        packages = _packages(session, "panel")
         if not packages:
             raise ResultsError("no panel package is registered in this store: merge with "
                                "--package first")
@@ -102,16 +101,10 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None,
                 seat_names[_seat_key(package.package_id, seat["seat_id"], many)] = seat["name"]
         reviews = []
         matrix: dict[tuple[str, str], MatrixCell] = {}
-        # The reviews are the accepted sheets' project entries. A seat whose sheets
-        # equivocate counts for nothing until a higher revision settles it.
-        for package_id, seat_id, raw in session.execute(
-                select(m.AcceptedSheet.package_id, m.AcceptedSheet.seat_id, m.SheetFile.raw)
-                .join(m.SheetFile, m.SheetFile.sha256 == m.AcceptedSheet.sheet_sha256)
-                .where(m.AcceptedSheet.package_id.in_([p.package_id for p in packages]),
-                       m.AcceptedSheet.equivocation.is_(False))
-                .order_by(m.AcceptedSheet.package_id, m.AcceptedSheet.seat_id)):
+        # The reviews are the accepted sheets' project entries.
+        for package_id, seat_id, body in _accepted_bodies(session, packages):
             key = _seat_key(package_id, seat_id, many)
-            for entry in sorted(_accepted_projects(raw), key=lambda e: e["project_id"]):
+            for entry in sorted(_projects(body), key=lambda e: e["project_id"]):
                 conflict = bool(entry["conflict"]["declared"])
                 scores = {k: Decimal(v) for k, v in entry["scores"].items()}
                 reviews.append(Review(entry["project_id"], key, scores, conflict))
@@ -120,7 +113,12 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None,
         decisions = tuple(session.scalars(select(m.MergeDecision).order_by(
             m.MergeDecision.sheet_sha256, m.MergeDecision.id)))
         sheet_hashes = tuple(sorted(session.scalars(select(m.AcceptedSheet.sheet_sha256))))
-        inspections = load_inspections(session)
+        visited = _packages(session, "inspection")
+        try:
+            inspections = collect_inspections(visited, _accepted_bodies(session, visited))
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ResultsError(f"an accepted inspection sheet in the store cannot be read: "
+                               f"{exc!r}") from None
         session.expunge_all()
 
     aggregation = aggregate(reviews, program.rubric, program.aggregation,
@@ -143,11 +141,34 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None,
                    decisions, sheet_hashes, inspections)
 
 
-def _accepted_projects(raw: bytes) -> list[Mapping[str, Any]]:
-    """The project entries of an accepted sheet file (verified when it was merged)."""
+def _packages(session: Session, kind: str) -> tuple[m.Package, ...]:
+    return tuple(session.scalars(select(m.Package).where(m.Package.session_kind == kind)
+                                 .order_by(m.Package.registered_at, m.Package.package_id)))
+
+
+def _accepted_bodies(session: Session, packages: Sequence[m.Package]
+                     ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(package id, seat id, body) of the revision that counts for each seat of
+    ``packages`` (verified when it was merged). A seat whose sheets equivocate counts
+    for nothing until a higher revision settles it."""
+    rows = session.execute(
+        select(m.AcceptedSheet.package_id, m.AcceptedSheet.seat_id, m.SheetFile.raw)
+        .join(m.SheetFile, m.SheetFile.sha256 == m.AcceptedSheet.sheet_sha256)
+        .where(m.AcceptedSheet.package_id.in_([p.package_id for p in packages]),
+               m.AcceptedSheet.equivocation.is_(False))
+        .order_by(m.AcceptedSheet.package_id, m.AcceptedSheet.seat_id))
+    for package_id, seat_id, raw in rows:
+        try:
+            body = sheet_body(raw)
+        except ValueError as exc:
+            raise ResultsError(f"an accepted sheet in the store cannot be read: {exc}") from None
+        yield package_id, seat_id, body
+
+
+def _projects(body: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     try:
-        return list(sheet_body(raw)["projects"])
-    except (ValueError, KeyError, TypeError) as exc:
+        return list(body["projects"])
+    except (KeyError, TypeError) as exc:
         raise ResultsError(f"an accepted sheet in the store cannot be read: {exc}") from None
 
 
