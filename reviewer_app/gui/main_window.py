@@ -637,11 +637,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     def open_path(self, path: Path, prefill: Prefill | None = None) -> UnlockDialog:
         """Show the unlock dialog for ``path``; the session starts when it is accepted."""
-        from reviewer_app.gui.unlock import UnlockDialog
-
         if self.session is not None:
             self.close_package()
         self.package_path = Path(path)
+        return self._show_unlock(self.package_path, prefill)
+
+    def _show_unlock(self, path: Path, prefill: Prefill | None) -> UnlockDialog:
+        from reviewer_app.gui.unlock import UnlockDialog
+
         dialog = UnlockDialog(path, self.opener, self.prefs, prefill=prefill,
                               confirm_trust=self.confirm_trust,
                               expert_keys=self._expert_keys(), parent=self)
@@ -785,17 +788,7 @@ class MainWindow(Retranslating, QMainWindow):
     def unlock(self) -> UnlockDialog | None:
         if self.locked_as is None or self.package_path is None:
             return None
-        from reviewer_app.gui.unlock import UnlockDialog
-
-        prefill = self.locked_as
-        dialog = UnlockDialog(self.package_path, self.opener, self.prefs, prefill=prefill,
-                              confirm_trust=self.confirm_trust,
-                              expert_keys=self._expert_keys(), parent=self)
-        dialog.setObjectName("unlockDialog")
-        dialog.accepted.connect(lambda: self._unlocked(dialog))
-        self.unlock_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._show_unlock(self.package_path, self.locked_as)
 
     def _ask_idle_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(
