@@ -61,21 +61,25 @@ def make_pdf(title: str, marker: str, pages: int = 3, *, filler: int = 0) -> byt
     return out.getvalue()
 
 
-def make_png(marker: str) -> bytes:
+def make_png(marker: str | bytes, *, colour: str = "#dfe7ef", size: tuple[int, int] = (400, 300),
+             text: str | None = None) -> bytes:
+    """A real PNG showing ``text`` (default: the marker), with the marker's bytes after
+    its end: PNG readers ignore them, a raw scan of a file finds them."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    image = QImage(400, 300, QImage.Format.Format_RGB32)
-    image.fill(QColor("#dfe7ef"))
+    raw = marker.encode() if isinstance(marker, str) else marker
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
     painter = QPainter(image)
-    painter.drawText(20, 40, marker)
+    painter.drawText(20, 40, raw.decode(errors="replace") if text is None else text)
     painter.end()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     buffer.close()
-    return bytes(data) + marker.encode()  # trailing marker bytes: PNG readers ignore them
+    return bytes(data) + raw
 
 
 def _seat_code_bytes(code: str) -> bytes:

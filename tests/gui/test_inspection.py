@@ -7,14 +7,12 @@ import hashlib
 import json
 from pathlib import Path
 
-import keyring
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 pytest.importorskip("reviewer_app.package.reader")
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit
 
 from reviewer_app.central.intake import load_intake
@@ -23,9 +21,8 @@ from reviewer_app.cli.admin import main as admin
 from reviewer_app.gui.session import open_package
 from reviewer_app.package import Argon2Params, MemberSource, write_package
 from tests.gui.conftest import fill_unlock, type_text
-from tests.gui.fakes import PASSPHRASE, SEAT_CODE, make_pdf
+from tests.gui.fakes import PASSPHRASE, SEAT_CODE, make_pdf, make_png
 from tests.helpers.intake import ROW, write_intake
-from tests.helpers.keyring_memory import MemoryKeyring
 from tests.helpers.programs import make_uscc
 
 FAST = Argon2Params(memory_kib=64, iterations=1, lanes=1)
@@ -33,18 +30,8 @@ PHOTO_MARKER = b"SITE-PHOTO-PLAINTEXT-MARKER-K9"
 
 
 def make_photo(colour: str, marker: bytes = PHOTO_MARKER) -> bytes:
-    """A real PNG (the marker trails it: readers ignore bytes after IEND)."""
-    image = QImage(640, 480, QImage.Format.Format_RGB32)
-    image.fill(QColor(colour))
-    painter = QPainter(image)
-    painter.drawText(30, 60, "site photo")
-    painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(data) + marker
+    """A real 640x480 PNG (the marker trails it: readers ignore bytes after IEND)."""
+    return make_png(marker, colour=colour, size=(640, 480), text="site photo")
 
 
 class Package:
@@ -78,16 +65,6 @@ def inspection_package(qapp, tmp_path_factory) -> Package:
     write_package(out, plan.manifest, sources, organizer_key=Ed25519PrivateKey.generate(),
                   organizer_name="南山区科技创新局", passphrase=PASSPHRASE, argon2=FAST)
     return Package(out, plan.manifest, plan.seat_codes["S01"], root)
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
 
 
 def _open(qtbot, make_window, package: Package):

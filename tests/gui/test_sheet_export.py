@@ -7,7 +7,6 @@ import errno
 import hashlib
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -23,18 +22,6 @@ from reviewer_app.gui.session import open_package
 from reviewer_app.gui.unlock import Prefill
 from reviewer_app.sheets.envelope import PAYLOAD_TYPE
 from tests.gui.conftest import open_and_unlock, type_text
-from tests.helpers.keyring_memory import MemoryKeyring
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="module")
