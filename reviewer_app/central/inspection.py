@@ -63,6 +63,10 @@ class Inspections:
     def of(self, project_id: str) -> ProjectInspection | None:
         return self.projects.get(project_id)
 
+    def item_text(self, item_id: str) -> str:
+        """The checklist item as the manifest words it (its id if none does)."""
+        return self.checklist.get(item_id, item_id)
+
 
 def collect_inspections(packages: Iterable[m.Package],
                         bodies: Iterable[tuple[str, str, Mapping[str, Any]]]) -> Inspections:

@@ -155,12 +155,11 @@ def results_pdf(results: Results) -> bytes:
             f"考察项目 {len(results.inspections.projects)} 个，其中发现不符合项的 "
             f"{len(flagged)} 个（详见 results.xlsx“现场考察”表）。", styles["body"])]
     if flagged:
-        checklist = results.inspections.checklist
         found_rows: list[list[object]] = [
             ["项目", "申报主体", "考察情况", "不符合项（专家：说明）"]]
         for row, found in flagged:
             items = "；".join(
-                f"{checklist.get(a.item_id, a.item_id)}（{visit.seat_name}：{a.note or '—'}）"
+                f"{results.inspections.item_text(a.item_id)}（{visit.seat_name}：{a.note or '—'}）"
                 for visit in found.visits for a in visit.answers(NON_COMPLIANT))
             found_rows.append([row.project_id,
                                Paragraph(clean(row.project["enterprise_name"]), styles["cell"]),

@@ -150,13 +150,12 @@ def _inspection_sheet(book: Workbook, results: Results) -> None:
     sheet = _sheet(book, "现场考察", ["项目编号", "申报主体", "席位", "考察专家", "检查项",
                                    "结论", "说明"], [14, 30, 8, 12, 40, 10, 60])
     names = {row.project_id: row.project["enterprise_name"] for row in results.rows}
-    checklist = results.inspections.checklist
     r = 2
     for pid, found in results.inspections.projects.items():
         for visit in found.visits:
             lines: list[tuple[str, str, str]] = [
-                (checklist.get(a.item_id, a.item_id), RESULT_ZH.get(a.result, a.result), a.note)
-                for a in visit.visit.checklist]
+                (results.inspections.item_text(a.item_id), RESULT_ZH.get(a.result, a.result),
+                 a.note) for a in visit.visit.checklist]
             lines += [("考察结论", "", visit.visit.findings),
                       ("建议", "", visit.visit.recommendation)]
             if visit.visit.photos:
