@@ -12,7 +12,6 @@ import io
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -33,6 +32,7 @@ from reportlab.platypus import (
 
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.rubric import Rubric
+from reviewer_app.pdftext import literal_paragraph
 from reviewer_app.sheets.body import InspectionVisit, ProjectEntry, SheetBody
 
 QR_PREFIX = "RVSHEET1"
@@ -115,7 +115,7 @@ def printable(text: str) -> str:
 
 
 def _p(text: str, style: str) -> Paragraph:
-    return Paragraph(escape(printable(text)).replace("\n", "<br/>"), _styles()[style])
+    return literal_paragraph(text, _styles()[style], shown=printable)
 
 
 def _grid(data: list[list[Any]], widths: list[float], *, header: bool = True,

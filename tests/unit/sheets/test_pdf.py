@@ -145,3 +145,17 @@ def test_recommendation_codes_print_in_words() -> None:
     assert recommendation_text("not_recommended") == "不建议支持"
     assert recommendation_text("") == "（无）"
     assert recommendation_text("建议资助（一档）") == "建议资助（一档）"
+
+
+def test_hostile_comment_prints_as_text_not_markup() -> None:
+    hostile = ('x<y <a href="http://x">点此</a> <img src="/etc/passwd"/> A&B <b>粗</b>'
+               "\x07\x1b\u202e末尾")
+    sheet, manifest = _sheet(hostile)
+    data = render_sheet_pdf(sheet.body, sheet.body_sha256, manifest)
+    reader = PdfReader(io.BytesIO(data))
+    flat = _flat(_text(reader))
+    assert _flat('x<y <a href="http://x">点此</a> <img src="/etc/passwd"/> A&B <b>粗</b>末尾') \
+        in flat
+    assert "[U+0007]" not in flat  # control characters are stripped, not printed
+    assert b"/Link" not in data and b"/URI" not in data
+    assert all("/Annots" not in page for page in reader.pages)
