@@ -1,13 +1,18 @@
 """results.xlsx for the secretariat: ranking, score matrix, divergence, funding, site
 inspections, merge log.
 
-Every text cell from applications is written as a typed string (never a
-formula, whatever it starts with); amounts are numbers with 元 / 万元 formats.
+Every text cell (applications, seat names, notes, headers) is written as a typed
+string, never a formula whatever it starts with, through :func:`xlsx_text`:
+control and bidi characters stripped, OOXML's ``_xHHHH_`` escapes made literal
+(Excel would otherwise decode ``_x202E_`` back into the bidi override that
+sanitising removed), and cut at Excel's 32,767-character cell limit. Amounts are
+numbers with 元 / 万元 formats.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -28,13 +33,25 @@ FLAG_FILL = PatternFill("solid", fgColor="FCE4D6")
 
 Cell = str | int | Decimal | None
 
+CELL_LIMIT = 32767  # characters Excel keeps in one cell
+TRUNCATED = "…（已截断，全文见 results.json）"
+_OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def xlsx_text(text: object) -> str:
+    """Untrusted text as an XLSX string cell shows it: see the module docstring."""
+    cleaned = _OOXML_ESCAPE.sub(r"_x005F_\1", clean(text))
+    if len(cleaned) > CELL_LIMIT:
+        cleaned = cleaned[:CELL_LIMIT - len(TRUNCATED)] + TRUNCATED
+    return cleaned
+
 
 def _sheet(book: Workbook, title: str, header: Sequence[str], widths: Sequence[int]
            ) -> Worksheet:
     sheet = book.create_sheet(title)
     for col, (name, width) in enumerate(zip(header, widths, strict=True), start=1):
         cell = sheet.cell(1, col)
-        cell.value = name
+        cell.value = xlsx_text(name)
         cell.data_type = "s"
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
@@ -49,7 +66,7 @@ def _put(sheet: Worksheet, row: int, col: int, value: Cell, fmt: str | None = No
     if value is None:
         return
     if isinstance(value, str):
-        cell.value = clean(value)
+        cell.value = xlsx_text(value)
         cell.data_type = "s"  # never a formula, even for "=…"; 18-digit codes stay text
         return
     cell.value = value

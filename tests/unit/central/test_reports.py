@@ -112,3 +112,32 @@ def test_wan() -> None:
     assert wan(Decimal(1000000)) == "100.00"
     assert wan(Decimal(12345)) == "1.2345"
     assert wan(Decimal(0)) == "0.00"
+
+
+def test_xlsx_text_cells_are_sanitised_everywhere(results, tmp_path: Path) -> None:
+    """Seat names in headers, OOXML escapes and over-long text: every string cell is
+    typed, clean, shown literally and within Excel's limit."""
+    import dataclasses
+    import zipfile
+
+    from reviewer_app.central.results_xlsx import CELL_LIMIT, results_xlsx
+
+    first, *rest = results.rows
+    project = {**first.project, "enterprise_name": "深圳_x202E_科技_x0007_公司",
+               "project_title": "长" * 40000}
+    hostile = dataclasses.replace(
+        results, rows=(dataclasses.replace(first, project=project), *rest),
+        seat_names={**results.seat_names, "S1": "=专家\x07一"})
+    data = results_xlsx(hostile)
+    xml = b"".join(zipfile.ZipFile(io.BytesIO(data)).read(n)
+                   for n in zipfile.ZipFile(io.BytesIO(data)).namelist())
+    # Excel decodes _xHHHH_; escaped, it shows the characters as typed.
+    assert "深圳_x005F_x202E_科技_x005F_x0007_公司".encode() in xml
+    book = load_workbook(io.BytesIO(data))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row
+             if c.value is not None]
+    assert all(c.data_type in ("s", "n") for c in cells)
+    header = {c.value for c in book["评分矩阵"][1]}
+    assert "S1 =专家一" in header
+    title = next(c.value for c in cells if isinstance(c.value, str) and c.value.startswith("长"))
+    assert len(title) == CELL_LIMIT and title.endswith("（已截断，全文见 results.json）")
