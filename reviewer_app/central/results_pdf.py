@@ -1,21 +1,38 @@
-"""results.pdf: the summary for the decision meeting.
+"""results.pdf: what the decision meeting (区科技创新局) reads and signs.
 
-Totals and budget use, tier counts, the ranking table, what the site visits
-found wrong, and a chart of each project's score spread (every expert's total
-as a dot, the aggregate as a bar).
+The report is a sequence of sections (:data:`SECTIONS`), each a small function
+that appends its flowables to the story: the heading (program, rounds, budget,
+generation time in China Standard Time), budget use and tier counts, the ranking
+with project titles beside their ids, what the site visits found wrong, a chart
+of each project's score spread (one per page-full, none when nothing was
+scored) and the sign-off block. Every page says "第 N 页 共 M 页".
+
+All text from applicants, experts and inspectors goes through
+:func:`reviewer_app.pdftext.paragraph_text` (via :meth:`Report.text`): it prints
+as the characters it holds and never becomes markup, a link or an image. Long
+text flows on: tables split inside a row (``splitInRow``), so a note of any
+length continues on the next page instead of stopping the build.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -25,12 +42,69 @@ from reportlab.platypus import (
 )
 
 from reviewer_app.central.inspection import NON_COMPLIANT
-from reviewer_app.central.reports import STATUS_ZH, clean, wan
+from reviewer_app.central.reports import STATUS_ZH, wan
 from reviewer_app.central.results import Results, tier_counts
+from reviewer_app.central.sanitize import strip_controls
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.pdffont import register_cjk_font
+from reviewer_app.pdftext import literal_paragraph
+from reviewer_app.sheets.pdf import printable
 
 PAGE = landscape(A4)
+MARGIN = 12 * mm
+FRAME_PADDING = 6  # points, each side: SimpleDocTemplate's frame
+FOOTER_Y = 7 * mm
+# China Standard Time: the time the district's officials read on the report.
+CST = dt.timezone(dt.timedelta(hours=8), "CST")
+REPORT_TITLE = "评审结果汇总"
+CHART_ROWS_PER_PAGE = 36
+SIGNATORIES = ("经办人", "审核人", "负责人", "日期")
+
+Clock = Callable[[], dt.datetime]
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What every section needs: the results, the styles, the usable width and
+    the generation time (China Standard Time)."""
+
+    results: Results
+    font: str
+    styles: Mapping[str, ParagraphStyle]
+    width: float
+    generated_at: dt.datetime
+
+    def text(self, value: object, style: str = "cell") -> Paragraph:
+        """``value`` (applicant, expert or any outside text) shown literally."""
+        return literal_paragraph(value, self.styles[style], shown=printable)
+
+    def table(self, rows: list[list[Any]], widths: Sequence[float], *, header: bool = True,
+              extra: Sequence[tuple[Any, ...]] = ()) -> Table:
+        """A grid whose rows may split across pages, header repeated; ``widths`` in
+        millimetres, scaled down to the page if they add up to more."""
+        scale = min(1.0, self.width / (sum(widths) * mm))
+        commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), self.font, 8),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+        if header:
+            commands += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE6F0")),
+                         ("ALIGN", (0, 0), (-1, 0), "CENTER")]
+        return Table(rows, colWidths=[w * mm * scale for w in widths],
+                     repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT",
+                     style=TableStyle([*commands, *extra]))
+
+    @property
+    def generated_label(self) -> str:
+        return f"生成时间 {self.generated_at:%Y-%m-%d %H:%M}（北京时间）"
+
+
+Section = Callable[[list[Flowable], Report], None]
 
 
 def _styles(font: str) -> dict[str, ParagraphStyle]:
@@ -41,34 +115,149 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
                              spaceAfter=4),
         "body": base,
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+        "sign": ParagraphStyle("sign", parent=base, fontSize=11, leading=14),
     }
 
 
-def _table(rows: list[list[object]], widths: list[float], font: str) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font, 8),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE6F0")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-    ]))
-    return table
+def _program_title(results: Results) -> str:
+    info = results.program.info
+    return f"{info.name}（{info.year}）{REPORT_TITLE}"
 
 
-CHART_ROWS_PER_PAGE = 36
+# -- sections ---------------------------------------------------------------------------
 
 
-def _spread_charts(results: Results, font: str, width: float) -> list[Drawing]:
-    """One chart per page-full of projects, so that hundreds of projects still fit."""
+def heading(story: list[Flowable], report: Report) -> None:
+    """Program, rounds (the review sessions), budget, generation time, counts."""
+    results = report.results
+    funded = sum(1 for r in results.rows if r.award.amount > 0)
+    story += [
+        report.text(_program_title(results), "title"),
+        report.text("评审场次：" + "；".join(p.session_name for p in results.packages), "body"),
+        report.text(f"年度预算：{wan(results.funding.budget)} 万元　　"
+                    f"组织单位：{results.program.info.authority}", "body"),
+        report.text(report.generated_label, "body"),
+        report.text(f"评分表 {len(results.sheet_hashes)} 份（已核验签名）；评审项目 "
+                    f"{len(results.rows)} 个；拟资助 {funded} 个。", "body"),
+        Spacer(1, 3 * mm),
+    ]
+
+
+def funding_section(story: list[Flowable], report: Report) -> None:
+    """资金安排: budget use and the uniform adjustment, then the tiers."""
+    results = report.results
+    funding = results.funding
+    used = (funding.awarded_total / funding.budget * 100) if funding.budget else Decimal(0)
+    policy = {"pro_rata": "等比例调整", "rank_order": "按排名顺序"}.get(funding.policy,
+                                                                    funding.policy)
+    summary = [["年度预算（万元）", "测算需求（万元）", "拟资助合计（万元）", "预算使用率",
+                "调整方式", "调整系数"],
+               [wan(funding.budget), wan(funding.requested_total), wan(funding.awarded_total),
+                f"{used:.1f}%", policy,
+                "—" if funding.factor is None else f"{funding.factor:.6f}"]]
+    counts = tier_counts(results)
+    tiers = [["档次", "最低分", "资助比例", "项目数"]] + [
+        [report.text(t.name), decimal_str(t.min_score), f"{t.rate * 100:.0f}%",
+         str(counts[t.id])] for t in results.program.funding.tiers]
+    story += [report.text("资金安排", "h2"), report.table(summary, [45] * 6),
+              Spacer(1, 3 * mm), report.table(tiers, [30] * 4)]
+
+
+RANKING_COLUMNS = (("排名", 10), ("项目编号", 22), ("项目名称", 44), ("申报主体", 44),
+                   ("形式审查", 14), ("有效/回避", 14), ("综合得分", 15), ("极差", 14),
+                   ("档次", 13), ("资助（万元）", 18), ("说明", 65))
+
+
+def ranking_section(story: list[Flowable], report: Report) -> None:
+    """排名与资助: one row per project, its title beside its id."""
+    text = report.text
+    rows: list[list[Any]] = [[name for name, _ in RANKING_COLUMNS]]
+    for row in report.results.rows:
+        agg, award, project = row.aggregate, row.award, row.project
+        rows.append([
+            str(agg.rank or "—"), text(row.project_id), text(project.get("project_title", "")),
+            text(project["enterprise_name"]),
+            STATUS_ZH.get(project["eligibility"]["status"], "—"),
+            f"{agg.review_count}/{len(agg.excluded_conflicts)}",
+            "—" if agg.score is None else decimal_str(agg.score),
+            "—" if agg.spread is None else decimal_str(agg.spread)
+            + (" ⚑" if agg.divergent else ""),
+            text(award.tier.name) if award.tier else "—", wan(award.amount),
+            text("；".join(r.message for r in award.reasons))])
+    story += [text("排名与资助", "h2"),
+              report.table(rows, [width for _, width in RANKING_COLUMNS])]
+    if not any(r.aggregate.review_count for r in report.results.rows):
+        story.append(text("尚无有效评审：未计算综合得分，未绘制评分分布图。", "body"))
+
+
+NOTE_IN_TABLE = 300  # characters of a note the table shows; a longer one flows below it
+
+
+def inspection_section(story: list[Flowable], report: Report) -> None:
+    """现场考察: how many projects were visited, and every 不符合 with the
+    inspector's note, one row each; notes too long for a cell follow the table
+    in full, across the page width, flowing on over as many pages as they need."""
+    found_by = report.results.inspections
+    if not found_by.projects:
+        return
+    text = report.text
+    flagged = [(row, found) for row in report.results.rows
+               if (found := found_by.of(row.project_id)) and found.flagged]
+    story += [text("现场考察", "h2"), text(
+        f"考察项目 {len(found_by.projects)} 个，其中发现不符合项的 {len(flagged)} 个"
+        f"（详见 results.xlsx“现场考察”表）。", "body")]
+    if not flagged:
+        return
+    rows: list[list[Any]] = [["项目编号", "申报主体", "考察情况", "不符合项", "考察专家",
+                              "说明"]]
+    long_notes: list[tuple[str, str]] = []  # (what it is about, the note)
+    for row, found in flagged:
+        for visit in found.visits:
+            for answer in visit.answers(NON_COMPLIANT):
+                item = found_by.item_text(answer.item_id)
+                note = answer.note or "—"
+                if len(note) > NOTE_IN_TABLE:
+                    long_notes.append((f"{row.project_id} {row.project['enterprise_name']}"
+                                       f" · {item} · {visit.seat_name}", note))
+                    note = (note[:NOTE_IN_TABLE // 2] + f"……（全文见下文“不符合项说明”"
+                            f"第 {len(long_notes)} 条）")
+                rows.append([text(row.project_id), text(row.project["enterprise_name"]),
+                             found.summary(), text(item), text(visit.seat_name), text(note)])
+    story.append(report.table(rows, [22, 44, 30, 50, 22, 105]))
+    if long_notes:
+        story.append(text("不符合项说明（全文）", "h2"))
+        for number, (about, note) in enumerate(long_notes, start=1):
+            story += [text(f"{number}. {about}：", "body"), text(note, "body"),
+                      Spacer(1, 2 * mm)]
+
+
+def spread_section(story: list[Flowable], report: Report) -> None:
+    """各项目评分分布: one chart per page-full of scored projects; nothing at all
+    (no page) when no project has a review."""
+    results = report.results
     scored = [r for r in results.rows if r.aggregate.review_count]
-    return [_spread_chart(results, scored[i:i + CHART_ROWS_PER_PAGE], font, width)
-            for i in range(0, max(len(scored), 1), CHART_ROWS_PER_PAGE)]
+    if not scored:
+        return
+    totals: dict[str, list[Decimal]] = defaultdict(list)
+    for (pid, _), cell in results.matrix.items():
+        if cell.total is not None:
+            totals[pid].append(cell.total)
+    story += [PageBreak(), report.text(
+        "各项目评分分布（点：专家总分；竖线：综合得分；红色：分歧）", "h2")]
+    story += [_spread_chart(scored[i:i + CHART_ROWS_PER_PAGE], totals, report)
+              for i in range(0, len(scored), CHART_ROWS_PER_PAGE)]
 
 
-def _spread_chart(results: Results, scored: list, font: str, width: float) -> Drawing:
+def _chart_label(project_id: str) -> str:
+    label = strip_controls(project_id)
+    return label if len(label) <= 16 else label[:15] + "…"
+
+
+def _spread_chart(scored: Sequence[Any], totals: Mapping[str, list[Decimal]],
+                  report: Report) -> Drawing:
+    font, width = report.font, report.width
     row_h, left, top = 12.0, 90.0, 20.0
-    height = top + row_h * max(len(scored), 1) + 24
+    height = top + row_h * len(scored) + 24
     drawing = Drawing(width, height)
     scale = (width - left - 20) / 100
     axis_y = 16.0
@@ -79,14 +268,13 @@ def _spread_chart(results: Results, scored: list, font: str, width: float) -> Dr
         drawing.add(String(x - 5, axis_y - 12, str(tick), fontName=font, fontSize=7))
     for i, row in enumerate(scored):
         y = height - top - i * row_h
-        drawing.add(String(4, y - 3, row.project_id, fontName=font, fontSize=7))
-        totals = sorted(c.total for (pid, _), c in results.matrix.items()
-                        if pid == row.project_id and c.total is not None)
-        if totals:
-            drawing.add(Line(left + float(totals[0]) * scale, y, left + float(totals[-1]) * scale,
+        drawing.add(String(4, y - 3, _chart_label(row.project_id), fontName=font, fontSize=7))
+        marks = sorted(totals.get(row.project_id, ()))
+        if marks:
+            drawing.add(Line(left + float(marks[0]) * scale, y, left + float(marks[-1]) * scale,
                              y, strokeColor=colors.red if row.aggregate.divergent
                              else colors.grey, strokeWidth=1))
-        for total in totals:
+        for total in marks:
             drawing.add(Circle(left + float(total) * scale, y, 1.8, fillColor=colors.steelblue,
                                strokeColor=None))
         if row.aggregate.score is not None:
@@ -95,78 +283,94 @@ def _spread_chart(results: Results, scored: list, font: str, width: float) -> Dr
     return drawing
 
 
-def results_pdf(results: Results) -> bytes:
-    font = register_cjk_font()
-    styles = _styles(font)
-    program = results.program
-    funding = results.funding
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=12 * mm, bottomMargin=12 * mm,
-                            title=f"{program.info.name} 评审结果", author=program.info.authority)
-    story: list[object] = [
-        Paragraph(f"{clean(program.info.name)}（{program.info.year}）评审结果汇总",
-                  styles["title"]),
-        Paragraph("评审场次：" + "；".join(clean(p.session_name) for p in results.packages),
-                  styles["body"]),
-        Paragraph(f"评分表 {len(results.sheet_hashes)} 份（已核验签名）；评审项目 "
-                  f"{len(results.rows)} 个；拟资助 "
-                  f"{sum(1 for r in results.rows if r.award.amount > 0)} 个。", styles["body"]),
-        Spacer(1, 4 * mm),
-        Paragraph("资金安排", styles["h2"]),
-    ]
-    used = (funding.awarded_total / funding.budget * 100) if funding.budget else Decimal(0)
-    summary = [["年度预算（万元）", "测算需求（万元）", "拟资助合计（万元）", "预算使用率",
-                "调整方式", "调整系数"],
-               [wan(funding.budget), wan(funding.requested_total), wan(funding.awarded_total),
-                f"{used:.1f}%", {"pro_rata": "等比例调整", "rank_order": "按排名顺序"}[
-                    funding.policy],
-                "—" if funding.factor is None else f"{funding.factor:.6f}"]]
-    story.append(_table(summary, [45 * mm] * 6, font))
-    counts = tier_counts(results)
-    tiers = [["档次", "最低分", "资助比例", "项目数"]] + [
-        [t.name, decimal_str(t.min_score), f"{t.rate * 100:.0f}%", str(counts[t.id])]
-        for t in program.funding.tiers]
-    story += [Spacer(1, 3 * mm), _table(tiers, [30 * mm] * 4, font)]
+def sign_off_section(story: list[Flowable], report: Report) -> None:
+    """审核签字: 经办人 / 审核人 / 负责人 / 日期, each with a line to sign on."""
+    label_w = 20 * mm
+    line_w = report.width / len(SIGNATORIES) - label_w
+    cells: list[Any] = []
+    for name in SIGNATORIES:
+        cells += [report.text(f"{name}：", "sign"), ""]
+    lines = [("LINEBELOW", (c, 0), (c, 0), 0.8, colors.black)
+             for c in range(1, 2 * len(SIGNATORIES), 2)]
+    grid = Table([cells], colWidths=[label_w, line_w] * len(SIGNATORIES),
+                 rowHeights=[14 * mm], hAlign="LEFT",
+                 style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), *lines]))
+    story.append(KeepTogether([
+        Spacer(1, 6 * mm), report.text("审核签字", "h2"),
+        report.text(f"本报告由评审系统根据已核验签名的评分表生成，{report.generated_label}。"
+                    "请逐页核对页码后签字。", "body"), grid]))
 
-    story += [Paragraph("排名与资助", styles["h2"])]
-    header = ["排名", "项目", "申报主体", "形式审查", "有效/回避", "综合得分", "极差", "档次",
-              "资助（万元）", "说明"]
-    rows: list[list[object]] = [header]
-    for row in results.rows:
-        agg, award = row.aggregate, row.award
-        rows.append([
-            str(agg.rank or "—"), row.project_id,
-            Paragraph(clean(row.project["enterprise_name"]), styles["cell"]),
-            STATUS_ZH[row.project["eligibility"]["status"]],
-            f"{agg.review_count}/{len(agg.excluded_conflicts)}",
-            "—" if agg.score is None else decimal_str(agg.score),
-            "—" if agg.spread is None else decimal_str(agg.spread)
-            + (" ⚑" if agg.divergent else ""),
-            award.tier.name if award.tier else "—", wan(award.amount),
-            Paragraph(clean("；".join(r.message for r in award.reasons)),
-                      styles["cell"])])
-    story.append(_table(rows, [12 * mm, 26 * mm, 62 * mm, 16 * mm, 16 * mm, 16 * mm, 16 * mm,
-                               14 * mm, 20 * mm, 75 * mm], font))
-    flagged = [(row, found) for row in results.rows
-               if (found := results.inspections.of(row.project_id)) and found.flagged]
-    if results.inspections.projects:
-        story += [Paragraph("现场考察", styles["h2"]), Paragraph(
-            f"考察项目 {len(results.inspections.projects)} 个，其中发现不符合项的 "
-            f"{len(flagged)} 个（详见 results.xlsx“现场考察”表）。", styles["body"])]
-    if flagged:
-        found_rows: list[list[object]] = [
-            ["项目", "申报主体", "考察情况", "不符合项（专家：说明）"]]
-        for row, found in flagged:
-            items = "；".join(
-                f"{results.inspections.item_text(a.item_id)}（{visit.seat_name}：{a.note or '—'}）"
-                for visit in found.visits for a in visit.answers(NON_COMPLIANT))
-            found_rows.append([row.project_id,
-                               Paragraph(clean(row.project["enterprise_name"]), styles["cell"]),
-                               found.summary(), Paragraph(clean(items), styles["cell"])])
-        story.append(_table(found_rows, [26 * mm, 62 * mm, 40 * mm, 145 * mm], font))
-    story += [PageBreak(), Paragraph("各项目评分分布（点：专家总分；竖线：综合得分；红色：分歧）",
-                                     styles["h2"]),
-              *_spread_charts(results, font, PAGE[0] - 24 * mm)]
-    doc.build(story)
+
+# The report, in order. Extension point: further sections (the lead's 待复核项目,
+# pending eligibility decisions, and 公示异议, objections) are ``Section`` functions
+# taking (story, report) that read their data from ``report.results``; insert them
+# before ``sign_off_section``, which must stay last.
+SECTIONS: tuple[Section, ...] = (heading, funding_section, ranking_section,
+                                 inspection_section, spread_section, sign_off_section)
+
+
+# -- pages ------------------------------------------------------------------------------
+
+
+class _PagedCanvas(Canvas):
+    """Holds every page back until the end, then stamps "第 N 页 共 M 页" and the
+    report's title on each: the total is only known after the last page."""
+
+    footer_left = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self._stamp(number, total)
+            super().showPage()
+        super().save()
+
+    def _stamp(self, number: int, total: int) -> None:
+        width, _ = self._pagesize
+        self.saveState()
+        self.setFont(register_cjk_font(), 8)
+        self.setFillColor(colors.grey)
+        self.drawString(MARGIN, FOOTER_Y, self.footer_left)
+        self.drawRightString(width - MARGIN, FOOTER_Y, f"第 {number} 页 共 {total} 页")
+        self.restoreState()
+
+
+def results_pdf(results: Results, *, clock: Clock | None = None,
+                sections: Sequence[Section] = SECTIONS) -> bytes:
+    """Render the decision meeting's report.
+
+    Args:
+        results: what ``compute_results`` produced.
+        clock: returns the generation time (timezone-aware; shown in China Standard
+            Time); the current time by default. Tests pass a fixed one.
+        sections: the sections in order (:data:`SECTIONS` by default).
+    """
+    generated = (clock or _utc_now)()
+    if generated.tzinfo is None:
+        raise ValueError("the clock must return a timezone-aware datetime")
+    font = register_cjk_font()
+    report = Report(results, font, _styles(font), PAGE[0] - 2 * (MARGIN + FRAME_PADDING),
+                    generated.astimezone(CST))
+    story: list[Flowable] = []
+    for section in sections:
+        section(story, report)
+    info = results.program.info
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm,
+                            title=strip_controls(_program_title(results)),
+                            author=strip_controls(info.authority),
+                            creator="Expert Review Desk", lang="zh-CN")
+    canvas = type("ResultsCanvas", (_PagedCanvas,), {
+        "footer_left": strip_controls(f"{_program_title(results)} · {report.generated_label}")})
+    doc.build(story, canvasmaker=canvas)
     return buffer.getvalue()
