@@ -10,6 +10,8 @@ import hashlib
 import io
 import json
 import re
+import shutil
+import subprocess
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +21,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from reviewer_app.central.merge import merge_sheets, register_package
+from reviewer_app.central.reports import write_results
 from reviewer_app.central.results import compute_results
 from reviewer_app.central.results_pdf import (
     CHART_ROWS_PER_PAGE,
@@ -36,7 +39,7 @@ LONG_NOTE = "合同金额与发票不符。" * 990 + "LONG-NOTE-END"  # 10,000 c
 HOSTILE = {
     "P1": ("x<y 深圳市科技有限公司", '<a href="http://x">点此领取</a>'),
     "P2": ('<img src="/etc/passwd"/>有限公司', "A&B <b>加粗</b> &amp; 项目"),
-    "P3": ("深圳市\x07控制\x1b字符\u202e公司", "<font size=40>大字</font>"),
+    "P3": ("深圳市\x07控制\x1b字符\u202e公司", "<font size=40>大字</font>吉𠮷"),
 }
 NOTES = ["x<y", '<a href="http://x">链接</a>', '<img src="/etc/passwd"/>', LONG_NOTE]
 FIXED = dt.datetime(2026, 12, 3, 10, 20, tzinfo=dt.UTC)  # 18:20 in Beijing
@@ -50,7 +53,7 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _store(tmp_path: Path, projects: int = 3):
+def _store(tmp_path: Path):
     engine = central_engine(str(tmp_path / "central.sqlite"))
     migrate(engine, "central")
     return engine
@@ -131,7 +134,8 @@ def test_hostile_text_prints_literally(hostile_pdf, hostile) -> None:
             assert not any(c in text for c in "\x07\x1b\u202e")
         else:
             assert _flat(name) in text
-        assert _flat(title) in text
+        # A character the font lacks prints as its code point, not as a blank box.
+        assert _flat(title).replace("𠮷", "[U+20BB7]") in text
     for note in NOTES[:3]:
         assert _flat(note) in text
     assert "检查项<item3>" in text
@@ -255,3 +259,20 @@ def test_three_hundred_projects_build_in_reasonable_time(tmp_path: Path) -> None
 ])
 def test_paragraph_text(raw: str, markup: str) -> None:
     assert paragraph_text(raw) == markup
+
+
+def test_write_results_completes_with_hostile_text(hostile, tmp_path: Path) -> None:
+    """What stopped ``reviewer-admin results`` with a traceback and no output."""
+    written = write_results(hostile, tmp_path / "out")
+    assert (tmp_path / "out" / "results.pdf") in written
+    assert PdfReader(tmp_path / "out" / "results.pdf").pages
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_poppler_renders_every_page(hostile_pdf, tmp_path: Path) -> None:
+    data, reader = hostile_pdf
+    (tmp_path / "r.pdf").write_bytes(data)
+    done = subprocess.run(["pdftoppm", "-r", "20", "-png", str(tmp_path / "r.pdf"),
+                           str(tmp_path / "page")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and not done.stderr, done.stderr
+    assert len(list(tmp_path.glob("page-*.png"))) == len(reader.pages)
