@@ -187,7 +187,8 @@ def ranking_section(story: list[Flowable], report: Report) -> None:
     story += [text("排名与资助", "h2"),
               report.table(rows, [width for _, width in RANKING_COLUMNS])]
     if not any(r.aggregate.review_count for r in report.results.rows):
-        story.append(text("尚无有效评审：未计算综合得分，未绘制评分分布图。", "body"))
+        story += [Spacer(1, 2 * mm),
+                  text("尚无有效评审：未计算综合得分，未绘制评分分布图。", "body")]
 
 
 NOTE_IN_TABLE = 300  # characters of a note the table shows; a longer one flows below it
