@@ -6,14 +6,26 @@ totals are dropped before averaging, otherwise the plain mean is taken; a
 project with fewer than ``min_reviews`` valid reviews gets no score; a spread of
 totals above ``divergence_threshold`` flags it for re-review. Per-expert z-score
 normalisation is computed beside the raw result and never replaces it.
+
+Criteria and total agree: every criterion aggregate is the mean over the *same*
+reviews that are kept for the total (the seats in ``dropped`` are dropped for
+every criterion too), for every method. Unrounded, the criterion aggregates
+(``exact_criteria``, exact fractions) therefore sum exactly to the unrounded
+total (``exact_score``). The shown values are rounded to ``score_places``: the
+total half up (``score``), and the criteria by largest remainder so that the
+shown criteria sum exactly to the shown total — each criterion is first rounded
+down, then the units still missing to reach the shown total go one each to the
+criteria with the largest remainders (ties to the rubric's criterion order). A
+shown criterion thus differs from its exact value by less than one unit.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from decimal import Decimal, localcontext
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_FLOOR, Decimal, localcontext
+from fractions import Fraction
 
 from reviewer_app.core.decimals import round_places
 from reviewer_app.core.program import AggregationRules
@@ -52,6 +64,9 @@ class ProjectAggregate:
     divergent: bool
     normalised: Decimal | None      # z-score view on the same scale, rounded
     rank: int | None
+    # Unrounded, exact: the criteria sum to the score (None/empty below min_reviews).
+    exact_score: Fraction | None = None
+    exact_criteria: Mapping[str, Fraction] = field(default_factory=dict)
 
     @property
     def review_count(self) -> int:
@@ -157,12 +172,16 @@ def aggregate(reviews: Iterable[Review], rubric: Rubric, rules: AggregationRules
         by_total = sorted(valid, key=lambda r: (r.total, r.seat_id))
         dropped = tuple(sorted(r.seat_id for r in by_total[:count] + by_total[len(by_total)
                                                                              - count:]))
-        kept_totals = [r.total for r in by_total[count:len(by_total) - count]]
-        criteria = {
-            cid: round_places(_mean(_trim([r.scores.get(cid, Decimal(0)) for r in valid],
-                                          count)), places)
+        kept = by_total[count:len(by_total) - count]
+        kept_totals = [r.total for r in kept]
+        exact_criteria = {
+            cid: Fraction(sum((r.scores.get(cid, Decimal(0)) for r in kept), Decimal(0)))
+            / len(kept)
             for cid in rubric.criterion_ids
         }
+        exact_score = Fraction(sum(kept_totals, Decimal(0))) / len(kept)
+        score = round_places(_mean(kept_totals), places)
+        criteria = apportion(exact_criteria, score, places)
         totals = [r.total for r in valid]
         spread = max(totals) - min(totals)
         normalised = None
@@ -175,24 +194,52 @@ def aggregate(reviews: Iterable[Review], rubric: Rubric, rules: AggregationRules
         unranked.append(ProjectAggregate(
             project_id, tuple(r.seat_id for r in valid), conflicts, dropped if count else (),
             METHOD_TRIMMED if count else METHOD_MEAN,
-            round_places(_mean(kept_totals), places), round_places(_mean(totals), places),
-            criteria, spread, spread > rules.divergence_threshold, normalised, None))
+            score, round_places(_mean(totals), places),
+            criteria, spread, spread > rules.divergence_threshold, normalised, None,
+            exact_score, exact_criteria))
 
     ranked = rank(unranked, rules.tie_break)
     return AggregationResult(tuple(ranked), tuple(experts.values()))
 
 
+def apportion(exact: Mapping[str, Fraction], total: Decimal, places: int
+              ) -> dict[str, Decimal]:
+    """Round ``exact`` values to ``places`` so that they sum to ``total`` (largest remainder).
+
+    ``total`` must be the rounded sum of ``exact`` (within half a unit of it); the
+    order of ``exact`` breaks ties between equal remainders (earlier first).
+    """
+    if not exact:
+        return {}
+    unit = Fraction(1, 10 ** places) if places >= 0 else Fraction(10 ** -places)
+    quantum = Decimal(1).scaleb(-places)
+    floors = {k: (v / unit).__floor__() for k, v in exact.items()}
+    missing = int((Fraction(total) / unit) - sum(floors.values()))
+    if not 0 <= missing <= len(exact):
+        raise ValueError("total is not the rounded sum of the values")
+    order = sorted(exact, key=lambda k: -(exact[k] / unit - floors[k]))  # stable: ties keep order
+    bump = set(order[:missing])
+    return {k: (Decimal(floors[k] + (k in bump)) * quantum).quantize(quantum, ROUND_FLOOR)
+            for k in exact}
+
+
 def rank(projects: Sequence[ProjectAggregate], tie_break: Sequence[str]) -> list[ProjectAggregate]:
     """Order scored projects best first and number them 1..n; unscored ones follow.
 
-    Ties on the score go to the higher aggregate of each ``tie_break`` criterion in
-    turn, then to the higher untrimmed mean, then to the smaller project id, so the
-    order never depends on input order.
+    Ties on the score go to the higher exact (unrounded) aggregate of each
+    ``tie_break`` criterion in turn (over the same kept reviews as the score), then
+    to the higher untrimmed mean, then to the smaller project id, so the order never
+    depends on input order.
     """
     def key(p: ProjectAggregate) -> tuple:
         assert p.score is not None and p.mean is not None
-        return (-p.score, *(-p.criteria.get(cid, Decimal(0)) for cid in tie_break),
-                -p.mean, p.project_id)
+
+        def criterion(cid: str) -> Fraction:
+            if cid in p.exact_criteria:
+                return p.exact_criteria[cid]
+            return Fraction(p.criteria.get(cid, Decimal(0)))
+
+        return (-p.score, *(-criterion(cid) for cid in tie_break), -p.mean, p.project_id)
 
     scored = sorted((p for p in projects if p.score is not None), key=key)
     unscored = sorted((p for p in projects if p.score is None), key=lambda p: p.project_id)

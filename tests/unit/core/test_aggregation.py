@@ -37,8 +37,9 @@ def test_five_reviews_drop_the_highest_and_lowest_total() -> None:
     assert result.dropped == ("S2", "S3")
     assert result.score == Decimal("80.00")
     assert result.mean == Decimal("78.00")
-    # per criterion, trimmed independently: advancement 25,28,20,24,26 -> 24,25,26
+    # per criterion over the same kept seats S1, S4, S5: advancement 25, 24, 26
     assert result.criteria["advancement"] == Decimal("25.00")
+    assert sum(result.criteria.values()) == result.score
     assert result.spread == Decimal(30)
     assert result.divergent  # 30 > 20
     assert result.rank == 1
@@ -85,6 +86,39 @@ def test_ties_break_on_outcome_then_other_criteria_then_id() -> None:
     reviews += [review("PC", f"S{i}", "20", "20", "20", "20") for i in range(1, 4)]
     ranked = [p.project_id for p in aggregate(reviews, RUBRIC, RULES).projects]
     assert ranked == ["PA", "PC", "PB"]  # PA/PC outcome 20 > PB 19; PA before PC by id
+
+
+def test_criteria_use_the_reviews_kept_for_the_total() -> None:
+    """DESIGN §2 trimmed mean: the seats dropped for the total are dropped for every
+    criterion, so the criteria add up to the score (not 85.33 beside 86.33)."""
+    reviews = [
+        review("P1", "S1", "30", "25", "15", "15"),    # 85
+        review("P1", "S2", "20", "25", "25", "25"),    # 95 highest, dropped
+        review("P1", "S3", "25", "20", "20", "22"),    # 87
+        review("P1", "S4", "10", "30", "25", "5"),     # 70 lowest, dropped
+        review("P1", "S5", "28", "22", "18", "19"),    # 87
+    ]
+    result = aggregate(reviews, RUBRIC, RULES).get("P1")
+    assert result.dropped == ("S2", "S4")
+    assert result.score == Decimal("86.33")
+    assert result.exact_criteria["advancement"] == (30 + 25 + 28) / __import__(
+        "fractions").Fraction(3)
+    assert sum(result.criteria.values()) == Decimal("86.33")
+    assert sum(result.exact_criteria.values()) == result.exact_score
+
+
+def test_shown_criteria_apportion_the_rounding_by_largest_remainder() -> None:
+    from fractions import Fraction
+
+    from reviewer_app.core.aggregation import apportion
+    exact = {"a": Fraction(1, 3), "b": Fraction(1, 3), "c": Fraction(1, 3)}
+    assert apportion(exact, Decimal("1.00"), 2) == {
+        "a": Decimal("0.34"), "b": Decimal("0.33"), "c": Decimal("0.33")}  # tie: rubric order
+    exact = {"a": Fraction(2, 3), "b": Fraction(2, 3), "c": Fraction(2, 3)}
+    assert apportion(exact, Decimal("2.00"), 2) == {
+        "a": Decimal("0.67"), "b": Decimal("0.67"), "c": Decimal("0.66")}
+    with pytest.raises(ValueError):
+        apportion(exact, Decimal("3.00"), 2)
 
 
 def test_duplicate_review_is_a_bug() -> None:
@@ -157,3 +191,27 @@ def test_aggregation_invariants(reviews, rnd) -> None:
             assert len(project.dropped) == 2 * RULES.trim_count
     scored = [p.score for p in result.projects if p.score is not None]
     assert scored == sorted(scored, reverse=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(review_sets(), st.sampled_from([0, 1, 2]), st.integers(min_value=1, max_value=4))
+def test_criteria_sum_to_the_total_for_every_method(reviews, places, trim_from) -> None:
+    """DESIGN §2: trimmed mean or mean, the criterion aggregates are means over the
+    reviews kept for the total: unrounded they sum exactly to the unrounded total,
+    shown they sum exactly to the shown total, each within one unit of its exact value."""
+    from fractions import Fraction
+
+    rules = dataclasses.replace(RULES, score_places=places, trim_from_reviews=trim_from + 2,
+                                min_reviews=1)
+    unit = Fraction(1, 10 ** places)
+    for project in aggregate(reviews, RUBRIC, rules).projects:
+        if project.score is None:
+            continue
+        assert sum(project.exact_criteria.values()) == project.exact_score
+        assert sum(project.criteria.values()) == project.score
+        assert abs(project.exact_score - Fraction(project.score)) <= unit / 2
+        for cid in IDS:
+            assert abs(project.exact_criteria[cid] - Fraction(project.criteria[cid])) < unit
+        kept = [r for r in reviews if r.project_id == project.project_id and not r.conflict
+                and r.seat_id not in project.dropped]
+        assert project.exact_score == Fraction(sum(r.total for r in kept)) / len(kept)
