@@ -29,7 +29,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -47,6 +46,7 @@ from reviewer_app.central.results import Results, tier_counts
 from reviewer_app.central.sanitize import strip_controls
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.pdffont import register_cjk_font
+from reviewer_app.pdfpages import PageCountingCanvas
 from reviewer_app.pdftext import literal_paragraph
 from reviewer_app.sheets.pdf import printable
 
@@ -313,29 +313,10 @@ SECTIONS: tuple[Section, ...] = (heading, funding_section, ranking_section,
 # -- pages ------------------------------------------------------------------------------
 
 
-class _PagedCanvas(Canvas):
-    """Holds every page back until the end, then stamps "第 N 页 共 M 页" and the
-    report's title on each: the total is only known after the last page."""
+class _PagedCanvas(PageCountingCanvas):
+    """Stamps "第 N 页 共 M 页" and the report's title on every page."""
 
-    footer_left = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held)
-        for number, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            self._stamp(number, total)
-            super().showPage()
-        super().save()
-
-    def _stamp(self, number: int, total: int) -> None:
+    def stamp_page(self, number: int, total: int) -> None:
         width, _ = self._pagesize
         self.saveState()
         self.setFont(register_cjk_font(), 8)

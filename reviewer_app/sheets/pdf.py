@@ -20,7 +20,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
     Paragraph,
@@ -32,6 +31,7 @@ from reportlab.platypus import (
 
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.rubric import Rubric
+from reviewer_app.pdfpages import PageCountingCanvas
 from reviewer_app.pdftext import literal_paragraph
 from reviewer_app.sheets.body import InspectionVisit, ProjectEntry, SheetBody
 
@@ -136,28 +136,10 @@ def _grid(data: list[list[Any]], widths: list[float], *, header: bool = True,
                  else 0, splitInRow=1, hAlign="LEFT")
 
 
-class _NumberedCanvas(Canvas):
-    """Holds pages back until the end so that every footer can say "共 M 页"."""
+class _NumberedCanvas(PageCountingCanvas):
+    """The sheet's footer on every page: a rule, the seat and revision, "共 M 页"."""
 
-    footer_left = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._footer(number, total)
-            super().showPage()
-        super().save()
-
-    def _footer(self, number: int, total: int) -> None:
+    def stamp_page(self, number: int, total: int) -> None:
         width, _ = self._pagesize
         self.saveState()
         self.setStrokeColor(_RULE)
