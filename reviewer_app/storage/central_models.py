@@ -15,6 +15,7 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     ForeignKeyConstraint,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -128,3 +130,85 @@ class AcceptedSheet(CentralBase):
     body_sha256: Mapped[str] = mapped_column(String(64))
     sheet_sha256: Mapped[str] = mapped_column(ForeignKey("sheet_file.sha256"))
     equivocation: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EligibilityDecision(CentralBase):
+    """The secretariat's decision on a project's eligibility (形式审查复核).
+
+    A 需复核 finding is settled only by such a record; a later decision on the same
+    project supersedes an earlier one, and every one is kept.
+    """
+
+    __tablename__ = "eligibility_decision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(String(40), index=True)
+    outcome: Mapped[str] = mapped_column(String(10))          # pass | fail
+    status_before: Mapped[str | None] = mapped_column(String(20))  # the review's status then
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class LedgerAward(CentralBase):
+    """An award of the program year that counts against the per-enterprise cap and the
+    annual budget: from an intake's prior_awards.csv (carried in a package's
+    manifest), a CSV given to ``results --prior-awards``, or a final award plan."""
+
+    __tablename__ = "ledger_award"
+    __table_args__ = (UniqueConstraint("source", "source_ref", "line"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    program_id: Mapped[str] = mapped_column(String(80))
+    year: Mapped[int] = mapped_column(Integer)
+    uscc: Mapped[str] = mapped_column(String(18))
+    project_id: Mapped[str | None] = mapped_column(String(40))
+    amount: Mapped[str] = mapped_column(String(40))           # 元, decimal string
+    source: Mapped[str] = mapped_column(String(20))           # package | csv | award-plan
+    source_ref: Mapped[str] = mapped_column(String(64))       # package id, file SHA-256, plan id
+    line: Mapped[int] = mapped_column(Integer)                # position within the source
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class PublicityPeriod(CentralBase):
+    """A 公示 period: the results document put on public notice, and its dates."""
+
+    __tablename__ = "publicity_period"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)           # the 5th working day
+    working_days: Mapped[int] = mapped_column(Integer)
+    calendar: Mapped[str] = mapped_column(Text)               # which holiday calendar said so
+    document_sha256: Mapped[str] = mapped_column(String(64))  # results.json published
+    document_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Objection(CentralBase):
+    """An objection (异议) received during a 公示 period, and what was decided on it."""
+
+    __tablename__ = "objection"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("publicity_period.id"))
+    project_id: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(10))   # upheld | dismissed
+    outcome_reason: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class AwardPlan(CentralBase):
+    """The final award plan (资助计划) written after a 公示 period ended."""
+
+    __tablename__ = "award_plan"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("publicity_period.id"), unique=True)
+    document_sha256: Mapped[str] = mapped_column(String(64))
+    document_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
