@@ -239,8 +239,8 @@ def _is_young(c: _Context) -> bool:
     registered = c.app.registration_date
     if registered is None:
         return False
-    days = c.program.eligibility.young_enterprise_days
-    return (c.program.info.opening_date - registered).days < days
+    # 六（七）注册不满一年: registered after the same calendar day a year before opening.
+    return registered > c.program.eligibility.young_since(c.program.info.opening_date)
 
 
 def material_check(category: int) -> Callable[[_Context], Finding]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from reviewer_app.core.dates import shift_years
 from reviewer_app.core.decimals import decimal_str, parse_decimal
 from reviewer_app.core.errors import ProgramError
 from reviewer_app.core.rubric import Rubric
@@ -47,17 +48,28 @@ class EligibilityRules:
     entity_types_allowed: frozenset[str]
     entity_types_review: frozenset[str]
     min_contract_amount: Decimal
-    completion_window_days: int
+    completion_window_days: int | None  # legacy program files; None when given in years
     require_acceptance_report: bool
     required_material_categories: frozenset[int]
     optional_material_categories: frozenset[int]
     exempt_categories_by_entity_type: Mapping[str, frozenset[int]]
-    young_enterprise_days: int
+    young_enterprise_days: int | None  # legacy program files; None when given in years
     statements_years: int
     registered_vendors: frozenset[str]
+    completion_window_years: int = 1
+    young_enterprise_years: int = 1
 
     def window_start(self, opening_date: dt.date) -> dt.date:
-        return opening_date - dt.timedelta(days=self.completion_window_days)
+        """First day of 四（一）5's "向前溯源一年内": the same calendar day a year earlier."""
+        if self.completion_window_days is not None:
+            return opening_date - dt.timedelta(days=self.completion_window_days)
+        return shift_years(opening_date, -self.completion_window_years)
+
+    def young_since(self, opening_date: dt.date) -> dt.date:
+        """六（七）"注册不满一年": registered after this day (a calendar year before opening)."""
+        if self.young_enterprise_days is not None:
+            return opening_date - dt.timedelta(days=self.young_enterprise_days)
+        return shift_years(opening_date, -self.young_enterprise_years)
 
 
 @dataclass(frozen=True)
@@ -202,13 +214,22 @@ def _info(raw: Mapping[str, Any]) -> ProgramInfo:
     )
 
 
+def _optional_int(raw: Mapping[str, Any], key: str) -> int | None:
+    return int(raw[key]) if key in raw else None
+
+
 def _eligibility(raw: Mapping[str, Any]) -> EligibilityRules:
+    # Windows are calendar years ("completion_window_years", default 1); program files
+    # of the first format version gave days ("completion_window_days"), still honoured.
+    window_days = _optional_int(raw, "completion_window_days")
+    young_days = _optional_int(raw, "young_enterprise_days")
     return EligibilityRules(
         district=str(raw["district"]),
         entity_types_allowed=frozenset(map(str, raw["entity_types_allowed"])),
         entity_types_review=frozenset(map(str, raw.get("entity_types_review", ()))),
         min_contract_amount=parse_decimal(raw["min_contract_amount"], "min_contract_amount"),
-        completion_window_days=int(raw["completion_window_days"]),
+        completion_window_days=window_days,
+        completion_window_years=int(raw.get("completion_window_years", 1)),
         require_acceptance_report=bool(raw.get("require_acceptance_report", True)),
         required_material_categories=frozenset(map(int, raw["required_material_categories"])),
         optional_material_categories=frozenset(map(int, raw.get("optional_material_categories",
@@ -217,7 +238,8 @@ def _eligibility(raw: Mapping[str, Any]) -> EligibilityRules:
             str(k): frozenset(map(int, v))
             for k, v in raw.get("exempt_categories_by_entity_type", {}).items()
         },
-        young_enterprise_days=int(raw.get("young_enterprise_days", 365)),
+        young_enterprise_days=young_days,
+        young_enterprise_years=int(raw.get("young_enterprise_years", 1)),
         statements_years=int(raw.get("statements_years", 3)),
         registered_vendors=frozenset(map(str, raw["registered_vendors"])),
     )
@@ -295,6 +317,8 @@ def _check(program: Program) -> None:
     named = elig.required_material_categories | elig.optional_material_categories
     if not named <= set(MATERIAL_CATEGORY_IDS):
         raise ProgramError("eligibility: material categories must be between 1 and 8")
-    if elig.completion_window_days <= 0 or elig.min_contract_amount < 0:
-        raise ProgramError("eligibility: completion_window_days and min_contract_amount "
-                           "must be positive")
+    windows = (elig.completion_window_days, elig.completion_window_years,
+               elig.young_enterprise_days, elig.young_enterprise_years)
+    if any(w is not None and w <= 0 for w in windows) or elig.min_contract_amount < 0:
+        raise ProgramError("eligibility: completion and young-enterprise windows and "
+                           "min_contract_amount must be positive")

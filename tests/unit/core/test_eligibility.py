@@ -1,5 +1,6 @@
 """Each condition of the operating rules, in the rules' own words."""
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -56,7 +57,8 @@ def test_each_rule_fails_alone(rule: str, changes: dict, check: str) -> None:
 
 
 def test_window_boundaries_are_inclusive() -> None:
-    # 2026-06-04 minus 365 days is 2025-06-04: completing that day is still in time.
+    # 四（一）5: one calendar year before 2026-06-04 is 2025-06-04: completing that day is
+    # still in time.
     app = valid_application(completion_date=dt.date(2025, 6, 4),
                             acceptance_report_date=dt.date(2025, 6, 4))
     assert _status(app)["completion_window"] is Status.PASS
@@ -117,3 +119,52 @@ def test_report_serialises_with_both_languages() -> None:
     assert finding == {"check": "contract_amount", "status": "fail", "rule": "四（一）6",
                        "message": "合同金额 150000 元，低于 200000 元",
                        "message_en": "contract amount 150000 CNY is below 200000 CNY"}
+
+
+def _opening(day: dt.date):
+    info = dataclasses.replace(PROGRAM.info, opening_date=day)
+    return dataclasses.replace(PROGRAM, info=info)
+
+
+def _statuses_with(program, app, materials=None) -> dict[str, Status]:
+    report = evaluate(app, full_materials() if materials is None else materials, program)
+    return {f.check: f.status for f in report.findings}
+
+
+@pytest.mark.parametrize("opening, first_day", [
+    (dt.date(2028, 2, 29), dt.date(2027, 2, 28)),
+    (dt.date(2027, 3, 1), dt.date(2026, 3, 1)),
+    (dt.date(2028, 3, 1), dt.date(2027, 3, 1)),  # 366 days: a leap day lies in between
+])
+def test_completion_window_is_one_calendar_year_四一5(opening: dt.date,
+                                                     first_day: dt.date) -> None:
+    """四（一）5 结项时间应在政策开通之日向前溯源一年内: same day a year earlier, not 365 days."""
+    program = _opening(opening)
+    assert program.eligibility.window_start(opening) == first_day
+    before = first_day - dt.timedelta(days=1)
+    for done, expected in ((first_day, Status.PASS), (before, Status.FAIL)):
+        app = valid_application(contract_signed_date=dt.date(2025, 1, 1), completion_date=done,
+                                acceptance_report_date=first_day + dt.timedelta(days=1))
+        assert _statuses_with(program, app)["completion_window"] is expected, done
+    finding = next(f for f in evaluate(valid_application(completion_date=first_day,
+                                                         acceptance_report_date=first_day),
+                                       full_materials(), program).findings
+                   if f.check == "completion_window")
+    assert first_day.isoformat() in finding.message
+
+
+@pytest.mark.parametrize("opening, registered, young", [
+    (dt.date(2028, 2, 29), dt.date(2027, 2, 28), False),  # exactly one year: 满一年
+    (dt.date(2028, 2, 29), dt.date(2027, 3, 1), True),
+    (dt.date(2027, 3, 1), dt.date(2026, 3, 1), False),
+    (dt.date(2027, 3, 1), dt.date(2026, 3, 2), True),
+    (dt.date(2028, 3, 1), dt.date(2027, 3, 1), False),    # 366 days before: not young
+])
+def test_young_enterprise_is_registered_less_than_a_calendar_year_六七(
+        opening: dt.date, registered: dt.date, young: bool) -> None:
+    """六（七）申报主体注册不满一年的，需提供注册时的验资报告 — by calendar year."""
+    program = _opening(opening)
+    app = valid_application(registration_date=registered)
+    capital = full_materials(category7_title="验资报告")
+    expected = Status.PASS if young else Status.REVIEW
+    assert _statuses_with(program, app, capital)["material_7"] is expected
