@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.program import MATERIAL_CATEGORY_IDS, Program
-from reviewer_app.core.uscc import uscc_problem
+from reviewer_app.core.uscc import uscc_problem, uscc_problem_zh
 
 
 class Status(enum.Enum):
@@ -121,8 +121,8 @@ def _date(value: dt.date | None) -> str:
 def check_uscc(c: _Context) -> Finding:
     problem = uscc_problem(c.app.uscc)
     return _finding("uscc_valid", problem is None, "六（二）",
-                    f"统一社会信用代码 {c.app.uscc} " + ("校验通过" if problem is None
-                                                   else "无效：" + problem),
+                    f"统一社会信用代码 {c.app.uscc} "
+                    + ("校验通过" if problem is None else "无效：" + uscc_problem_zh(c.app.uscc)),
                     f"credit code {c.app.uscc} " + ("is valid" if problem is None
                                                    else "is invalid: " + problem))
 
@@ -229,7 +229,7 @@ def check_acceptance(c: _Context) -> Finding:
         return _finding("acceptance_report", False, "四（一）5",
                         f"终验报告日期 {report.isoformat()} 早于结项日期 {done.isoformat()}",
                         f"acceptance report dated {report.isoformat()} precedes completion "
-                        f"on {done.isoformat()}", review=True)
+                        f"on {done.isoformat()}")
     return _finding("acceptance_report", True, "四（一）5",
                     f"已取得终验报告（{report.isoformat()}）",
                     f"final acceptance report dated {report.isoformat()}")

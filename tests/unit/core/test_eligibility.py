@@ -35,13 +35,14 @@ def test_a_complete_application_passes_every_check() -> None:
     ("unregistered vendor", {"vendor": "深圳市某某云科技有限公司"}, "registered_vendor"),
     # 四（一）5 结项时间应在政策开通之日向前溯源一年内
     ("completed too early", {"completion_date": dt.date(2025, 6, 3)}, "completion_window"),
-    ("completed after opening", {"completion_date": dt.date(2026, 6, 5),
-                                 "acceptance_report_date": dt.date(2026, 6, 4)},
-     "completion_window"),
     ("no completion date", {"completion_date": None}, "completion_window"),
     # 四（一）5 取得终验报告
     ("no acceptance report", {"acceptance_report_date": None}, "acceptance_report"),
     ("report after opening", {"acceptance_report_date": dt.date(2026, 6, 5)},
+     "acceptance_report"),
+    # 四（一）5 在上述期间完成合同所对应项目服务，取得终验报告: a final acceptance dated
+    # before completion (结项) cannot be the acceptance of the completed service.
+    ("report before completion", {"acceptance_report_date": dt.date(2025, 11, 1)},
      "acceptance_report"),
     # 四（一）6 合同金额不少于20万元
     ("contract below 200,000", {"contract_amount": Decimal("199999.99")}, "contract_amount"),
@@ -54,6 +55,17 @@ def test_each_rule_fails_alone(rule: str, changes: dict, check: str) -> None:
     statuses = _status(valid_application(**changes))
     failing = {k for k, v in statuses.items() if v is Status.FAIL}
     assert failing == {check}, rule
+
+
+def test_completed_after_opening_四一5() -> None:
+    """四（一）5: completed after opening; its acceptance, after completion, is late too."""
+    app = valid_application(completion_date=dt.date(2026, 6, 5),
+                            acceptance_report_date=dt.date(2026, 6, 6))
+    failing = {k for k, v in _status(app).items() if v is Status.FAIL}
+    assert failing == {"completion_window", "acceptance_report"}
+    early = valid_application(completion_date=dt.date(2026, 6, 5),
+                              acceptance_report_date=dt.date(2026, 6, 4))
+    assert _status(early)["acceptance_report"] is Status.FAIL  # before completion
 
 
 def test_window_boundaries_are_inclusive() -> None:
@@ -168,3 +180,16 @@ def test_young_enterprise_is_registered_less_than_a_calendar_year_六七(
     capital = full_materials(category7_title="验资报告")
     expected = Status.PASS if young else Status.REVIEW
     assert _statuses_with(program, app, capital)["material_7"] is expected
+
+
+def test_invalid_credit_code_is_explained_in_chinese_六二() -> None:
+    """六（二）统一社会信用代码: the Chinese message states the fact in Chinese."""
+    app = valid_application(uscc="91350100M000100Y44")
+    finding = next(f for f in evaluate(app, full_materials(), PROGRAM).findings
+                   if f.check == "uscc_valid")
+    assert finding.status is Status.FAIL
+    assert finding.message == "统一社会信用代码 91350100M000100Y44 无效：校验码为 4，应为 3"
+    assert finding.message_en.endswith("is invalid: check character is 4, expected 3")
+    short = next(f for f in evaluate(valid_application(uscc="9144"), full_materials(),
+                                     PROGRAM).findings if f.check == "uscc_valid")
+    assert short.message.endswith("无效：共 4 位，应为 18 位")
