@@ -149,6 +149,10 @@ def _amount(raw: str) -> Decimal:
     return value
 
 
+def _optional_amount(raw: str) -> Decimal | None:
+    return _amount(raw) if raw else None
+
+
 APPLICATION_COLUMNS = (
     "project_id", "project_title", "enterprise_name", "uscc", "entity_type",
     "registered_district", "registration_date", "operating_in_district", "location_changed",
@@ -166,7 +170,10 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "acceptance_report_date": _optional_date,
     "actual_cost": _amount,
     "requested_amount": _amount,
+    "invoiced_amount": _optional_amount,
 }
+# Columns that may be absent or empty (files written before they existed stay readable).
+OPTIONAL_APPLICATION_COLUMNS = ("legal_representative", "summary", "invoiced_amount")
 
 
 def _applications(path: Path, problems: _Problems) -> list[Application]:
@@ -184,7 +191,7 @@ def _applications(path: Path, problems: _Problems) -> list[Application]:
         seen.add(pid)
         values: dict[str, object] = {}
         ok = True
-        for column in (*APPLICATION_COLUMNS, "legal_representative", "summary"):
+        for column in (*APPLICATION_COLUMNS, *OPTIONAL_APPLICATION_COLUMNS):
             raw = row.get(column, "")
             parser = _PARSERS.get(column)
             if parser is None:

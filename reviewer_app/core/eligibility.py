@@ -48,6 +48,7 @@ class Application:
     requested_amount: Decimal
     legal_representative: str = ""
     summary: str = ""
+    invoiced_amount: Decimal | None = None  # 发票金额, 元; None when the intake gives none
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,33 @@ def check_contract_amount(c: _Context) -> Finding:
                     + ("at least" if ok else "below") + f" {decimal_str(minimum)} CNY")
 
 
+def check_actual_cost(c: _Context) -> Finding:
+    """三 按照实际发生费用最高30%给予资助: the cost must be backed by contract and invoices."""
+    app = c.app
+    cost = decimal_str(app.actual_cost)
+    zh: list[str] = []
+    en: list[str] = []
+    if app.actual_cost > app.contract_amount:
+        zh.append(f"高于合同金额 {decimal_str(app.contract_amount)} 元")
+        en.append(f"above the contract amount of {decimal_str(app.contract_amount)} CNY")
+    invoiced = app.invoiced_amount
+    if invoiced is not None and app.actual_cost > invoiced:
+        zh.append(f"高于发票金额 {decimal_str(invoiced)} 元")
+        en.append(f"above the invoiced amount of {decimal_str(invoiced)} CNY")
+    if zh:
+        return _finding("actual_cost", False, "三",
+                        f"实际发生费用 {cost} 元" + "，".join(zh) + "，需复核",
+                        f"actual cost {cost} CNY is " + " and ".join(en) + "; needs review",
+                        review=True)
+    basis_zh = f"合同金额 {decimal_str(app.contract_amount)} 元"
+    basis_en = f"the contract amount of {decimal_str(app.contract_amount)} CNY"
+    if invoiced is not None:
+        basis_zh += f"及发票金额 {decimal_str(invoiced)} 元"
+        basis_en += f" and the invoiced amount of {decimal_str(invoiced)} CNY"
+    return _finding("actual_cost", True, "三", f"实际发生费用 {cost} 元，不高于{basis_zh}",
+                    f"actual cost {cost} CNY is not above {basis_en}")
+
+
 def check_completion(c: _Context) -> Finding:
     opening = c.program.info.opening_date
     start = c.program.eligibility.window_start(opening)
@@ -297,6 +325,7 @@ CHECKS: tuple[Callable[[_Context], Finding], ...] = (
     check_dishonest,
     check_vendor,
     check_contract_amount,
+    check_actual_cost,
     check_completion,
     check_acceptance,
     *(material_check(category) for category in MATERIAL_CATEGORY_IDS),
@@ -304,7 +333,7 @@ CHECKS: tuple[Callable[[_Context], Finding], ...] = (
 
 CHECK_IDS: tuple[str, ...] = (
     "uscc_valid", "entity_type", "nanshan_registration", "location_unchanged",
-    "dishonest_list", "registered_vendor", "contract_amount", "completion_window",
+    "dishonest_list", "registered_vendor", "contract_amount", "actual_cost", "completion_window",
     "acceptance_report", *(f"material_{category}" for category in MATERIAL_CATEGORY_IDS),
 )
 

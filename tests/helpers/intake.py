@@ -17,7 +17,7 @@ ROW = {
     "industry": "制造业", "vendor": "华为云计算技术有限公司", "contract_no": "C-1",
     "contract_amount": "1,200,000.50", "contract_signed_date": "2025-01-01",
     "completion_date": "2025-10-01", "acceptance_report_date": "2025-10-20",
-    "actual_cost": "1300000", "requested_amount": "390000", "legal_representative": "李明",
+    "actual_cost": "1200000", "requested_amount": "360000", "legal_representative": "李明",
     "summary": "……",
 }
 
@@ -27,8 +27,10 @@ def write_intake(root: Path, rows: list[dict[str, str]], categories=(1, 2, 3, 4,
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(DEFAULT_PROGRAM, root / "program.toml")
     with open(root / "applications.csv", "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=[*APPLICATION_COLUMNS,
-                                                    "legal_representative", "summary"])
+        columns = [*APPLICATION_COLUMNS, "legal_representative", "summary"]
+        columns += [k for k in dict.fromkeys(k for row in rows for k in row)
+                    if k not in columns]  # optional columns some rows give
+        writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
     for row in rows:

@@ -47,8 +47,8 @@ def valid_application(**changes: object) -> Application:
         contract_signed_date=dt.date(2025, 1, 20),
         completion_date=dt.date(2025, 11, 30),
         acceptance_report_date=dt.date(2025, 12, 15),
-        actual_cost=Decimal("910000"),
-        requested_amount=Decimal("273000"),
+        actual_cost=Decimal("860000"),
+        requested_amount=Decimal("258000"),
     )
     return dataclasses.replace(app, **changes)
 

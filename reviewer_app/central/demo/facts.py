@@ -572,10 +572,11 @@ def plan_intake(program: Program, *, projects: int, seats: int, seed: int) -> In
             other_evidence=rng.random() < 0.5, young=young)
         if rule is not None:
             project = _plant(project, rule, rng, names, window_start)
-        # Cost overruns are paid under a supplementary agreement, so actual >= contract.
+        # The actual cost is the contract amount: a cost above it is flagged for review
+        # (三 实际发生费用), and only planted projects are meant to be flagged. The two
+        # draws that once planted cost overruns stay, so that every later fact is unchanged.
         if rng.random() < 0.35:
-            extra = _round_amount(int(project.contract_amount * rng.uniform(0.01, 0.08)), 100)
-            project = replace(project, actual_cost=project.contract_amount + extra)
+            rng.uniform(0.01, 0.08)
         cap = int(program.funding.enterprise_annual_cap)
         rate_percent = int(program.funding.max_rate * 100)
         requested = min(_round_amount(project.actual_cost * rate_percent // 100, 100), cap)

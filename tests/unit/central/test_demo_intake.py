@@ -94,7 +94,7 @@ def test_applications_are_plausible(demo: DemoPlan) -> None:
         assert row["enterprise_name"].startswith("深圳市")
         assert row["vendor"] in PROGRAM.eligibility.registered_vendors
         amount, cost = int(row["contract_amount"]), int(row["actual_cost"])
-        assert 200_000 <= amount <= 3_000_000 and amount <= cost <= amount * 1.1
+        assert 200_000 <= amount <= 3_000_000 and cost == amount  # 三: never above contract
         assert int(row["requested_amount"]) == min(cost * 3 // 10 // 100 * 100, 1_000_000)
         signed, done, accepted, registered = (
             dt.date.fromisoformat(row[k]) for k in ("contract_signed_date", "completion_date",

@@ -83,3 +83,23 @@ def test_dishonest_list_and_prior_awards(tmp_path: Path) -> None:
     intake = load_intake(root)
     assert intake.eligibility()[0].failed_checks == ("dishonest_list",)
     assert intake.prior_awards == {ROW["uscc"]: 600000}
+
+
+def test_invoiced_amount_is_optional_三(tmp_path: Path) -> None:
+    """三 实际发生费用: the optional invoiced_amount column; absent or empty means not given."""
+    rows = [{**ROW, "invoiced_amount": "1,100,000"},
+            {**ROW, "project_id": "P2", "contract_no": "C-2", "project_title": "智能排产",
+             "invoiced_amount": ""}]
+    root = write_intake(tmp_path / "in", rows)
+    intake = load_intake(root)
+    assert intake.application("P1").invoiced_amount == 1100000
+    assert intake.application("P2").invoiced_amount is None
+    findings = {r.project_id: {f.check: f for f in r.findings} for r in intake.eligibility()}
+    assert findings["P1"]["actual_cost"].status is Status.REVIEW
+    assert "1100000" in findings["P1"]["actual_cost"].message
+    assert findings["P2"]["actual_cost"].status is Status.PASS
+    # A file without the column (written before it existed) is read as before.
+    assert load_intake(write_intake(tmp_path / "old", [ROW])).application(
+        "P1").invoiced_amount is None
+    with pytest.raises(IntakeError, match="invoiced_amount: not a number"):
+        load_intake(write_intake(tmp_path / "bad", [{**ROW, "invoiced_amount": "x"}]))

@@ -193,3 +193,33 @@ def test_invalid_credit_code_is_explained_in_chinese_六二() -> None:
     short = next(f for f in evaluate(valid_application(uscc="9144"), full_materials(),
                                      PROGRAM).findings if f.check == "uscc_valid")
     assert short.message.endswith("无效：共 4 位，应为 18 位")
+
+
+def _finding_of(app, check: str, materials=None, program=PROGRAM, dishonest=()):
+    report = evaluate(app, full_materials() if materials is None else materials, program,
+                      dishonest)
+    return next(f for f in report.findings if f.check == check)
+
+
+def test_actual_cost_above_contract_is_reviewed_三() -> None:
+    """三 按照实际发生费用最高30%给予资助: a cost above the contract amount needs review."""
+    finding = _finding_of(valid_application(actual_cost=Decimal("910000")), "actual_cost")
+    assert finding.status is Status.REVIEW and finding.rule == "三"
+    assert "910000" in finding.message and "860000" in finding.message
+    assert finding.message == "实际发生费用 910000 元高于合同金额 860000 元，需复核"
+    assert "910000" in finding.message_en and "860000" in finding.message_en
+    assert _finding_of(valid_application(), "actual_cost").status is Status.PASS
+
+
+def test_actual_cost_above_invoices_is_reviewed_三() -> None:
+    """三 实际发生费用: where the intake gives the invoiced amount, the cost may not exceed it."""
+    app = valid_application(actual_cost=Decimal("800000"), invoiced_amount=Decimal("750000.5"))
+    finding = _finding_of(app, "actual_cost")
+    assert finding.status is Status.REVIEW
+    assert "800000" in finding.message and "750000.5" in finding.message
+    assert "发票金额" in finding.message and "invoiced" in finding.message_en
+    both = _finding_of(valid_application(actual_cost=Decimal("900000"),
+                                         invoiced_amount=Decimal("880000")), "actual_cost")
+    assert "合同金额 860000" in both.message and "发票金额 880000" in both.message
+    ok = _finding_of(valid_application(invoiced_amount=Decimal("860000")), "actual_cost")
+    assert ok.status is Status.PASS and "发票金额 860000" in ok.message
