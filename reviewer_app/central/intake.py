@@ -15,7 +15,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from reviewer_app.core.decimals import parse_decimal
-from reviewer_app.core.eligibility import Application, EligibilityReport, MaterialRef, evaluate
+from reviewer_app.core.eligibility import (
+    GENERIC_DISHONEST_LIST,
+    Application,
+    EligibilityReport,
+    MaterialRef,
+    evaluate,
+)
 from reviewer_app.core.errors import IntakeError, ProgramError
 from reviewer_app.core.program import Program, parse_program
 
@@ -58,6 +64,8 @@ class Intake:
     prior_awards: Mapping[str, Decimal]  # by enterprise uscc, program year only
     warnings: tuple[str, ...] = field(default=())
     program_text: str = ""  # the program file as read, carried into the package
+    # upper-case uscc -> the list it is on (四（二）1); "失信名单" when dishonest.csv names none
+    dishonest_lists: Mapping[str, str] = field(default_factory=dict)
 
     def application(self, project_id: str) -> Application:
         for app in self.applications:
@@ -70,7 +78,9 @@ class Intake:
 
     def eligibility(self) -> tuple[EligibilityReport, ...]:
         refs = [m.ref for m in self.materials]
-        return tuple(evaluate(app, refs, self.program, self.dishonest)
+        listed = {**{code: GENERIC_DISHONEST_LIST for code in self.dishonest},
+                  **self.dishonest_lists}
+        return tuple(evaluate(app, refs, self.program, listed)
                      for app in self.applications)
 
 
@@ -284,11 +294,17 @@ def load_intake(root: Path) -> Intake:
     seats_path = root / "seats.csv"
     seats = _seats(seats_path, project_ids, problems) if seats_path.is_file() else []
 
-    dishonest: set[str] = set()
+    # dishonest.csv: uscc, and since list names are cited (四（二）1) an optional
+    # list_name (严重失信主体名单 / 失信惩戒措施清单); files without it stay readable.
+    dishonest: dict[str, list[str]] = {}
     dishonest_path = root / "dishonest.csv"
     if dishonest_path.is_file():
-        dishonest = {row["uscc"].upper() for _, row in
-                     _read_csv(dishonest_path, ("uscc",), problems) if row["uscc"]}
+        for _, row in _read_csv(dishonest_path, ("uscc",), problems):
+            if row["uscc"]:
+                names = dishonest.setdefault(row["uscc"].upper(), [])
+                name = row.get("list_name") or GENERIC_DISHONEST_LIST
+                if name not in names:
+                    names.append(name)
 
     prior: dict[str, Decimal] = {}
     prior_path = root / "prior_awards.csv"
@@ -304,4 +320,6 @@ def load_intake(root: Path) -> Intake:
 
     problems.raise_if_any(root)
     return Intake(root, program, tuple(applications), tuple(materials), tuple(seats),
-                  frozenset(dishonest), prior, tuple(warnings), program_text)
+                  frozenset(dishonest), prior, tuple(warnings), program_text,
+                  {code: "、".join([n for n in names if n != GENERIC_DISHONEST_LIST] or names)
+                   for code, names in dishonest.items()})

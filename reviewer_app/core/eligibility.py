@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -101,12 +101,21 @@ class EligibilityReport:
         }
 
 
+# 四（二）1: the two lists the rules name, and the name used when the intake names none.
+DISHONEST_LISTS_EN = {
+    "严重失信主体名单": "list of seriously dishonest entities",
+    "失信惩戒措施清单": "list of entities under dishonesty sanctions",
+}
+GENERIC_DISHONEST_LIST = "失信名单"
+GENERIC_DISHONEST_LIST_EN = "dishonest list"
+
+
 @dataclass(frozen=True)
 class _Context:
     app: Application
     materials: tuple[MaterialRef, ...]
     program: Program
-    dishonest: Collection[str]
+    dishonest: Mapping[str, str]  # upper-case uscc -> name of the list it is on
 
 
 def _finding(check: str, ok: bool, rule: str, zh: str, en: str,
@@ -170,10 +179,16 @@ def check_location(c: _Context) -> Finding:
 
 
 def check_dishonest(c: _Context) -> Finding:
-    listed = c.app.uscc.upper() in c.dishonest
-    return _finding("dishonest_list", not listed, "四（二）1",
-                    "已被纳入严重失信主体名单" if listed else "未列入严重失信主体名单",
-                    "on the dishonest list" if listed else "not on the dishonest list")
+    listed = c.dishonest.get(c.app.uscc.upper())
+    if listed is None:
+        return _finding("dishonest_list", True, "四（二）1",
+                        "未列入严重失信主体名单或失信惩戒措施清单",
+                        "not on the list of seriously dishonest entities nor under "
+                        "dishonesty sanctions")
+    names = [n for n in listed.split("、") if n]
+    names_en = "; ".join(DISHONEST_LISTS_EN.get(n, n) for n in names)
+    return _finding("dishonest_list", False, "四（二）1", f"已被纳入{listed}",
+                    f"on the {names_en} ({listed})")
 
 
 def check_vendor(c: _Context) -> Finding:
@@ -338,12 +353,24 @@ CHECK_IDS: tuple[str, ...] = (
 )
 
 
+def dishonest_by_uscc(dishonest: Collection[str] | Mapping[str, str]) -> dict[str, str]:
+    """Upper-case uscc -> list name; a bare collection of codes gets the generic list name."""
+    if isinstance(dishonest, Mapping):
+        return {str(k).upper(): str(v) or GENERIC_DISHONEST_LIST for k, v in dishonest.items()}
+    return {code.upper(): GENERIC_DISHONEST_LIST for code in dishonest}
+
+
 def evaluate(application: Application, materials: Collection[MaterialRef], program: Program,
-             dishonest_uscc: Collection[str] = frozenset()) -> EligibilityReport:
-    """Run every check on one application; the report keeps them in CHECK_IDS order."""
+             dishonest_uscc: Collection[str] | Mapping[str, str] = frozenset()
+             ) -> EligibilityReport:
+    """Run every check on one application; the report keeps them in CHECK_IDS order.
+
+    ``dishonest_uscc`` holds the codes on a dishonest list (四（二）1), or maps each to
+    the name of its list (严重失信主体名单, 失信惩戒措施清单).
+    """
     context = _Context(app=application,
                        materials=tuple(m for m in materials
                                        if m.project_id == application.project_id),
-                       program=program, dishonest=frozenset(dishonest_uscc))
+                       program=program, dishonest=dishonest_by_uscc(dishonest_uscc))
     return EligibilityReport(application.project_id,
                              tuple(check(context) for check in CHECKS))

@@ -6,6 +6,7 @@ from reviewer_app.central.intake import load_intake
 from reviewer_app.core.eligibility import Status
 from reviewer_app.core.errors import IntakeError, ProgramError
 from tests.helpers.intake import ROW, write_intake
+from tests.helpers.programs import make_uscc
 
 
 def test_loads_a_valid_intake(tmp_path: Path) -> None:
@@ -103,3 +104,23 @@ def test_invoiced_amount_is_optional_三(tmp_path: Path) -> None:
         "P1").invoiced_amount is None
     with pytest.raises(IntakeError, match="invoiced_amount: not a number"):
         load_intake(write_intake(tmp_path / "bad", [{**ROW, "invoiced_amount": "x"}]))
+
+
+def test_dishonest_list_names_are_read_四二1(tmp_path: Path) -> None:
+    """四（二）1: dishonest.csv's list_name says which list; old files without it still load."""
+    other = make_uscc(2)
+    rows = [ROW, {**ROW, "project_id": "P2", "uscc": other, "contract_no": "C-2"}]
+    root = write_intake(tmp_path / "in", rows)
+    (root / "dishonest.csv").write_text(
+        f"uscc,name,list_name,listed_on\n{ROW['uscc']},甲,失信惩戒措施清单,2025-01-01\n"
+        f"{other.lower()},乙,,2025-01-01\n", encoding="utf-8")
+    intake = load_intake(root)
+    assert intake.dishonest_lists == {ROW["uscc"]: "失信惩戒措施清单", other: "失信名单"}
+    messages = {r.project_id: next(f.message for f in r.findings if f.check == "dishonest_list")
+                for r in intake.eligibility()}
+    assert messages == {"P1": "已被纳入失信惩戒措施清单", "P2": "已被纳入失信名单"}
+    (root / "dishonest.csv").write_text(f"uscc\n{ROW['uscc']}\n", encoding="utf-8")
+    old = load_intake(root)
+    assert old.dishonest == {ROW["uscc"]}
+    assert old.eligibility()[0].failed_checks == ("dishonest_list",)
+    assert "失信名单" in old.eligibility()[0].findings[4].message

@@ -87,6 +87,24 @@ def test_dishonest_list_四二1() -> None:
     assert _status(app, dishonest={"other"})["dishonest_list"] is Status.PASS
 
 
+@pytest.mark.parametrize("list_name, english", [
+    ("严重失信主体名单", "seriously dishonest"),
+    ("失信惩戒措施清单", "dishonesty sanctions"),
+])
+def test_dishonest_finding_names_the_list_四二1(list_name: str, english: str) -> None:
+    """四（二）1 被依法依规纳入严重失信主体名单或失信惩戒措施清单的: say which list matched."""
+    app = valid_application()
+    finding = _finding_of(app, "dishonest_list", dishonest={app.uscc.lower(): list_name})
+    assert finding.status is Status.FAIL
+    assert finding.message == f"已被纳入{list_name}"
+    assert english in finding.message_en and list_name in finding.message_en
+    generic = _finding_of(app, "dishonest_list", dishonest={app.uscc})
+    assert generic.message == "已被纳入失信名单"
+    clear = _finding_of(app, "dishonest_list", dishonest={"X": list_name})
+    assert clear.status is Status.PASS
+    assert clear.message == "未列入严重失信主体名单或失信惩戒措施清单"
+
+
 def test_public_institution_is_reviewed_and_exempt_from_tax_certificates() -> None:
     app = valid_application(entity_type="事业单位")
     statuses = _status(app, full_materials(categories=(1, 2, 3, 5, 6, 7)))
