@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reviewer_app.core.decimals import decimal_str
-from reviewer_app.core.program import MATERIAL_CATEGORY_IDS, Program
+from reviewer_app.core.names import find_name, name_contains, normalise_name
+from reviewer_app.core.program import MATERIAL_CATEGORY_IDS, EligibilityRules, Program
 from reviewer_app.core.uscc import uscc_problem, uscc_problem_zh
 
 
@@ -137,27 +138,44 @@ def check_uscc(c: _Context) -> Finding:
                                                    else "is invalid: " + problem))
 
 
+def _matches_any(kind: str, forms: Collection[str]) -> str | None:
+    """The longest form that ``kind`` contains (normalised), or None."""
+    found = [f for f in forms if name_contains(kind, f)]
+    return max(found, key=lambda f: (len(normalise_name(f)), f)) if found else None
+
+
 def check_entity_type(c: _Context) -> Finding:
+    """四（一）1 具有独立法人资格的企业, by the entity type's legal form."""
     rules = c.program.eligibility
     kind = c.app.entity_type
-    if kind in rules.entity_types_allowed:
-        return _finding("entity_type", True, "四（一）1",
-                        f"主体类型：{kind}", f"entity type: {kind}")
-    if kind in rules.entity_types_review:
+    refused = _matches_any(kind, rules.entity_types_refused)
+    if refused is not None:
+        return _finding("entity_type", False, "四（一）1",
+                        f"主体类型为{kind}（{refused}），不具有独立法人资格的企业",
+                        f"entity type {kind} ({refused}) is not an enterprise with "
+                        "independent legal personality")
+    if _matches_any(kind, rules.entity_types_review) is not None:
         return _finding("entity_type", False, "四（一）1",
                         f"主体类型为{kind}，需复核是否符合“独立法人资格的企业”",
                         f"entity type {kind} needs review against 'independent legal "
                         "person enterprise'", review=True)
+    if _matches_any(kind, rules.entity_types_allowed) is not None:
+        return _finding("entity_type", True, "四（一）1",
+                        f"主体类型：{kind}", f"entity type: {kind}")
     return _finding("entity_type", False, "四（一）1",
-                    f"主体类型为{kind}，不具有独立法人资格的企业",
-                    f"entity type {kind} is not an enterprise with independent legal "
-                    "personality")
+                    f"主体类型“{kind or '—'}”无法识别，需复核是否为具有独立法人资格的企业",
+                    f"entity type '{kind}' is not recognised; review whether it is an "
+                    "enterprise with independent legal personality", review=True)
+
+
+def _in_district(registered: str, rules: EligibilityRules) -> bool:
+    return find_name(registered, {rules.district, *rules.district_aliases}) is not None
 
 
 def check_registration(c: _Context) -> Finding:
     district = c.program.eligibility.district
     app = c.app
-    if app.registered_district != district:
+    if not _in_district(app.registered_district, c.program.eligibility):
         return _finding("nanshan_registration", False, "四（一）1",
                         f"注册地为{app.registered_district}，不在{district}",
                         f"registered in {app.registered_district}, not in {district}")
@@ -192,11 +210,18 @@ def check_dishonest(c: _Context) -> Finding:
 
 
 def check_vendor(c: _Context) -> Finding:
-    ok = c.app.vendor in c.program.eligibility.registered_vendors
-    return _finding("registered_vendor", ok, "四（一）4",
-                    f"云服务商“{c.app.vendor}”" + ("为备案厂商" if ok else "不在备案名单中"),
-                    f"vendor '{c.app.vendor}' " + ("is registered" if ok
-                                                   else "is not on the registered list"))
+    vendor = c.app.vendor
+    registered = find_name(vendor, c.program.eligibility.registered_vendors)
+    if registered is None:
+        return _finding("registered_vendor", False, "四（一）4",
+                        f"云服务商“{vendor}”不在备案名单中",
+                        f"vendor '{vendor}' is not on the registered list")
+    if registered == vendor:
+        return _finding("registered_vendor", True, "四（一）4", f"云服务商“{vendor}”为备案厂商",
+                        f"vendor '{vendor}' is registered")
+    return _finding("registered_vendor", True, "四（一）4",
+                    f"云服务商“{vendor}”为备案厂商（备案名称：{registered}）",
+                    f"vendor '{vendor}' is registered (as '{registered}')")
 
 
 def check_contract_amount(c: _Context) -> Finding:
@@ -286,6 +311,13 @@ def _is_young(c: _Context) -> bool:
     return registered > c.program.eligibility.young_since(c.program.info.opening_date)
 
 
+def _exempt_categories(c: _Context) -> frozenset[int]:
+    """Categories not required of the applicant's entity type (事业单位: 六（四）)."""
+    by_type = c.program.eligibility.exempt_categories_by_entity_type
+    form = _matches_any(c.app.entity_type, by_type)
+    return by_type[form] if form is not None else frozenset()
+
+
 def material_check(category: int) -> Callable[[_Context], Finding]:
     def check(c: _Context) -> Finding:
         rules = c.program.eligibility
@@ -295,7 +327,7 @@ def material_check(category: int) -> Callable[[_Context], Finding]:
         check_id = f"material_{category}"
         files = [m for m in c.materials if m.category == category]
         count_zh, count_en = f"{len(files)} 份", f"{len(files)} file(s)"
-        exempt = category in rules.exempt_categories_by_entity_type.get(c.app.entity_type, ())
+        exempt = category in _exempt_categories(c)
         if exempt and not files:
             return _finding(check_id, True, rule, f"{name}：{c.app.entity_type}免于提供",
                             f"{name_en}: not required of {c.app.entity_type}")

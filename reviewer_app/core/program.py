@@ -21,6 +21,9 @@ from reviewer_app.core.rubric import Rubric
 PROGRAM_FORMAT = "reviewer-app/program/1"
 BUDGET_POLICIES = ("pro_rata", "rank_order")
 MATERIAL_CATEGORY_IDS = tuple(range(1, 9))
+# 四（一）1 具有独立法人资格的企业: forms that have no independent legal personality, for
+# program files that do not list them (entity_types_refused).
+DEFAULT_ENTITY_TYPES_REFUSED = ("分支机构", "分公司", "合伙企业", "个人独资企业", "个体工商户")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,10 @@ class EligibilityRules:
     registered_vendors: frozenset[str]
     completion_window_years: int = 1
     young_enterprise_years: int = 1
+    # Other spellings of ``district`` that mean the same district (深圳市南山区).
+    district_aliases: frozenset[str] = frozenset()
+    # 四（一）1: entity forms without independent legal personality, refused outright.
+    entity_types_refused: frozenset[str] = frozenset()
 
     def window_start(self, opening_date: dt.date) -> dt.date:
         """First day of 四（一）5's "向前溯源一年内": the same calendar day a year earlier."""
@@ -242,6 +249,9 @@ def _eligibility(raw: Mapping[str, Any]) -> EligibilityRules:
         young_enterprise_years=int(raw.get("young_enterprise_years", 1)),
         statements_years=int(raw.get("statements_years", 3)),
         registered_vendors=frozenset(map(str, raw["registered_vendors"])),
+        district_aliases=frozenset(map(str, raw.get("district_aliases", ()))),
+        entity_types_refused=frozenset(map(str, raw.get("entity_types_refused",
+                                                        DEFAULT_ENTITY_TYPES_REFUSED))),
     )
 
 

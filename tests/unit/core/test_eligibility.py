@@ -241,3 +241,58 @@ def test_actual_cost_above_invoices_is_reviewed_三() -> None:
     assert "合同金额 860000" in both.message and "发票金额 880000" in both.message
     ok = _finding_of(valid_application(invoiced_amount=Decimal("860000")), "actual_cost")
     assert ok.status is Status.PASS and "发票金额 860000" in ok.message
+
+
+@pytest.mark.parametrize("vendor", [
+    "腾讯云计算(北京)有限责任公司", "腾讯云计算 （北京） 有限责任公司",
+    "腾讯云计算\u3000(北京)\u3000有限责任公司", "华为云计算技术有限公司 ",
+])
+def test_vendor_names_are_compared_normalised_四一4(vendor: str) -> None:
+    """四（一）4 经备案通过云服务商: brackets, spaces and widths do not make another vendor."""
+    finding = _finding_of(valid_application(vendor=vendor), "registered_vendor")
+    assert finding.status is Status.PASS, finding
+    if vendor.startswith("腾讯"):
+        assert "备案名称：腾讯云计算（北京）有限责任公司" in finding.message
+    other = _finding_of(valid_application(vendor="腾讯云计算（深圳）有限责任公司"),
+                        "registered_vendor")
+    assert other.status is Status.FAIL
+
+
+@pytest.mark.parametrize("district, status", [
+    ("南山区", Status.PASS), ("深圳市南山区", Status.PASS), ("广东省深圳市南山区", Status.PASS),
+    ("深圳市 南山区", Status.PASS), ("深圳市宝安区", Status.FAIL), ("宝安区", Status.FAIL),
+])
+def test_registered_district_accepts_its_full_name_四一1(district: str,
+                                                          status: Status) -> None:
+    """四（一）1 在南山区依法从事实际经营: 深圳市南山区 is 南山区."""
+    assert _status(valid_application(registered_district=district))[
+        "nanshan_registration"] is status
+
+
+@pytest.mark.parametrize("kind, status", [
+    # 四（一）1 具有独立法人资格的企业: companies are legal persons ...
+    ("企业法人", Status.PASS), ("有限责任公司", Status.PASS),
+    ("有限责任公司（自然人独资）", Status.PASS), ("有限责任公司(自然人投资或控股)", Status.PASS),
+    ("股份有限公司", Status.PASS), ("股份有限公司（上市）", Status.PASS),
+    ("有限公司", Status.PASS), ("股份合作公司", Status.PASS),
+    # ... partnerships, sole proprietorships and branches are not ...
+    ("普通合伙企业", Status.FAIL), ("有限合伙企业", Status.FAIL), ("合伙企业", Status.FAIL),
+    ("个人独资企业", Status.FAIL), ("分支机构", Status.FAIL),
+    ("有限责任公司分公司", Status.FAIL), ("个体工商户", Status.FAIL),
+    # ... non-enterprise legal persons are reviewed ...
+    ("事业单位", Status.REVIEW), ("社会团体", Status.REVIEW), ("民办非企业单位", Status.REVIEW),
+    # ... and a form the rules do not name is reviewed, not refused.
+    ("外国企业常驻代表机构", Status.REVIEW), ("", Status.REVIEW),
+])
+def test_entity_legal_forms_四一1(kind: str, status: Status) -> None:
+    """四（一）1 具有独立法人资格的企业, by legal form."""
+    finding = _finding_of(valid_application(entity_type=kind), "entity_type")
+    assert finding.status is status, finding
+    assert finding.message and finding.message_en
+
+
+def test_public_institution_legal_person_is_exempt_from_tax_certificates_六四() -> None:
+    """六（四）完税证明（事业单位除外）: also when written 事业单位法人."""
+    app = valid_application(entity_type="事业单位法人")
+    statuses = _status(app, full_materials(categories=(1, 2, 3, 5, 6, 7)))
+    assert statuses["material_4"] is Status.PASS
