@@ -15,7 +15,12 @@ from decimal import Decimal
 
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.names import find_name, name_contains, normalise_name
-from reviewer_app.core.program import MATERIAL_CATEGORY_IDS, EligibilityRules, Program
+from reviewer_app.core.program import (
+    MATERIAL_CATEGORY_IDS,
+    EligibilityRules,
+    Program,
+    RequiredDocument,
+)
 from reviewer_app.core.uscc import uscc_problem, uscc_problem_zh
 
 
@@ -338,9 +343,32 @@ def material_check(category: int) -> Callable[[_Context], Finding]:
             return _finding(check_id, False, rule, f"缺少{name}", f"missing: {name_en}")
         if category == 7:
             return _statements_finding(c, files, check_id, rule)
+        documents = c.program.category(category).documents
+        if documents:
+            return _documents_finding(documents, files, check_id, rule, name, name_en)
         return _finding(check_id, True, rule, f"{name}：{count_zh}", f"{name_en}: {count_en}")
     check.__name__ = f"check_material_{category}"
     return check
+
+
+def _documents_finding(documents: Sequence[RequiredDocument], files: Sequence[MaterialRef],
+                       check_id: str, rule: str, name: str, name_en: str) -> Finding:
+    """六（五）/六（六）: each document the category names must show in a file title."""
+    def shown(document: RequiredDocument) -> bool:
+        return any(name_contains(f.title, k) for f in files for k in document.keywords)
+
+    missing = [d for d in documents if not shown(d)]
+    count_zh, count_en = f"{len(files)} 份", f"{len(files)} file(s)"
+    if missing:
+        return _finding(check_id, False, rule,
+                        f"{name}：{count_zh}，文件标题中未见"
+                        + "、".join(d.name for d in missing) + "，请核对材料",
+                        f"{name_en}: {count_en}, none titled as "
+                        + " or ".join(d.name_en for d in missing) + "; check the files",
+                        review=True)
+    return _finding(check_id, True, rule,
+                    f"{name}：{count_zh}（" + "、".join(d.name for d in documents) + "）",
+                    f"{name_en}: {count_en} (" + ", ".join(d.name_en for d in documents) + ")")
 
 
 def _statements_finding(c: _Context, files: Sequence[MaterialRef], check_id: str,

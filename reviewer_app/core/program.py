@@ -39,10 +39,25 @@ class ProgramInfo:
 
 
 @dataclass(frozen=True)
+class RequiredDocument:
+    """A document a material category must contain, recognised by its file title.
+
+    六（五） asks for the contract *and* the payment vouchers, 六（六） for the
+    implementation plan *and* the audit report: a file whose title contains one
+    of ``keywords`` (compared normalised) counts as this document.
+    """
+
+    name: str
+    name_en: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class MaterialCategory:
     id: int
     name: str
     name_en: str
+    documents: tuple[RequiredDocument, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,7 +197,8 @@ def program_from_dict(data: Mapping[str, Any]) -> Program:
         section = "material_categories"
         categories = tuple(
             MaterialCategory(id=int(c["id"]), name=str(c["name"]),
-                             name_en=str(c.get("name_en", c["name"])))
+                             name_en=str(c.get("name_en", c["name"])),
+                             documents=tuple(_document(d) for d in c.get("documents", ())))
             for c in data["material_categories"]
         )
         section = "funding"
@@ -208,6 +224,16 @@ def program_from_dict(data: Mapping[str, Any]) -> Program:
                       inspection_checklist=checklist)
     _check(program)
     return program
+
+
+def _document(raw: Mapping[str, Any]) -> RequiredDocument:
+    keywords = raw["keywords"]
+    if isinstance(keywords, str) or not keywords or not all(
+            isinstance(k, str) and k.strip() for k in keywords):
+        raise ValueError(f"document {raw.get('name')!r}: keywords must be a non-empty list "
+                         "of words")
+    return RequiredDocument(name=str(raw["name"]), name_en=str(raw.get("name_en", raw["name"])),
+                            keywords=tuple(keywords))
 
 
 def _info(raw: Mapping[str, Any]) -> ProgramInfo:

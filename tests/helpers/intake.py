@@ -20,6 +20,8 @@ ROW = {
     "actual_cost": "1200000", "requested_amount": "360000", "legal_representative": "李明",
     "summary": "……",
 }
+# 六（五）/六（六）: one file per category whose title shows both documents.
+TITLES = {5: "合同及发票", 6: "实施方案及审计报告"}
 
 
 def write_intake(root: Path, rows: list[dict[str, str]], categories=(1, 2, 3, 4, 5, 6, 7)
@@ -37,7 +39,8 @@ def write_intake(root: Path, rows: list[dict[str, str]], categories=(1, 2, 3, 4,
         folder = root / "materials" / row["project_id"]
         folder.mkdir(parents=True, exist_ok=True)
         for category in categories:
-            (folder / f"{category}-材料{category}.pdf").write_bytes(b"%PDF-1.4 test")
+            (folder / f"{category}-{TITLES.get(category, f'材料{category}')}.pdf").write_bytes(
+                b"%PDF-1.4 test")
     (root / "seats.csv").write_text(
         "seat_id,name,affiliation,expertise,public_key,projects\n"
         + "S01,张三,深圳大学,人工智能,," + ";".join(r["project_id"] for r in rows) + "\n",

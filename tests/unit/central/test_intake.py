@@ -124,3 +124,18 @@ def test_dishonest_list_names_are_read_四二1(tmp_path: Path) -> None:
     assert old.dishonest == {ROW["uscc"]}
     assert old.eligibility()[0].failed_checks == ("dishonest_list",)
     assert "失信名单" in old.eligibility()[0].findings[4].message
+
+
+def test_documents_are_recognised_by_file_title_六五_六六(tmp_path: Path) -> None:
+    """六（五）合同、发票等支付凭证 and 六（六）实施方案、审计报告: titles of the material files."""
+    root = write_intake(tmp_path / "in", [ROW])
+    folder = root / "materials" / "P1"
+    (folder / "5-合同及发票.pdf").rename(folder / "5-技术服务合同.pdf")
+    (folder / "6-实施方案及审计报告.pdf").rename(folder / "6-项目实施方案.pdf")
+    (folder / "6-专项审计报告.pdf").write_bytes(b"%PDF-1.4 test")
+    findings = {f.check: f for f in load_intake(root).eligibility()[0].findings}
+    assert findings["material_5"].status is Status.REVIEW
+    assert "未见发票等支付凭证" in findings["material_5"].message
+    assert findings["material_6"].status is Status.PASS
+    (folder / "5-付款凭证.pdf").write_bytes(b"%PDF-1.4 test")
+    assert load_intake(root).eligibility()[0].status is Status.PASS

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from reviewer_app.core.eligibility import CHECK_IDS, Status, evaluate
+from reviewer_app.core.eligibility import CHECK_IDS, MaterialRef, Status, evaluate
 from tests.helpers.programs import default_program, full_materials, valid_application
 
 PROGRAM = default_program()
@@ -296,3 +296,55 @@ def test_public_institution_legal_person_is_exempt_from_tax_certificates_六四(
     app = valid_application(entity_type="事业单位法人")
     statuses = _status(app, full_materials(categories=(1, 2, 3, 5, 6, 7)))
     assert statuses["material_4"] is Status.PASS
+
+
+def _with_titles(category: int, *titles: str) -> list[MaterialRef]:
+    others = [m for m in full_materials() if m.category != category]
+    return others + [MaterialRef("AI2026-0001", category, t, f"{category}-{t}.pdf", 1000)
+                     for t in titles]
+
+
+@pytest.mark.parametrize("titles, status, missing", [
+    (("技术服务合同", "发票及支付凭证"), Status.PASS, None),
+    (("云服务合同", "付款回单"), Status.PASS, None),
+    (("合同及支付凭证",), Status.PASS, None),
+    (("技术服务合同",), Status.REVIEW, "发票等支付凭证"),
+    (("增值税专用发票",), Status.REVIEW, "合同"),
+    (("扫描件1", "扫描件2"), Status.REVIEW, "合同、发票等支付凭证"),
+])
+def test_contract_and_payment_vouchers_六五(titles: tuple[str, ...], status: Status,
+                                           missing: str | None) -> None:
+    """六（五）签订的合同等相关证明文件、发票等支付凭证: both, recognised by file title."""
+    finding = _finding_of(valid_application(), "material_5", _with_titles(5, *titles))
+    assert finding.status is status, finding
+    if missing:
+        assert f"未见{missing}，" in finding.message
+        assert "check the files" in finding.message_en
+
+
+@pytest.mark.parametrize("titles, status, missing", [
+    (("项目实施方案", "专项审计报告"), Status.PASS, None),
+    (("项目实施方案",), Status.REVIEW, "审计报告"),
+    (("审计报告", "审计报告附件扫描件（第1册）"), Status.REVIEW, "项目实施方案"),
+])
+def test_implementation_plan_and_audit_report_六六(titles: tuple[str, ...], status: Status,
+                                                  missing: str | None) -> None:
+    """六（六）项目实施方案，包括……项目的审计报告: both, recognised by file title."""
+    finding = _finding_of(valid_application(), "material_6", _with_titles(6, *titles))
+    assert finding.status is status, finding
+    if missing:
+        assert f"未见{missing}，" in finding.message
+
+
+def test_no_files_in_category_5_still_fails_六五() -> None:
+    """六（五）: no file at all is missing material, not a review."""
+    assert _finding_of(valid_application(), "material_5",
+                       full_materials(categories=(1, 2, 3, 4, 6, 7))).status is Status.FAIL
+
+
+def test_program_documents_come_from_the_program_file() -> None:
+    documents = PROGRAM.category(5).documents
+    assert [d.name for d in documents] == ["合同", "发票等支付凭证"]
+    assert documents[1].keywords == ("发票", "支付凭证", "付款")
+    assert [d.name for d in PROGRAM.category(6).documents] == ["项目实施方案", "审计报告"]
+    assert PROGRAM.category(1).documents == ()

@@ -89,3 +89,10 @@ def test_program_files_giving_the_window_in_days_are_still_read() -> None:
     assert rules.young_since(dt.date(2026, 6, 4)) == dt.date(2025, 8, 8)
     with pytest.raises(ProgramError, match="windows"):
         parse_program(_edit(r"^completion_window_years = 1", "completion_window_years = 0"))
+
+
+def test_material_documents_need_keywords() -> None:
+    # 六（五）/六（六): a document without keywords could never be recognised.
+    text = default_program_text().replace('keywords = ["实施方案"]', "keywords = []")
+    with pytest.raises(ProgramError, match="keywords must be a non-empty list"):
+        parse_program(text)
