@@ -20,7 +20,7 @@ from reviewer_app.core.eligibility import (
     Application,
     EligibilityReport,
     MaterialRef,
-    evaluate,
+    evaluate_all,
 )
 from reviewer_app.core.errors import IntakeError, ProgramError
 from reviewer_app.core.program import Program, parse_program
@@ -80,8 +80,7 @@ class Intake:
         refs = [m.ref for m in self.materials]
         listed = {**{code: GENERIC_DISHONEST_LIST for code in self.dishonest},
                   **self.dishonest_lists}
-        return tuple(evaluate(app, refs, self.program, listed)
-                     for app in self.applications)
+        return evaluate_all(self.applications, refs, self.program, listed)
 
 
 class _Problems:

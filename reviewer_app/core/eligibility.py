@@ -308,6 +308,23 @@ def check_acceptance(c: _Context) -> Finding:
                     f"final acceptance report dated {report.isoformat()}")
 
 
+def check_contract_dates(c: _Context) -> Finding:
+    """四（一）5 签订的项目合同结项: a contract cannot be completed before it was signed."""
+    signed, done = c.app.contract_signed_date, c.app.completion_date
+    if signed is None or done is None:
+        return _finding("contract_dates", True, "四（一）5",
+                        "签订日期或结项日期未填写，未作比较",
+                        "signing or completion date not given; not compared")
+    if signed > done:
+        return _finding("contract_dates", False, "四（一）5",
+                        f"合同签订日期 {signed.isoformat()} 晚于结项日期 {done.isoformat()}，"
+                        "需复核", f"contract signed on {signed.isoformat()}, after its "
+                        f"completion on {done.isoformat()}; needs review", review=True)
+    return _finding("contract_dates", True, "四（一）5",
+                    f"合同于 {signed.isoformat()} 签订，{done.isoformat()} 结项",
+                    f"contract signed {signed.isoformat()}, completed {done.isoformat()}")
+
+
 def _is_young(c: _Context) -> bool:
     registered = c.app.registration_date
     if registered is None:
@@ -403,14 +420,18 @@ CHECKS: tuple[Callable[[_Context], Finding], ...] = (
     check_actual_cost,
     check_completion,
     check_acceptance,
+    check_contract_dates,
     *(material_check(category) for category in MATERIAL_CATEGORY_IDS),
 )
 
 CHECK_IDS: tuple[str, ...] = (
     "uscc_valid", "entity_type", "nanshan_registration", "location_unchanged",
     "dishonest_list", "registered_vendor", "contract_amount", "actual_cost", "completion_window",
-    "acceptance_report", *(f"material_{category}" for category in MATERIAL_CATEGORY_IDS),
+    "acceptance_report", "contract_dates",
+    *(f"material_{category}" for category in MATERIAL_CATEGORY_IDS),
 )
+# Checks that compare an application with the others of the intake (evaluate_all).
+CROSS_CHECK_IDS: tuple[str, ...] = ("contract_no_unique", "project_unique")
 
 
 def dishonest_by_uscc(dishonest: Collection[str] | Mapping[str, str]) -> dict[str, str]:
@@ -434,3 +455,69 @@ def evaluate(application: Application, materials: Collection[MaterialRef], progr
                        program=program, dishonest=dishonest_by_uscc(dishonest_uscc))
     return EligibilityReport(application.project_id,
                              tuple(check(context) for check in CHECKS))
+
+
+def _others(key_of: Callable[[Application], str | None], applications: Sequence[Application]
+            ) -> dict[str, tuple[str, ...]]:
+    """Project id -> ids of the other applications with the same (non-empty) key."""
+    groups: dict[str, list[str]] = {}
+    for app in applications:
+        key = key_of(app)
+        if key:
+            groups.setdefault(key, []).append(app.project_id)
+    return {app.project_id: tuple(p for p in groups.get(key_of(app) or "", ())
+                                  if p != app.project_id)
+            for app in applications}
+
+
+def _cross_findings(app: Application, same_contract: Sequence[str],
+                    same_project: Sequence[str]) -> tuple[Finding, Finding]:
+    if same_contract:
+        others = "、".join(same_contract)
+        contract = _finding("contract_no_unique", False, "八（二）",
+                            f"合同编号 {app.contract_no} 亦见于申请 {others}，需复核是否重复申报",
+                            f"contract {app.contract_no} also appears in application(s) "
+                            f"{', '.join(same_contract)}; check for a duplicate claim",
+                            review=True)
+    else:
+        contract = _finding("contract_no_unique", True, "八（二）",
+                            f"合同编号 {app.contract_no or '—'} 未见于其他申请",
+                            f"contract {app.contract_no or '—'} appears in no other application")
+    if same_project:
+        others = "、".join(same_project)
+        project = _finding("project_unique", False, "八（二）",
+                           f"同一主体（{app.uscc}）的同名项目“{app.project_title}”亦见于申请 "
+                           f"{others}，需复核是否重复申报",
+                           f"the same enterprise ({app.uscc}) applies with the same project "
+                           f"'{app.project_title}' in {', '.join(same_project)}; check for a "
+                           "duplicate application", review=True)
+    else:
+        project = _finding("project_unique", True, "八（二）", "同一主体无同名项目的其他申请",
+                           "no other application of the enterprise with the same project")
+    return contract, project
+
+
+def evaluate_all(applications: Sequence[Application], materials: Collection[MaterialRef],
+                 program: Program,
+                 dishonest_uscc: Collection[str] | Mapping[str, str] = frozenset()
+                 ) -> tuple[EligibilityReport, ...]:
+    """:func:`evaluate` every application, and compare them with one another.
+
+    Each report holds the findings of CHECK_IDS, then those of CROSS_CHECK_IDS:
+    a contract number used by another application, or the same enterprise (by
+    credit code) applying with the same project (by normalised title) twice, is
+    flagged for review naming the other application (八（二）: 申报材料的真实性、
+    准确性 — one contract's cost is not claimed twice).
+    """
+    same_contract = _others(lambda a: normalise_name(a.contract_no).upper(), applications)
+    same_project = _others(
+        lambda a: f"{a.uscc.upper()}|{normalise_name(a.project_title)}"
+        if a.uscc and normalise_name(a.project_title) else None, applications)
+    listed = dishonest_by_uscc(dishonest_uscc)
+    reports = []
+    for app in applications:
+        report = evaluate(app, materials, program, listed)
+        cross = _cross_findings(app, same_contract[app.project_id],
+                                same_project[app.project_id])
+        reports.append(EligibilityReport(report.project_id, report.findings + cross))
+    return tuple(reports)

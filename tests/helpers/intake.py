@@ -24,8 +24,16 @@ ROW = {
 TITLES = {5: "合同及发票", 6: "实施方案及审计报告"}
 
 
-def write_intake(root: Path, rows: list[dict[str, str]], categories=(1, 2, 3, 4, 5, 6, 7)
-                 ) -> Path:
+def write_intake(root: Path, rows: list[dict[str, str]], categories=(1, 2, 3, 4, 5, 6, 7),
+                 distinct: bool = True) -> Path:
+    """Write an intake folder of ``rows``.
+
+    Rows copied from ROW for another project id keep ROW's contract number and
+    title only with ``distinct=False``; by default they get their own (C-<id>,
+    title + id), so that the cross-application checks (八（二）) do not flag them.
+    """
+    if distinct:
+        rows = [_distinct(row) for row in rows]
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(DEFAULT_PROGRAM, root / "program.toml")
     with open(root / "applications.csv", "w", encoding="utf-8-sig", newline="") as handle:
@@ -46,3 +54,14 @@ def write_intake(root: Path, rows: list[dict[str, str]], categories=(1, 2, 3, 4,
         + "S01,张三,深圳大学,人工智能,," + ";".join(r["project_id"] for r in rows) + "\n",
         encoding="utf-8")
     return root
+
+
+def _distinct(row: dict[str, str]) -> dict[str, str]:
+    if row["project_id"] == ROW["project_id"]:
+        return row
+    row = dict(row)
+    if row.get("contract_no") == ROW["contract_no"]:
+        row["contract_no"] = f"C-{row['project_id']}"
+    if row.get("project_title") == ROW["project_title"] and row.get("uscc") == ROW["uscc"]:
+        row["project_title"] = f"{ROW['project_title']}{row['project_id']}"
+    return row

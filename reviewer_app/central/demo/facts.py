@@ -530,6 +530,7 @@ def plan_intake(program: Program, *, projects: int, seats: int, seed: int) -> In
     enterprises: dict[int, Enterprise] = {}
     records: list[Project] = []
     contract_serial = rng.randint(100, 400)
+    titles_of: dict[int, set[str]] = {}
     for pid in ids:
         slot_id, role = roles[pid]
         rule = planted.get(pid)
@@ -542,6 +543,11 @@ def plan_intake(program: Program, *, projects: int, seats: int, seed: int) -> In
         industry = enterprise.industry
         subject = rng.choice(industry.subjects)
         title = rng.choice(industry.titles).format(subject=subject)
+        # An enterprise's two projects differ: the same project twice is flagged (八（二）).
+        while title in titles_of.setdefault(slot_id, set()):
+            subject = rng.choice(industry.subjects)
+            title = rng.choice(industry.titles).format(subject=subject)
+        titles_of[slot_id].add(title)
         vendor = rng.choice(vendors)
         code, service = VENDOR_DETAILS.get(vendor, ("CLD", "AI大模型服务"))
         if young:
@@ -613,8 +619,9 @@ def _plant(project: Project, rule: str, rng: random.Random, names: _Names,
                        contract_no=f"{code}-{project.contract_signed_date.year}-"
                                    f"{rng.randint(1, 999):04d}", planted=rule)
     elif rule == "contract_amount":
-        return replace(project, contract_amount=rng.choice((96_000, 120_000, 150_000, 180_000)),
-                       planted=rule)
+        # The cost follows the smaller contract, so that only the amount check fails.
+        amount = rng.choice((96_000, 120_000, 150_000, 180_000))
+        return replace(project, contract_amount=amount, actual_cost=amount, planted=rule)
     elif rule == "completion_window":
         # Completed before the window opened; the acceptance report came late, inside
         # the window, so that only the completion check fails.

@@ -139,3 +139,19 @@ def test_documents_are_recognised_by_file_title_六五_六六(tmp_path: Path) ->
     assert findings["material_6"].status is Status.PASS
     (folder / "5-付款凭证.pdf").write_bytes(b"%PDF-1.4 test")
     assert load_intake(root).eligibility()[0].status is Status.PASS
+
+
+def test_cross_application_checks_八二_四一5(tmp_path: Path) -> None:
+    """八（二）: one contract or one project in two applications; 四（一）5: signed after done."""
+    rows = [ROW, {**ROW, "project_id": "P2"},
+            {**ROW, "project_id": "P3", "uscc": make_uscc(3), "contract_no": "C-3",
+             "project_title": "另一项目", "contract_signed_date": "2025-10-02"}]
+    intake = load_intake(write_intake(tmp_path / "in", rows, distinct=False))
+    findings = {r.project_id: {f.check: f for f in r.findings} for r in intake.eligibility()}
+    assert findings["P1"]["contract_no_unique"].status is Status.REVIEW
+    assert "P2" in findings["P1"]["contract_no_unique"].message
+    assert "P1" in findings["P2"]["project_unique"].message
+    assert findings["P3"]["contract_no_unique"].status is Status.PASS
+    assert findings["P3"]["project_unique"].status is Status.PASS
+    assert findings["P3"]["contract_dates"].status is Status.REVIEW
+    assert [r.status for r in intake.eligibility()] == [Status.REVIEW] * 3

@@ -6,8 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from reviewer_app.core.eligibility import CHECK_IDS, MaterialRef, Status, evaluate
-from tests.helpers.programs import default_program, full_materials, valid_application
+from reviewer_app.core.eligibility import (
+    CHECK_IDS,
+    CROSS_CHECK_IDS,
+    MaterialRef,
+    Status,
+    evaluate,
+    evaluate_all,
+)
+from tests.helpers.programs import default_program, full_materials, make_uscc, valid_application
 
 PROGRAM = default_program()
 
@@ -348,3 +355,60 @@ def test_program_documents_come_from_the_program_file() -> None:
     assert documents[1].keywords == ("发票", "支付凭证", "付款")
     assert [d.name for d in PROGRAM.category(6).documents] == ["项目实施方案", "审计报告"]
     assert PROGRAM.category(1).documents == ()
+
+
+def test_contract_signed_after_completion_is_reviewed_四一5() -> None:
+    """四（一）5 签订的项目合同结项: signed after its completion date cannot be right."""
+    app = valid_application(contract_signed_date=dt.date(2025, 12, 1))
+    finding = _finding_of(app, "contract_dates")
+    assert finding.status is Status.REVIEW
+    assert "2025-12-01" in finding.message and "2025-11-30" in finding.message
+    assert _finding_of(valid_application(), "contract_dates").status is Status.PASS
+    same_day = valid_application(contract_signed_date=dt.date(2025, 11, 30))
+    assert _finding_of(same_day, "contract_dates").status is Status.PASS
+    unknown = valid_application(contract_signed_date=None)
+    assert _finding_of(unknown, "contract_dates").status is Status.PASS
+
+
+def _cross(apps) -> dict[str, dict[str, object]]:
+    materials = [m for a in apps for m in full_materials(project_id=a.project_id)]
+    reports = evaluate_all(apps, materials, PROGRAM)
+    for report in reports:
+        assert [f.check for f in report.findings] == [*CHECK_IDS, *CROSS_CHECK_IDS]
+    return {r.project_id: {f.check: f for f in r.findings} for r in reports}
+
+
+def test_same_contract_in_two_applications_is_reviewed_八二() -> None:
+    """八（二）申报材料的真实性、准确性: one contract is not claimed by two applications."""
+    apps = [valid_application(),
+            valid_application(project_id="AI2026-0002", uscc=make_uscc(124),
+                              project_title="另一个项目", contract_no="hw-2025-0412 "),
+            valid_application(project_id="AI2026-0003", uscc=make_uscc(125),
+                              project_title="第三个项目", contract_no="HW-2025-0999")]
+    findings = _cross(apps)
+    first = findings["AI2026-0001"]["contract_no_unique"]
+    assert first.status is Status.REVIEW and "AI2026-0002" in first.message
+    assert "AI2026-0002" in first.message_en
+    assert "AI2026-0001" in findings["AI2026-0002"]["contract_no_unique"].message
+    assert findings["AI2026-0003"]["contract_no_unique"].status is Status.PASS
+    assert all(f["project_unique"].status is Status.PASS for f in findings.values())
+
+
+def test_same_enterprise_same_project_twice_is_reviewed_八二() -> None:
+    """八（二）: the same enterprise (USCC) with the same project (normalised title) twice."""
+    apps = [valid_application(project_title="基于大模型的智能质检系统（一期）"),
+            valid_application(project_id="AI2026-0002", contract_no="HW-2025-0413",
+                              project_title="基于大模型的 智能质检系统(一期)"),
+            valid_application(project_id="AI2026-0003", contract_no="HW-2025-0414",
+                              project_title="智能排产平台"),
+            valid_application(project_id="AI2026-0004", contract_no="HW-2025-0415",
+                              uscc=make_uscc(999),
+                              project_title="基于大模型的智能质检系统（一期）")]
+    findings = _cross(apps)
+    one = findings["AI2026-0001"]["project_unique"]
+    assert one.status is Status.REVIEW and "AI2026-0002" in one.message
+    assert "AI2026-0004" not in one.message  # another enterprise may use the same title
+    assert "AI2026-0001" in findings["AI2026-0002"]["project_unique"].message_en
+    assert findings["AI2026-0003"]["project_unique"].status is Status.PASS
+    assert findings["AI2026-0004"]["project_unique"].status is Status.PASS
+    assert all(f["contract_no_unique"].status is Status.PASS for f in findings.values())
