@@ -2,7 +2,9 @@
 
 Each check returns a :class:`Finding` with a status and the fact that decided it,
 in Chinese for the secretariat's table and in English for logs and the English UI.
-The ``rule`` field cites the operating rules' section.
+The ``rule`` field cites the operating rules' section. :func:`evaluate` judges one
+application; :func:`evaluate_all` also compares the applications of an intake with
+one another (one contract or one project claimed twice).
 """
 
 from __future__ import annotations
