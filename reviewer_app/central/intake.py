@@ -15,7 +15,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from reviewer_app.core.decimals import parse_decimal
-from reviewer_app.core.eligibility import Application, EligibilityReport, MaterialRef, evaluate
+from reviewer_app.core.eligibility import (
+    GENERIC_DISHONEST_LIST,
+    Application,
+    EligibilityReport,
+    MaterialRef,
+    evaluate_all,
+)
 from reviewer_app.core.errors import IntakeError, ProgramError
 from reviewer_app.core.program import Program, parse_program
 
@@ -58,6 +64,8 @@ class Intake:
     prior_awards: Mapping[str, Decimal]  # by enterprise uscc, program year only
     warnings: tuple[str, ...] = field(default=())
     program_text: str = ""  # the program file as read, carried into the package
+    # upper-case uscc -> the list it is on (四（二）1); "失信名单" when dishonest.csv names none
+    dishonest_lists: Mapping[str, str] = field(default_factory=dict)
 
     def application(self, project_id: str) -> Application:
         for app in self.applications:
@@ -70,8 +78,9 @@ class Intake:
 
     def eligibility(self) -> tuple[EligibilityReport, ...]:
         refs = [m.ref for m in self.materials]
-        return tuple(evaluate(app, refs, self.program, self.dishonest)
-                     for app in self.applications)
+        listed = {**{code: GENERIC_DISHONEST_LIST for code in self.dishonest},
+                  **self.dishonest_lists}
+        return evaluate_all(self.applications, refs, self.program, listed)
 
 
 class _Problems:
@@ -149,6 +158,10 @@ def _amount(raw: str) -> Decimal:
     return value
 
 
+def _optional_amount(raw: str) -> Decimal | None:
+    return _amount(raw) if raw else None
+
+
 APPLICATION_COLUMNS = (
     "project_id", "project_title", "enterprise_name", "uscc", "entity_type",
     "registered_district", "registration_date", "operating_in_district", "location_changed",
@@ -166,7 +179,10 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "acceptance_report_date": _optional_date,
     "actual_cost": _amount,
     "requested_amount": _amount,
+    "invoiced_amount": _optional_amount,
 }
+# Columns that may be absent or empty (files written before they existed stay readable).
+OPTIONAL_APPLICATION_COLUMNS = ("legal_representative", "summary", "invoiced_amount")
 
 
 def _applications(path: Path, problems: _Problems) -> list[Application]:
@@ -184,7 +200,7 @@ def _applications(path: Path, problems: _Problems) -> list[Application]:
         seen.add(pid)
         values: dict[str, object] = {}
         ok = True
-        for column in (*APPLICATION_COLUMNS, "legal_representative", "summary"):
+        for column in (*APPLICATION_COLUMNS, *OPTIONAL_APPLICATION_COLUMNS):
             raw = row.get(column, "")
             parser = _PARSERS.get(column)
             if parser is None:
@@ -277,11 +293,17 @@ def load_intake(root: Path) -> Intake:
     seats_path = root / "seats.csv"
     seats = _seats(seats_path, project_ids, problems) if seats_path.is_file() else []
 
-    dishonest: set[str] = set()
+    # dishonest.csv: uscc, and since list names are cited (四（二）1) an optional
+    # list_name (严重失信主体名单 / 失信惩戒措施清单); files without it stay readable.
+    dishonest: dict[str, list[str]] = {}
     dishonest_path = root / "dishonest.csv"
     if dishonest_path.is_file():
-        dishonest = {row["uscc"].upper() for _, row in
-                     _read_csv(dishonest_path, ("uscc",), problems) if row["uscc"]}
+        for _, row in _read_csv(dishonest_path, ("uscc",), problems):
+            if row["uscc"]:
+                names = dishonest.setdefault(row["uscc"].upper(), [])
+                name = row.get("list_name") or GENERIC_DISHONEST_LIST
+                if name not in names:
+                    names.append(name)
 
     prior: dict[str, Decimal] = {}
     prior_path = root / "prior_awards.csv"
@@ -297,4 +319,6 @@ def load_intake(root: Path) -> Intake:
 
     problems.raise_if_any(root)
     return Intake(root, program, tuple(applications), tuple(materials), tuple(seats),
-                  frozenset(dishonest), prior, tuple(warnings), program_text)
+                  frozenset(dishonest), prior, tuple(warnings), program_text,
+                  {code: "、".join([n for n in names if n != GENERIC_DISHONEST_LIST] or names)
+                   for code, names in dishonest.items()})

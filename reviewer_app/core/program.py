@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from reviewer_app.core.dates import shift_years
 from reviewer_app.core.decimals import decimal_str, parse_decimal
 from reviewer_app.core.errors import ProgramError
 from reviewer_app.core.rubric import Rubric
@@ -20,6 +21,9 @@ from reviewer_app.core.rubric import Rubric
 PROGRAM_FORMAT = "reviewer-app/program/1"
 BUDGET_POLICIES = ("pro_rata", "rank_order")
 MATERIAL_CATEGORY_IDS = tuple(range(1, 9))
+# 四（一）1 具有独立法人资格的企业: forms that have no independent legal personality, for
+# program files that do not list them (entity_types_refused).
+DEFAULT_ENTITY_TYPES_REFUSED = ("分支机构", "分公司", "合伙企业", "个人独资企业", "个体工商户")
 
 
 @dataclass(frozen=True)
@@ -35,10 +39,25 @@ class ProgramInfo:
 
 
 @dataclass(frozen=True)
+class RequiredDocument:
+    """A document a material category must contain, recognised by its file title.
+
+    六（五） asks for the contract *and* the payment vouchers, 六（六） for the
+    implementation plan *and* the audit report: a file whose title contains one
+    of ``keywords`` (compared normalised) counts as this document.
+    """
+
+    name: str
+    name_en: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class MaterialCategory:
     id: int
     name: str
     name_en: str
+    documents: tuple[RequiredDocument, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,17 +66,32 @@ class EligibilityRules:
     entity_types_allowed: frozenset[str]
     entity_types_review: frozenset[str]
     min_contract_amount: Decimal
-    completion_window_days: int
+    completion_window_days: int | None  # legacy program files; None when given in years
     require_acceptance_report: bool
     required_material_categories: frozenset[int]
     optional_material_categories: frozenset[int]
     exempt_categories_by_entity_type: Mapping[str, frozenset[int]]
-    young_enterprise_days: int
+    young_enterprise_days: int | None  # legacy program files; None when given in years
     statements_years: int
     registered_vendors: frozenset[str]
+    completion_window_years: int = 1
+    young_enterprise_years: int = 1
+    # Other spellings of ``district`` that mean the same district (深圳市南山区).
+    district_aliases: frozenset[str] = frozenset()
+    # 四（一）1: entity forms without independent legal personality, refused outright.
+    entity_types_refused: frozenset[str] = frozenset()
 
     def window_start(self, opening_date: dt.date) -> dt.date:
-        return opening_date - dt.timedelta(days=self.completion_window_days)
+        """First day of 四（一）5's "向前溯源一年内": the same calendar day a year earlier."""
+        if self.completion_window_days is not None:
+            return opening_date - dt.timedelta(days=self.completion_window_days)
+        return shift_years(opening_date, -self.completion_window_years)
+
+    def young_since(self, opening_date: dt.date) -> dt.date:
+        """六（七）"注册不满一年": registered after this day (a calendar year before opening)."""
+        if self.young_enterprise_days is not None:
+            return opening_date - dt.timedelta(days=self.young_enterprise_days)
+        return shift_years(opening_date, -self.young_enterprise_years)
 
 
 @dataclass(frozen=True)
@@ -163,7 +197,8 @@ def program_from_dict(data: Mapping[str, Any]) -> Program:
         section = "material_categories"
         categories = tuple(
             MaterialCategory(id=int(c["id"]), name=str(c["name"]),
-                             name_en=str(c.get("name_en", c["name"])))
+                             name_en=str(c.get("name_en", c["name"])),
+                             documents=tuple(_document(d) for d in c.get("documents", ())))
             for c in data["material_categories"]
         )
         section = "funding"
@@ -191,6 +226,16 @@ def program_from_dict(data: Mapping[str, Any]) -> Program:
     return program
 
 
+def _document(raw: Mapping[str, Any]) -> RequiredDocument:
+    keywords = raw["keywords"]
+    if isinstance(keywords, str) or not keywords or not all(
+            isinstance(k, str) and k.strip() for k in keywords):
+        raise ValueError(f"document {raw.get('name')!r}: keywords must be a non-empty list "
+                         "of words")
+    return RequiredDocument(name=str(raw["name"]), name_en=str(raw.get("name_en", raw["name"])),
+                            keywords=tuple(keywords))
+
+
 def _info(raw: Mapping[str, Any]) -> ProgramInfo:
     opening = raw["opening_date"]
     if not isinstance(opening, dt.date) or isinstance(opening, dt.datetime):
@@ -202,13 +247,22 @@ def _info(raw: Mapping[str, Any]) -> ProgramInfo:
     )
 
 
+def _optional_int(raw: Mapping[str, Any], key: str) -> int | None:
+    return int(raw[key]) if key in raw else None
+
+
 def _eligibility(raw: Mapping[str, Any]) -> EligibilityRules:
+    # Windows are calendar years ("completion_window_years", default 1); program files
+    # of the first format version gave days ("completion_window_days"), still honoured.
+    window_days = _optional_int(raw, "completion_window_days")
+    young_days = _optional_int(raw, "young_enterprise_days")
     return EligibilityRules(
         district=str(raw["district"]),
         entity_types_allowed=frozenset(map(str, raw["entity_types_allowed"])),
         entity_types_review=frozenset(map(str, raw.get("entity_types_review", ()))),
         min_contract_amount=parse_decimal(raw["min_contract_amount"], "min_contract_amount"),
-        completion_window_days=int(raw["completion_window_days"]),
+        completion_window_days=window_days,
+        completion_window_years=int(raw.get("completion_window_years", 1)),
         require_acceptance_report=bool(raw.get("require_acceptance_report", True)),
         required_material_categories=frozenset(map(int, raw["required_material_categories"])),
         optional_material_categories=frozenset(map(int, raw.get("optional_material_categories",
@@ -217,9 +271,13 @@ def _eligibility(raw: Mapping[str, Any]) -> EligibilityRules:
             str(k): frozenset(map(int, v))
             for k, v in raw.get("exempt_categories_by_entity_type", {}).items()
         },
-        young_enterprise_days=int(raw.get("young_enterprise_days", 365)),
+        young_enterprise_days=young_days,
+        young_enterprise_years=int(raw.get("young_enterprise_years", 1)),
         statements_years=int(raw.get("statements_years", 3)),
         registered_vendors=frozenset(map(str, raw["registered_vendors"])),
+        district_aliases=frozenset(map(str, raw.get("district_aliases", ()))),
+        entity_types_refused=frozenset(map(str, raw.get("entity_types_refused",
+                                                        DEFAULT_ENTITY_TYPES_REFUSED))),
     )
 
 
@@ -295,6 +353,8 @@ def _check(program: Program) -> None:
     named = elig.required_material_categories | elig.optional_material_categories
     if not named <= set(MATERIAL_CATEGORY_IDS):
         raise ProgramError("eligibility: material categories must be between 1 and 8")
-    if elig.completion_window_days <= 0 or elig.min_contract_amount < 0:
-        raise ProgramError("eligibility: completion_window_days and min_contract_amount "
-                           "must be positive")
+    windows = (elig.completion_window_days, elig.completion_window_years,
+               elig.young_enterprise_days, elig.young_enterprise_years)
+    if any(w is not None and w <= 0 for w in windows) or elig.min_contract_amount < 0:
+        raise ProgramError("eligibility: completion and young-enterprise windows and "
+                           "min_contract_amount must be positive")

@@ -37,5 +37,18 @@ def uscc_problem(code: str) -> str | None:
     return None
 
 
+def uscc_problem_zh(code: str) -> str | None:
+    """:func:`uscc_problem` in Chinese, for the secretariat's table."""
+    if len(code) != 18:
+        return f"共 {len(code)} 位，应为 18 位"
+    bad = sorted({ch for ch in code if ch not in _VALUE})
+    if bad:
+        return f"含有代码字符集以外的字符：{''.join(bad)}"
+    expected = check_character(code[:17])
+    if code[17] != expected:
+        return f"校验码为 {code[17]}，应为 {expected}"
+    return None
+
+
 def is_valid_uscc(code: str) -> bool:
     return uscc_problem(code) is None

@@ -17,27 +17,51 @@ ROW = {
     "industry": "制造业", "vendor": "华为云计算技术有限公司", "contract_no": "C-1",
     "contract_amount": "1,200,000.50", "contract_signed_date": "2025-01-01",
     "completion_date": "2025-10-01", "acceptance_report_date": "2025-10-20",
-    "actual_cost": "1300000", "requested_amount": "390000", "legal_representative": "李明",
+    "actual_cost": "1200000", "requested_amount": "360000", "legal_representative": "李明",
     "summary": "……",
 }
+# 六（五）/六（六）: one file per category whose title shows both documents.
+TITLES = {5: "合同及发票", 6: "实施方案及审计报告"}
 
 
-def write_intake(root: Path, rows: list[dict[str, str]], categories=(1, 2, 3, 4, 5, 6, 7)
-                 ) -> Path:
+def write_intake(root: Path, rows: list[dict[str, str]], categories=(1, 2, 3, 4, 5, 6, 7),
+                 distinct: bool = True) -> Path:
+    """Write an intake folder of ``rows``.
+
+    Rows copied from ROW for another project id keep ROW's contract number and
+    title only with ``distinct=False``; by default they get their own (C-<id>,
+    title + id), so that the cross-application checks (八（二）) do not flag them.
+    """
+    if distinct:
+        rows = [_distinct(row) for row in rows]
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(DEFAULT_PROGRAM, root / "program.toml")
     with open(root / "applications.csv", "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=[*APPLICATION_COLUMNS,
-                                                    "legal_representative", "summary"])
+        columns = [*APPLICATION_COLUMNS, "legal_representative", "summary"]
+        columns += [k for k in dict.fromkeys(k for row in rows for k in row)
+                    if k not in columns]  # optional columns some rows give
+        writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
     for row in rows:
         folder = root / "materials" / row["project_id"]
         folder.mkdir(parents=True, exist_ok=True)
         for category in categories:
-            (folder / f"{category}-材料{category}.pdf").write_bytes(b"%PDF-1.4 test")
+            (folder / f"{category}-{TITLES.get(category, f'材料{category}')}.pdf").write_bytes(
+                b"%PDF-1.4 test")
     (root / "seats.csv").write_text(
         "seat_id,name,affiliation,expertise,public_key,projects\n"
         + "S01,张三,深圳大学,人工智能,," + ";".join(r["project_id"] for r in rows) + "\n",
         encoding="utf-8")
     return root
+
+
+def _distinct(row: dict[str, str]) -> dict[str, str]:
+    if row["project_id"] == ROW["project_id"]:
+        return row
+    row = dict(row)
+    if row.get("contract_no") == ROW["contract_no"]:
+        row["contract_no"] = f"C-{row['project_id']}"
+    if row.get("project_title") == ROW["project_title"] and row.get("uscc") == ROW["uscc"]:
+        row["project_title"] = f"{ROW['project_title']}{row['project_id']}"
+    return row

@@ -47,8 +47,8 @@ def valid_application(**changes: object) -> Application:
         contract_signed_date=dt.date(2025, 1, 20),
         completion_date=dt.date(2025, 11, 30),
         acceptance_report_date=dt.date(2025, 12, 15),
-        actual_cost=Decimal("910000"),
-        requested_amount=Decimal("273000"),
+        actual_cost=Decimal("860000"),
+        requested_amount=Decimal("258000"),
     )
     return dataclasses.replace(app, **changes)
 
@@ -56,6 +56,6 @@ def valid_application(**changes: object) -> Application:
 def full_materials(project_id: str = "AI2026-0001",
                    categories: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8),
                    category7_title: str = "2023-2025年度财务报表") -> list[MaterialRef]:
-    titles = {7: category7_title}
+    titles = {5: "技术服务合同及发票", 6: "项目实施方案及审计报告", 7: category7_title}
     return [MaterialRef(project_id, c, titles.get(c, f"材料{c}"), f"{c}-材料{c}.pdf", 1000)
             for c in categories]

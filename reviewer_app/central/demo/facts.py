@@ -530,6 +530,7 @@ def plan_intake(program: Program, *, projects: int, seats: int, seed: int) -> In
     enterprises: dict[int, Enterprise] = {}
     records: list[Project] = []
     contract_serial = rng.randint(100, 400)
+    titles_of: dict[int, set[str]] = {}
     for pid in ids:
         slot_id, role = roles[pid]
         rule = planted.get(pid)
@@ -542,6 +543,11 @@ def plan_intake(program: Program, *, projects: int, seats: int, seed: int) -> In
         industry = enterprise.industry
         subject = rng.choice(industry.subjects)
         title = rng.choice(industry.titles).format(subject=subject)
+        # An enterprise's two projects differ: the same project twice is flagged (八（二）).
+        while title in titles_of.setdefault(slot_id, set()):
+            subject = rng.choice(industry.subjects)
+            title = rng.choice(industry.titles).format(subject=subject)
+        titles_of[slot_id].add(title)
         vendor = rng.choice(vendors)
         code, service = VENDOR_DETAILS.get(vendor, ("CLD", "AI大模型服务"))
         if young:
@@ -572,10 +578,11 @@ def plan_intake(program: Program, *, projects: int, seats: int, seed: int) -> In
             other_evidence=rng.random() < 0.5, young=young)
         if rule is not None:
             project = _plant(project, rule, rng, names, window_start)
-        # Cost overruns are paid under a supplementary agreement, so actual >= contract.
+        # The actual cost is the contract amount: a cost above it is flagged for review
+        # (三 实际发生费用), and only planted projects are meant to be flagged. The two
+        # draws that once planted cost overruns stay, so that every later fact is unchanged.
         if rng.random() < 0.35:
-            extra = _round_amount(int(project.contract_amount * rng.uniform(0.01, 0.08)), 100)
-            project = replace(project, actual_cost=project.contract_amount + extra)
+            rng.uniform(0.01, 0.08)
         cap = int(program.funding.enterprise_annual_cap)
         rate_percent = int(program.funding.max_rate * 100)
         requested = min(_round_amount(project.actual_cost * rate_percent // 100, 100), cap)
@@ -612,8 +619,9 @@ def _plant(project: Project, rule: str, rng: random.Random, names: _Names,
                        contract_no=f"{code}-{project.contract_signed_date.year}-"
                                    f"{rng.randint(1, 999):04d}", planted=rule)
     elif rule == "contract_amount":
-        return replace(project, contract_amount=rng.choice((96_000, 120_000, 150_000, 180_000)),
-                       planted=rule)
+        # The cost follows the smaller contract, so that only the amount check fails.
+        amount = rng.choice((96_000, 120_000, 150_000, 180_000))
+        return replace(project, contract_amount=amount, actual_cost=amount, planted=rule)
     elif rule == "completion_window":
         # Completed before the window opened; the acceptance report came late, inside
         # the window, so that only the completion check fails.

@@ -94,7 +94,7 @@ def test_applications_are_plausible(demo: DemoPlan) -> None:
         assert row["enterprise_name"].startswith("深圳市")
         assert row["vendor"] in PROGRAM.eligibility.registered_vendors
         amount, cost = int(row["contract_amount"]), int(row["actual_cost"])
-        assert 200_000 <= amount <= 3_000_000 and amount <= cost <= amount * 1.1
+        assert 200_000 <= amount <= 3_000_000 and cost == amount  # 三: never above contract
         assert int(row["requested_amount"]) == min(cost * 3 // 10 // 100 * 100, 1_000_000)
         signed, done, accepted, registered = (
             dt.date.fromisoformat(row[k]) for k in ("contract_signed_date", "completion_date",
@@ -178,12 +178,17 @@ def test_every_rule_can_be_planted_and_fails_alone(tmp_path: Path, seed: int) ->
     dishonest = {r["uscc"] for r in _rows(tmp_path / "dishonest.csv")}
     for report in intake.eligibility():
         rule = facts.planted.get(report.project_id)
+        flagged = [f.check for f in report.findings if f.status is Status.REVIEW]
         if rule is None:
             assert report.status is not Status.FAIL, report.to_dict()
             assert rows[report.project_id]["uscc"] not in dishonest
+            # Only a public institution is flagged, and only for its entity type: no
+            # cost above contract (三), no contract or project twice (八（二）).
+            public = rows[report.project_id]["entity_type"] == "事业单位"
+            assert flagged == (["entity_type"] if public else []), report.to_dict()
             continue
         assert report.failed_checks == (rule,), report.to_dict()
-        assert report.status is Status.FAIL
+        assert report.status is Status.FAIL and flagged == [], report.to_dict()
         row = rows[report.project_id]
         expected_field = {
             "entity_type": row["entity_type"] == "分支机构",

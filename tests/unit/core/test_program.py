@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -12,7 +13,10 @@ def test_default_program_follows_the_operating_rules() -> None:
     program = default_program()
     assert program.info.opening_date.isoformat() == "2026-06-04"
     assert program.eligibility.min_contract_amount == Decimal("200000")
-    assert program.eligibility.completion_window_days == 365
+    assert program.eligibility.completion_window_days is None
+    assert program.eligibility.completion_window_years == 1
+    assert program.eligibility.window_start(program.info.opening_date).isoformat() \
+        == "2025-06-04"
     assert program.funding.max_rate == Decimal("0.30")
     assert program.funding.enterprise_annual_cap == Decimal("1000000")
     assert [c.name for c in program.rubric.criteria] == [
@@ -73,3 +77,22 @@ def test_manifest_form_has_tiers_as_strings() -> None:
     assert manifest["tiers"][0] == {"id": "A", "name": "一档", "name_en": "Tier 1",
                                     "min_score": "85", "rate": "0.3"}
     assert manifest["opening_date"] == "2026-06-04"
+
+
+def test_program_files_giving_the_window_in_days_are_still_read() -> None:
+    # 四（一）5: old program files said "completion_window_days = 365"; they keep meaning days.
+    text = _edit(r"^completion_window_years = 1", "completion_window_days = 365")
+    text = re.sub(r"^young_enterprise_years = 1", "young_enterprise_days = 300", text,
+                  flags=re.MULTILINE)
+    rules = parse_program(text).eligibility
+    assert rules.window_start(dt.date(2028, 2, 29)) == dt.date(2027, 3, 1)
+    assert rules.young_since(dt.date(2026, 6, 4)) == dt.date(2025, 8, 8)
+    with pytest.raises(ProgramError, match="windows"):
+        parse_program(_edit(r"^completion_window_years = 1", "completion_window_years = 0"))
+
+
+def test_material_documents_need_keywords() -> None:
+    # 六（五）/六（六): a document without keywords could never be recognised.
+    text = default_program_text().replace('keywords = ["实施方案"]', "keywords = []")
+    with pytest.raises(ProgramError, match="keywords must be a non-empty list"):
+        parse_program(text)

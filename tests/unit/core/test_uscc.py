@@ -1,6 +1,6 @@
 import pytest
 
-from reviewer_app.core.uscc import check_character, is_valid_uscc, uscc_problem
+from reviewer_app.core.uscc import check_character, is_valid_uscc, uscc_problem, uscc_problem_zh
 
 
 def test_worked_example_of_the_standard_is_valid() -> None:
@@ -34,3 +34,10 @@ def test_malformed_codes(code: str, fragment: str) -> None:
 def test_check_character_rejects_bad_input() -> None:
     with pytest.raises(ValueError):
         check_character("123")
+
+
+def test_problems_in_chinese() -> None:
+    assert uscc_problem_zh("91350100M000100Y43") is None
+    assert uscc_problem_zh("91350100M000100Y44") == "校验码为 4，应为 3"
+    assert uscc_problem_zh("9135") == "共 4 位，应为 18 位"
+    assert uscc_problem_zh("91350100M000100YI3") == "含有代码字符集以外的字符：I"
