@@ -129,6 +129,12 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
                   for s in intake.seats],
         "assignments": {s.seat_id: list(s.projects) for s in intake.seats},
         "projects": projects,
+        # Awards of earlier rounds this program year (prior_awards.csv): the central
+        # store's ledger imports them when the package is registered, so that the
+        # per-enterprise cap and the annual budget count them.
+        "prior_awards": [{"uscc": uscc, "year": program.info.year,
+                          "amount": decimal_str(amount)}
+                         for uscc, amount in sorted(intake.prior_awards.items())],
     }
     if kind == "inspection":
         manifest["inspection_checklist"] = [

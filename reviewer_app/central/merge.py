@@ -50,6 +50,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from reviewer_app import strictjson
+from reviewer_app.central.ledger import add_awards
 from reviewer_app.core.errors import ReviewerError
 from reviewer_app.sheets.envelope import MAX_SHEET_BYTES
 from reviewer_app.storage import central_models as m
@@ -150,6 +151,10 @@ def register_package(engine: Engine, manifest_bytes: bytes, manifest_sha256: str
                         for project_id in projects:
                             session.add(m.Assignment(package_id=package_id, seat_id=seat_id,
                                                      project_id=project_id))
+                    # Packages built before the ledger carry no prior_awards.
+                    add_awards(session, str(manifest["program"]["id"]),
+                               manifest.get("prior_awards") or [], "package",
+                               f"package {package_id} prior_awards")
                 elif existing.manifest_sha256 != manifest_sha256:
                     raise ReviewerError(f"package {package_id} is registered with another "
                                         "manifest")

@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ from reviewer_app.central.sanitize import csv_text, strip_controls
 from reviewer_app.core.decimals import decimal_str
 
 TEN_THOUSAND = Decimal(10000)
+RESULTS_FORMAT = "reviewer-app/results/2"
 STATUS_ZH = {"pass": "通过", "needs_review": "需复核", "fail": "不通过"}
 
 
@@ -35,8 +37,27 @@ def wan(amount: Decimal) -> str:
     return f"{whole}.{frac.ljust(2, '0')}"
 
 
-def _opt(value: Decimal | None) -> str:
-    return "" if value is None else decimal_str(value)
+def _opt(value: Decimal | None) -> str | None:
+    return None if value is None else decimal_str(value)
+
+
+def _cell(value: str | None) -> str:
+    return "" if value is None else value
+
+
+METHOD_ZH = {"mean": "算术平均", "trimmed_mean": "去掉最高分和最低分后平均"}
+EFFECTIVE_ZH = {"pass": "通过", "fail": "不通过", "pending": "待复核"}
+
+
+def eligibility_zh(row: ProjectRow) -> str:
+    """形式审查 as a cell: the review's status, and the decision that settled it."""
+    e = row.eligibility
+    text = STATUS_ZH.get(e.status, e.status)
+    if e.decision is not None:
+        text += f"→{EFFECTIVE_ZH[e.effective]}（复核决定）"
+    elif e.effective == "pending":
+        text += "（待复核）"
+    return text
 
 
 def _project_record(row: ProjectRow, criteria: Iterable[str]) -> dict[str, Any]:
@@ -47,7 +68,7 @@ def _project_record(row: ProjectRow, criteria: Iterable[str]) -> dict[str, Any]:
         "enterprise_name": project["enterprise_name"],
         "uscc": project["uscc"],
         "project_title": project["project_title"],
-        "eligibility": project["eligibility"]["status"],
+        "eligibility": row.eligibility.to_dict(),
         "reviews_counted": list(agg.counted),
         "conflicts_excluded": list(agg.excluded_conflicts),
         "dropped": list(agg.dropped),
@@ -73,18 +94,25 @@ def results_document(results: Results) -> dict[str, Any]:
     criteria = results.program.rubric.criterion_ids
     funding = results.funding
     return {
-        "format": "reviewer-app/results/1",
+        "format": RESULTS_FORMAT,
         "program": {"id": results.program.info.id, "name": results.program.info.name,
                     "year": results.program.info.year},
         "packages": [{"package_id": p.package_id, "manifest_sha256": p.manifest_sha256,
                       "session": p.session_name} for p in results.packages],
         "sheets_sha256": list(results.sheet_hashes),
-        "budget": {"budget": decimal_str(funding.budget), "policy": funding.policy,
+        "equivocating_seats": list(results.equivocating),
+        "prior_awards": [e.to_dict() for e in results.prior_awards],
+        "budget": {"annual_budget": decimal_str(results.annual_budget),
+                   "prior_awarded_total": decimal_str(sum(
+                       (e.amount for e in results.prior_awards), Decimal(0))),
+                   "source": results.budget_source,
+                   "budget": decimal_str(funding.budget), "policy": funding.policy,
                    "requested_total": decimal_str(funding.requested_total),
                    "awarded_total": decimal_str(funding.awarded_total),
                    "factor": None if funding.factor is None else str(funding.factor)},
         "tier_counts": tier_counts(results),
         "projects": [_project_record(row, criteria) for row in results.rows],
+        "pending_decisions": [row.project_id for row in results.pending],
         "inspection_checklist": dict(results.inspections.checklist),
         "inspections": {pid: inspection_record(found)
                         for pid, found in results.inspections.projects.items()},
@@ -105,9 +133,27 @@ def _csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([csv_text(cell) for cell in row])
+        writer.writerow([cell if cell.startswith("\t") and _CODE.fullmatch(cell[1:])
+                         else csv_text(cell) for cell in row])
     # UTF-8 with BOM so that Excel on a Chinese Windows opens it correctly.
     return buffer.getvalue().encode("utf-8-sig")
+
+
+_CODE = re.compile(r"[0-9A-Z]{18}")
+
+
+def excel_text_code(code: str) -> str:
+    """An 18-character code that Excel keeps as text: a leading tab makes Excel read
+    the cell as text (an all-digit code would otherwise become 9.14403E+17 and lose
+    its last digits). Only a well-formed code gets it, so no formula can ride along;
+    anything else goes through :func:`csv_text` like every other cell."""
+    return "\t" + code if _CODE.fullmatch(code) else code
+
+
+def review_findings(row: ProjectRow) -> str:
+    """The 需复核 findings of a project's eligibility review, in one cell."""
+    return "；".join(str(f.get("message", "")) for f in row.project["eligibility"]["findings"]
+                    if f.get("status") == "needs_review")
 
 
 def results_csv(results: Results) -> bytes:
@@ -122,10 +168,12 @@ def results_csv(results: Results) -> bytes:
         record = _project_record(row, rubric.criterion_ids)
         rows.append([
             str(record["rank"] or ""), record["project_id"], record["enterprise_name"],
-            record["uscc"], record["project_title"], STATUS_ZH[record["eligibility"]],
+            excel_text_code(record["uscc"]), record["project_title"], eligibility_zh(row),
             str(len(record["reviews_counted"])), str(len(record["conflicts_excluded"])),
-            record["method"], *record["criteria"].values(), record["score"], record["mean"],
-            record["spread"], "是" if record["divergent"] else "否", record["normalised"],
+            METHOD_ZH.get(record["method"], record["method"]),
+            *map(_cell, record["criteria"].values()), _cell(record["score"]),
+            _cell(record["mean"]), _cell(record["spread"]),
+            "是" if record["divergent"] else "否", _cell(record["normalised"]),
             row.award.tier.name if row.award.tier else "", record["actual_cost"],
             record["requested_amount"], record["base_amount"], record["capped_amount"],
             record["amount"], wan(row.award.amount),

@@ -7,7 +7,6 @@ byte for byte, so anyone holding the same sheets can reproduce them.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,7 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from reviewer_app.central.decisions import Decision, latest_decisions
 from reviewer_app.central.inspection import Inspections, collect_inspections
+from reviewer_app.central.ledger import LedgerEntry, by_enterprise, ledger_entries
 from reviewer_app.central.merge import sheet_body
 from reviewer_app.core.aggregation import AggregationResult, ProjectAggregate, Review, aggregate
 from reviewer_app.core.errors import ReviewerError
@@ -31,10 +32,31 @@ class ResultsError(ReviewerError):
 
 
 @dataclass(frozen=True)
+class Eligibility:
+    """A project's eligibility as results use it: the review's status, the decision
+    that settled or overruled it, and what follows."""
+
+    status: str                    # pass | needs_review | fail (the eligibility review)
+    decision: Decision | None      # the latest recorded decision
+    effective: str                 # pass | fail | pending
+
+    @classmethod
+    def of(cls, status: str, decision: Decision | None) -> Eligibility:
+        if decision is not None:
+            return cls(status, decision, decision.outcome)
+        return cls(status, None, {"pass": "pass", "fail": "fail"}.get(status, "pending"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "effective": self.effective,
+                "decision": self.decision.to_dict() if self.decision else None}
+
+
+@dataclass(frozen=True)
 class ProjectRow:
     project: Mapping[str, Any]     # the manifest's project entry (facts, eligibility)
     aggregate: ProjectAggregate
     award: Award
+    eligibility: Eligibility
 
     @property
     def project_id(self) -> str:
@@ -57,9 +79,18 @@ class Results:
     seats: tuple[str, ...]                  # seat keys in matrix column order
     seat_names: Mapping[str, str]
     matrix: Mapping[tuple[str, str], MatrixCell]  # (project_id, seat key)
-    decisions: tuple[m.MergeDecision, ...]
-    sheet_hashes: tuple[str, ...]           # SHA-256 of every accepted sheet file
+    decisions: tuple[m.MergeDecision, ...]   # the merge log
+    sheet_hashes: tuple[str, ...]           # SHA-256 of every sheet file that counts
+    equivocating: tuple[str, ...]           # seat keys whose sheets contradict each other
+    prior_awards: tuple[LedgerEntry, ...]   # the ledger's awards of the program year
+    annual_budget: Decimal                  # the program's annual budget
+    budget_source: str                      # remaining-annual | given
     inspections: Inspections                # the inspection teams' visits, by project
+
+    @property
+    def pending(self) -> tuple[ProjectRow, ...]:
+        """Projects whose 需复核 finding nobody has decided yet."""
+        return tuple(r for r in self.rows if r.eligibility.effective == "pending")
 
     @property
     def divergent(self) -> tuple[ProjectRow, ...]:
@@ -80,10 +111,13 @@ def load_program(packages: Sequence[m.Package]) -> Program:
     return parse_program(texts.pop())
 
 
-def compute_results(engine: Engine, *, budget: Decimal | None = None,
-                    prior_awards: Mapping[str, Decimal] | None = None) -> Results:
+def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results:
     """Aggregate every accepted review of the panel packages in the store and fund them;
-    collect what the inspection packages' visits found."""
+    collect what the inspection packages' visits found.
+
+    The ledger's awards of the program year count against each enterprise's annual
+    cap; ``budget`` (this round's budget) defaults to the program's annual budget less
+    those awards (三: 每家企业每年最高资助100万元; 受区科技资金年度总额控制)."""
     with Session(engine) as session:
         packages = _packages(session, "panel")
         if not packages:
@@ -112,7 +146,17 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None,
                     None if conflict else Decimal(entry["total"] or "0"), conflict)
         decisions = tuple(session.scalars(select(m.MergeDecision).order_by(
             m.MergeDecision.sheet_sha256, m.MergeDecision.id)))
-        sheet_hashes = tuple(sorted(session.scalars(select(m.AcceptedSheet.sheet_sha256))))
+        # Only the sheets that count: an equivocating seat's sheets do not, so the
+        # list is exactly what a recomputation needs.
+        sheet_hashes = tuple(sorted(session.scalars(select(m.AcceptedSheet.sheet_sha256)
+                                                    .where(m.AcceptedSheet.equivocation
+                                                           .is_(False)))))
+        equivocating = tuple(sorted(
+            _seat_key(p, s, many) for p, s in session.execute(
+                select(m.AcceptedSheet.package_id, m.AcceptedSheet.seat_id)
+                .where(m.AcceptedSheet.equivocation.is_(True),
+                       m.AcceptedSheet.package_id.in_([p.package_id for p in packages])))))
+        prior = ledger_entries(session, program.info.id, program.info.year)
         visited = _packages(session, "inspection")
         try:
             inspections = collect_inspections(visited, _accepted_bodies(session, visited))
@@ -123,22 +167,34 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None,
 
     aggregation = aggregate(reviews, program.rubric, program.aggregation,
                             project_ids=projects)
+    decided = latest_decisions(engine)
+    eligibility = {pid: Eligibility.of(project["eligibility"]["status"], decided.get(pid))
+                   for pid, project in projects.items()}
     candidates = [
         Candidate(
             project_id=a.project_id,
             enterprise_id=str(projects[a.project_id]["uscc"]).upper(),
-            eligible=projects[a.project_id]["eligibility"]["status"] != "fail",
+            eligible=eligibility[a.project_id].effective == "pass",
+            pending_review=eligibility[a.project_id].effective == "pending",
             score=a.score, rank=a.rank,
             actual_cost=Decimal(projects[a.project_id]["actual_cost"]),
             requested_amount=Decimal(projects[a.project_id]["requested_amount"]))
         for a in aggregation.projects
     ]
-    funding = compute_funding(candidates, program.funding, prior_awards or {}, budget)
-    rows = tuple(ProjectRow(projects[a.project_id], a, funding.get(a.project_id))
+    annual = program.funding.annual_budget
+    if budget is None:
+        budget_source = "remaining-annual"
+        budget = max(annual - sum((e.amount for e in prior), Decimal(0)), Decimal(0))
+    else:
+        budget_source = "given"
+    funding = compute_funding(candidates, program.funding, by_enterprise(prior), budget)
+    rows = tuple(ProjectRow(projects[a.project_id], a, funding.get(a.project_id),
+                            eligibility[a.project_id])
                  for a in aggregation.projects)
     seats = tuple(sorted(seat_names))
     return Results(program, packages, rows, aggregation, funding, seats, seat_names, matrix,
-                   decisions, sheet_hashes, inspections)
+                   decisions, sheet_hashes, equivocating, prior, annual, budget_source,
+                   inspections)
 
 
 def _packages(session: Session, kind: str) -> tuple[m.Package, ...]:
@@ -172,9 +228,16 @@ def _projects(body: Mapping[str, Any]) -> list[Mapping[str, Any]]:
         raise ResultsError(f"an accepted sheet in the store cannot be read: {exc}") from None
 
 
-def tier_counts(results: Results) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
+def tier_counts(results: Results) -> dict[str, dict[str, int]]:
+    """Per tier: ``scored``, the projects whose score falls in it (whatever their
+    eligibility), and ``funded``, those of them awarded a non-zero amount."""
+    tiers = results.program.funding.tiers
+    counts = {t.id: {"scored": 0, "funded": 0} for t in tiers}
     for row in results.rows:
-        if row.award.amount > 0 and row.award.tier is not None:
-            counts[row.award.tier.id] += 1
-    return {t.id: counts[t.id] for t in results.program.funding.tiers}
+        score = row.aggregate.score
+        tier = results.program.funding.tier_for(score) if score is not None else None
+        if tier is not None:
+            counts[tier.id]["scored"] += 1
+            if row.award.amount > 0:
+                counts[tier.id]["funded"] += 1
+    return counts

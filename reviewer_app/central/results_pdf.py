@@ -41,7 +41,7 @@ from reportlab.platypus import (
 )
 
 from reviewer_app.central.inspection import NON_COMPLIANT
-from reviewer_app.central.reports import STATUS_ZH, wan
+from reviewer_app.central.reports import STATUS_ZH, eligibility_zh, review_findings, wan
 from reviewer_app.central.results import Results, tier_counts
 from reviewer_app.central.sanitize import strip_controls
 from reviewer_app.core.decimals import decimal_str
@@ -156,11 +156,18 @@ def funding_section(story: list[Flowable], report: Report) -> None:
                 f"{used:.1f}%", policy,
                 "—" if funding.factor is None else f"{funding.factor:.6f}"]]
     counts = tier_counts(results)
-    tiers = [["档次", "最低分", "资助比例", "项目数"]] + [
+    tiers = [["档次", "最低分", "资助比例", "达到该档项目数", "其中拟资助"]] + [
         [report.text(t.name), decimal_str(t.min_score), f"{t.rate * 100:.0f}%",
-         str(counts[t.id])] for t in results.program.funding.tiers]
-    story += [report.text("资金安排", "h2"), report.table(summary, [45] * 6),
-              Spacer(1, 3 * mm), report.table(tiers, [30] * 4)]
+         str(counts[t.id]["scored"]), str(counts[t.id]["funded"])]
+        for t in results.program.funding.tiers]
+    prior = sum((e.amount for e in results.prior_awards), Decimal(0))
+    source = (f"年度资金总额 {wan(results.annual_budget)} 万元，本年度已资助 {wan(prior)} 万元"
+              f"（{len(results.prior_awards)} 笔，计入每家企业年度上限）"
+              + ("，本轮预算为其余额。" if results.budget_source == "remaining-annual"
+                 else "；本轮预算由经办人指定。"))
+    story += [report.text("资金安排", "h2"), report.text(source, "body"),
+              report.table(summary, [45] * 6),
+              Spacer(1, 3 * mm), report.table(tiers, [30] * 5)]
 
 
 RANKING_COLUMNS = (("排名", 10), ("项目编号", 22), ("项目名称", 44), ("申报主体", 44),
@@ -177,7 +184,7 @@ def ranking_section(story: list[Flowable], report: Report) -> None:
         rows.append([
             str(agg.rank or "—"), text(row.project_id), text(project.get("project_title", "")),
             text(project["enterprise_name"]),
-            STATUS_ZH.get(project["eligibility"]["status"], "—"),
+            text(eligibility_zh(row)),
             f"{agg.review_count}/{len(agg.excluded_conflicts)}",
             "—" if agg.score is None else decimal_str(agg.score),
             "—" if agg.spread is None else decimal_str(agg.spread)
@@ -302,12 +309,46 @@ def sign_off_section(story: list[Flowable], report: Report) -> None:
                     "请逐页核对页码后签字。", "body"), grid]))
 
 
+def pending_section(story: list[Flowable], report: Report) -> None:
+    """形式审查待复核: 需复核 projects nobody has decided yet; they get nothing until a
+    decision is recorded (reviewer-admin decide)."""
+    pending = report.results.pending
+    if not pending:
+        return
+    text = report.text
+    rows: list[list[Any]] = [["项目编号", "申报主体", "项目名称", "需复核事项"]]
+    rows += [[text(r.project_id), text(r.project["enterprise_name"]),
+              text(r.project.get("project_title", "")), text(review_findings(r))]
+             for r in pending]
+    story += [text("形式审查待复核", "h2"),
+              text(f"以下 {len(pending)} 个项目的形式审查需复核，尚无复核决定，"
+                   "暂不予资助。", "body"),
+              report.table(rows, [24, 50, 60, 140])]
+
+
+def decisions_section(story: list[Flowable], report: Report) -> None:
+    """形式审查复核决定: every decision that settled or overruled a review."""
+    decided = [r for r in report.results.rows if r.eligibility.decision is not None]
+    if not decided:
+        return
+    text = report.text
+    rows: list[list[Any]] = [["项目编号", "原审查结论", "复核决定", "理由", "决定人", "时间"]]
+    for r in decided:
+        d = r.eligibility.decision
+        assert d is not None
+        rows.append([text(r.project_id), STATUS_ZH.get(r.eligibility.status, "—"),
+                     "通过" if d.outcome == "pass" else "不通过", text(d.reason),
+                     text(d.decided_by), d.decided_at.astimezone(CST).strftime("%Y-%m-%d %H:%M")])
+    story += [text("形式审查复核决定", "h2"), report.table(rows, [24, 24, 20, 110, 36, 40])]
+
+
 # The report, in order. Extension point: further sections (the lead's 待复核项目,
 # pending eligibility decisions, and 公示异议, objections) are ``Section`` functions
 # taking (story, report) that read their data from ``report.results``; insert them
 # before ``sign_off_section``, which must stay last.
 SECTIONS: tuple[Section, ...] = (heading, funding_section, ranking_section,
-                                 inspection_section, spread_section, sign_off_section)
+                                 pending_section, decisions_section, inspection_section,
+                                 spread_section, sign_off_section)
 
 
 # -- pages ------------------------------------------------------------------------------

@@ -22,7 +22,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer_app.central.inspection import NON_COMPLIANT, RESULT_ZH
-from reviewer_app.central.reports import STATUS_ZH, TEN_THOUSAND, clean, inspection_summary
+from reviewer_app.central.reports import (
+    TEN_THOUSAND,
+    clean,
+    eligibility_zh,
+    inspection_summary,
+    review_findings,
+)
 from reviewer_app.central.results import Results
 
 YUAN = '#,##0" 元"'
@@ -88,7 +94,7 @@ def results_xlsx(results: Results) -> bytes:
         values: list[tuple[Cell, str | None]] = [
             (agg.rank, None), (row.project_id, None), (row.project["enterprise_name"], None),
             (row.project["uscc"], None), (row.project["project_title"], None),
-            (STATUS_ZH[row.project["eligibility"]["status"]], None),
+            (eligibility_zh(row), None),
             *[(agg.criteria.get(cid), SCORE) for cid in rubric.criterion_ids],
             (agg.score, SCORE), (agg.normalised, SCORE),
             (row.award.tier.name if row.award.tier else "—", None),
@@ -144,6 +150,15 @@ def results_xlsx(results: Results) -> bytes:
     _put(funding, total_row, 8, results.funding.awarded_total, YUAN)
     _put(funding, total_row, 9, results.funding.awarded_total / TEN_THOUSAND, WAN)
     _put(funding, total_row + 1, 8, results.funding.budget, YUAN)
+
+    if results.pending:
+        pending = _sheet(book, "待复核", ["项目编号", "申报主体", "项目名称", "需复核事项"],
+                         [14, 30, 34, 80])
+        for r, row in enumerate(results.pending, start=2):
+            for c, value in enumerate([row.project_id, row.project["enterprise_name"],
+                                       row.project["project_title"], review_findings(row)],
+                                      start=1):
+                _put(pending, r, c, value)
 
     if results.inspections.projects:
         _inspection_sheet(book, results)

@@ -6,13 +6,12 @@ import argparse
 import csv
 import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 from reviewer_app.cli.common import add_db_option, default_db_url, money
 from reviewer_app.cli.package_commands import add_trust_options
 from reviewer_app.cli.table import format_table
-from reviewer_app.core.decimals import decimal_str, parse_decimal
+from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.errors import ReviewerError
 
 DECISION_ZH = {"accepted": "接收", "replaced": "替换", "no-op": "无变化",
@@ -37,8 +36,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     results.add_argument("--budget", type=money, default=None, metavar="YUAN",
                          help="budget for this round (default: the program's annual budget)")
     results.add_argument("--prior-awards", type=Path, default=None,
-                         help="CSV uscc,year,amount of awards already granted this year")
+                         help="CSV uscc,year,amount of awards already granted this year: "
+                              "recorded in the store's ledger first (the intake's "
+                              "prior_awards.csv is recorded when its package is)")
     results.set_defaults(func=run_results)
+
+    decide = subparsers.add_parser(
+        "decide", help="record an eligibility decision (settle a 需复核 finding or overrule one)")
+    decide.add_argument("project", nargs="?", metavar="PROJECT")
+    outcome = decide.add_mutually_exclusive_group()
+    outcome.add_argument("--pass", dest="outcome", action="store_const", const="pass",
+                         help="the project is eligible (通过)")
+    outcome.add_argument("--fail", dest="outcome", action="store_const", const="fail",
+                         help="the project is not eligible (不通过)")
+    decide.add_argument("--reason", help="why (recorded and printed in the results)")
+    decide.add_argument("--by", help="who decided")
+    decide.add_argument("--csv", type=Path,
+                        help="many decisions at once: columns project_id,outcome,reason,"
+                             "decided_by (outcome pass/fail or 通过/不通过)")
+    decide.add_argument("--intake", type=Path,
+                        help="the intake folder, for projects of no registered package yet")
+    add_db_option(decide)
+    decide.set_defaults(func=run_decide)
 
 
 def _engine(url: str | None):
@@ -112,43 +131,70 @@ def run_merge(args: argparse.Namespace) -> int:
     return 1 if any(o.rejected for o in outcomes) else 0
 
 
-def read_prior_awards(path: Path, year: int) -> dict[str, Decimal]:
-    awards: dict[str, Decimal] = {}
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            try:
-                amount = parse_decimal(row["amount"], "amount")
-            except (KeyError, ValueError) as exc:
-                raise ReviewerError(f"{path}: {exc}") from None
-            if row.get("year", "").strip() == str(year):
-                key = row["uscc"].strip().upper()
-                awards[key] = awards.get(key, Decimal(0)) + amount
-    return awards
-
-
 def run_results(args: argparse.Namespace) -> int:
     from reviewer_app.central.reports import write_results
     from reviewer_app.central.results import compute_results, load_program
 
     engine = _engine(args.db)
-    prior = None
     if args.prior_awards:
         from sqlalchemy import select
         from sqlalchemy.orm import Session
 
+        from reviewer_app.central.ledger import add_awards, read_awards_csv
         from reviewer_app.storage import central_models as m
 
-        with Session(engine) as session:
-            year = load_program(tuple(session.scalars(select(m.Package)))).info.year
-        prior = read_prior_awards(args.prior_awards, year)
-    results = compute_results(engine, budget=args.budget, prior_awards=prior)
+        rows = read_awards_csv(args.prior_awards)
+        with Session(engine) as session, session.begin():
+            program = load_program(tuple(session.scalars(select(m.Package))))
+            new = add_awards(session, program.info.id, rows, "csv", str(args.prior_awards))
+        print(f"{new} earlier award(s) recorded in the ledger", file=sys.stderr)
+    results = compute_results(engine, budget=args.budget)
     written = write_results(results, args.out, engine)
     engine.dispose()
     funding = results.funding
     funded = sum(1 for r in results.rows if r.award.amount > 0)
+    if results.pending:
+        print(f"{len(results.pending)} project(s) await an eligibility decision (形式审查待复核) "
+              f"and get nothing until decided: "
+              + ", ".join(r.project_id for r in results.pending), file=sys.stderr)
     print(f"{len(results.rows)} projects, {funded} funded; awarded "
           f"{decimal_str(funding.awarded_total)} of {decimal_str(funding.budget)} CNY "
           f"({funding.policy}); {len(results.divergent)} flagged for re-review")
     for path in written:
         print(f"wrote {path}")
+    return 0
+
+
+def run_decide(args: argparse.Namespace) -> int:
+    from reviewer_app.central.decisions import (
+        OUTCOME_ZH,
+        known_statuses,
+        read_decisions_csv,
+        record_decisions,
+    )
+
+    if args.csv:
+        if args.project or args.outcome or args.reason or args.by:
+            raise ReviewerError("--csv takes the decisions from the file: give no PROJECT, "
+                                "--pass/--fail, --reason or --by with it")
+        wanted = read_decisions_csv(args.csv)
+    else:
+        missing = [name for name, value in (("PROJECT", args.project),
+                                            ("--pass or --fail", args.outcome),
+                                            ("--reason", args.reason), ("--by", args.by))
+                   if not value]
+        if missing:
+            raise ReviewerError("decide needs " + ", ".join(missing) + " (or --csv FILE)")
+        wanted = [(args.project, args.outcome, args.reason, args.by)]
+    extra = {}
+    if args.intake:
+        from reviewer_app.central.intake import load_intake
+
+        extra = {r.project_id: r.status.value for r in load_intake(args.intake).eligibility()}
+    engine = _engine(args.db)
+    recorded = record_decisions(engine, wanted, statuses=known_statuses(engine, extra))
+    engine.dispose()
+    for d in recorded:
+        print(f"{d.project_id}: {OUTCOME_ZH[d.outcome]} ({d.outcome}) — {d.reason} "
+              f"[{d.decided_by}]")
     return 0

@@ -39,6 +39,7 @@ class Candidate:
     rank: int | None
     actual_cost: Decimal
     requested_amount: Decimal
+    pending_review: bool = False  # 需复核 with no decision yet: not funded until decided
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Reason:
 
 
 INELIGIBLE = Reason("ineligible", "形式审查未通过", "ineligible")
+PENDING_REVIEW = Reason("pending_review", "形式审查待复核",
+                        "eligibility under review: no decision recorded")
 TOO_FEW_REVIEWS = Reason("too_few_reviews", "有效评审不足", "not enough valid reviews")
 REQUEST_LIMIT = Reason("requested", "以申请金额为限", "limited to the requested amount")
 BUDGET_PRO_RATA = Reason("budget", "按年度预算等比例调整", "scaled to the annual budget")
@@ -126,7 +129,9 @@ def compute_funding(candidates: Sequence[Candidate], rules: FundingRules,
     for c in ordered:
         reasons: list[Reason] = []
         tier = rules.tier_for(c.score) if c.score is not None else None
-        if not c.eligible:
+        if c.pending_review:
+            reasons.append(PENDING_REVIEW)
+        elif not c.eligible:
             reasons.append(INELIGIBLE)
         elif c.score is None:
             reasons.append(TOO_FEW_REVIEWS)

@@ -129,8 +129,23 @@ def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> N
     assert admin(["merge", *map(str, files), "--db", db]) == 0  # idempotent
     capsys.readouterr()
 
+    # 需复核 projects are funded only once a decision is recorded (issue 10 item 2):
+    # settle them all as 通过 here, from a CSV as the secretariat would.
+    pending = [p["project_id"] for p in manifest["projects"]
+               if p["eligibility"]["status"] == "needs_review"]
+    assert pending
+    decisions_csv = tmp / "decisions.csv"
+    decisions_csv.write_text("project_id,outcome,reason,decided_by\n" + "".join(
+        f"{pid},通过,经核实为企业法人,王经办\n" for pid in pending), encoding="utf-8")
+    assert admin(["decide", "--csv", str(decisions_csv), "--db", db]) == 0
+    capsys.readouterr()
+
     assert admin(["results", "--db", db, "--out", str(tmp / "results")]) == 0
     results = json.loads((tmp / "results" / "results.json").read_text(encoding="utf-8"))
+    for pid in pending:
+        record = next(p for p in results["projects"] if p["project_id"] == pid)
+        assert record["eligibility"]["effective"] == "pass"
+        assert record["eligibility"]["decision"]["decided_by"] == "王经办"
     costs = {row["project_id"]: Decimal(row["actual_cost"]) for row in csv.DictReader(
         (tmp / "intake" / "applications.csv").open(encoding="utf-8-sig"))}
     by_id = {p["project_id"]: p for p in results["projects"]}
