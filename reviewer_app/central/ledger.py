@@ -5,9 +5,10 @@ Operating rules 三: 每家企业每年最高资助100万元, and the awards are
 enterprise's cap and subtracts their sum from the annual budget, by default.
 
 Awards enter the ledger from an intake's prior_awards.csv (carried in the package
-manifest, imported when the package is registered) and from a CSV given to
-``results --prior-awards``. Each source is identified by the SHA-256 of its rows, so
-the same list arriving in two packages (panel and inspection) counts once.
+manifest, imported when the package is registered), from a CSV given to
+``results --prior-awards`` and from every final award plan (``results --final``).
+Each source is identified by the SHA-256 of its rows, so the same list arriving in
+two packages (panel and inspection) counts once.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -35,12 +36,14 @@ class LedgerEntry:
     uscc: str
     year: int
     amount: Decimal
-    source: str          # package | csv
+    source: str          # package | csv | award-plan
     source_ref: str
+    project_id: str | None = None   # the funded project, for an award plan's entries
 
     def to_dict(self) -> dict[str, Any]:
         return {"uscc": self.uscc, "year": self.year, "amount": decimal_str(self.amount),
-                "source": self.source, "source_ref": self.source_ref}
+                "source": self.source, "source_ref": self.source_ref,
+                "project_id": self.project_id}
 
 
 def _check(rows: Sequence[Mapping[str, Any]], where: str) -> list[tuple[str, int, Decimal]]:
@@ -97,12 +100,18 @@ def read_awards_csv(path: Path) -> list[dict[str, str]]:
         return [dict(row) for row in reader]
 
 
-def ledger_entries(session: Session, program_id: str, year: int) -> tuple[LedgerEntry, ...]:
+def ledger_entries(session: Session, program_id: str, year: int,
+                   own_projects: Collection[str] = ()) -> tuple[LedgerEntry, ...]:
+    """The awards of the program year, except an award plan's awards to
+    ``own_projects``: those are the round's own results, not earlier awards (counting
+    them would cap a round by its own plan once the plan is written)."""
     rows = session.scalars(select(m.LedgerAward).where(
         m.LedgerAward.program_id == program_id, m.LedgerAward.year == year)
         .order_by(m.LedgerAward.source_ref, m.LedgerAward.line))
-    return tuple(LedgerEntry(r.uscc, r.year, Decimal(r.amount), r.source, r.source_ref)
-                 for r in rows)
+    return tuple(LedgerEntry(r.uscc, r.year, Decimal(r.amount), r.source, r.source_ref,
+                             r.project_id)
+                 for r in rows
+                 if not (r.source == "award-plan" and r.project_id in own_projects))
 
 
 def by_enterprise(entries: Sequence[LedgerEntry]) -> dict[str, Decimal]:

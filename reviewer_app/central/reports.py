@@ -11,10 +11,10 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 
@@ -23,6 +23,9 @@ from reviewer_app.central.inspection import inspection_record
 from reviewer_app.central.results import ProjectRow, Results, tier_counts
 from reviewer_app.central.sanitize import csv_text, strip_controls
 from reviewer_app.core.decimals import decimal_str
+
+if TYPE_CHECKING:
+    from reviewer_app.central.publicity import Published
 
 TEN_THOUSAND = Decimal(10000)
 RESULTS_FORMAT = "reviewer-app/results/2"
@@ -183,32 +186,47 @@ def results_csv(results: Results) -> bytes:
     return _csv_bytes(header, rows)
 
 
-def publicity_csv(results: Results) -> bytes:
+def award_entries(projects: Iterable[Mapping[str, Any]], tier_names: Mapping[str, str]
+                  ) -> list[dict[str, str]]:
+    """The funded projects of a results document's ``projects``, in ranking order, as
+    the 公示 list and the award plan show them."""
+    return [{"project_id": p["project_id"], "enterprise_name": p["enterprise_name"],
+             "uscc": p["uscc"], "project_title": p["project_title"], "tier": p["tier"],
+             "tier_name": tier_names.get(p["tier"], p["tier"] or ""), "amount": p["amount"]}
+            for p in projects if Decimal(p["amount"]) > 0]
+
+
+def tier_names(results: Results) -> dict[str, str]:
+    return {t.id: t.name for t in results.program.funding.tiers}
+
+
+def publicity_csv(entries: Iterable[Mapping[str, str]]) -> bytes:
     """公示名单: the projects to be funded, in ranking order, amounts in 万元."""
-    funded = [r for r in results.rows if r.award.amount > 0]
-    rows = [[str(i), r.project["enterprise_name"], r.project["project_title"],
-             r.award.tier.name if r.award.tier else "", wan(r.award.amount)]
-            for i, r in enumerate(funded, start=1)]
+    rows = [[str(i), e["enterprise_name"], e["project_title"], e["tier_name"],
+             wan(Decimal(e["amount"]))]
+            for i, e in enumerate(entries, start=1)]
     return _csv_bytes(["序号", "企业名称", "项目名称", "资助档次", "资助金额（万元）"], rows)
 
 
-def write_results(results: Results, out_dir: Path, engine: Engine | None = None) -> list[Path]:
+def write_results(results: Results, out_dir: Path, engine: Engine | None = None, *,
+                  publicity: Published | None = None) -> list[Path]:
     """Write every results file into ``out_dir`` (created if needed), each atomically.
 
-    With ``engine``, the run is also recorded in the central store (``results_run``).
+    With ``engine``, the run is also recorded in the central store (``results_run``);
+    with ``publicity``, results.pdf shows the 公示 period and its objections.
     """
     from reviewer_app.central.results_pdf import results_pdf
     from reviewer_app.central.results_xlsx import results_xlsx
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    document = json.dumps(results_document(results), ensure_ascii=False, indent=2,
-                          sort_keys=True) + "\n"
+    record = results_document(results)
+    document = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     outputs = {
         "results.csv": results_csv(results),
-        "publicity.csv": publicity_csv(results),
+        "publicity.csv": publicity_csv(award_entries(record["projects"], tier_names(results))),
         "results.json": document.encode("utf-8"),
         "results.xlsx": results_xlsx(results),
-        "results.pdf": results_pdf(results),
+        "results.pdf": results_pdf(results, publicity=publicity),
     }
     written = []
     for name, data in outputs.items():

@@ -111,6 +111,16 @@ def load_program(packages: Sequence[m.Package]) -> Program:
     return parse_program(texts.pop())
 
 
+def results_program(engine: Engine) -> Program:
+    """The program of the store's panel packages."""
+    with Session(engine) as session:
+        packages = _packages(session, "panel")
+        if not packages:
+            raise ResultsError("no panel package is registered in this store: merge with "
+                               "--package first")
+        return load_program(packages)
+
+
 def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results:
     """Aggregate every accepted review of the panel packages in the store and fund them;
     collect what the inspection packages' visits found.
@@ -156,7 +166,7 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
                 select(m.AcceptedSheet.package_id, m.AcceptedSheet.seat_id)
                 .where(m.AcceptedSheet.equivocation.is_(True),
                        m.AcceptedSheet.package_id.in_([p.package_id for p in packages])))))
-        prior = ledger_entries(session, program.info.id, program.info.year)
+        prior = ledger_entries(session, program.info.id, program.info.year, projects)
         visited = _packages(session, "inspection")
         try:
             inspections = collect_inspections(visited, _accepted_bodies(session, visited))

@@ -3,12 +3,14 @@
 The report is a sequence of sections (:data:`SECTIONS`), each a small function
 that appends its flowables to the story: the heading (program, rounds, budget,
 generation time in China Standard Time), budget use and tier counts, the ranking
-with project titles beside their ids, what the site visits found wrong, a chart
-of each project's score spread (one per page-full, none when nothing was
-scored) and the sign-off block. Every page says "第 N 页 共 M 页".
+with project titles beside their ids, the eligibility decisions pending and
+taken, the 公示 period and its objections (once there is one), what the site
+visits found wrong, a chart of each project's score spread (one per page-full,
+none when nothing was scored) and the sign-off block. Every page says
+"第 N 页 共 M 页" (:mod:`pdf_layout`).
 
 All text from applicants, experts and inspectors goes through
-:func:`reviewer_app.pdftext.paragraph_text` (via :meth:`Report.text`): it prints
+:func:`reviewer_app.pdftext.paragraph_text` (via :meth:`Layout.text`): it prints
 as the characters it holds and never becomes markup, a link or an image. Long
 text flows on: tables split inside a row (``splitInRow``), so a note of any
 length continues on the next page instead of stopping the build.
@@ -16,107 +18,48 @@ length continues on the next page instead of stopping the build.
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from reviewer_app.central.inspection import NON_COMPLIANT
+from reviewer_app.central.pdf_layout import (
+    CST,
+    Clock,
+    Layout,
+    cst_date,
+    render_pdf,
+    sign_off,
+)
 from reviewer_app.central.reports import STATUS_ZH, eligibility_zh, review_findings, wan
 from reviewer_app.central.results import Results, tier_counts
 from reviewer_app.central.sanitize import strip_controls
 from reviewer_app.core.decimals import decimal_str
-from reviewer_app.pdffont import register_cjk_font
-from reviewer_app.pdfpages import PageCountingCanvas
-from reviewer_app.pdftext import literal_paragraph
-from reviewer_app.sheets.pdf import printable
 
-PAGE = landscape(A4)
-MARGIN = 12 * mm
-FRAME_PADDING = 6  # points, each side: SimpleDocTemplate's frame
-FOOTER_Y = 7 * mm
-# China Standard Time: the time the district's officials read on the report.
-CST = dt.timezone(dt.timedelta(hours=8), "CST")
+if TYPE_CHECKING:
+    from reviewer_app.central.publicity import Published
+
 REPORT_TITLE = "评审结果汇总"
 CHART_ROWS_PER_PAGE = 36
-SIGNATORIES = ("经办人", "审核人", "负责人", "日期")
-
-Clock = Callable[[], dt.datetime]
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-@dataclass(frozen=True)
-class Report:
-    """What every section needs: the results, the styles, the usable width and
-    the generation time (China Standard Time)."""
+@dataclass(frozen=True, kw_only=True)
+class Report(Layout):
+    """What every section needs: the layout, the results and, once the results are on
+    public notice, the 公示 period with its objections."""
 
     results: Results
-    font: str
-    styles: Mapping[str, ParagraphStyle]
-    width: float
-    generated_at: dt.datetime
-
-    def text(self, value: object, style: str = "cell") -> Paragraph:
-        """``value`` (applicant, expert or any outside text) shown literally."""
-        return literal_paragraph(value, self.styles[style], shown=printable)
-
-    def table(self, rows: list[list[Any]], widths: Sequence[float], *, header: bool = True,
-              extra: Sequence[tuple[Any, ...]] = ()) -> Table:
-        """A grid whose rows may split across pages, header repeated; ``widths`` in
-        millimetres, scaled down to the page if they add up to more."""
-        scale = min(1.0, self.width / (sum(widths) * mm))
-        commands: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, -1), self.font, 8),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]
-        if header:
-            commands += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE6F0")),
-                         ("ALIGN", (0, 0), (-1, 0), "CENTER")]
-        return Table(rows, colWidths=[w * mm * scale for w in widths],
-                     repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT",
-                     style=TableStyle([*commands, *extra]))
-
-    @property
-    def generated_label(self) -> str:
-        return f"生成时间 {self.generated_at:%Y-%m-%d %H:%M}（北京时间）"
+    publicity: Published | None = None
 
 
 Section = Callable[[list[Flowable], Report], None]
-
-
-def _styles(font: str) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
-    return {
-        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=22, spaceAfter=6),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=16, spaceBefore=8,
-                             spaceAfter=4),
-        "body": base,
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
-        "sign": ParagraphStyle("sign", parent=base, fontSize=11, leading=14),
-    }
 
 
 def _program_title(results: Results) -> str:
@@ -293,20 +236,8 @@ def _spread_chart(scored: Sequence[Any], totals: Mapping[str, list[Decimal]],
 
 def sign_off_section(story: list[Flowable], report: Report) -> None:
     """审核签字: 经办人 / 审核人 / 负责人 / 日期, each with a line to sign on."""
-    label_w = 20 * mm
-    line_w = report.width / len(SIGNATORIES) - label_w
-    cells: list[Any] = []
-    for name in SIGNATORIES:
-        cells += [report.text(f"{name}：", "sign"), ""]
-    lines = [("LINEBELOW", (c, 0), (c, 0), 0.8, colors.black)
-             for c in range(1, 2 * len(SIGNATORIES), 2)]
-    grid = Table([cells], colWidths=[label_w, line_w] * len(SIGNATORIES),
-                 rowHeights=[14 * mm], hAlign="LEFT",
-                 style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), *lines]))
-    story.append(KeepTogether([
-        Spacer(1, 6 * mm), report.text("审核签字", "h2"),
-        report.text(f"本报告由评审系统根据已核验签名的评分表生成，{report.generated_label}。"
-                    "请逐页核对页码后签字。", "body"), grid]))
+    sign_off(story, report, f"本报告由评审系统根据已核验签名的评分表生成，"
+                            f"{report.generated_label}。请逐页核对页码后签字。")
 
 
 def pending_section(story: list[Flowable], report: Report) -> None:
@@ -342,33 +273,43 @@ def decisions_section(story: list[Flowable], report: Report) -> None:
     story += [text("形式审查复核决定", "h2"), report.table(rows, [24, 24, 20, 110, 36, 40])]
 
 
-# The report, in order. Extension point: further sections (the lead's 待复核项目,
-# pending eligibility decisions, and 公示异议, objections) are ``Section`` functions
-# taking (story, report) that read their data from ``report.results``; insert them
-# before ``sign_off_section``, which must stay last.
+def publicity_section(story: list[Flowable], report: Report) -> None:
+    """公示与异议 (五（五）): the period the results were put on notice and every
+    objection received, with what was decided on it."""
+    published = report.publicity
+    if published is None:
+        return
+    from reviewer_app.central.publicity import OUTCOME_ZH
+
+    text = report.text
+    story += [text("公示与异议", "h2"), text(
+        f"公示期：{cst_date(published.start)}至{cst_date(published.end)}"
+        f"（{published.working_days} 个工作日，节假日依 {published.calendar}）；"
+        f"收到异议 {len(published.objections)} 件。", "body")]
+    if not published.objections:
+        return
+    rows: list[list[Any]] = [["编号", "项目编号", "收到日期", "异议内容", "处理结果", "理由",
+                              "处理人"]]
+    rows += [[str(o.id), text(o.project_id), o.received_on.isoformat(), text(o.text),
+              OUTCOME_ZH[o.outcome], text(o.outcome_reason or "—"),
+              text(o.decided_by or "—")] for o in published.objections]
+    story.append(report.table(rows, [12, 24, 22, 110, 22, 60, 24]))
+
+
+# The report, in order. Extension point: a further section is a ``Section`` function
+# taking (story, report) that reads its data from ``report``; insert it before
+# ``sign_off_section``, which must stay last.
 SECTIONS: tuple[Section, ...] = (heading, funding_section, ranking_section,
-                                 pending_section, decisions_section, inspection_section,
-                                 spread_section, sign_off_section)
+                                 pending_section, decisions_section, publicity_section,
+                                 inspection_section, spread_section, sign_off_section)
 
 
-# -- pages ------------------------------------------------------------------------------
-
-
-class _PagedCanvas(PageCountingCanvas):
-    """Stamps "第 N 页 共 M 页" and the report's title on every page."""
-
-    def stamp_page(self, number: int, total: int) -> None:
-        width, _ = self._pagesize
-        self.saveState()
-        self.setFont(register_cjk_font(), 8)
-        self.setFillColor(colors.grey)
-        self.drawString(MARGIN, FOOTER_Y, self.footer_left)
-        self.drawRightString(width - MARGIN, FOOTER_Y, f"第 {number} 页 共 {total} 页")
-        self.restoreState()
+# -- the document ----------------------------------------------------------------------
 
 
 def results_pdf(results: Results, *, clock: Clock | None = None,
-                sections: Sequence[Section] = SECTIONS) -> bytes:
+                sections: Sequence[Section] = SECTIONS,
+                publicity: Published | None = None) -> bytes:
     """Render the decision meeting's report.
 
     Args:
@@ -376,24 +317,13 @@ def results_pdf(results: Results, *, clock: Clock | None = None,
         clock: returns the generation time (timezone-aware; shown in China Standard
             Time); the current time by default. Tests pass a fixed one.
         sections: the sections in order (:data:`SECTIONS` by default).
+        publicity: the current 公示 period and its objections, if there is one.
     """
-    generated = (clock or _utc_now)()
-    if generated.tzinfo is None:
-        raise ValueError("the clock must return a timezone-aware datetime")
-    font = register_cjk_font()
-    report = Report(results, font, _styles(font), PAGE[0] - 2 * (MARGIN + FRAME_PADDING),
-                    generated.astimezone(CST))
+    layout = Layout.create(clock)
+    report = Report(**{f.name: getattr(layout, f.name) for f in fields(Layout)},
+                    results=results, publicity=publicity)
     story: list[Flowable] = []
     for section in sections:
         section(story, report)
-    info = results.program.info
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm,
-                            title=strip_controls(_program_title(results)),
-                            author=strip_controls(info.authority),
-                            creator="Expert Review Desk", lang="zh-CN")
-    canvas = type("ResultsCanvas", (_PagedCanvas,), {
-        "footer_left": strip_controls(f"{_program_title(results)} · {report.generated_label}")})
-    doc.build(story, canvasmaker=canvas)
-    return buffer.getvalue()
+    return render_pdf(story, report, title=_program_title(results),
+                      author=results.program.info.authority)

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "reviewer_app.cli.package_commands",
     "reviewer_app.cli.sheet_commands",
     "reviewer_app.cli.central_commands",
+    "reviewer_app.cli.publicity_commands",
     "reviewer_app.cli.demo_commands",
 )
 

@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from reviewer_app.cli.common import add_db_option, default_db_url, money
@@ -20,7 +21,8 @@ DECISION_ZH = {"accepted": "接收", "replaced": "替换", "no-op": "无变化",
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     merge = subparsers.add_parser("merge", help="verify and merge signed score sheets")
-    merge.add_argument("sheets", nargs="+", type=Path, metavar="SHEET")
+    merge.add_argument("sheets", nargs="*", type=Path, metavar="SHEET",
+                       help="sheet files (none: only register --package)")
     add_db_option(merge)
     merge.add_argument("--package", type=Path, help="register this package first")
     merge.add_argument("--passphrase-file", type=Path, help="the package's passphrase")
@@ -39,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help="CSV uscc,year,amount of awards already granted this year: "
                               "recorded in the store's ledger first (the intake's "
                               "prior_awards.csv is recorded when its package is)")
+    results.add_argument("--final", action="store_true",
+                         help="after the 公示 period: also write the award plan (资助计划) "
+                              "with the objections and their outcomes")
     results.set_defaults(func=run_results)
 
     decide = subparsers.add_parser(
@@ -60,7 +65,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     decide.set_defaults(func=run_decide)
 
 
-def _engine(url: str | None):
+def open_store(url: str | None):
+    """The central store at ``url`` (default: the user data folder), migrated."""
     from reviewer_app.storage.engines import central_engine, migrate
 
     engine = central_engine(url or default_db_url())
@@ -96,7 +102,9 @@ def read_sheet_file(path: Path) -> bytes:
 def run_merge(args: argparse.Namespace) -> int:
     from reviewer_app.central.merge import merge_sheets, register_package
 
-    engine = _engine(args.db)
+    if not args.sheets and not args.package:
+        raise ReviewerError("merge needs sheet files, or --package to register")
+    engine = open_store(args.db)
     seat_codes = read_seat_codes(args.seat_codes) if args.seat_codes else None
     if args.package:
         if not args.passphrase_file:
@@ -118,6 +126,8 @@ def run_merge(args: argparse.Namespace) -> int:
                             "package to register)")
     outcomes = merge_sheets(engine, [(str(p), read_sheet_file(p)) for p in args.sheets])
     engine.dispose()
+    if not args.sheets:
+        return 0
     if args.json:
         json.dump([o.__dict__ | {"rejected": o.rejected} for o in outcomes], sys.stdout,
                   ensure_ascii=False, indent=2)
@@ -135,7 +145,7 @@ def run_results(args: argparse.Namespace) -> int:
     from reviewer_app.central.reports import write_results
     from reviewer_app.central.results import compute_results, load_program
 
-    engine = _engine(args.db)
+    engine = open_store(args.db)
     if args.prior_awards:
         from sqlalchemy import select
         from sqlalchemy.orm import Session
@@ -148,8 +158,27 @@ def run_results(args: argparse.Namespace) -> int:
             program = load_program(tuple(session.scalars(select(m.Package))))
             new = add_awards(session, program.info.id, rows, "csv", str(args.prior_awards))
         print(f"{new} earlier award(s) recorded in the ledger", file=sys.stderr)
+    from reviewer_app.central.publicity import PublicityError, current_period
+
+    try:
+        publicity = current_period(engine)
+    except PublicityError:
+        publicity = None
+    if args.final:
+        if args.prior_awards or args.budget is not None:
+            raise ReviewerError("--final writes the plan of the results put on notice: give "
+                                "no --prior-awards or --budget with it")
+        from reviewer_app.cli.publicity_commands import write_final_plan
+
+        plan_files = write_final_plan(engine, args.out)
+        publicity = current_period(engine)
+        budget = publicity.document["budget"]
+        if budget["source"] == "given":
+            args.budget = Decimal(budget["budget"])
     results = compute_results(engine, budget=args.budget)
-    written = write_results(results, args.out, engine)
+    written = write_results(results, args.out, engine, publicity=publicity)
+    if args.final:
+        written += plan_files
     engine.dispose()
     funding = results.funding
     funded = sum(1 for r in results.rows if r.award.amount > 0)
@@ -191,7 +220,7 @@ def run_decide(args: argparse.Namespace) -> int:
         from reviewer_app.central.intake import load_intake
 
         extra = {r.project_id: r.status.value for r in load_intake(args.intake).eligibility()}
-    engine = _engine(args.db)
+    engine = open_store(args.db)
     recorded = record_decisions(engine, wanted, statuses=known_statuses(engine, extra))
     engine.dispose()
     for d in recorded:

@@ -17,3 +17,8 @@ def shift_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=year)
     except ValueError:  # 29 February into a common year
         return day.replace(year=year, day=28)
+
+
+# China Standard Time (北京时间, UTC+8, no daylight saving): the time the district's
+# officials and the 公示 calendar speak in.
+CST = dt.timezone(dt.timedelta(hours=8), "CST")

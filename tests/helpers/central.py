@@ -100,3 +100,16 @@ def manifest_bytes(tmp_path: Path, projects: int = 3, seats: int = 5) -> bytes:
 def _other_uscc(i: int) -> str:
     from tests.helpers.programs import make_uscc
     return make_uscc(1000 + i)
+
+
+def registered_store(tmp_path: Path, manifest: bytes | None = None):
+    """A migrated SQLite central store under ``tmp_path`` with the test package (or
+    ``manifest``) registered; the caller disposes of the engine."""
+    from reviewer_app.central.merge import register_package
+    from reviewer_app.storage.engines import central_engine, migrate
+
+    engine = central_engine(str(tmp_path / "central.sqlite"))
+    migrate(engine, "central")
+    data = manifest if manifest is not None else manifest_bytes(tmp_path)
+    register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
+    return engine

@@ -11,18 +11,28 @@ from pathlib import Path
 import pytest
 
 from reviewer_app.central.merge import merge_sheets, register_package
-from reviewer_app.central.reports import publicity_csv, results_csv, results_document
+from reviewer_app.central.reports import (
+    award_entries,
+    publicity_csv,
+    results_csv,
+    results_document,
+    tier_names,
+)
 from reviewer_app.central.results import ResultsError, compute_results
 from reviewer_app.storage.engines import central_engine, migrate
-from tests.helpers.central import PACKAGE_ID, fake_sheet, fake_verify, manifest_bytes, scored
+from tests.helpers.central import (
+    PACKAGE_ID,
+    fake_sheet,
+    fake_verify,
+    manifest_bytes,
+    registered_store,
+    scored,
+)
 
 
 @pytest.fixture
 def store(tmp_path: Path):
-    engine = central_engine(str(tmp_path / "central.sqlite"))
-    migrate(engine, "central")
-    data = manifest_bytes(tmp_path)
-    register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
+    engine = registered_store(tmp_path)
     yield engine
     engine.dispose()
 
@@ -92,7 +102,8 @@ def test_results_numbers(store) -> None:
     document = results_document(results)
     assert document["budget"]["awarded_total"] == "500000"
     assert len(document["sheets_sha256"]) == 5
-    rows = list(csv.reader(io.StringIO(publicity_csv(results).decode("utf-8-sig"))))
+    entries = award_entries(document["projects"], tier_names(results))
+    rows = list(csv.reader(io.StringIO(publicity_csv(entries).decode("utf-8-sig"))))
     assert rows == [["序号", "企业名称", "项目名称", "资助档次", "资助金额（万元）"],
                     ["1", "深圳市甲科技有限公司", "智能质检", "一档", "30.00"],
                     ["2", "深圳市甲科技有限公司", "智能质检", "二档", "20.00"]]

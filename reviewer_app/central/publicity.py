@@ -1,0 +1,212 @@
+"""公示 and the final award plan (五（五）、（六）).
+
+``open_period`` puts the current results on public notice for 5 working days and
+keeps the published results document; objections (异议) received during the period
+are recorded with what was decided on them. ``final_plan`` writes the award plan
+(资助计划) only once the period has ended (in China Standard Time) and every
+objection is decided; an upheld objection excludes its project. The plan's amounts
+are the published ones: redistributing an excluded project's money would change
+amounts that were not on notice. The plan's awards enter the annual ledger, where
+later rounds of the year count them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from reviewer_app.central.reports import award_entries, results_document, tier_names
+from reviewer_app.central.sanitize import strip_controls
+from reviewer_app.core.dates import CST
+from reviewer_app.core.errors import ReviewerError
+from reviewer_app.core.publicity import PublicityPeriod, publicity_period
+from reviewer_app.storage import central_models as m
+
+MAX_OBJECTION = 20_000  # characters: a long letter, not a file
+OUTCOMES = ("upheld", "dismissed")
+OUTCOME_ZH = {"upheld": "异议成立", "dismissed": "异议不成立", None: "待处理"}
+PLAN_FORMAT = "reviewer-app/award-plan/1"
+
+
+class PublicityError(ReviewerError):
+    """A 公示 step cannot be taken (no period, period not over, undecided objections)."""
+
+
+def today_cst(now: dt.datetime | None = None) -> dt.date:
+    return (now or dt.datetime.now(dt.UTC)).astimezone(CST).date()
+
+
+def _document(results) -> tuple[str, str]:
+
+    text = json.dumps(results_document(results), ensure_ascii=False, indent=2,
+                      sort_keys=True) + "\n"
+    return text, hashlib.sha256(text.encode()).hexdigest()
+
+
+def open_period(engine: Engine, start: dt.date, budget: Decimal | None = None):
+    """Record a 公示 period starting on ``start`` for the results computed now."""
+    from reviewer_app.central.results import compute_results
+
+    period = publicity_period(start)
+    with Session(engine) as session:
+        plan = session.scalars(select(m.AwardPlan).order_by(m.AwardPlan.id)).first()
+    if plan is not None:
+        # A second plan would enter the same awards in the ledger a second time.
+        raise PublicityError("the award plan of this store was written on "
+                             f"{plan.created_at.astimezone(CST):%Y-%m-%d}: the round is "
+                             "closed, and a new 公示 cannot be opened in it")
+    results = compute_results(engine, budget=budget)
+    if results.pending:
+        raise PublicityError("eligibility decisions are pending for "
+                             + ", ".join(r.project_id for r in results.pending)
+                             + ": decide them before the 公示")
+    text, sha = _document(results)
+    with Session(engine) as session, session.begin():
+        session.add(m.PublicityPeriod(start_date=period.start, end_date=period.end,
+                                      working_days=len(period.working_days),
+                                      calendar=period.calendar, document_sha256=sha,
+                                      document_json=text))
+    return period, results
+
+
+@dataclass(frozen=True)
+class Published:
+    period_id: int
+    start: dt.date
+    end: dt.date
+    working_days: int
+    calendar: str
+    document: dict[str, Any]
+    document_sha256: str
+    objections: tuple[m.Objection, ...]
+
+
+def current_period(engine: Engine) -> Published:
+    with Session(engine) as session:
+        row = session.scalars(select(m.PublicityPeriod)
+                              .order_by(m.PublicityPeriod.id.desc())).first()
+        if row is None:
+            raise PublicityError("no 公示 period is recorded: run reviewer-admin publicity "
+                                 "--start YYYY-MM-DD first")
+        objections = tuple(session.scalars(select(m.Objection).where(
+            m.Objection.period_id == row.id).order_by(m.Objection.id)))
+        session.expunge_all()
+    return Published(row.id, row.start_date, row.end_date, row.working_days, row.calendar,
+                     json.loads(row.document_json), row.document_sha256, objections)
+
+
+def add_objection(engine: Engine, project_id: str, text: str, received: dt.date) -> int:
+    published = current_period(engine)
+    if project_id not in {p["project_id"] for p in published.document["projects"]
+                          if Decimal(p["amount"]) > 0}:
+        raise PublicityError(f"project {project_id} is not on the 公示 list")
+    if not published.start <= received <= published.end:
+        raise PublicityError(f"received on {received.isoformat()}, outside the 公示 period "
+                             f"{published.start.isoformat()} – {published.end.isoformat()}")
+    cleaned = strip_controls(text).strip()
+    if not cleaned:
+        raise PublicityError("the objection's text is empty")
+    if len(cleaned) > MAX_OBJECTION:
+        raise PublicityError(f"the objection's text has {len(cleaned)} characters (at most "
+                             f"{MAX_OBJECTION}): record a summary and keep the letter on file")
+    with Session(engine) as session, session.begin():
+        row = m.Objection(period_id=published.period_id, project_id=project_id,
+                          text=cleaned, received_on=received)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def decide_objection(engine: Engine, objection_id: int, outcome: str, by: str,
+                     reason: str) -> None:
+    if outcome not in OUTCOMES:
+        raise PublicityError(f"outcome must be upheld or dismissed, not {outcome!r}")
+    by, reason = strip_controls(by).strip(), strip_controls(reason).strip()
+    if not by or not reason:
+        raise PublicityError("a decision on an objection needs --by and --reason")
+    with Session(engine) as session, session.begin():
+        row = session.get(m.Objection, objection_id)
+        if row is None:
+            raise PublicityError(f"no objection number {objection_id}")
+        if session.scalars(select(m.AwardPlan).where(
+                m.AwardPlan.period_id == row.period_id)).first() is not None:
+            raise PublicityError(f"objection {objection_id} was settled in the award plan "
+                                 "already written; it cannot be decided again")
+        row.outcome, row.decided_by, row.outcome_reason = outcome, by, reason
+        row.decided_at = dt.datetime.now(dt.UTC)
+
+
+def final_plan(engine: Engine, now: dt.datetime | None = None) -> dict[str, Any]:
+    """The award plan after the 公示, recorded in the store and in the ledger."""
+    from reviewer_app.central.results import compute_results
+
+    published = current_period(engine)
+    with Session(engine) as session:
+        written = session.scalars(select(m.AwardPlan).where(
+            m.AwardPlan.period_id == published.period_id)).first()
+    if written is not None:
+        # Written once; asked again, the same plan (the ledger has its awards).
+        return json.loads(written.document_json)
+    today = today_cst(now)
+    period = PublicityPeriod(published.start, published.end, (), published.calendar)
+    if not period.ended(today):
+        raise PublicityError(f"the 公示 period ends on {published.end.isoformat()} "
+                             f"(today is {today.isoformat()}, 北京时间): the award plan "
+                             "can be written from the day after")
+    undecided = [o.id for o in published.objections if o.outcome is None]
+    if undecided:
+        raise PublicityError("objections without a decision: "
+                             + ", ".join(str(i) for i in undecided)
+                             + " (reviewer-admin objection --decide ID)")
+    budget = published.document["budget"]
+    given = Decimal(budget["budget"]) if budget["source"] == "given" else None
+    results = compute_results(engine, budget=given)
+    _, sha = _document(results)
+    if sha != published.document_sha256:
+        raise PublicityError("the results have changed since the 公示 (sheets merged, "
+                             "decisions or ledger entries recorded): open a new 公示 period")
+    upheld = {o.project_id: o for o in published.objections if o.outcome == "upheld"}
+    awards, excluded = [], []
+    for entry in award_entries(published.document["projects"], tier_names(results)):
+        if entry["project_id"] in upheld:
+            excluded.append(entry | {"reason": "公示异议成立："
+                                     + (upheld[entry["project_id"]].outcome_reason or "")})
+        else:
+            awards.append(entry)
+    plan = {
+        "format": PLAN_FORMAT,
+        "program": published.document["program"],
+        "packages": published.document["packages"],
+        "publicity": {"start": published.start.isoformat(), "end": published.end.isoformat(),
+                      "working_days": published.working_days, "calendar": published.calendar,
+                      "results_sha256": published.document_sha256},
+        "objections": [{"id": o.id, "project_id": o.project_id, "text": o.text,
+                        "received_on": o.received_on.isoformat(), "outcome": o.outcome,
+                        "reason": o.outcome_reason, "decided_by": o.decided_by}
+                       for o in published.objections],
+        "awards": awards,
+        "excluded": excluded,
+        "awarded_total": str(sum((Decimal(a["amount"]) for a in awards), Decimal(0))),
+    }
+    text = json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    plan_sha = hashlib.sha256(text.encode()).hexdigest()
+    year = int(published.document["program"]["year"])
+    # The unique period_id makes a concurrent second writer fail rather than enter the
+    # awards in the ledger twice.
+    with Session(engine) as session, session.begin():
+        session.add(m.AwardPlan(period_id=published.period_id, document_sha256=plan_sha,
+                                document_json=text))
+        for line, a in enumerate(awards, start=1):
+            session.add(m.LedgerAward(
+                program_id=str(published.document["program"]["id"]), year=year,
+                uscc=a["uscc"].upper(), project_id=a["project_id"], amount=a["amount"],
+                source="award-plan", source_ref=plan_sha, line=line))
+    return plan

@@ -1,0 +1,165 @@
+"""``publicity`` and ``objection``: the 公示 (五（五）) and what is raised during it;
+``results --final`` (:func:`write_final_plan`) writes the award plan after it."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from reviewer_app.cli.central_commands import open_store
+from reviewer_app.cli.common import add_db_option, money
+from reviewer_app.cli.table import format_table
+from reviewer_app.core.errors import ReviewerError
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    publicity = subparsers.add_parser(
+        "publicity", help="put the results on public notice (公示) for 5 working days")
+    add_db_option(publicity)
+    publicity.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD",
+                           help="first day of the notice (the period ends on its 5th "
+                                "working day, holidays and 调休 working weekends counted)")
+    publicity.add_argument("--out", type=Path,
+                           help="folder for publicity.pdf and publicity.csv (with --start)")
+    publicity.add_argument("--budget", type=money, default=None, metavar="YUAN",
+                           help="the budget given to results, if one was")
+    publicity.set_defaults(func=run_publicity)
+
+    objection = subparsers.add_parser(
+        "objection", help="record an objection (异议) raised during the 公示, or decide one")
+    add_db_option(objection)
+    objection.add_argument("--project", metavar="ID", help="the project objected to")
+    objection.add_argument("--text", help="what the objection says (a summary)")
+    objection.add_argument("--received", type=iso_date, metavar="YYYY-MM-DD",
+                           help="the day it was received (within the period)")
+    objection.add_argument("--decide", type=int, metavar="NUMBER",
+                           help="decide the objection with this number")
+    outcome = objection.add_mutually_exclusive_group()
+    outcome.add_argument("--upheld", dest="outcome", action="store_const", const="upheld",
+                         help="异议成立: the project is not funded")
+    outcome.add_argument("--dismissed", dest="outcome", action="store_const",
+                         const="dismissed", help="异议不成立: the award stands")
+    objection.add_argument("--reason", help="why (printed in the award plan)")
+    objection.add_argument("--by", help="who decided")
+    objection.set_defaults(func=run_objection)
+
+
+def run_publicity(args: argparse.Namespace) -> int:
+    from reviewer_app.central.publicity import OUTCOME_ZH, current_period, open_period
+
+    engine = open_store(args.db)
+    try:
+        if args.start is None:
+            if args.out or args.budget is not None:
+                raise ReviewerError("--out and --budget go with --start")
+            published = current_period(engine)
+            print(f"公示期 {published.start.isoformat()} – {published.end.isoformat()} "
+                  f"({published.working_days} working days, {published.calendar})")
+            rows = [[str(o.id), o.project_id, o.received_on.isoformat(), OUTCOME_ZH[o.outcome],
+                     o.text] for o in published.objections]
+            if rows:
+                print(format_table(["no.", "project", "received", "outcome", "objection"],
+                                   rows))
+            return 0
+        if args.out is None:
+            raise ReviewerError("publicity --start needs --out FOLDER for the notice")
+        open_period(engine, args.start, budget=args.budget)
+        published = current_period(engine)
+        written = _write_notice(published, args.out, engine)
+    finally:
+        engine.dispose()
+    print(f"公示期 {published.start.isoformat()} – {published.end.isoformat()}: "
+          f"{published.working_days} working days ("
+          + ", ".join(d.isoformat() for d in _working_days(published)) + ")")
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def _working_days(published) -> tuple[dt.date, ...]:
+    from reviewer_app.core.publicity import publicity_period
+
+    return publicity_period(published.start, published.working_days).working_days
+
+
+def _write_notice(published, out_dir: Path, engine) -> list[Path]:
+    from reviewer_app.atomic import atomic_write_bytes
+    from reviewer_app.central.publicity_pdf import publicity_pdf
+    from reviewer_app.central.reports import award_entries, publicity_csv
+    from reviewer_app.central.results import results_program
+
+    program = results_program(engine)
+    names = {t.id: t.name for t in program.funding.tiers}
+    entries = award_entries(published.document["projects"], names)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = {"publicity.pdf": publicity_pdf(published, entries, program.info.authority),
+               "publicity.csv": publicity_csv(entries)}
+    for name, data in outputs.items():
+        atomic_write_bytes(out_dir / name, data)
+    return [out_dir / name for name in outputs]
+
+
+def run_objection(args: argparse.Namespace) -> int:
+    from reviewer_app.central.publicity import (
+        OUTCOME_ZH,
+        add_objection,
+        decide_objection,
+    )
+
+    engine = open_store(args.db)
+    try:
+        if args.decide is not None:
+            missing = [n for n, v in (("--upheld or --dismissed", args.outcome),
+                                      ("--reason", args.reason), ("--by", args.by)) if not v]
+            if missing or args.project or args.text or args.received:
+                raise ReviewerError("objection --decide NUMBER takes --upheld or --dismissed, "
+                                    "--reason and --by" + (
+                                        f" (missing: {', '.join(missing)})" if missing else ""))
+            decide_objection(engine, args.decide, args.outcome, args.by, args.reason)
+            print(f"objection {args.decide}: {OUTCOME_ZH[args.outcome]} ({args.outcome})")
+            return 0
+        missing = [n for n, v in (("--project", args.project), ("--text", args.text),
+                                  ("--received", args.received)) if not v]
+        if missing or args.outcome or args.reason or args.by:
+            raise ReviewerError("objection records --project, --text and --received; decide "
+                                "it afterwards with --decide NUMBER" + (
+                                    f" (missing: {', '.join(missing)})" if missing else ""))
+        number = add_objection(engine, args.project, args.text, args.received)
+    finally:
+        engine.dispose()
+    print(f"objection {number} recorded for {args.project}")
+    return 0
+
+
+def write_final_plan(engine, out_dir: Path) -> list[Path]:
+    """``results --final``: the award plan (资助计划) once the 公示 has ended."""
+    from reviewer_app.atomic import atomic_write_bytes
+    from reviewer_app.central.publicity import final_plan
+    from reviewer_app.central.publicity_pdf import award_plan_pdf
+    from reviewer_app.central.reports import publicity_csv
+    from reviewer_app.central.results import results_program
+
+    plan = final_plan(engine)
+    authority = results_program(engine).info.authority
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = {
+        "award-plan.json": (json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=True)
+                            + "\n").encode("utf-8"),
+        "award-plan.csv": publicity_csv(plan["awards"]),
+        "award-plan.pdf": award_plan_pdf(plan, authority),
+    }
+    for name, data in outputs.items():
+        atomic_write_bytes(out_dir / name, data)
+    print(f"award plan: {len(plan['awards'])} project(s), {plan['awarded_total']} CNY; "
+          f"{len(plan['excluded'])} excluded after the 公示", file=sys.stderr)
+    return [out_dir / name for name in outputs]
