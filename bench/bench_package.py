@@ -336,7 +336,7 @@ def render(r: dict[str, Any], quick: bool) -> str:
         f"| {md['length'] / MB / md['read_member']:.0f} MiB/s | bare loop "
         f"| {md['bare'] / md['read_member']:.0%} | (reference) |",
         f"| 3c | the member digest alone, one thread: BLAKE3 (used) "
-        f"| {md['length'] / MB / md['blake3_only']:.0f} MiB/s | SHA-256 (DESIGN.md's): "
+        f"| {md['length'] / MB / md['blake3_only']:.0f} MiB/s | SHA-256 (original design's): "
         f"{md['length'] / MB / md['sha256_only']:.0f} MiB/s "
         f"| {md['sha256_only'] / md['blake3_only']:.1f}x faster | (why BLAKE3) |",
         f"| 4a | peak RSS building the {mem['plain_bytes'] / MB:.0f} MiB package "

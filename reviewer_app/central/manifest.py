@@ -1,4 +1,4 @@
-"""The review package's manifest (DESIGN.md §4.1, member 0) built from an intake.
+"""The review package's manifest (docs/formats.md §1.8, member 0) built from an intake.
 
 Only projects assigned to at least one seat travel: an expert laptop never
 carries materials nobody is asked to read.

@@ -1,4 +1,4 @@
-"""Merging signed score sheets into the central store (DESIGN.md §4.2 merge rules).
+"""Merging signed score sheets into the central store (docs/formats.md §2.7 merge rules).
 
 Sheet files are handled in batches, one transaction each: every file is kept byte
 for byte, verified against the package it names, and given exactly one recorded

@@ -1,4 +1,4 @@
-"""``reviewer-admin``: the secretariat's headless command line (DESIGN.md §5).
+"""``reviewer-admin``: the secretariat's headless command line (docs/architecture.md §6).
 
 Exit codes: 0 ok, 1 rejected input (with a reason per item), 2 usage.
 Each command lives in its own module with a ``register(subparsers)`` function;

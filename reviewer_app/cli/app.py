@@ -1,4 +1,4 @@
-"""``reviewer-app``: the expert's desktop application (DESIGN.md §5-6)."""
+"""``reviewer-app``: the expert's desktop application (docs/architecture.md §6-7)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Aggregating expert reviews into one score per project, and ranking the projects.
 
-Rules (DESIGN.md §2): reviews with a declared conflict are excluded; with at
+Rules (docs/architecture.md §8): reviews with a declared conflict are excluded; with at
 least ``trim_from_reviews`` valid reviews the ``trim_count`` highest and lowest
 totals are dropped before averaging, otherwise the plain mean is taken; a
 project with fewer than ``min_reviews`` valid reviews gets no score; a spread of

@@ -1,4 +1,4 @@
-"""Seat codes: the secret an expert types to prove they hold a seat (DESIGN.md §4.2).
+"""Seat codes: the secret an expert types to prove they hold a seat (docs/formats.md §2.3).
 
 16 Crockford base32 characters (80 random bits), printed in groups of four. The
 canonical form is upper-cased without separators, with O read as 0 and I and L

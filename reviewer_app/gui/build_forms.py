@@ -3,7 +3,7 @@
 Run ``python -m reviewer_app.gui.build_forms`` after editing a form.
 
 The generated modules are committed so that the app runs without the Qt tools;
-``tests/gui/test_forms.py`` fails when one is stale.
+``tests/gui/test_i18n_and_forms.py`` fails when one is stale.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The expert's main window: projects | materials and viewer | rubric (DESIGN.md §6)."""
+"""The expert's main window: projects | materials and viewer | rubric (docs/architecture.md §7)."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # keyring, the signer and reportlab load on first use, not at
 
 T = TypeVar("T")
 MAX_PASSPHRASE_TRIES = 5
-# Which widget a missing item sends the expert to (objectNames of DESIGN.md §6).
+# Which widget a missing item sends the expert to (objectNames of docs/architecture.md §7).
 FOCUS_TARGETS = {"score": "scoreInput.%s", "invalid_score": "scoreInput.%s",
                  "comment_required": "comment.%s", "conflict_reason": "conflictReason",
                  "checklist": "checklistResult.%s"}

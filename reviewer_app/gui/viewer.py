@@ -1,6 +1,6 @@
 """The material viewer: PDFs with QtPdf and scanned images, always from memory.
 
-DESIGN.md §8: ``QPdfDocument.load(QIODevice)`` does not own the device and
+docs/architecture.md §9: ``QPdfDocument.load(QIODevice)`` does not own the device and
 reads it lazily, so each document gets a ``QBuffer`` parented to the document
 itself; decrypted bytes never touch the disk. QPdfView has no text selection,
 so :class:`PdfView` builds one from ``QPdfDocument.getSelection``.

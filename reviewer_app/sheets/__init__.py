@@ -1,4 +1,4 @@
-"""Signed score sheets (DESIGN.md §4.2): body, DSSE envelope, verification, export, PDF.
+"""Signed score sheets (docs/formats.md §2): body, DSSE envelope, verification, export, PDF.
 
 The PDF renderer (reportlab) is imported only by :mod:`.pdf` and :mod:`.export`,
 so verifying sheets on a server loads no PDF machinery.

@@ -1,4 +1,4 @@
-"""The sheet body of DESIGN.md §4.2: a frozen model and its exact wire form.
+"""The sheet body of docs/formats.md §2.4: a frozen model and its exact wire form.
 
 :meth:`SheetBody.from_dict` checks the shape only (keys, types, syntax of hex,
 dates and decimal strings); whether the sheet fits a package is

@@ -68,7 +68,7 @@ class SheetContext:
     def from_manifest(cls, manifest: Mapping[str, Any], manifest_sha256: str,
                       seat_codes: Mapping[str, str] | None = None, *,
                       require_seat_proof: bool = False) -> SheetContext:
-        """Build a context from a decrypted package manifest (DESIGN.md §4.1).
+        """Build a context from a decrypted package manifest (docs/formats.md §1.8).
 
         Args:
             manifest: the parsed manifest, including ``package_id``.

@@ -1,4 +1,4 @@
-"""A whole review driven through the objectNames of DESIGN.md §6."""
+"""A whole review driven through the objectNames of docs/architecture.md §7."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ def test_pdf_renders_from_memory(qtbot):
     assert viewer.load_pdf(7, make_pdf("Title", "MARKER-A", pages=4))
     assert viewer.document.status() == QPdfDocument.Status.Ready
     assert viewer.document.pageCount() == 4
-    # The buffer belongs to the document (DESIGN §8), and nothing names a file.
+    # The buffer belongs to the document (docs/architecture.md §9), and nothing names a file.
     assert viewer._buffer.parent() is viewer.document
     assert viewer.document.property("source") in (None, "")
     page = render_page(viewer.document, 0, QSize(300, 420))

@@ -1,4 +1,4 @@
-"""DESIGN.md §3: only gui/ imports PySide6; core/ imports no framework at all."""
+"""docs/architecture.md §3: only gui/ imports PySide6; core/ imports no framework at all."""
 
 from __future__ import annotations
 

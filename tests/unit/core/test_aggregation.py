@@ -89,7 +89,7 @@ def test_ties_break_on_outcome_then_other_criteria_then_id() -> None:
 
 
 def test_criteria_use_the_reviews_kept_for_the_total() -> None:
-    """DESIGN §2 trimmed mean: the seats dropped for the total are dropped for every
+    """docs/architecture.md §8 trimmed mean: the seats dropped for the total are dropped for every
     criterion, so the criteria add up to the score (not 85.33 beside 86.33)."""
     reviews = [
         review("P1", "S1", "30", "25", "15", "15"),    # 85
@@ -196,7 +196,7 @@ def test_aggregation_invariants(reviews, rnd) -> None:
 @settings(max_examples=200, deadline=None)
 @given(review_sets(), st.sampled_from([0, 1, 2]), st.integers(min_value=1, max_value=4))
 def test_criteria_sum_to_the_total_for_every_method(reviews, places, trim_from) -> None:
-    """DESIGN §2: trimmed mean or mean, the criterion aggregates are means over the
+    """docs/architecture.md §8: trimmed mean or mean, the criterion aggregates are means over the
     reviews kept for the total: unrounded they sum exactly to the unrounded total,
     shown they sum exactly to the shown total, each within one unit of its exact value."""
     from fractions import Fraction
