@@ -138,6 +138,28 @@ def test_the_same_seed_gives_the_same_files(secretariat: Path,
     assert _tree(tmp / "a") == _tree(tmp / "b")
 
 
+def test_a_new_build_of_the_same_intake_gives_the_same_scores(
+        secretariat: Path, capsys: pytest.CaptureFixture) -> None:
+    """A rehearsal written down in a guide must give what the guide says: the scores
+    follow the intake and the seed, not the package id that every build draws anew."""
+    from reviewer_app.central.merge import sheet_body
+
+    tmp = secretariat
+    scores = []
+    for name in ("first", "second"):
+        package, codes = _build(tmp)    # the same intake, built again: a new package id
+        assert _demo_sheets(tmp, package, codes, tmp / name) == 0
+        with open_package(package, trusted_keys=None, passphrase=PASSPHRASE) as reader:
+            package_id = reader.package_id
+        scores.append((package_id, {
+            path.name: [(p["project_id"], p["scores"])
+                        for p in sheet_body(path.read_bytes())["projects"]]
+            for path in sorted((tmp / name).glob("*.revsheet"))}))
+    assert scores[0][0] != scores[1][0]
+    assert scores[0][1] == scores[1][1]
+    capsys.readouterr()
+
+
 def test_an_inspection_package_gets_inspection_sheets(secretariat: Path,
                                                       capsys: pytest.CaptureFixture) -> None:
     tmp = secretariat
