@@ -33,7 +33,7 @@ from reviewer_app.central.sanitize import strip_controls
 from reviewer_app.core.dates import CST
 from reviewer_app.pdffont import register_cjk_font
 from reviewer_app.pdfpages import PageCountingCanvas
-from reviewer_app.pdftext import literal_paragraph
+from reviewer_app.pdftext import literal_flowables, literal_paragraph
 from reviewer_app.sheets.pdf import printable
 
 LANDSCAPE = landscape(A4)
@@ -86,6 +86,11 @@ class Layout:
     def text(self, value: object, style: str = "cell") -> Paragraph:
         """``value`` (applicant, expert or any outside text) shown literally."""
         return literal_paragraph(value, self.styles[style], shown=printable)
+
+    def flow(self, value: object, style: str = "cell") -> list[Paragraph]:
+        """Outside text that may be long (notes, reasons, objections) as paragraphs that
+        flow across pages in linear time; fits a table cell or the story."""
+        return literal_flowables(value, self.styles[style], shown=printable)
 
     def table(self, rows: list[list[Any]], widths: Sequence[float], *, header: bool = True,
               extra: Sequence[tuple[Any, ...]] = ()) -> Table:

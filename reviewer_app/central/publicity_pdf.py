@@ -86,13 +86,14 @@ def award_plan_pdf(plan: Mapping[str, Any], authority: str, *,
     if plan["excluded"]:
         rows: list[list[Any]] = [["项目编号", "企业名称", "公示金额（万元）", "不予资助理由"]]
         rows += [[text(e["project_id"]), text(e["enterprise_name"]),
-                  wan(Decimal(e["amount"])), text(e["reason"])] for e in plan["excluded"]]
+                  wan(Decimal(e["amount"])), layout.flow(e["reason"])] for e in plan["excluded"]]
         story += [text("公示后不予资助的项目", "h2"), layout.table(rows, [26, 56, 28, 72])]
     story.append(text("公示期间收到的异议", "h2"))
     if plan["objections"]:
         rows = [["编号", "项目编号", "收到日期", "异议内容", "处理结果", "理由", "处理人"]]
-        rows += [[str(o["id"]), text(o["project_id"]), o["received_on"], text(o["text"]),
-                  OUTCOME_ZH[o["outcome"]], text(o["reason"] or "—"),
+        rows += [[str(o["id"]), text(o["project_id"]), o["received_on"],
+                  layout.flow(o["text"]), OUTCOME_ZH[o["outcome"]],
+                  layout.flow(o["reason"] or "—"),
                   text(o["decided_by"] or "—")] for o in plan["objections"]]
         story.append(layout.table(rows, [10, 22, 20, 56, 18, 40, 16]))
     else:

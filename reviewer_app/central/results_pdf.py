@@ -178,7 +178,7 @@ def inspection_section(story: list[Flowable], report: Report) -> None:
     if long_notes:
         story.append(text("不符合项说明（全文）", "h2"))
         for number, (about, note) in enumerate(long_notes, start=1):
-            story += [text(f"{number}. {about}：", "body"), text(note, "body"),
+            story += [text(f"{number}. {about}：", "body"), *report.flow(note, "body"),
                       Spacer(1, 2 * mm)]
 
 
@@ -249,7 +249,7 @@ def pending_section(story: list[Flowable], report: Report) -> None:
     text = report.text
     rows: list[list[Any]] = [["项目编号", "申报主体", "项目名称", "需复核事项"]]
     rows += [[text(r.project_id), text(r.project["enterprise_name"]),
-              text(r.project.get("project_title", "")), text(review_findings(r))]
+              text(r.project.get("project_title", "")), report.flow(review_findings(r))]
              for r in pending]
     story += [text("形式审查待复核", "h2"),
               text(f"以下 {len(pending)} 个项目的形式审查需复核，尚无复核决定，"
@@ -268,7 +268,7 @@ def decisions_section(story: list[Flowable], report: Report) -> None:
         d = r.eligibility.decision
         assert d is not None
         rows.append([text(r.project_id), STATUS_ZH.get(r.eligibility.status, "—"),
-                     "通过" if d.outcome == "pass" else "不通过", text(d.reason),
+                     "通过" if d.outcome == "pass" else "不通过", report.flow(d.reason),
                      text(d.decided_by), d.decided_at.astimezone(CST).strftime("%Y-%m-%d %H:%M")])
     story += [text("形式审查复核决定", "h2"), report.table(rows, [24, 24, 20, 110, 36, 40])]
 
@@ -290,8 +290,8 @@ def publicity_section(story: list[Flowable], report: Report) -> None:
         return
     rows: list[list[Any]] = [["编号", "项目编号", "收到日期", "异议内容", "处理结果", "理由",
                               "处理人"]]
-    rows += [[str(o.id), text(o.project_id), o.received_on.isoformat(), text(o.text),
-              OUTCOME_ZH[o.outcome], text(o.outcome_reason or "—"),
+    rows += [[str(o.id), text(o.project_id), o.received_on.isoformat(), report.flow(o.text),
+              OUTCOME_ZH[o.outcome], report.flow(o.outcome_reason or "—"),
               text(o.decided_by or "—")] for o in published.objections]
     story.append(report.table(rows, [12, 24, 22, 110, 22, 60, 24]))
 

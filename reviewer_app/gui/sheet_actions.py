@@ -421,9 +421,12 @@ class SheetController(QObject):
                                    "already holds it:\n%2\n%3").replace("%1", str(revision)),
                            there)
                 return there
+        pdf = self._render_pdf(plan.sheet)
+        if pdf is None:
+            return None
         try:
             with _busy():
-                paths = write_export(session, plan, folder)
+                paths = write_export(session, plan, folder, pdf=pdf)
         except ExportFailed as exc:
             self.error(title, self.tr("The score sheet was not exported: %1\n\nNothing was "
                                       "written. Choose another folder or free some space and "
@@ -444,6 +447,28 @@ class SheetController(QObject):
                 "%1", str(revision))
         self._done(text, paths)
         return paths
+
+    def _render_pdf(self, sheet) -> bytes | None:
+        """The printable sheet, rendered off the GUI thread behind a progress dialog
+        (a long comment takes a while); None if cancelled or it cannot be rendered."""
+        from reviewer_app.gui.workers import Cancelled, run_with_progress
+        from reviewer_app.sheets.errors import SheetError
+        from reviewer_app.sheets.export import render_pdf
+
+        manifest = self.window.session.package.manifest
+        title = self.tr("Sign and export")
+        try:
+            return run_with_progress(
+                self.window, title, self.tr("Preparing the printable score sheet…"),
+                self.tr("Cancel"), lambda progress: render_pdf(sheet, manifest,
+                                                              progress=progress))
+        except Cancelled:
+            self.window.statusBar().showMessage(
+                self.tr("Export cancelled: nothing was written."), 10000)
+        except SheetError as exc:
+            self.error(title, self.tr("The score sheet was not exported: %1\n\nNothing was "
+                                      "written.").replace("%1", str(exc)))
+        return None
 
     def _done(self, text: str, paths: tuple[Path, Path]) -> None:
         self.window.statusBar().showMessage(

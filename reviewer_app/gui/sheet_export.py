@@ -131,13 +131,15 @@ def already_there(folder: Path, sheet: SignedSheet) -> tuple[Path, Path] | None:
     return None
 
 
-def write_export(session, plan: ExportPlan, folder: Path) -> tuple[Path, Path]:
+def write_export(session, plan: ExportPlan, folder: Path, *,
+                 pdf: bytes | None = None) -> tuple[Path, Path]:
     """Write both files, then record the revision (only once they are safely written).
+    ``pdf`` is the sheet's PDF if it was rendered already (off the GUI thread).
 
     Raises:
         ExportFailed: nothing was written and nothing recorded.
     """
-    paths = export_sheet(folder, plan.sheet, session.package.manifest)
+    paths = export_sheet(folder, plan.sheet, session.package.manifest, pdf=pdf)
     if not plan.unchanged:
         body = plan.sheet.body
         session.store.record_export(body.revision, plan.sheet.body_sha256)

@@ -7,10 +7,15 @@ result for a material the expert already left is simply dropped.
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
 
 
 class _Relay(QObject):
@@ -88,3 +93,72 @@ class Worker(QObject):
         callbacks = self._callbacks.pop(token, None)
         if callbacks is not None:
             callbacks[1](exc)
+
+
+class Cancelled(Exception):
+    """The user cancelled a task shown with :func:`run_with_progress`."""
+
+
+class _ProgressRelay(QObject):
+    # Emitted from the task's thread; the receivers live on the GUI thread, so the
+    # calls are queued there.
+    value = Signal(int)
+    finished = Signal()
+
+
+def run_with_progress(parent: QWidget, title: str, label: str, cancel_text: str,
+                      task: Callable[[Progress], T]) -> T:
+    """Run ``task(progress)`` on a thread of its own behind a window-modal progress
+    dialog, keeping the GUI responsive, and return its result (or raise its error).
+
+    ``task`` calls ``progress(done, total)``; after the user presses Cancel that call
+    raises :class:`Cancelled`, which ends the task and is raised here. The dialog
+    appears only if the task takes longer than a moment. Progress signals are sent
+    only when the percentage changes (each Python-side emit has a cost, see
+    docs/architecture.md).
+    """
+    dialog = QProgressDialog(label, cancel_text, 0, 100, parent)
+    dialog.setObjectName("progressDialog")
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    relay = _ProgressRelay()
+    relay.value.connect(dialog.setValue)
+    loop = QEventLoop()
+    relay.finished.connect(loop.quit)
+    cancelled = threading.Event()
+    dialog.canceled.connect(cancelled.set)
+    outcome: dict[str, Any] = {}
+    shown = -1
+
+    def progress(done: int, total: int) -> None:
+        nonlocal shown
+        if cancelled.is_set():
+            raise Cancelled()
+        percent = 100 * done // total if total > 0 else 0
+        if percent != shown:
+            shown = percent
+            relay.value.emit(percent)
+
+    def run() -> None:
+        try:
+            outcome["result"] = task(progress)
+        except BaseException as exc:
+            outcome["error"] = exc
+        finally:
+            relay.finished.emit()
+
+    thread = threading.Thread(target=run, name="reviewer-task", daemon=True)
+    thread.start()
+    loop.exec()
+    thread.join()
+    dialog.close()
+    # Unparented, the dialog goes with its last Python reference at once (deleteLater
+    # would wait for an event loop the caller may not return to).
+    dialog.setParent(None)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]

@@ -10,7 +10,7 @@ from typing import Any
 from reviewer_app.atomic import atomic_write_bytes
 from reviewer_app.sheets.build import SignedSheet
 from reviewer_app.sheets.errors import ExportFailed, SheetError
-from reviewer_app.sheets.pdf import render_sheet_pdf
+from reviewer_app.sheets.pdf import Progress, render_sheet_pdf
 
 
 def export_paths(folder: Path, sheet: SignedSheet) -> tuple[Path, Path]:
@@ -19,9 +19,12 @@ def export_paths(folder: Path, sheet: SignedSheet) -> tuple[Path, Path]:
     return revsheet, revsheet.with_suffix(".pdf")
 
 
-def export_sheet(folder: Path, sheet: SignedSheet,
-                 manifest: Mapping[str, Any]) -> tuple[Path, Path]:
+def export_sheet(folder: Path, sheet: SignedSheet, manifest: Mapping[str, Any], *,
+                 pdf: bytes | None = None) -> tuple[Path, Path]:
     """Write the .revsheet and its printable PDF, both or neither.
+
+    ``pdf`` is the sheet's PDF when the caller rendered it already (the app renders
+    it off the GUI thread, with progress); otherwise it is rendered here.
 
     Each file is written atomically; when the second write fails the first is
     removed again, so the folder never holds a sheet without its PDF or half a file.
@@ -37,10 +40,11 @@ def export_sheet(folder: Path, sheet: SignedSheet,
     """
     folder = Path(folder)
     revsheet_path, pdf_path = export_paths(folder, sheet)
-    try:
-        pdf = render_sheet_pdf(sheet.body, sheet.body_sha256, manifest)
-    except Exception as exc:  # reportlab raises plain exceptions; the user needs one message
-        raise ExportFailed(folder, SheetError(f"cannot render the pdf: {exc}")) from exc
+    if pdf is None:
+        try:
+            pdf = render_pdf(sheet, manifest)
+        except SheetError as exc:
+            raise ExportFailed(folder, exc) from exc
     existed = _check_existing(folder, revsheet_path, sheet)
     try:
         atomic_write_bytes(revsheet_path, sheet.envelope)
@@ -54,6 +58,34 @@ def export_sheet(folder: Path, sheet: SignedSheet,
                 revsheet_path.unlink()
         raise ExportFailed(folder, exc) from exc
     return revsheet_path, pdf_path
+
+
+def render_pdf(sheet: SignedSheet, manifest: Mapping[str, Any], *,
+               progress: Progress | None = None) -> bytes:
+    """The sheet's printable PDF.
+
+    Raises:
+        SheetError: it cannot be rendered (reportlab raises plain exceptions; the
+            expert needs one message).
+        Whatever ``progress`` raised: it stopped the rendering (a cancel).
+    """
+    stopped: list[BaseException] = []
+
+    def guarded(done: int, total: int) -> None:
+        assert progress is not None
+        try:
+            progress(done, total)
+        except BaseException as exc:
+            stopped.append(exc)
+            raise
+
+    try:
+        return render_sheet_pdf(sheet.body, sheet.body_sha256, manifest,
+                                progress=guarded if progress is not None else None)
+    except Exception as exc:
+        if stopped:
+            raise stopped[0] from None
+        raise SheetError(f"cannot render the pdf: {exc}") from exc
 
 
 def _check_existing(folder: Path, path: Path, sheet: SignedSheet) -> bool:

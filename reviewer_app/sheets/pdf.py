@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -32,7 +32,7 @@ from reportlab.platypus import (
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.rubric import Rubric
 from reviewer_app.pdfpages import PageCountingCanvas
-from reviewer_app.pdftext import literal_paragraph
+from reviewer_app.pdftext import literal_flowables, literal_paragraph
 from reviewer_app.sheets.body import InspectionVisit, ProjectEntry, SheetBody
 
 QR_PREFIX = "RVSHEET1"
@@ -118,6 +118,11 @@ def _p(text: str, style: str) -> Paragraph:
     return literal_paragraph(text, _styles()[style], shown=printable)
 
 
+def _flow(text: str, style: str) -> list[Paragraph]:
+    """An expert's or applicant's text of any length, laid out in linear time."""
+    return literal_flowables(text, _styles()[style], shown=printable)
+
+
 def _grid(data: list[list[Any]], widths: list[float], *, header: bool = True,
           extra: list[tuple[Any, ...]] = ()) -> Table:
     commands: list[tuple[Any, ...]] = [
@@ -160,13 +165,20 @@ def _qr(payload: str, size: float) -> Drawing:
     return drawing
 
 
-def render_sheet_pdf(body: SheetBody, body_sha256: str, manifest: Mapping[str, Any]) -> bytes:
-    """Render the printable sheet for a signed body.
+Progress = Callable[[int, int], None]
+
+
+def render_sheet_pdf(body: SheetBody, body_sha256: str, manifest: Mapping[str, Any], *,
+                     progress: Progress | None = None) -> bytes:
+    """Render the printable sheet for a signed body, in time linear in its text.
 
     Args:
         body: the signed body (as built or as verified).
         body_sha256: hex SHA-256 of the body bytes, printed and in the QR code.
         manifest: the package manifest, for program, session, rubric and project names.
+        progress: called as ``progress(done, total)`` while the pages are laid out
+            (from the rendering thread); an exception it raises stops the rendering
+            and propagates, which is how a caller cancels.
     """
     rubric = Rubric.from_dict(manifest["rubric"])
     projects = {str(p["project_id"]): p for p in manifest.get("projects", ())}
@@ -192,8 +204,35 @@ def render_sheet_pdf(body: SheetBody, body_sha256: str, manifest: Mapping[str, A
     canvas_class = type("SheetCanvas", (_NumberedCanvas,), {
         "footer_left": f"{PDF_TITLE} · 席位 {body.seat_id} · 第 {body.revision} 版 · "
                        f"摘要 {body_sha256[:16]}"})
+    if progress is not None:
+        doc.setProgressCallBack(_progress_relay(progress))
     doc.build(story, canvasmaker=canvas_class)
     return out.getvalue()
+
+
+def _progress_relay(progress: Progress) -> Callable[[str, int], None]:
+    """reportlab's callback as ``progress(done, total)``, never going backwards.
+
+    reportlab reports ``SIZE_EST`` once (the number of flowables) and ``PROGRESS`` as
+    the flowables laid out so far; a flowable split across pages adds one more, so
+    its count can step back and overrun the estimate. ``done`` stays below ``total``
+    until ``FINISHED``.
+    """
+    total, done = 1, 0
+
+    def relay(kind: str, value: int) -> None:
+        nonlocal total, done
+        if kind == "SIZE_EST":
+            total = max(int(value), 1)
+        elif kind == "PROGRESS":
+            done = max(done, min(int(value), total - 1))
+        elif kind == "FINISHED":
+            done = total
+        else:
+            return
+        progress(done, total)
+
+    return relay
 
 
 def _header(body: SheetBody, body_sha256: str, manifest: Mapping[str, Any],
@@ -243,7 +282,7 @@ def _project(index: int, count: int, entry: ProjectEntry, facts: Mapping[str, An
         top.append(_p(f"申报单位：{facts['enterprise_name']}", "body"))
     if entry.conflict.declared:
         notice = Table([[[_p(CONFLICT_NOTICE, "alert"),
-                          _p(f"申明理由：{entry.conflict.reason}", "body")]]],
+                          *_flow(f"申明理由：{entry.conflict.reason}", "body")]]],
                        colWidths=[width], splitInRow=1,
                        style=TableStyle([("BOX", (0, 0), (-1, -1), 1.2, _ALERT),
                                          ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -268,8 +307,8 @@ def _project(index: int, count: int, entry: ProjectEntry, facts: Mapping[str, An
     names = {c.id: c.name for c in rubric.criteria}
     for cid in rubric.criterion_ids:
         if entry.comments.get(cid):
-            flow += [_p(f"{names[cid]} 评分说明：", "label"), _p(entry.comments[cid], "body")]
-    flow += [_p("综合意见：", "label"), _p(entry.overall_comment or "（无）", "body"),
+            flow += [_p(f"{names[cid]} 评分说明：", "label"), *_flow(entry.comments[cid], "body")]
+    flow += [_p("综合意见：", "label"), *_flow(entry.overall_comment or "（无）", "body"),
              _p("推荐意见：", "label"), _p(recommendation_text(entry.recommendation), "body")]
     if entry.evidence:
         refs = "；".join(f"{names.get(e.criterion_id, e.criterion_id)}：材料 {e.member_id} "
@@ -283,10 +322,10 @@ def _visit(visit: InspectionVisit, checklist: Mapping[str, str], width: float) -
     for answer in visit.checklist:
         rows.append([_p(checklist.get(answer.item_id, answer.item_id), "cell"),
                      _p(CHECKLIST_LABELS.get(answer.result, answer.result), "cell"),
-                     _p(answer.note, "cell")])
+                     _flow(answer.note, "cell")])
     flow: list[Any] = [_p("现场考察核查表", "label"), Spacer(1, 1 * mm),
                        _grid(rows, [width * 0.45, width * 0.13, width * 0.42])]
-    flow += [_p("考察发现：", "label"), _p(visit.findings or "（无）", "body"),
+    flow += [_p("考察发现：", "label"), *_flow(visit.findings or "（无）", "body"),
              _p("考察建议：", "label"), _p(recommendation_text(visit.recommendation), "body")]
     for photo in visit.photos:
         flow.append(_p(f"照片 {photo.sha256}（{photo.media_type}）{photo.caption}", "small"))

@@ -373,3 +373,75 @@ def test_new_dialogs_are_translated(qtbot, window, opener, package_file, memory_
     window.set_language("en")
     assert controller.identity_action.text() == "My &signing key…"
     assert dialogs[-1].sign_button.text() == "Sign and export…"
+
+
+def test_the_pdf_renders_off_the_gui_thread_with_progress_and_can_be_cancelled(
+        qtbot, make_window, opener, package_file, memory_keyring, tmp_path, monkeypatch):
+    """Issue 11 (7): a long comment's sheet PDF renders on a thread of its own behind a
+    progress dialog; the GUI keeps running meanwhile; Cancel writes and records nothing."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    import reviewer_app.sheets.export as export_module
+
+    window = make_window(opener)
+    open_and_unlock(qtbot, window, package_file)
+    controller = window.sheet_controller
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    Dialogs(controller, folder)
+    _score(qtbot, window, lambda r, c: "10")
+    assert controller.identity() is not None
+    gui_thread = threading.get_ident()
+    seen: dict[str, object] = {"threads": set(), "values": []}
+    real_render = export_module.render_sheet_pdf
+
+    def slow_render(*args, progress=None, **kwargs):
+        seen["threads"].add(threading.get_ident())
+
+        def slowed(done: int, total: int) -> None:
+            time.sleep(0.01)   # a long sheet: the dialog has time to appear
+            progress(done, total)
+
+        return real_render(*args, progress=slowed, **kwargs)
+
+    monkeypatch.setattr(export_module, "render_sheet_pdf", slow_render)
+    ticks = []
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: ticks.append(1))
+    ticker.start(20)
+
+    def watch() -> None:
+        dialog = window.findChild(QProgressDialog, "progressDialog")
+        if dialog is not None:
+            seen["values"].append(dialog.value())
+            if seen.get("cancel"):
+                dialog.findChild(QPushButton).click()   # its Cancel button
+
+    watcher = QTimer()
+    watcher.timeout.connect(watch)
+    watcher.start(30)
+    paths = controller.export()
+    assert paths is not None and all(p.is_file() for p in paths)
+    assert gui_thread not in seen["threads"] and seen["threads"]
+    assert len(ticks) >= 3, "the GUI thread kept running while the PDF rendered"
+    assert any(0 < v <= 100 for v in seen["values"])
+    assert window.findChild(QProgressDialog, "progressDialog") is None or \
+        not window.findChild(QProgressDialog, "progressDialog").isVisible()
+
+    # The same revision to another stick, cancelled while it renders: nothing written.
+    other = tmp_path / "other-stick"
+    other.mkdir()
+    Dialogs(controller, other)
+    seen["cancel"] = True
+    recorded = window.session.store.last_export()
+    assert controller.export() is None
+    assert list(other.iterdir()) == []
+    assert window.session.store.last_export() == recorded
+    assert "取消" in window.statusBar().currentMessage() or \
+        "cancelled" in window.statusBar().currentMessage()
+    ticker.stop()
+    watcher.stop()
