@@ -228,19 +228,23 @@ def draw_seal(canvas: Canvas, cx: float, cy: float, radius: float, text: str, *,
         star.close()
         canvas.drawPath(star, stroke=0, fill=1)
     size = radius * 0.2
-    # Characters spread over about 240 degrees of arc, upright towards the centre.
+    # Characters spread over about 240 degrees of arc, upright towards the centre:
+    # one text object, each character placed by its own text matrix.
     span = min(math.radians(250), len(text) * size * 1.15 / (radius * 0.72))
+    lettering = canvas.beginText()
+    lettering.setFont(font, size)
     for i, ch in enumerate(text):
         angle = math.pi / 2 + span / 2 - (span * i / max(1, len(text) - 1) if len(text) > 1
                                           else span / 2)
         x = cx + radius * 0.72 * math.cos(angle)
         y = cy + radius * 0.72 * math.sin(angle)
-        canvas.saveState()
-        canvas.translate(x, y)
-        canvas.rotate(math.degrees(angle) - 90)
-        canvas.setFont(font, size)
-        canvas.drawCentredString(0, -size * 0.35, ch)
-        canvas.restoreState()
+        # Rotated by angle - 90 degrees about (x, y), centred, baseline 0.35 size below.
+        cos, sin = math.sin(angle), -math.cos(angle)
+        dx, dy = -pdfmetrics.stringWidth(ch, font, size) / 2, -size * 0.35
+        lettering.setTextTransform(cos, sin, -sin, cos, x + cos * dx - sin * dy,
+                                   y + sin * dx + cos * dy)
+        lettering.textOut(ch)
+    canvas.drawText(lettering)
     if bottom:
         canvas.setFont(font, size * 0.8)
         canvas.drawCentredString(cx, cy - radius * 0.55, bottom)
