@@ -83,7 +83,31 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def para(text: str, style: str = "body") -> Paragraph:
     """A paragraph of plain text (escaped; newlines become line breaks)."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), styles()[style])
+    return _paragraph(escape(text).replace("\n", "<br/>"), styles()[style])
+
+
+def _paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
+    """``Paragraph(markup, style)``, parsing each distinct markup and style only once.
+
+    Labels, headings and boilerplate recur in every project, and reportlab's markup
+    parser is a good part of the cost of a paragraph; each paragraph gets its own
+    copies of the parsed fragments.
+    """
+    parsed_style, frags = _parse(markup, style)
+    return Paragraph(markup, parsed_style, frags=[frag.clone() for frag in frags])
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(markup: str, style: ParagraphStyle) -> tuple[ParagraphStyle, tuple[object, ...]]:
+    paragraph = Paragraph(markup, style)
+    return paragraph.style, tuple(paragraph.frags)
+
+
+@functools.cache
+def _cell_styles(font_size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
+    cell = ParagraphStyle("grid_cell", parent=styles()["cell"], fontSize=font_size,
+                          leading=font_size * 1.45)
+    return cell, ParagraphStyle("grid_right", parent=cell, alignment=TA_RIGHT)
 
 
 def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,
@@ -100,9 +124,7 @@ def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_ro
         font_size: body text size.
     """
     sheet = styles()
-    cell = ParagraphStyle("grid_cell", parent=sheet["cell"], fontSize=font_size,
-                          leading=font_size * 1.45)
-    right = ParagraphStyle("grid_right", parent=cell, alignment=TA_RIGHT)
+    cell, right = _cell_styles(font_size)
     data = []
     for r, row in enumerate(rows):
         out: list[object] = []
@@ -110,9 +132,9 @@ def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_ro
             if not isinstance(value, str):
                 out.append(value)
             elif r < header_rows:
-                out.append(Paragraph(escape(value), sheet["head"]))
+                out.append(_paragraph(escape(value), sheet["head"]))
             else:
-                out.append(Paragraph(escape(value), right if c in right_cols else cell))
+                out.append(_paragraph(escape(value), right if c in right_cols else cell))
         data.append(out)
     table = Table(data, colWidths=list(widths), repeatRows=header_rows)
     commands: list[tuple[object, ...]] = [
