@@ -41,7 +41,14 @@ from reviewer_app.central.demo.pdfkit import (
     line_chart,
     para,
 )
-from reviewer_app.central.demo.raster import INK_BLACK, RULE_GREY, Raster, png_bytes
+from reviewer_app.central.demo.raster import (
+    INK_BLACK,
+    RULE_GREY,
+    Fixture,
+    Raster,
+    fixture,
+    png_bytes,
+)
 from reviewer_app.core.program import Program
 
 # Scans are A4 at 80 dpi: legible on screen, about 100-150 KB each.
@@ -89,15 +96,15 @@ class _Builder:
                                  "Comment": marker})
         self.files.append(Material(f"{category}-{title}.png", data, marker))
 
-    def paper(self) -> Raster:
-        return Raster.paper(SCAN_WIDTH, SCAN_HEIGHT, self.rng)
+    def paper(self, *fixtures: Fixture) -> Raster:
+        return Raster.paper(SCAN_WIDTH, SCAN_HEIGHT, self.rng, fixtures=fixtures)
 
     def signed_scan(self, title: str, lines: list[str], labels: list[str],
                     seal: str, *, signature: bool = True) -> ScanPage:
         """A scanned, signed and stamped page: raster paper, ink and seal; vector text."""
-        image = self.paper()
         w, h = SCAN_WIDTH, SCAN_HEIGHT
-        image.frame(int(w * 0.06), int(h * 0.05), int(w * 0.94), int(h * 0.95), RULE_GREY, 1)
+        image = self.paper(fixture("frame", int(w * 0.06), int(h * 0.05), int(w * 0.94),
+                                   int(h * 0.95), RULE_GREY, 1))
         if signature:
             image.signature(int(w * 0.48), int(h * 0.725), int(w * 0.16), self.rng)
         seal_x, seal_y, seal_r = int(w * 0.70), int(h * 0.80), int(w * 0.12)
@@ -206,13 +213,15 @@ class _Builder:
         scope = (f"人工智能应用软件开发；信息系统集成服务；{e.industry.name}相关技术咨询、"
                  "技术服务、技术开发；数据处理和存储支持服务。（依法须经批准的项目，"
                  "经相关部门批准后方可开展经营活动）")
-        image = self.paper()
         w, h = SCAN_WIDTH, SCAN_HEIGHT
-        image.frame(int(w * 0.05), int(h * 0.04), int(w * 0.95), int(h * 0.96), (170, 120, 60), 4)
-        image.frame(int(w * 0.07), int(h * 0.055), int(w * 0.93), int(h * 0.945),
-                    (170, 120, 60), 1)
-        image.ring(w // 2, int(h * 0.11), int(w * 0.05), 0, (200, 60, 50), strength=0.8)
-        image.star(w // 2, int(h * 0.11), w * 0.03, (240, 200, 60))
+        image = self.paper(
+            fixture("frame", int(w * 0.05), int(h * 0.04), int(w * 0.95), int(h * 0.96),
+                    (170, 120, 60), 4),
+            fixture("frame", int(w * 0.07), int(h * 0.055), int(w * 0.93), int(h * 0.945),
+                    (170, 120, 60), 1),
+            fixture("ring", w // 2, int(h * 0.11), int(w * 0.05), 0, (200, 60, 50),
+                    strength=0.8),
+            fixture("star", w // 2, int(h * 0.11), w * 0.03, (240, 200, 60)))
         for row in range(21):  # the QR code to the public credit record
             for col in range(21):
                 if self.rng.random() < 0.5 or (row < 7 and col < 7):
@@ -261,35 +270,38 @@ class _Builder:
 
     def identity_card(self) -> None:
         """An ID card copy, front and back, stamped with the company seal (PNG)."""
-        image = self.paper()
         w, h = SCAN_WIDTH, SCAN_HEIGHT
         card_w, card_h = int(w * 0.62), int(w * 0.62 / 1.58)
         left = (w - card_w) // 2
-        for index, top in enumerate((int(h * 0.12), int(h * 0.52))):
-            image.rect(left, top, left + card_w, top + card_h, (228, 236, 240))
-            image.frame(left, top, left + card_w, top + card_h, (150, 160, 170), 2)
-            if index == 0:  # front: photo and text fields
-                px, py = left + int(card_w * 0.66), top + int(card_h * 0.18)
-                image.rect(px, py, px + int(card_w * 0.27), py + int(card_h * 0.62),
-                           (205, 215, 225))
-                pw, ph = int(card_w * 0.27), int(card_h * 0.62)
-                head_x = px + pw // 2
-                image.ring(head_x, py + int(ph * 0.36), int(pw * 0.2), 0, (120, 110, 105))
-                shoulders = [(head_x + pw * 0.42 * math.cos(t * math.pi / 16),
-                              py + ph - ph * 0.34 * math.sin(t * math.pi / 16))
-                             for t in range(17)]
-                image.polygon(shoulders, (60, 70, 90))
-                image.text_lines(left + 20, top + 22, left + int(card_w * 0.6), 5, self.rng,
-                                 pitch=int(card_h * 0.14), height=8)
-                image.rect(left + 20, top + card_h - 26, left + card_w - 20, top + card_h - 14,
-                           INK_BLACK, strength=0.8)
-            else:  # back: emblem and issuing authority
-                image.ring(left + 50, top + 50, 30, 0, (200, 50, 40), strength=0.85)
-                image.star(left + 50, top + 48, 16, (245, 205, 70))
-                image.text_lines(left + 100, top + 36, left + card_w - 30, 2, self.rng,
-                                 pitch=24, height=12, color=(170, 40, 40))
-                image.text_lines(left + 40, top + int(card_h * 0.66), left + card_w - 40, 2,
-                                 self.rng, pitch=20, height=8)
+        front, back = int(h * 0.12), int(h * 0.52)
+        # The printed card, the same on every copy; the fields vary.
+        card: list[Fixture] = []
+        for top in (front, back):
+            card += [fixture("rect", left, top, left + card_w, top + card_h, (228, 236, 240)),
+                     fixture("frame", left, top, left + card_w, top + card_h,
+                             (150, 160, 170), 2)]
+        # Front: photo and a machine-readable strip.
+        px, py = left + int(card_w * 0.66), front + int(card_h * 0.18)
+        pw, ph = int(card_w * 0.27), int(card_h * 0.62)
+        head_x = px + pw // 2
+        shoulders = tuple((head_x + pw * 0.42 * math.cos(t * math.pi / 16),
+                           py + ph - ph * 0.34 * math.sin(t * math.pi / 16)) for t in range(17))
+        card += [fixture("rect", px, py, px + pw, py + ph, (205, 215, 225)),
+                 fixture("ring", head_x, py + int(ph * 0.36), int(pw * 0.2), 0, (120, 110, 105)),
+                 fixture("polygon", shoulders, (60, 70, 90)),
+                 fixture("rect", left + 20, front + card_h - 26, left + card_w - 20,
+                         front + card_h - 14, INK_BLACK, strength=0.8),
+                 # Back: emblem.
+                 fixture("ring", left + 50, back + 50, 30, 0, (200, 50, 40), strength=0.85),
+                 fixture("star", left + 50, back + 48, 16, (245, 205, 70))]
+        image = self.paper(*card)
+        image.text_lines(left + 20, front + 22, left + int(card_w * 0.6), 5, self.rng,
+                         pitch=int(card_h * 0.14), height=8)
+        # Back: issuing authority and validity.
+        image.text_lines(left + 100, back + 36, left + card_w - 30, 2, self.rng,
+                         pitch=24, height=12, color=(170, 40, 40))
+        image.text_lines(left + 40, back + int(card_h * 0.66), left + card_w - 40, 2,
+                         self.rng, pitch=20, height=8)
         image.text_lines(int(w * 0.2), int(h * 0.9), int(w * 0.8), 1, self.rng, height=9,
                          color=(60, 60, 160), strength=0.6)
         image.seal(int(w * 0.74), int(h * 0.86), int(w * 0.11), self.rng)
@@ -753,3 +765,8 @@ def padding_files(project: Project, rng: random.Random, size: int) -> list[Mater
         files.append(Material(f"6-{name}.pdf", data, marker))
         size -= len(data)
     return files
+
+
+def warm_up() -> None:
+    """Parse the font and make the paragraph styles now (before forking workers)."""
+    pdfkit.styles()

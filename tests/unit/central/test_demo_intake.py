@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import multiprocessing
 import os
+import random
 import re
 import shutil
 import subprocess
 import sys
 import threading
+import zlib
 from collections import Counter
 from pathlib import Path
 
+import PIL.Image
 import pypdf
 import pytest
 
+from reviewer_app.central import demo_intake
 from reviewer_app.central.demo.facts import PLANTABLE_RULES, plan_intake
 from reviewer_app.central.demo.materials import material_files
+from reviewer_app.central.demo.raster import INK_BLACK, RULE_GREY, Raster, fixture
 from reviewer_app.central.demo_intake import (
     APPLICATION_HEADER,
     DemoPlan,
@@ -257,6 +264,23 @@ def test_scans_are_raster_images(demo: DemoPlan) -> None:
     assert width > 500 and height > 700
     png = (folder / "3-法定代表人身份证.png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    with PIL.Image.open(io.BytesIO(png)) as image:
+        image.load()  # the band-wise deflate stream decodes
+        assert image.size[0] > 500
+
+
+def test_band_deflate_round_trips_and_reuses_untouched_bands() -> None:
+    image = Raster.paper(120, 70, random.Random(5),
+                         fixtures=(fixture("frame", 5, 5, 115, 65, RULE_GREY, 1),))
+    image.rect(10, 20, 30, 24, INK_BLACK)
+    assert list(image._clean) == [1, 0, 1, 1, 1]  # 16-row bands; only rows 20-23 inked
+    for png in (False, True):
+        data = image.deflate(4, png=png)
+        assert zlib.decompress(data) == bytes(image.png_rows() if png else image.pixels)
+        again = Raster.paper(120, 70, random.Random(5),
+                             fixtures=(fixture("frame", 5, 5, 115, 65, RULE_GREY, 1),))
+        again.rect(10, 20, 30, 24, INK_BLACK)
+        assert again.deflate(4, png=png) == data
 
 
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
@@ -318,6 +342,21 @@ def test_same_arguments_give_identical_bytes_across_processes(demo: DemoPlan,
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", code, str(out)], check=True, env=env, timeout=300)
     assert _tree(out) == _tree(demo.out_dir)
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_worker_processes_give_the_same_bytes(tmp_path: Path, start: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    if start not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start} here")
+    alone = generate_demo_intake(tmp_path / "alone", projects=5, seats=3, seed=2)
+    monkeypatch.setattr(demo_intake, "POOL_MIN_PROJECTS", 2)
+    monkeypatch.setattr(demo_intake, "_worker_count", lambda projects: 3)
+    monkeypatch.setattr(demo_intake, "_pool_context",
+                        lambda: multiprocessing.get_context(start))
+    pooled = generate_demo_intake(tmp_path / "pooled", projects=5, seats=3, seed=2)
+    assert _tree(pooled.out_dir) == _tree(alone.out_dir)
+    assert list(pooled.markers.items()) == list(alone.markers.items())
 
 
 def test_another_seed_gives_other_files(tmp_path: Path) -> None:
