@@ -7,6 +7,7 @@ paper to the exact .revsheet body.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 from collections.abc import Callable, Mapping
@@ -29,6 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from reviewer_app.core.dates import CST
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.rubric import Rubric
 from reviewer_app.pdfpages import PageCountingCanvas
@@ -142,7 +144,17 @@ def _grid(data: list[list[Any]], widths: list[float], *, header: bool = True,
 
 
 class _NumberedCanvas(PageCountingCanvas):
-    """The sheet's footer on every page: a rule, the seat and revision, "共 M 页"."""
+    """The sheet's footer on every page: a rule, the seat and revision, "共 M 页";
+    the document's creation date is the signing time (``pdf_date``), so the file
+    stays byte-for-byte reproducible (invariant mode) without claiming 2000-01-01."""
+
+    pdf_date = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.pdf_date:
+            date = self.pdf_date
+            self._doc.setDateFormatter(lambda *_: date)
 
     def stamp_page(self, number: int, total: int) -> None:
         width, _ = self._pagesize
@@ -203,7 +215,8 @@ def render_sheet_pdf(body: SheetBody, body_sha256: str, manifest: Mapping[str, A
                             lang="zh-CN")
     canvas_class = type("SheetCanvas", (_NumberedCanvas,), {
         "footer_left": f"{PDF_TITLE} · 席位 {body.seat_id} · 第 {body.revision} 版 · "
-                       f"摘要 {body_sha256[:16]}"})
+                       f"摘要 {body_sha256[:16]}",
+        "pdf_date": _pdf_date(body.created_at)})
     if progress is not None:
         doc.setProgressCallBack(_progress_relay(progress))
     doc.build(story, canvasmaker=canvas_class)
@@ -235,6 +248,30 @@ def _progress_relay(progress: Progress) -> Callable[[str, int], None]:
     return relay
 
 
+def signed_at_text(created_at: str) -> str:
+    """The body's UTC signing time as the expert reads it: 北京时间 with its offset,
+    e.g. ``2026-06-20 10:30（北京时间 UTC+8）``; text that is not a time prints as it is."""
+    try:
+        moment = dt.datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+    except ValueError:
+        return created_at
+    if moment.tzinfo is None:
+        return created_at
+    return f"{moment.astimezone(CST):%Y-%m-%d %H:%M}（北京时间 UTC+8）"
+
+
+def _pdf_date(created_at: str) -> str:
+    """The signing time as a PDF date in Beijing time (``D:20260620103000+08'00'``);
+    empty when the body's time cannot be read."""
+    try:
+        moment = dt.datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if moment.tzinfo is None:
+        return ""
+    return f"D:{moment.astimezone(CST):%Y%m%d%H%M%S}+08'00'"
+
+
 def _header(body: SheetBody, body_sha256: str, manifest: Mapping[str, Any],
             width: float) -> list[Any]:
     program = manifest.get("program", {})
@@ -258,8 +295,7 @@ def _header(body: SheetBody, body_sha256: str, manifest: Mapping[str, Any],
          _p("席位", "label"), _p(body.seat_id, "cell")],
         [_p("评审类型", "label"), _p(KIND_LABELS.get(body.kind, body.kind), "cell"),
          _p("版本", "label"), _p(f"第 {body.revision} 版", "cell")],
-        [_p("签署时间", "label"), _p(body.created_at.replace("T", " ").replace("Z", " UTC"),
-                                    "cell"),
+        [_p("签署时间", "label"), _p(signed_at_text(body.created_at), "cell"),
          _p("项目数", "label"), _p(str(len(body.projects)), "cell")],
         [_p("评分表摘要", "label"), _p(body_sha256, "mono"), "", ""],
         [_p("密钥指纹", "label"), _p(body.key_id, "mono"),
@@ -307,14 +343,22 @@ def _project(index: int, count: int, entry: ProjectEntry, facts: Mapping[str, An
     names = {c.id: c.name for c in rubric.criteria}
     for cid in rubric.criterion_ids:
         if entry.comments.get(cid):
-            flow += [_p(f"{names[cid]} 评分说明：", "label"), *_flow(entry.comments[cid], "body")]
-    flow += [_p("综合意见：", "label"), *_flow(entry.overall_comment or "（无）", "body"),
-             _p("推荐意见：", "label"), _p(recommendation_text(entry.recommendation), "body")]
+            flow += _labelled(f"{names[cid]} 评分说明：", _flow(entry.comments[cid], "body"))
+    flow += _labelled("综合意见：", _flow(entry.overall_comment or "（无）", "body"))
+    flow += _labelled("推荐意见：", [_p(recommendation_text(entry.recommendation), "body")])
     if entry.evidence:
-        refs = "；".join(f"{names.get(e.criterion_id, e.criterion_id)}：材料 {e.member_id} "
-                        f"第 {e.page} 页" for e in entry.evidence)
+        titles = {m.get("member_id"): str(m.get("title", "")) for m in facts.get("materials", ())}
+        refs = "；".join(f"{names.get(e.criterion_id, e.criterion_id)}："
+                        f"《{titles.get(e.member_id) or f'材料 {e.member_id}'}》第 {e.page} 页"
+                        for e in entry.evidence)
         flow.append(_p(f"佐证材料：{refs}", "small"))
     return flow
+
+
+def _labelled(label: str, text: list[Paragraph]) -> list[Any]:
+    """A label kept on the page of the first line it introduces (never alone at a
+    page foot); the rest of a long text flows on."""
+    return [KeepTogether([_p(label, "label"), text[0]]), *text[1:]]
 
 
 def _visit(visit: InspectionVisit, checklist: Mapping[str, str], width: float) -> list[Any]:
@@ -325,8 +369,8 @@ def _visit(visit: InspectionVisit, checklist: Mapping[str, str], width: float) -
                      _flow(answer.note, "cell")])
     flow: list[Any] = [_p("现场考察核查表", "label"), Spacer(1, 1 * mm),
                        _grid(rows, [width * 0.45, width * 0.13, width * 0.42])]
-    flow += [_p("考察发现：", "label"), *_flow(visit.findings or "（无）", "body"),
-             _p("考察建议：", "label"), _p(recommendation_text(visit.recommendation), "body")]
+    flow += _labelled("考察发现：", _flow(visit.findings or "（无）", "body"))
+    flow += _labelled("考察建议：", [_p(recommendation_text(visit.recommendation), "body")])
     for photo in visit.photos:
         flow.append(_p(f"照片 {photo.sha256}（{photo.media_type}）{photo.caption}", "small"))
     return flow

@@ -212,3 +212,28 @@ def test_progress_reaches_the_total_and_an_exception_in_it_stops_rendering() -> 
 
     with pytest.raises(Stop):
         render_pdf(sheet, manifest, progress=stop)
+
+
+def test_the_sheet_speaks_beijing_time_and_cites_materials_by_title(short_pdf) -> None:
+    """Issue 12: 签署时间 in China Standard Time with its offset (the body says
+    2026-06-20T02:30:00Z), the PDF's creation date is the signing time, not 2000-01-01."""
+    reader, text, _ = short_pdf
+    assert "2026-06-2010:30（北京时间UTC+8）" in _flat(text)
+    assert reader.metadata["/CreationDate"] == "D:20260620103000+08'00'"
+    from reviewer_app.sheets.pdf import signed_at_text
+
+    assert signed_at_text("2026-12-31T16:30:00Z") == "2027-01-01 00:30（北京时间 UTC+8）"
+    assert signed_at_text("not a time") == "not a time"
+
+
+def test_no_label_is_left_alone_at_a_page_foot() -> None:
+    """A label (推荐意见：, 综合意见：) stays on the page of the text it introduces."""
+    for filler in range(10, 20):
+        sheet, manifest = _sheet("\n".join(["一行意见"] * filler))
+        reader = PdfReader(io.BytesIO(render_sheet_pdf(sheet.body, sheet.body_sha256,
+                                                       manifest)))
+        for page in reader.pages:
+            lines = [line for line in page.extract_text().splitlines() if line.strip()]
+            body = lines[:-2]   # the footer: seat and revision, "第 N 页 共 M 页"
+            assert "页 共" in lines[-1] and "席位" in lines[-2]
+            assert not body[-1].rstrip().endswith("："), (filler, body[-3:])
