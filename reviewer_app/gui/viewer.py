@@ -84,6 +84,7 @@ class MaterialViewer(Retranslating, QWidget):
         self.image_view.setAccessibleName("imageView")
         for view in (self.pdf_view, self.image_view):
             view.failed.connect(self._on_view_failed)
+        self.client.workerLost.connect(self._on_worker_lost)
         self.message = QLabel(self)
         self.message.setObjectName("viewerMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -277,6 +278,11 @@ class MaterialViewer(Retranslating, QWidget):
         self.show_message(self.tr("This material cannot be shown: %1").replace("%1", reason))
         self.failure = (code, detail)
         self.materialFailed.emit(member_id, reason)
+
+    def _on_worker_lost(self, code: str, detail: str) -> None:
+        # The document on screen died with the worker, even with no request pending.
+        if self._doc and self._view() is not None:
+            self.show_failure(code, detail)
 
     def _on_view_failed(self, code: str, detail: str) -> None:
         if self._doc:

@@ -143,3 +143,16 @@ def svg_named_png(local_file: str = "/etc/hostname") -> bytes:
             b'xmlns:xlink="http://www.w3.org/1999/xlink" width="200" height="200">'
             b'<image xlink:href="file://' + local_file.encode() + b'" width="200" '
             b'height="200"/></svg>\n')
+
+
+# (name, media type claimed by the package, builder, what must happen: the error code
+# the worker refuses it with, or None when it is shown, clamped)
+CASES: tuple[tuple[str, str, object, str | None], ...] = (
+    ("looping-page-tree.pdf", "application/pdf", looping_page_tree_pdf, "timeout"),
+    ("14400pt-page.pdf", "application/pdf", huge_page_pdf, None),
+    ("flate-bomb.pdf", "application/pdf", flate_bomb_pdf, "either"),
+    ("100x600000-1bit.png", "image/png", tall_one_bit_png, None),
+    ("8000x8000.png", "image/png", big_square_png, None),
+    ("tiff-renamed.png", "image/png", tiff_named_png, "unsupported_type"),
+    ("svg-renamed.png", "image/png", svg_named_png, "unsupported_type"),
+)
