@@ -52,9 +52,9 @@ class MaterialViewer(Retranslating, QWidget):
 
     #: (member_id, page) of what is on screen, page 0-based; -1 when nothing is.
     pageShown = Signal(int, int)
-    #: (member_id, reason) when a material cannot be shown
+    # (member_id, reason) when a material cannot be shown
     materialFailed = Signal(int, str)
-    #: member_id, once the worker has opened it and its view is on screen
+    # member_id, once the worker has opened it and its view is on screen
     materialLoaded = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, client: RenderClient | None = None

@@ -156,3 +156,26 @@ CASES: tuple[tuple[str, str, object, str | None], ...] = (
     ("tiff-renamed.png", "image/png", tiff_named_png, "unsupported_type"),
     ("svg-renamed.png", "image/png", svg_named_png, "unsupported_type"),
 )
+
+
+def hostile_members(manifest: dict, members: dict[int, bytes]) -> tuple[dict, dict[int, bytes]]:
+    """The first project's materials replaced by every hostile case, in order (so the
+    looping page tree is the material that opens right after unlock); the manifest's
+    media types and member entries follow. Returns new (manifest, members)."""
+    import copy
+
+    import blake3
+
+    manifest = copy.deepcopy(manifest)
+    members = dict(members)
+    materials = manifest["projects"][0]["materials"]
+    for material, (_name, media_type, build, _expected) in zip(materials, CASES,
+                                                              strict=False):
+        members[material["member_id"]] = build()
+        material["media_type"] = media_type
+    by_id = {m["member_id"]: m for p in manifest["projects"] for m in p["materials"]}
+    for entry in manifest["members"]:
+        data = members[entry["id"]]
+        entry.update(media_type=by_id[entry["id"]]["media_type"], length=len(data),
+                     blake3=blake3.blake3(data).hexdigest())
+    return manifest, members
