@@ -62,6 +62,7 @@ class PageView(QAbstractScrollArea):
         self._client = None
         self._doc = 0
         self._sizes: list[tuple[float, float]] = []
+        self._sizes_known = True
         self._points_per_unit = 1.0  # PDF: screen dpi / 72; image: 1 (pixels)
         self._page = 0
         self._zoom: str | float = FIT_WIDTH
@@ -84,10 +85,14 @@ class PageView(QAbstractScrollArea):
             self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
 
     # --- document -----------------------------------------------------------------
-    def set_document(self, client, doc: int, sizes: list[tuple[float, float]],
+    def set_document(self, client, doc: int, sizes: list[tuple[float, float] | None],
                      *, pdf: bool) -> None:
-        """Show document ``doc`` of ``client`` (page sizes in points, or pixels)."""
-        self._client, self._doc, self._sizes = client, doc, list(sizes)
+        """Show document ``doc`` of ``client`` (page sizes in points, or pixels; None for
+        a page not sized yet: it is drawn at the first page's size until ``sizes`` is
+        answered, right after the first page is on screen)."""
+        self._client, self._doc = client, doc
+        self._sizes_known = all(size is not None for size in sizes)
+        self._sizes = [size if size is not None else sizes[0] for size in sizes]
         screen = QGuiApplication.primaryScreen()
         dpi = screen.logicalDotsPerInch() if screen else 96.0
         self._points_per_unit = dpi / 72.0 if pdf else 1.0
@@ -267,8 +272,21 @@ class PageView(QAbstractScrollArea):
         self._pixmap, self._pixmap_key = pixmap, key
         self.viewport().update()
         self.pageRendered.emit(key[0])
+        if not self._sizes_known:
+            self._sizes_known = True
+            self._client.request("sizes", doc, {},
+                                 lambda reply, _p: self._sized(doc, reply))
         if self._wanted() != key:
             self.schedule_render()
+
+    def _sized(self, doc: int, reply: dict[str, Any]) -> None:
+        sizes = reply.get("sizes")
+        if doc != self._doc or not reply.get("ok") or not isinstance(sizes, list) \
+                or len(sizes) != len(self._sizes):
+            return
+        self._sizes = [(float(w), float(h)) for w, h in sizes]
+        self._update_scrollbars()
+        self.schedule_render()
 
     def grab_page(self) -> QImage:
         """The pixels of the current page as last rendered (for tests and benches)."""

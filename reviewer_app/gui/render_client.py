@@ -108,7 +108,8 @@ class RenderClient(QObject):
     def worker_pid(self) -> int:
         return int(self._process.processId()) if self._process is not None else 0
 
-    def open(self, kind: str, data: bytes | bytearray, callback: Callback) -> int:
+    def open(self, kind: str, data: bytes | bytearray, callback: Callback, page: int = 0
+             ) -> int:
         """Send a material to the worker; returns the document token for later requests."""
         doc = next(self._docs)
 
@@ -117,7 +118,7 @@ class RenderClient(QObject):
                 self._live_docs.add(doc)
             callback(reply, payload)
 
-        self._submit("open", {"doc": doc, "kind": kind}, data, doc, opened)
+        self._submit("open", {"doc": doc, "kind": kind, "page": page}, data, doc, opened)
         return doc
 
     def request(self, op: str, doc: int, params: dict[str, Any], callback: Callback) -> int:

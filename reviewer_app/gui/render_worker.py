@@ -9,8 +9,10 @@ The material arrives as the payload of ``open`` and lives only in this process's
 
 Operations (``doc`` is the client's token of the open document):
 
-- ``open`` {doc, kind: "pdf"|"image"} + bytes -> {pages, sizes: [[w, h] points]} for a PDF,
+- ``open`` {doc, kind: "pdf"|"image", page} + bytes -> {pages, sizes: [[w, h] points]} for a PDF,
   {pages: 1, sizes: [[w, h] pixels]} for a JPEG/PNG (after EXIF rotation)
+- ``sizes`` {doc} -> {sizes}: every page's size (``open`` sizes only the first page and
+  the one asked for, the others are null)
 - ``render`` {doc, page, width, height} -> RGB32 pixels of the page at that size
 - ``select`` {doc, page, ax, ay, bx, by} (PDF points) / ``select_all`` {doc, page}
   -> {text, bounds: [[[x, y], ...] polygon, ...]}
@@ -97,6 +99,8 @@ class Renderer:
             return self._render(header)
         if self._pdf is None:
             raise Refused(ERR_BAD_REQUEST, f"{op} needs a PDF")
+        if op == "sizes":
+            return {"sizes": [self._size(page) for page in range(self._pdf.pageCount())]}, b""
         if op == "select":
             page = self._page(header)
             return self._select(page, _float(header, "ax"), _float(header, "ay"),
@@ -127,7 +131,7 @@ class Renderer:
             raise Refused(ERR_BAD_REQUEST, "doc must be an integer")
         kind = header.get("kind")
         if kind == "pdf":
-            reply = self._open_pdf(data)
+            reply = self._open_pdf(header, data)
         elif kind == "image":
             reply = self._open_image(data)
         else:
@@ -135,7 +139,7 @@ class Renderer:
         self.doc = doc
         return reply
 
-    def _open_pdf(self, data: bytearray) -> dict[str, Any]:
+    def _open_pdf(self, header: dict[str, Any], data: bytearray) -> dict[str, Any]:
         from PySide6.QtCore import QBuffer, QByteArray, QIODevice
         from PySide6.QtPdf import QPdfDocument
 
@@ -145,7 +149,7 @@ class Renderer:
             raise Refused(ERR_UNSUPPORTED_TYPE, sniff(data))
         document = QPdfDocument()
         buffer = QBuffer(document)  # QPdfDocument does not own the device
-        buffer.setData(QByteArray(bytes(data)))
+        buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         document.load(buffer)
         if document.status() != QPdfDocument.Status.Ready:
@@ -153,11 +157,17 @@ class Renderer:
             document.close()
             raise Refused(ERR_PASSWORD if password else ERR_DAMAGED)
         self._pdf, self._buffer = document, buffer
-        sizes = []
-        for page in range(document.pageCount()):
-            size = document.pagePointSize(page)
-            sizes.append([round(size.width(), 3), round(size.height(), 3)])
+        # Sizing all pages of a long PDF costs more than rendering the first one: the
+        # first page and the one asked for now, the rest with ``sizes`` later.
+        first = _int(header, "page", 0, 1 << 30) if "page" in header else 0
+        wanted = {0, min(first, document.pageCount() - 1)}
+        sizes = [self._size(page) if page in wanted else None
+                 for page in range(document.pageCount())]
         return {"pages": len(sizes), "sizes": sizes}
+
+    def _size(self, page: int) -> list[float]:
+        size = self._pdf.pagePointSize(page)
+        return [round(size.width(), 3), round(size.height(), 3)]
 
     def _open_image(self, data: bytearray) -> dict[str, Any]:
         from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -167,7 +177,7 @@ class Renderer:
         if fmt is None:
             raise Refused(ERR_UNSUPPORTED_TYPE, sniff(data))
         buffer = QBuffer()
-        buffer.setData(QByteArray(bytes(data)))
+        buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         reader = QImageReader(buffer, fmt.encode())
         # Only the plugin of the detected type, never one chosen from the content.

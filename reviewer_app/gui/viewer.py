@@ -220,7 +220,7 @@ class MaterialViewer(Retranslating, QWidget):
         self._pending_page = page
         token: list[int] = []  # the callback runs later, once the token is known
         self._doc = self.client.open(kind, data,
-                                     lambda reply, _p: self._opened(token[0], reply))
+                                     lambda reply, _p: self._opened(token[0], reply), page)
         token.append(self._doc)
 
     def _opened(self, doc: int, reply: dict[str, Any]) -> None:
@@ -229,8 +229,8 @@ class MaterialViewer(Retranslating, QWidget):
         if not reply.get("ok"):
             self.show_failure(str(reply.get("error", "")), str(reply.get("detail", "")))
             return
-        sizes = [(float(w), float(h)) for w, h in reply.get("sizes", [])]
-        if not sizes:
+        sizes = [(float(s[0]), float(s[1])) if s else None for s in reply.get("sizes", [])]
+        if not sizes or sizes[0] is None:
             self.show_failure(ERR_DAMAGED, "no pages")
             return
         view = self.pdf_view if self._kind == PDF else self.image_view
