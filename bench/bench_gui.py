@@ -135,13 +135,11 @@ class AeadPackage:
 
 
 def bench_switch(rounds: int) -> dict[str, float]:
-    from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
     from reviewer_app.gui.app import build_window, create_app
     from reviewer_app.gui.session import ReviewSession
     from reviewer_app.gui.settings import workspace_path
-    from reviewer_app.gui.viewer import render_page
     from tests.gui.fakes import SEAT_CODE, build_manifest_and_members
 
     app = create_app()
@@ -164,11 +162,10 @@ def bench_switch(rounds: int) -> dict[str, float]:
             window.cache.clear()  # measure decryption too, not the cache
             start = time.perf_counter()
             window.select_project_row(row)
-            while not window.viewer.is_pdf():
+            # Until the render worker's first page is on screen.
+            while not (window.viewer.is_pdf() and window.viewer.pdf_view.has_page()):
                 app.processEvents()
                 time.sleep(0.0005)
-            size = window.viewer.pdf_view.page_geometry().size()
-            render_page(window.viewer.document, 0, QSize(size.width(), min(size.height(), 1400)))
             times.append(time.perf_counter() - start)
         window.close()
         QApplication.processEvents()

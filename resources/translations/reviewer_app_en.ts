@@ -700,8 +700,48 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>Decrypting and checking the material…</translation>
     </message>
     <message>
-        <source>This PDF cannot be displayed (it may be damaged).</source>
-        <translation>This PDF cannot be displayed (it may be damaged).</translation>
+        <source>its content is %1; only PDF documents and JPEG or PNG images are shown</source>
+        <translation>its content is %1; only PDF documents and JPEG or PNG images are shown</translation>
+    </message>
+    <message>
+        <source>it is too large (%1 pixels)</source>
+        <translation>it is too large (%1 pixels)</translation>
+    </message>
+    <message>
+        <source>it is damaged or not in the format it claims</source>
+        <translation>it is damaged or not in the format it claims</translation>
+    </message>
+    <message>
+        <source>the PDF is password-protected</source>
+        <translation>the PDF is password-protected</translation>
+    </message>
+    <message>
+        <source>it needs more memory than the viewer may use</source>
+        <translation>it needs more memory than the viewer may use</translation>
+    </message>
+    <message>
+        <source>it took longer than %1 seconds to open or draw; the viewer process was stopped</source>
+        <translation>it took longer than %1 seconds to open or draw; the viewer process was stopped</translation>
+    </message>
+    <message>
+        <source>the viewer process stopped on it (%1) and was restarted</source>
+        <translation>the viewer process stopped on it (%1) and was restarted</translation>
+    </message>
+    <message>
+        <source>the viewer process could not be started (%1)</source>
+        <translation>the viewer process could not be started (%1)</translation>
+    </message>
+    <message>
+        <source>the viewer process refused the request (%1)</source>
+        <translation>the viewer process refused the request (%1)</translation>
+    </message>
+    <message>
+        <source>the viewer process was restarted</source>
+        <translation>the viewer process was restarted</translation>
+    </message>
+    <message>
+        <source>This material cannot be shown: %1</source>
+        <translation>This material cannot be shown: %1</translation>
     </message>
     <message>
         <source>No matches</source>

@@ -613,7 +613,7 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     </message>
     <message>
         <source>This material cannot be shown: %1</source>
-        <translation>无法显示该材料：%1</translation>
+        <translation>此材料无法显示：%1</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -700,8 +700,48 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>正在解密并校验材料…</translation>
     </message>
     <message>
-        <source>This PDF cannot be displayed (it may be damaged).</source>
-        <translation>无法显示此 PDF（文件可能已损坏）。</translation>
+        <source>its content is %1; only PDF documents and JPEG or PNG images are shown</source>
+        <translation>其内容为 %1；仅显示 PDF 文档及 JPEG、PNG 图片</translation>
+    </message>
+    <message>
+        <source>it is too large (%1 pixels)</source>
+        <translation>尺寸过大（%1 像素）</translation>
+    </message>
+    <message>
+        <source>it is damaged or not in the format it claims</source>
+        <translation>文件已损坏，或与其声明的格式不符</translation>
+    </message>
+    <message>
+        <source>the PDF is password-protected</source>
+        <translation>该 PDF 设有密码保护</translation>
+    </message>
+    <message>
+        <source>it needs more memory than the viewer may use</source>
+        <translation>所需内存超出查看器的限额</translation>
+    </message>
+    <message>
+        <source>it took longer than %1 seconds to open or draw; the viewer process was stopped</source>
+        <translation>打开或绘制超过 %1 秒，查看进程已被终止</translation>
+    </message>
+    <message>
+        <source>the viewer process stopped on it (%1) and was restarted</source>
+        <translation>查看进程处理该材料时异常退出（%1），已重新启动</translation>
+    </message>
+    <message>
+        <source>the viewer process could not be started (%1)</source>
+        <translation>无法启动查看进程（%1）</translation>
+    </message>
+    <message>
+        <source>the viewer process refused the request (%1)</source>
+        <translation>查看进程拒绝了该请求（%1）</translation>
+    </message>
+    <message>
+        <source>the viewer process was restarted</source>
+        <translation>查看进程已重新启动</translation>
+    </message>
+    <message>
+        <source>This material cannot be shown: %1</source>
+        <translation>此材料无法显示：%1</translation>
     </message>
     <message>
         <source>No matches</source>

@@ -19,7 +19,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+RENDER_WORKER_FLAG = "--render-worker"  # = reviewer_app.gui.render_worker.WORKER_FLAG
+
+
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == [RENDER_WORKER_FLAG]:
+        # The frozen bundle has no ``python -m``: the app's own executable is the render
+        # worker (docs/architecture.md §5). Nothing else is imported before it confines
+        # itself.
+        from reviewer_app.gui.render_worker import main as render_worker
+
+        return render_worker()
     args = build_parser().parse_args(argv)
     if importlib.util.find_spec("reviewer_app.gui") is None:
         # The workspace (issue 4) is not in this build yet; say so instead of crashing.

@@ -34,11 +34,10 @@ from reviewer_app.gui.settings import Preferences, demo_cache_dir
 from reviewer_app.gui.workers import Worker
 
 if TYPE_CHECKING:
-    # Start-up shows the welcome page only: the workspace page (QtPdf viewer, rubric
+    # Start-up shows the welcome page only: the workspace page (viewer, rubric
     # panel, project list, materials; reviewer_app.core) and the unlock dialog are
     # imported and built on first use (_build_workspace, open_path). Issue 4.
     from PySide6.QtCore import QModelIndex
-    from PySide6.QtGui import QImage
 
     from reviewer_app.gui.autosave import AutosaveManager
     from reviewer_app.gui.session import Opener, ReviewSession
@@ -89,6 +88,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._material_token = 0
         self.unlock_dialog: UnlockDialog | None = None
         self.worker = Worker(self)
+        self._render_client = None
         self.idle = IdleWatcher(prefs.idle_minutes() * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.sheet_hook = self._find_sheet_hook()
@@ -259,7 +259,8 @@ class MainWindow(Retranslating, QMainWindow):
         left.addWidget(materials)
         left.setSizes([480, 420])
 
-        self.viewer = MaterialViewer(self.workspace)
+        self.viewer = MaterialViewer(self.workspace, client=self.render_client())
+        self.viewer.materialLoaded.connect(self.materialShown)
         self.viewer.pageShown.connect(self._on_page_shown)
         self.attach_button = QToolButton(self.viewer)
         self.attach_button.setObjectName("attachEvidenceButton")
@@ -650,6 +651,9 @@ class MainWindow(Retranslating, QMainWindow):
                               expert_keys=self._expert_keys(), parent=self)
         dialog.setObjectName("unlockDialog")
         dialog.accepted.connect(lambda: self._unlocked(dialog))
+        # Warm the render worker while the expert types: the first material opens
+        # right after unlock.
+        self.render_client().start()
         self.unlock_dialog = dialog
         dialog.open()
         return dialog
@@ -742,6 +746,14 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_actions()
         self.sessionChanged.emit()
 
+    def render_client(self):
+        """The render worker's client, shared by every viewer of this window."""
+        if self._render_client is None:
+            from reviewer_app.gui.render_client import RenderClient
+
+            self._render_client = RenderClient(self)
+        return self._render_client
+
     def _teardown(self) -> bool:
         """Flush, then drop every key, decrypted byte and document buffer we hold."""
         ok = True
@@ -756,6 +768,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.viewer.unload()
             self.viewer.show_message("")
             self.cache.clear()
+        if self._render_client is not None:
+            # A fresh worker for the next unlock: nothing of these materials stays in
+            # the old one's heap.
+            self._render_client.stop()
             self.rubric_panel.load(None, None)
             self.rubric_panel.set_rubric(None, {})
             self.material_model.set_project(None, {}, False)
@@ -902,45 +918,31 @@ class MainWindow(Retranslating, QMainWindow):
             return
         cached = self.cache.get(member_id)
         if cached is not None:
-            self._display(member_id, cached, page)
+            self._pending_member = -1
+            self.viewer.load_material(member_id, cached, media_type, page)
             return
         self.viewer.show_busy(member_id)
         self._pending_member = member_id
         self._pending_page = page
-        from reviewer_app.gui.viewer import decode_image
-
         package = self.session.package
-        image = media_type.startswith("image/")
-
-        def job():
-            data = package.read_member(member_id)
-            return decode_image(data) if image else data
-
-        self.worker.submit(job, lambda result: self._decrypted(member_id, result),
+        # Decrypted off the GUI thread; parsed only by the render worker (viewer.py).
+        self.worker.submit(lambda: package.read_member(member_id),
+                           lambda data: self._decrypted(member_id, media_type, data),
                            lambda exc: self._decrypt_failed(member_id, exc))
 
-    def _decrypted(self, member_id: int, result: bytes | QImage) -> None:
+    def _decrypted(self, member_id: int, media_type: str, data: bytes) -> None:
         if self.session is None:
             return  # locked meanwhile: drop it
-        self.cache.put(member_id, result)
+        self.cache.put(member_id, data)
         if member_id == self._pending_member:
             self._pending_member = -1
-            self._display(member_id, result, self._pending_page)
+            self.viewer.load_material(member_id, data, media_type, self._pending_page)
 
     def _decrypt_failed(self, member_id: int, exc: BaseException) -> None:
         if member_id == self._pending_member:
             self._pending_member = -1
             self.viewer.show_message(self.tr("This material cannot be shown: %1")
                                      .replace("%1", str(exc)))
-
-    def _display(self, member_id: int, item: bytes | QImage, page: int) -> None:
-        from PySide6.QtGui import QImage
-
-        if isinstance(item, QImage):
-            self.viewer.load_image(member_id, item)
-        elif self.viewer.load_pdf(member_id, item):
-            self.viewer.go_to_page(page)
-        self.materialShown.emit(member_id)
 
     def _on_page_shown(self, _member_id: int, _page: int) -> None:
         self._update_actions()

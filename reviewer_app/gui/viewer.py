@@ -1,44 +1,23 @@
-"""The material viewer: PDFs with QtPdf and scanned images, always from memory.
+"""The material viewer: PDFs and scanned images, parsed and drawn by the render worker.
 
-docs/architecture.md §9: ``QPdfDocument.load(QIODevice)`` does not own the device and
-reads it lazily, so each document gets a ``QBuffer`` parented to the document
-itself; decrypted bytes never touch the disk. QPdfView has no text selection,
-so :class:`PdfView` builds one from ``QPdfDocument.getSelection``.
+Nothing in this process parses a material. The decrypted bytes go to the render worker
+(:mod:`reviewer_app.gui.render_client`, docs/architecture.md §5), which answers with page
+sizes, page pixels at the size shown, search hits and text selections; a material that
+hangs, crashes or overruns the worker shows "This material cannot be shown" with the
+reason, and the rest of the app goes on.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
-    QPoint,
-    QPointF,
-    QRect,
-    QSize,
-    QSizeF,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QGuiApplication,
-    QImage,
-    QImageReader,
-    QKeySequence,
-    QPainter,
-    QPixmap,
-    QPolygonF,
-)
-from PySide6.QtPdf import QPdfDocument, QPdfSearchModel, QPdfSelection
-from PySide6.QtPdfWidgets import QPdfView
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QToolButton,
@@ -47,264 +26,25 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.gui.i18n import Retranslating
+from reviewer_app.gui.page_view import FIT_PAGE, FIT_WIDTH, PageView
+from reviewer_app.gui.render_client import RenderClient
+from reviewer_app.gui.render_protocol import (
+    ERR_BAD_REQUEST,
+    ERR_CRASHED,
+    ERR_DAMAGED,
+    ERR_NO_MEMORY,
+    ERR_PASSWORD,
+    ERR_TIMEOUT,
+    ERR_TOO_LARGE,
+    ERR_UNAVAILABLE,
+    ERR_UNSUPPORTED_TYPE,
+)
 
-# Decoded images above this are refused (QImageReader's own default is 256 MB).
-IMAGE_ALLOCATION_LIMIT_MB = 256
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
-FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
+SEARCH_DELAY_MS = 150  # typing coalesces into one search of the whole document
+PDF, IMAGE = "pdf", "image"
 
-
-def decode_image(data: bytes) -> QImage:
-    """Decode a JPEG/PNG from memory with EXIF rotation (safe off the GUI thread).
-
-    Raises:
-        ValueError: not an image Qt can read, or larger than the allocation limit.
-    """
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    reader.setAllocationLimit(IMAGE_ALLOCATION_LIMIT_MB)
-    reader.setAutoTransform(True)
-    image = reader.read()
-    buffer.close()
-    if image.isNull():
-        raise ValueError(reader.errorString())
-    return image
-
-
-def render_page(document: QPdfDocument, page: int, size: QSize) -> QImage:
-    """Render one page painted on white (QPdfDocument.render is transparent)."""
-    raw = document.render(page, size)
-    image = QImage(raw.size(), QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.drawImage(0, 0, raw)
-    painter.end()
-    return image
-
-
-class PdfView(QPdfView):
-    """QPdfView plus mouse text selection and copy (single-page mode)."""
-
-    selectionChanged = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPageMode(QPdfView.PageMode.SinglePage)
-        self._selection: QPdfSelection | None = None
-        self._anchor: QPointF | None = None
-        self._line_cache: tuple[int, list] = (-1, [])
-        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
-
-    # --- geometry (mirrors QPdfViewPrivate::calculateDocumentLayout) ---------
-    def page_geometry(self) -> QRect | None:
-        """Where the current page is drawn, in viewport coordinates."""
-        doc = self.document()
-        if doc is None or doc.status() != QPdfDocument.Status.Ready or doc.pageCount() == 0:
-            return None
-        page = self.pageNavigator().currentPage()
-        screen = QGuiApplication.primaryScreen()
-        resolution = (screen.logicalDotsPerInch() if screen else 96.0) / 72.0
-        points = doc.pagePointSize(page)
-        margins = self.documentMargins()
-        vw, vh = self.viewport().width(), self.viewport().height()
-        base = QSizeF(points.width() * resolution, points.height() * resolution).toSize()
-        mode = self.zoomMode()
-        if mode == QPdfView.ZoomMode.FitToWidth:
-            factor = (vw - margins.left() - margins.right()) / max(1, base.width())
-            size = QSizeF(base.width() * factor, base.height() * factor).toSize()
-        elif mode == QPdfView.ZoomMode.FitInView:
-            avail = QSize(vw - margins.left() - margins.right(), vh - self.pageSpacing())
-            size = base.scaled(avail, Qt.AspectRatioMode.KeepAspectRatio)
-        else:
-            zoom = self.zoomFactor()
-            size = QSizeF(points.width() * resolution * zoom,
-                          points.height() * resolution * zoom).toSize()
-        total_width = size.width() + margins.left() + margins.right()
-        x = (max(total_width, vw) - size.width()) // 2
-        return QRect(x - self.horizontalScrollBar().value(),
-                     margins.top() - self.verticalScrollBar().value(),
-                     size.width(), size.height())
-
-    def _to_page(self, pos: QPoint) -> QPointF | None:
-        rect = self.page_geometry()
-        if rect is None or rect.width() <= 0:
-            return None
-        points = self.document().pagePointSize(self.pageNavigator().currentPage())
-        scale = rect.width() / points.width()
-        return QPointF((pos.x() - rect.x()) / scale, (pos.y() - rect.y()) / scale)
-
-    # --- selection ------------------------------------------------------------
-    def selected_text(self) -> str:
-        return self._selection.text() if self._selection is not None else ""
-
-    def _lines(self) -> list:
-        """Bounding rectangles of the current page's text lines (cached per page)."""
-        page = self.pageNavigator().currentPage()
-        if self._line_cache[0] != page:
-            doc = self.document()
-            rects = [poly.boundingRect() for poly in doc.getAllText(page).bounds()]
-            self._line_cache = (page, rects)
-        return self._line_cache[1]
-
-    def _snap(self, point: QPointF) -> tuple[int, QPointF] | None:
-        """The nearest point that lies on text: PDFium only selects between characters."""
-        lines = self._lines()
-        if not lines:
-            return None
-
-        def distance(rect) -> float:
-            if rect.top() <= point.y() <= rect.bottom():
-                return 0.0
-            return min(abs(point.y() - rect.top()), abs(point.y() - rect.bottom()))
-
-        index = min(range(len(lines)), key=lambda i: (distance(lines[i]), i))
-        rect = lines[index]
-        x = min(max(point.x(), rect.left() + 0.5), rect.right() - 0.5)
-        return index, QPointF(x, rect.center().y())
-
-    def select_between(self, start: QPointF, end: QPointF) -> str:
-        """Select the text between two points of the current page (in PDF points)."""
-        doc = self.document()
-        page = self.pageNavigator().currentPage()
-        a, b = self._snap(start), self._snap(end)
-        if a is None or b is None:
-            self._selection = None
-        else:
-            if (b[0], b[1].x()) < (a[0], a[1].x()):  # keep reading order
-                a, b = b, a
-            self._selection = doc.getSelection(page, a[1], b[1])
-        self.viewport().update()
-        text = self.selected_text()
-        self.selectionChanged.emit(text)
-        return text
-
-    def select_all_on_page(self) -> str:
-        doc = self.document()
-        if doc is None or doc.status() != QPdfDocument.Status.Ready:
-            return ""
-        self._selection = doc.getAllText(self.pageNavigator().currentPage())
-        self.viewport().update()
-        text = self.selected_text()
-        self.selectionChanged.emit(text)
-        return text
-
-    def clear_selection(self) -> None:
-        if self._selection is not None:
-            self._selection = None
-            self.viewport().update()
-            self.selectionChanged.emit("")
-        self._line_cache = (-1, [])
-
-    def copy(self) -> bool:
-        text = self.selected_text()
-        if text:
-            QGuiApplication.clipboard().setText(text)
-        return bool(text)
-
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._anchor = self._to_page(event.position().toPoint())
-            self.clear_selection()
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event) -> None:
-        if self._anchor is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            end = self._to_page(event.position().toPoint())
-            if end is not None:
-                self.select_between(self._anchor, end)
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:
-        self._anchor = None
-        super().mouseReleaseEvent(event)
-
-    def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy()
-            return
-        if event.matches(QKeySequence.StandardKey.SelectAll):
-            self.select_all_on_page()
-            return
-        super().keyPressEvent(event)
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if self._selection is None or not self._selection.isValid():
-            return
-        rect = self.page_geometry()
-        if rect is None:
-            return
-        points = self.document().pagePointSize(self.pageNavigator().currentPage())
-        scale = rect.width() / points.width()
-        painter = QPainter(self.viewport())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(30, 110, 220, 70))
-        for polygon in self._selection.bounds():
-            mapped = QPolygonF([QPointF(rect.x() + p.x() * scale, rect.y() + p.y() * scale)
-                                for p in polygon])
-            painter.drawPolygon(mapped)
-        painter.end()
-
-
-class ImageView(QScrollArea):
-    """A scanned image with fit-width, fit-page and percent zoom."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("imageView")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setBackgroundRole(self.backgroundRole())
-        self._label = QLabel()
-        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWidget(self._label)
-        self.setWidgetResizable(False)
-        self._image = QImage()
-        self._zoom: str | float = FIT_WIDTH
-
-    def set_image(self, image: QImage) -> None:
-        self._image = image
-        self._apply()
-
-    def clear(self) -> None:
-        self._image = QImage()
-        self._label.clear()
-        self._label.resize(0, 0)
-
-    def has_image(self) -> bool:
-        return not self._image.isNull()
-
-    def set_zoom(self, zoom: str | float) -> None:
-        self._zoom = zoom
-        self._apply()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if isinstance(self._zoom, str):
-            self._apply()
-
-    def _apply(self) -> None:
-        if self._image.isNull():
-            return
-        avail = self.viewport().size() - QSize(4, 4)
-        size = self._image.size()
-        if self._zoom == FIT_WIDTH:
-            target = size.scaled(avail.width(), 10**7, Qt.AspectRatioMode.KeepAspectRatio)
-        elif self._zoom == FIT_PAGE:
-            target = size.scaled(avail, Qt.AspectRatioMode.KeepAspectRatio)
-        else:
-            target = QSize(int(size.width() * float(self._zoom)),
-                           int(size.height() * float(self._zoom)))
-        pixmap = QPixmap.fromImage(self._image.scaled(
-            target, Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation))
-        self._label.setPixmap(pixmap)
-        self._label.resize(pixmap.size())
+__all__ = ["FIT_PAGE", "FIT_WIDTH", "ZOOM_STEPS", "MaterialViewer"]
 
 
 class MaterialViewer(Retranslating, QWidget):
@@ -312,24 +52,39 @@ class MaterialViewer(Retranslating, QWidget):
 
     #: (member_id, page) of what is on screen, page 0-based; -1 when nothing is.
     pageShown = Signal(int, int)
+    # (member_id, reason) when a material cannot be shown
+    materialFailed = Signal(int, str)
+    # member_id, once the worker has opened it and its view is on screen
+    materialLoaded = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, client: RenderClient | None = None
+                 ) -> None:
         super().__init__(parent)
         self.setObjectName("materialViewer")
+        self.client = client if client is not None else RenderClient(self)
         self.member_id = -1
-        self.document = QPdfDocument(self)
-        self._buffer: QBuffer | None = None
-        self.search_model = QPdfSearchModel(self)
-        self.search_model.setDocument(self.document)
+        self._doc = 0
+        self._kind: str | None = None
+        self._pending_page = 0
+        self.failure: tuple[str, str] | None = None  # (code, detail) of the last failure
+        self._hits: list[dict[str, Any]] = []
         self._hit = -1
+        self._search_busy = False
+        self._search_again = False
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
 
-        self.pdf_view = PdfView(self)
+        self.pdf_view = PageView(self, selectable=True)
         self.pdf_view.setObjectName("pdfView")
         self.pdf_view.setAccessibleName("pdfView")
-        self.pdf_view.setDocument(self.document)
-        self.pdf_view.setSearchModel(self.search_model)
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.image_view = ImageView(self)
+        self.image_view = PageView(self, selectable=False)
+        self.image_view.setObjectName("imageView")
+        self.image_view.setAccessibleName("imageView")
+        for view in (self.pdf_view, self.image_view):
+            view.failed.connect(self._on_view_failed)
+        self.client.workerLost.connect(self._on_worker_lost)
         self.message = QLabel(self)
         self.message.setObjectName("viewerMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -339,7 +94,7 @@ class MaterialViewer(Retranslating, QWidget):
         self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress = QProgressBar(busy_page)
         self.progress.setObjectName("decryptProgress")
-        self.progress.setRange(0, 0)  # busy: read_member reports no fraction
+        self.progress.setRange(0, 0)  # busy: neither decryption nor parsing reports a fraction
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(320)
         busy_layout = QVBoxLayout(busy_page)
@@ -360,9 +115,6 @@ class MaterialViewer(Retranslating, QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.stack, 1)
 
-        navigator = self.pdf_view.pageNavigator()
-        navigator.currentPageChanged.connect(self._on_page_changed)
-        self.search_model.countChanged.connect(self._on_hits_changed)
         self.retranslate()
         self.show_message(self.tr("Select a material to read it here."))
 
@@ -449,66 +201,137 @@ class MaterialViewer(Retranslating, QWidget):
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
 
-    def load_pdf(self, member_id: int, data: bytes) -> bool:
-        """Show a PDF from memory; returns False (with a message) when it does not load."""
-        self.unload()
-        buffer = QBuffer(self.document)  # parented to the document: lives as long as it
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._buffer = buffer
-        self.document.load(buffer)
-        if self.document.status() != QPdfDocument.Status.Ready:
-            self.show_message(self.tr("This PDF cannot be displayed (it may be damaged)."))
-            return False
-        self.member_id = member_id
-        self.stack.setCurrentWidget(self.pdf_view)
-        self.pdf_view.pageNavigator().jump(0, QPointF(), 0)
-        self.search(self.search_edit.text())
-        self._update_controls()
-        self.pageShown.emit(member_id, 0)
-        return True
+    def load_pdf(self, member_id: int, data: bytes | bytearray, page: int = 0) -> None:
+        """Show a PDF from memory: the worker parses it; ``pageShown`` or
+        ``materialFailed`` follows."""
+        self._load(member_id, data, PDF, page)
 
-    def load_image(self, member_id: int, image: QImage) -> None:
-        self.unload()
-        self.member_id = member_id
-        self.image_view.set_image(image)
-        self.image_view.set_zoom(self.zoom_combo.currentData())
-        self.stack.setCurrentWidget(self.image_view)
+    def load_image(self, member_id: int, data: bytes | bytearray) -> None:
+        """Show a JPEG or PNG from memory (anything else is refused by the worker)."""
+        self._load(member_id, data, IMAGE, 0)
+
+    def load_material(self, member_id: int, data: bytes | bytearray, media_type: str,
+                      page: int = 0) -> None:
+        self._load(member_id, data, IMAGE if media_type.startswith("image/") else PDF, page)
+
+    def _load(self, member_id: int, data: bytes | bytearray, kind: str, page: int) -> None:
+        self.show_busy(member_id)
+        self._kind = kind
+        self._pending_page = page
+        token: list[int] = []  # the callback runs later, once the token is known
+        self._doc = self.client.open(kind, data,
+                                     lambda reply, _p: self._opened(token[0], reply), page)
+        token.append(self._doc)
+
+    def _opened(self, doc: int, reply: dict[str, Any]) -> None:
+        if doc != self._doc:
+            return
+        if not reply.get("ok"):
+            self.show_failure(str(reply.get("error", "")), str(reply.get("detail", "")))
+            return
+        sizes = [(float(s[0]), float(s[1])) if s else None for s in reply.get("sizes", [])]
+        if not sizes or sizes[0] is None:
+            self.show_failure(ERR_DAMAGED, "no pages")
+            return
+        view = self.pdf_view if self._kind == PDF else self.image_view
+        view.set_document(self.client, doc, sizes, pdf=self._kind == PDF)
+        view.set_zoom(self.zoom_combo.currentData())
+        view.set_page(self._pending_page)
+        self.stack.setCurrentWidget(view)
+        if self._kind == PDF and self.search_edit.text():
+            self.search(self.search_edit.text())
         self._update_controls()
-        self.pageShown.emit(member_id, 0)
+        self.materialLoaded.emit(self.member_id)
+        self.pageShown.emit(self.member_id, view.current_page())
+
+    def failure_reason(self, code: str, detail: str) -> str:
+        """The translated reason for a worker's error code."""
+        if code == ERR_UNSUPPORTED_TYPE:
+            return self.tr("its content is %1; only PDF documents and JPEG or PNG images "
+                           "are shown").replace("%1", detail or "?")
+        if code == ERR_TOO_LARGE:
+            return self.tr("it is too large (%1 pixels)").replace("%1", detail.replace(
+                "x", " × "))
+        if code == ERR_DAMAGED:
+            return self.tr("it is damaged or not in the format it claims")
+        if code == ERR_PASSWORD:
+            return self.tr("the PDF is password-protected")
+        if code == ERR_NO_MEMORY:
+            return self.tr("it needs more memory than the viewer may use")
+        if code == ERR_TIMEOUT:
+            return self.tr("it took longer than %1 seconds to open or draw; the viewer "
+                           "process was stopped").replace("%1", detail)
+        if code == ERR_CRASHED:
+            return self.tr("the viewer process stopped on it (%1) and was restarted"
+                           ).replace("%1", detail)
+        if code == ERR_UNAVAILABLE:
+            return self.tr("the viewer process could not be started (%1)").replace(
+                "%1", detail)
+        if code == ERR_BAD_REQUEST:
+            return self.tr("the viewer process refused the request (%1)").replace(
+                "%1", detail)
+        return self.tr("the viewer process was restarted")
+
+    def show_failure(self, code: str, detail: str) -> None:
+        member_id = self.member_id
+        reason = self.failure_reason(code, detail)
+        self.show_message(self.tr("This material cannot be shown: %1").replace("%1", reason))
+        self.failure = (code, detail)
+        self.materialFailed.emit(member_id, reason)
+
+    def _on_worker_lost(self, code: str, detail: str) -> None:
+        # The document on screen died with the worker, even with no request pending.
+        if self._doc and self._view() is not None:
+            self.show_failure(code, detail)
+
+    def _on_view_failed(self, code: str, detail: str) -> None:
+        if self._doc:
+            self.show_failure(code, detail)
 
     def unload(self) -> None:
-        """Drop the document, its buffer and the image (on switch and on lock)."""
-        self.pdf_view.clear_selection()
-        self.search_model.setSearchString("")
-        self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.setData(QByteArray())
-            self._buffer.deleteLater()
-            self._buffer = None
+        """Drop the document in the worker, its pages and the search (on switch and on
+        lock)."""
+        if self._doc:
+            self.client.close_document(self._doc)
+        self._doc = 0
+        self._kind = None
+        self.pdf_view.clear()
         self.image_view.clear()
+        self._search_timer.stop()
+        self._search_busy = self._search_again = False
+        self._hits, self._hit = [], -1
         self.member_id = -1
-        self._hit = -1
         self._update_controls()
+        self._on_hits_changed()
 
     def is_pdf(self) -> bool:
         return self.stack.currentWidget() is self.pdf_view
 
+    def is_image(self) -> bool:
+        return self.stack.currentWidget() is self.image_view
+
+    def _view(self) -> PageView | None:
+        return self.pdf_view if self.is_pdf() else self.image_view if self.is_image() \
+            else None
+
     # --- navigation -------------------------------------------------------------
     def current_page(self) -> int:
-        return self.pdf_view.pageNavigator().currentPage() if self.is_pdf() else 0
+        return self.pdf_view.current_page() if self.is_pdf() else 0
 
     def page_count(self) -> int:
-        return self.document.pageCount() if self.is_pdf() else (1 if self.member_id > 0 else 0)
+        return self.pdf_view.page_count() if self.is_pdf() else (1 if self.is_image() else 0)
 
     def go_to_page(self, page: int) -> None:
+        if self.stack.currentWidget() is self._busy_page and self._kind == PDF:
+            self._pending_page = page  # still opening: the page follows the open
+            return
         if not self.is_pdf():
             return
-        page = max(0, min(page, self.document.pageCount() - 1))
-        if page != self.current_page():
-            self.pdf_view.clear_selection()
-            self.pdf_view.pageNavigator().jump(page, QPointF(), 0)
+        before = self.current_page()
+        self.pdf_view.set_page(page)
+        if self.current_page() != before:
+            self._update_controls()
+            self.pageShown.emit(self.member_id, self.current_page())
 
     def next_page(self) -> None:
         self.go_to_page(self.current_page() + 1)
@@ -518,7 +341,9 @@ class MaterialViewer(Retranslating, QWidget):
 
     def page_down(self) -> None:
         """Scroll a screenful; at the bottom of a page, go on to the next one."""
-        target = self.pdf_view if self.is_pdf() else self.image_view
+        target = self._view()
+        if target is None:
+            return
         bar = target.verticalScrollBar()
         if bar.value() < bar.maximum():
             bar.setValue(bar.value() + bar.pageStep())
@@ -527,7 +352,9 @@ class MaterialViewer(Retranslating, QWidget):
             self.pdf_view.verticalScrollBar().setValue(0)
 
     def page_up(self) -> None:
-        target = self.pdf_view if self.is_pdf() else self.image_view
+        target = self._view()
+        if target is None:
+            return
         bar = target.verticalScrollBar()
         if bar.value() > bar.minimum():
             bar.setValue(bar.value() - bar.pageStep())
@@ -536,16 +363,14 @@ class MaterialViewer(Retranslating, QWidget):
             bar = self.pdf_view.verticalScrollBar()
             bar.setValue(bar.maximum())
 
-    def _on_page_changed(self, page: int) -> None:
-        self._update_controls()
-        if self.is_pdf():
-            self.pageShown.emit(self.member_id, page)
-
     # --- zoom -------------------------------------------------------------------
     def set_zoom(self, zoom: str | float) -> None:
         index = self.zoom_combo.findData(zoom)
         if index >= 0:
             self.zoom_combo.setCurrentIndex(index)
+
+    def zoom(self) -> str | float:
+        return self.zoom_combo.currentData()
 
     def zoom_in(self) -> None:
         self._step_zoom(+1)
@@ -555,7 +380,8 @@ class MaterialViewer(Retranslating, QWidget):
 
     def _step_zoom(self, direction: int) -> None:
         current = self.zoom_combo.currentData()
-        factor = current if isinstance(current, float) else self.pdf_view.zoomFactor()
+        view = self._view() or self.pdf_view
+        factor = current if isinstance(current, float) else view.zoom_factor()
         steps = [s for s in ZOOM_STEPS if (s > factor + 1e-6 if direction > 0
                                            else s < factor - 1e-6)]
         if steps:
@@ -563,24 +389,50 @@ class MaterialViewer(Retranslating, QWidget):
 
     def _on_zoom_combo(self, _index: int) -> None:
         zoom = self.zoom_combo.currentData()
-        if zoom == FIT_WIDTH:
-            self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        elif zoom == FIT_PAGE:
-            self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        else:
-            self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
-            self.pdf_view.setZoomFactor(float(zoom))
+        self.pdf_view.set_zoom(zoom)
         self.image_view.set_zoom(zoom)
 
     # --- search -----------------------------------------------------------------
     def search(self, text: str) -> None:
+        """Search the whole document (in the worker, after a short pause in typing)."""
         self._hit = -1
-        self.search_model.setSearchString(text if self.is_pdf() else "")
+        self._hits = []
+        self.pdf_view.set_hits([])
+        if text.strip() and self.is_pdf():
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+        self._on_hits_changed()
+
+    def _run_search(self) -> None:
+        if not self.is_pdf():
+            return
+        if self._search_busy:
+            self._search_again = True
+            return
+        self._search_busy = True
+        doc, text = self._doc, self.search_edit.text()
+        self.client.request("search", doc, {"text": text},
+                            lambda reply, _p: self._searched(doc, text, reply))
+
+    def _searched(self, doc: int, text: str, reply: dict[str, Any]) -> None:
+        if doc != self._doc:
+            return
+        self._search_busy = False
+        if self._search_again or text != self.search_edit.text():
+            self._search_again = False
+            self._run_search()
+            return
+        if not reply.get("ok"):
+            self.show_failure(str(reply.get("error", "")), str(reply.get("detail", "")))
+            return
+        self._hits = list(reply.get("hits", []))
+        self._hit = -1
+        self.pdf_view.set_hits(self._hits)
         self._on_hits_changed()
 
     def hit_count(self) -> int:
-        # Results arrive incrementally; rowCount with an invalid parent is the total so far.
-        return self.search_model.rowCount(self.search_model.index(-1, -1))
+        return len(self._hits)
 
     def next_hit(self) -> None:
         self._go_to_hit(self._hit + 1)
@@ -593,9 +445,12 @@ class MaterialViewer(Retranslating, QWidget):
         if count == 0:
             return
         self._hit = index % count
-        link = self.search_model.resultAtIndex(self._hit)
-        self.pdf_view.setCurrentSearchResultIndex(self._hit)
-        self.pdf_view.pageNavigator().jump(link)
+        hit = self._hits[self._hit]
+        self.go_to_page(int(hit["page"]))
+        self.pdf_view.set_hits(self._hits, self._hit)
+        if hit["rects"]:
+            x, y, w, h = hit["rects"][0]
+            self.pdf_view.ensure_visible(QRectF(x, y, w, h))
         self._on_hits_changed()
 
     def _on_hits_changed(self) -> None:
@@ -614,7 +469,7 @@ class MaterialViewer(Retranslating, QWidget):
 
     def _update_controls(self) -> None:
         pdf = self.is_pdf()
-        count = self.document.pageCount() if pdf else 0
+        count = self.page_count() if pdf else 0
         page = self.current_page()
         self.page_spin.blockSignals(True)
         self.page_spin.setMaximum(max(1, count))
@@ -626,4 +481,4 @@ class MaterialViewer(Retranslating, QWidget):
         self.next_page_button.setEnabled(pdf and page < count - 1)
         self.page_count_label.setText(self.tr("of %1").replace("%1", str(count)) if pdf
                                       else "")
-        self.zoom_combo.setEnabled(pdf or self.image_view.has_image())
+        self.zoom_combo.setEnabled(pdf or self.is_image())

@@ -95,7 +95,7 @@ def test_real_package_end_to_end(qtbot, make_window, real_package):
     qtbot.waitUntil(lambda: window.session is not None, timeout=20000)
     assert len(trusted) == 1
     qtbot.waitUntil(window.viewer.is_pdf, timeout=10000)
-    assert window.viewer.document.pageCount() == 3
+    assert window.viewer.page_count() == 3
     cid = window.session.rubric.criterion_ids[0]
     qtbot.keyClicks(window.findChild(QLineEdit, f"scoreInput.{cid}"), "21.5")
     window.close()

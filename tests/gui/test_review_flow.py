@@ -267,7 +267,7 @@ def test_lock_drops_everything_and_unlock_restores(qtbot, window, opener, packag
     window.findChild(type(window.lock_action), "lockAction").trigger()
     assert window.session is None and package.closed
     assert window.pages.currentWidget() is window.locked_page
-    assert window.viewer.document.pageCount() == 0 and len(window.cache) == 0
+    assert window.viewer.page_count() == 0 and len(window.cache) == 0
     assert window.findChild(QListView, "projectList").model().rowCount() == 0
     dialog = window.unlock()
     assert dialog.ui.seatIdEdit.isReadOnly()

@@ -1,23 +1,37 @@
-"""The material viewer: PDFs from memory, search, selection, images, zoom."""
+"""The material viewer: PDFs from memory through the render worker, search, selection,
+images, zoom."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSize
+import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 
-from reviewer_app.gui.viewer import MaterialViewer, decode_image, render_page
+from reviewer_app.gui.page_view import FIT_PAGE
+from reviewer_app.gui.viewer import MaterialViewer
 from tests.gui.conftest import open_and_unlock
 from tests.gui.fakes import make_pdf, make_png
 
 
-def _viewer(qtbot) -> MaterialViewer:
-    viewer = MaterialViewer()
-    qtbot.addWidget(viewer)
-    viewer.resize(900, 700)
-    viewer.show()
-    return viewer
+@pytest.fixture
+def viewers(qtbot):
+    made: list[MaterialViewer] = []
+    yield made
+    for viewer in made:
+        viewer.client.stop()
+
+
+@pytest.fixture
+def new_viewer(qtbot, viewers):
+    def make() -> MaterialViewer:
+        viewer = MaterialViewer()
+        qtbot.addWidget(viewer)
+        viewer.resize(900, 700)
+        viewer.show()
+        viewers.append(viewer)
+        return viewer
+
+    return make
 
 
 def _non_white(image: QImage) -> int:
@@ -25,24 +39,29 @@ def _non_white(image: QImage) -> int:
                if image.pixelColor(x, y).lightness() < 128)
 
 
-def test_pdf_renders_from_memory(qtbot):
-    viewer = _viewer(qtbot)
-    assert viewer.load_pdf(7, make_pdf("Title", "MARKER-A", pages=4))
-    assert viewer.document.status() == QPdfDocument.Status.Ready
-    assert viewer.document.pageCount() == 4
-    # The buffer belongs to the document (docs/architecture.md §9), and nothing names a file.
-    assert viewer._buffer.parent() is viewer.document
-    assert viewer.document.property("source") in (None, "")
-    page = render_page(viewer.document, 0, QSize(300, 420))
-    assert page.pixelColor(1, 1).lightness() == 255  # painted on white, not transparent
+def _open_pdf(qtbot, viewer: MaterialViewer, data: bytes, page: int = 0) -> None:
+    with qtbot.waitSignal(viewer.pdf_view.pageRendered, timeout=15000):
+        viewer.load_pdf(7, data, page)
+    assert viewer.is_pdf()
+
+
+def test_pdf_renders_in_the_worker_from_memory(qtbot, new_viewer):
+    viewer = new_viewer()
+    _open_pdf(qtbot, viewer, make_pdf("Title", "MARKER-A", pages=4))
+    assert viewer.page_count() == 4 and viewer.member_id == 7
+    # The worker parsed it: no PDF engine is loaded into this process.
+    assert viewer.client.worker_pid() > 0
+    page = viewer.pdf_view.grab_page()
+    # The page arrives at the size it is shown, painted on white (not transparent).
+    assert page.size() == viewer.pdf_view.page_size()
+    assert page.pixelColor(1, 1).lightness() == 255
     assert _non_white(page) > 10
-    qtbot.wait(200)
     assert _non_white(viewer.pdf_view.grab().toImage()) > 10
 
 
-def test_page_navigation_and_zoom(qtbot):
-    viewer = _viewer(qtbot)
-    viewer.load_pdf(1, make_pdf("T", "M", pages=5))
+def test_page_navigation_and_zoom(qtbot, new_viewer):
+    viewer = new_viewer()
+    _open_pdf(qtbot, viewer, make_pdf("T", "M", pages=5))
     viewer.next_page()
     viewer.next_page()
     assert viewer.current_page() == 2 and viewer.page_spin.value() == 3
@@ -50,23 +69,29 @@ def test_page_navigation_and_zoom(qtbot):
     assert viewer.current_page() == 4
     viewer.next_page()
     assert viewer.current_page() == 4
-    viewer.set_zoom("fit_page")
-    assert viewer.pdf_view.zoomMode() == QPdfView.ZoomMode.FitInView
+    qtbot.waitUntil(lambda: viewer.pdf_view._pixmap_key[0] == 4, timeout=5000)
+    viewer.set_zoom(FIT_PAGE)
+    assert viewer.pdf_view.zoom() == FIT_PAGE
+    assert viewer.pdf_view.page_size().height() <= viewer.pdf_view.viewport().height()
     viewer.set_zoom(2.0)
-    assert viewer.pdf_view.zoomMode() == QPdfView.ZoomMode.Custom
-    assert viewer.pdf_view.zoomFactor() == 2.0
+    assert viewer.pdf_view.zoom() == 2.0
+    width_at_2 = viewer.pdf_view.page_size().width()
     viewer.zoom_in()
-    assert viewer.pdf_view.zoomFactor() == 3.0
+    assert viewer.pdf_view.zoom() == 3.0
+    assert abs(viewer.pdf_view.page_size().width() - width_at_2 * 1.5) <= 2
     viewer.zoom_out()
     viewer.zoom_out()
-    assert viewer.pdf_view.zoomFactor() == 1.5
+    assert viewer.pdf_view.zoom() == 1.5
+    qtbot.waitUntil(lambda: viewer.pdf_view.grab_page().size()
+                    == viewer.pdf_view.page_size(), timeout=5000)
 
 
-def test_search_finds_hits_and_navigates(qtbot):
-    viewer = _viewer(qtbot)
-    viewer.load_pdf(1, make_pdf("T", "NEEDLE-42", pages=3))
-    viewer.search_edit.setText("NEEDLE-42")
+def test_search_finds_hits_and_navigates(qtbot, new_viewer):
+    viewer = new_viewer()
+    _open_pdf(qtbot, viewer, make_pdf("T", "NEEDLE-42", pages=3))
+    viewer.search_edit.setText("needle-42")  # case-insensitive, like QPdfSearchModel
     qtbot.waitUntil(lambda: viewer.hit_count() == 3, timeout=5000)
+    assert all(hit["rects"] for hit in viewer._hits)
     viewer.next_hit()
     viewer.next_hit()
     assert viewer.current_page() == 1
@@ -74,69 +99,77 @@ def test_search_finds_hits_and_navigates(qtbot):
     viewer.previous_hit()
     viewer.previous_hit()
     assert viewer._hit == 2 and viewer.current_page() == 2
+    viewer.search_edit.setText("NOT-IN-THERE")
+    qtbot.waitUntil(lambda: viewer.hit_label.text() != "" and viewer.hit_count() == 0
+                    and not viewer._search_busy and not viewer._search_timer.isActive(),
+                    timeout=5000)
 
 
-def test_text_selection_and_copy(qtbot):
-    viewer = _viewer(qtbot)
-    viewer.load_pdf(1, make_pdf("T", "COPY-ME-7", pages=1))
-    qtbot.wait(50)
-    text = viewer.pdf_view.select_between(QPointF(0, 0), QPointF(600, 110))
-    assert "COPY-ME-7" in text
+def test_text_selection_and_copy(qtbot, new_viewer):
+    viewer = new_viewer()
+    _open_pdf(qtbot, viewer, make_pdf("T", "COPY-ME-7", pages=1))
+    with qtbot.waitSignal(viewer.pdf_view.selectionChanged, timeout=5000):
+        viewer.pdf_view.select_between(QPointF(0, 0), QPointF(600, 110))
+    assert "COPY-ME-7" in viewer.pdf_view.selected_text()
     assert viewer.copy_button.isEnabled()
     assert viewer.pdf_view.copy()
     assert "COPY-ME-7" in QGuiApplication.clipboard().text()
-    # Mouse drag across the page selects through the view's own geometry.
     rect = viewer.pdf_view.page_geometry()
     assert rect is not None and rect.width() > 100
     viewer.pdf_view.clear_selection()
-    assert viewer.pdf_view.select_all_on_page().count("COPY-ME-7") == 1
+    assert not viewer.copy_button.isEnabled()
+    with qtbot.waitSignal(viewer.pdf_view.selectionChanged, timeout=5000):
+        viewer.pdf_view.select_all_on_page()
+    assert viewer.pdf_view.selected_text().count("COPY-ME-7") == 1
 
 
-def test_mouse_drag_selects(qtbot):
+def test_mouse_drag_selects(qtbot, new_viewer):
     from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
 
-    viewer = _viewer(qtbot)
-    viewer.load_pdf(1, make_pdf("T", "DRAG-ME", pages=1))
-    qtbot.wait(50)
+    viewer = new_viewer()
+    _open_pdf(qtbot, viewer, make_pdf("T", "DRAG-ME", pages=1))
     port = viewer.pdf_view.viewport()
     rect = viewer.pdf_view.page_geometry()
     start = QPoint(rect.left() + 5, rect.top() + 5)
     end = QPoint(rect.right() - 5, rect.top() + int(rect.height() * 0.14))
     qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=start)
-    qtbot.mouseMove(port, end)
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication
     move = QMouseEvent(QMouseEvent.Type.MouseMove, QPointF(end), QPointF(port.mapToGlobal(end)),
                        Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(port, move)
     qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=end)
-    assert "DRAG-ME" in viewer.pdf_view.selected_text()
+    qtbot.waitUntil(lambda: "DRAG-ME" in viewer.pdf_view.selected_text(), timeout=5000)
 
 
-def test_image_with_zoom(qtbot):
-    viewer = _viewer(qtbot)
-    image = decode_image(make_png("IMG"))
-    assert image.width() == 400
-    viewer.load_image(3, image)
+def test_image_with_zoom(qtbot, new_viewer):
+    viewer = new_viewer()
+    with qtbot.waitSignal(viewer.image_view.pageRendered, timeout=15000):
+        viewer.load_image(3, make_png("IMG"))
     assert viewer.stack.currentWidget() is viewer.image_view
     viewer.set_zoom(2.0)
-    assert viewer.image_view._label.pixmap().width() == 800
-    viewer.set_zoom("fit_page")
-    assert viewer.image_view._label.pixmap().width() <= viewer.image_view.viewport().width()
+    assert viewer.image_view.page_size().width() == 800
+    qtbot.waitUntil(lambda: viewer.image_view.grab_page().width() == 800, timeout=5000)
+    viewer.set_zoom(FIT_PAGE)
+    assert viewer.image_view.page_size().width() <= viewer.image_view.viewport().width()
+    qtbot.waitUntil(lambda: viewer.image_view.grab_page().size()
+                    == viewer.image_view.page_size(), timeout=5000)
 
 
-def test_damaged_pdf_shows_a_message(qtbot):
-    viewer = _viewer(qtbot)
-    assert not viewer.load_pdf(1, b"%PDF-1.4 not really")
+def test_damaged_pdf_shows_a_message(qtbot, new_viewer):
+    viewer = new_viewer()
+    with qtbot.waitSignal(viewer.materialFailed, timeout=15000):
+        viewer.load_pdf(1, b"%PDF-1.4 not really")
     assert viewer.stack.currentWidget() is viewer.message
+    assert viewer.failure[0] == "damaged"
 
 
 def test_decrypt_runs_off_the_gui_thread(qtbot, window, opener, package_file, monkeypatch):
     import threading
 
     open_and_unlock(qtbot, window, package_file)
-    qtbot.waitUntil(window.viewer.is_pdf, timeout=5000)
+    qtbot.waitUntil(window.viewer.is_pdf, timeout=10000)
     package = opener.opened[-1]
     threads = []
     real = package.read_member
@@ -149,14 +182,14 @@ def test_decrypt_runs_off_the_gui_thread(qtbot, window, opener, package_file, mo
     window.step_material(+1)
     # While the worker runs, the viewer shows the busy page with its progress bar.
     assert window.viewer.stack.currentWidget() is window.viewer._busy_page
-    qtbot.waitUntil(window.viewer.is_pdf, timeout=5000)
+    qtbot.waitUntil(window.viewer.is_pdf, timeout=10000)
     assert threads == [False]
 
 
 def test_image_material_in_window(qtbot, window, package_file):
     open_and_unlock(qtbot, window, package_file)
-    qtbot.waitUntil(window.viewer.is_pdf, timeout=5000)
+    qtbot.waitUntil(window.viewer.is_pdf, timeout=10000)
     for _ in range(7):
         window.next_material_action.trigger()
-    qtbot.waitUntil(lambda: window.viewer.stack.currentWidget() is window.viewer.image_view,
-                    timeout=5000)
+    qtbot.waitUntil(window.viewer.is_image, timeout=10000)
+    qtbot.waitUntil(window.viewer.image_view.has_page, timeout=10000)

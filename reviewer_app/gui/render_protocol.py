@@ -1,0 +1,141 @@
+"""The render worker's wire format and the limits both sides enforce.
+
+One frame per request or reply, over the worker's stdin/stdout (no file, no socket):
+
+    u32 header length (big endian) | u64 payload length | header: UTF-8 JSON object | payload
+
+A request header is ``{"id": n, "op": "...", ...parameters}``; its payload is the material's
+bytes for ``open`` and empty otherwise. A reply header is ``{"id": n, "ok": true, ...}`` or
+``{"id": n, "ok": false, "error": code, "detail": text}``; a rendered page comes back as raw
+``QImage.Format_RGB32`` pixels in the payload (``width``, ``height``, ``stride`` in the header).
+Error codes are fixed strings: the GUI turns them into translated reasons.
+
+No Qt here: the worker imports this before it has set its resource limits.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from typing import Any, BinaryIO
+
+PREFIX = struct.Struct(">IQ")
+MAX_HEADER = 16 << 20            # page sizes of a long PDF, search hits
+MAX_REQUEST_PAYLOAD = 1 << 31          # a material: packages refuse far larger members
+# No page or image the worker hands out is larger than this many pixels, whatever the zoom:
+# 32 Mi pixels are 128 MiB of RGB32, so the app and the worker together stay well under
+# 1.5 GB even while a page is in flight (in the worker, in the pipe and on screen).
+MAX_PAGE_PIXELS = 32 * 1024 * 1024
+# Each side of a rendered image, as QPainter's raster engine and window systems handle it.
+MAX_PAGE_SIDE = 32767
+# A source image larger than this is refused before it is decoded (8000 x 8000 fits).
+MAX_IMAGE_PIXELS = 64 * 1024 * 1024
+MAX_SEARCH_HITS = 2000
+
+# Error codes of replies (and of the client, for a worker it had to kill).
+ERR_DAMAGED = "damaged"                # not a readable PDF / image
+ERR_PASSWORD = "password"              # an encrypted PDF
+ERR_UNSUPPORTED_TYPE = "unsupported_type"  # detail: the detected type
+ERR_TOO_LARGE = "too_large"            # detail: "WIDTHxHEIGHT"
+ERR_NO_MEMORY = "no_memory"
+ERR_BAD_REQUEST = "bad_request"
+ERR_STALE = "stale"                    # the request names a document no longer open
+ERR_TIMEOUT = "timeout"                # detail: seconds
+ERR_CRASHED = "crashed"                # detail: signal name or exit status
+ERR_UNAVAILABLE = "unavailable"        # the worker cannot be started
+
+
+class ProtocolError(Exception):
+    """A frame that breaks the format (the peer is killed, never trusted further)."""
+
+
+def encode_prefix(header: dict[str, Any], payload_length: int) -> bytes:
+    """Prefix and header of a frame whose payload (``payload_length`` bytes) follows."""
+    head = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode()
+    return PREFIX.pack(len(head), payload_length) + head
+
+
+def encode(header: dict[str, Any], payload: bytes | bytearray | memoryview = b"") -> bytes:
+    return encode_prefix(header, len(payload)) + bytes(payload)
+
+
+def write_frame(stream: BinaryIO, header: dict[str, Any],
+                payload: bytes | bytearray | memoryview = b"") -> None:
+    """Write a frame without copying a large payload into a joined buffer."""
+    view = memoryview(payload).cast("B")
+    stream.write(encode_prefix(header, view.nbytes))
+    if view.nbytes:
+        stream.write(view)
+    stream.flush()
+
+
+def decode_prefix(prefix: bytes, max_payload: int) -> tuple[int, int]:
+    """(header length, payload length) of a frame, both checked against the limits."""
+    head_len, payload_len = PREFIX.unpack(prefix)
+    if head_len == 0 or head_len > MAX_HEADER:
+        raise ProtocolError(f"header of {head_len} bytes")
+    if payload_len > max_payload:
+        raise ProtocolError(f"payload of {payload_len} bytes")
+    return head_len, payload_len
+
+
+def decode_header(raw: bytes) -> dict[str, Any]:
+    try:
+        header = json.loads(raw.decode())
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ProtocolError(f"header is not JSON: {exc}") from exc
+    if not isinstance(header, dict) or not isinstance(header.get("id"), int):
+        raise ProtocolError("header without an id")
+    return header
+
+
+def _read_exact(stream: BinaryIO, length: int) -> bytearray | None:
+    out = bytearray(length)
+    view = memoryview(out)
+    got = 0
+    while got < length:
+        n = stream.readinto(view[got:])
+        if not n:
+            return None
+        got += n
+    return out
+
+
+def read_frame(stream: BinaryIO, max_payload: int
+               ) -> tuple[dict[str, Any], bytearray] | None:
+    """One frame from a blocking stream; None at a clean end of stream."""
+    prefix = _read_exact(stream, PREFIX.size)
+    if prefix is None:
+        return None
+    head_len, payload_len = decode_prefix(bytes(prefix), max_payload)
+    head = _read_exact(stream, head_len)
+    payload = _read_exact(stream, payload_len)
+    if head is None or payload is None:
+        raise ProtocolError("the stream ends inside a frame")
+    return decode_header(bytes(head)), payload
+
+
+class FrameBuffer:
+    """Incremental parser for frames arriving in pieces (the GUI side's pipe)."""
+
+    def __init__(self, max_payload: int) -> None:
+        self._data = bytearray()
+        self._max_payload = max_payload
+
+    def feed(self, chunk: bytes) -> list[tuple[dict[str, Any], bytes]]:
+        self._data += chunk
+        frames = []
+        while len(self._data) >= PREFIX.size:
+            head_len, payload_len = decode_prefix(bytes(self._data[:PREFIX.size]),
+                                                  self._max_payload)
+            end = PREFIX.size + head_len + payload_len
+            if len(self._data) < end:
+                break
+            header = decode_header(bytes(self._data[PREFIX.size:PREFIX.size + head_len]))
+            payload = bytes(self._data[PREFIX.size + head_len:end])
+            del self._data[:end]
+            frames.append((header, payload))
+        return frames
+
+    def clear(self) -> None:
+        self._data = bytearray()

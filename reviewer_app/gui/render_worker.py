@@ -1,0 +1,370 @@
+"""The render worker: parses and renders one untrusted material at a time, in its own
+process, so that a hostile PDF or image can hang or crash only this process.
+
+Started by :class:`reviewer_app.gui.render_client.RenderClient` as
+``python -m reviewer_app.gui.render_worker`` (``reviewer-app --render-worker`` in the
+frozen bundle). It confines itself (:mod:`reviewer_app.gui.render_limits`) before Qt is
+imported, then answers requests over stdin/stdout (:mod:`reviewer_app.gui.render_protocol`).
+The material arrives as the payload of ``open`` and lives only in this process's memory.
+
+Operations (``doc`` is the client's token of the open document):
+
+- ``open`` {doc, kind: "pdf"|"image", page} + bytes -> {pages, sizes: [[w, h] points]} for a PDF,
+  {pages: 1, sizes: [[w, h] pixels]} for a JPEG/PNG (after EXIF rotation)
+- ``sizes`` {doc} -> {sizes}: every page's size (``open`` sizes only the first page and
+  the one asked for, the others are null)
+- ``render`` {doc, page, width, height} -> RGB32 pixels of the page at that size
+- ``select`` {doc, page, ax, ay, bx, by} (PDF points) / ``select_all`` {doc, page}
+  -> {text, bounds: [[[x, y], ...] polygon, ...]}
+- ``search`` {doc, text} -> {hits: [{page, rects: [[x, y, w, h], ...]}], truncated}
+- ``close`` -> {} (the document and its bytes are dropped)
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from typing import Any
+
+from reviewer_app.gui import render_limits
+from reviewer_app.gui.material_sniff import allowed_image_format, sniff
+from reviewer_app.gui.render_protocol import (
+    ERR_BAD_REQUEST,
+    ERR_DAMAGED,
+    ERR_NO_MEMORY,
+    ERR_PASSWORD,
+    ERR_STALE,
+    ERR_TOO_LARGE,
+    ERR_UNSUPPORTED_TYPE,
+    MAX_IMAGE_PIXELS,
+    MAX_PAGE_PIXELS,
+    MAX_PAGE_SIDE,
+    MAX_REQUEST_PAYLOAD,
+    MAX_SEARCH_HITS,
+    read_frame,
+    write_frame,
+)
+
+MEMORY_LIMIT_ENV = "REVIEWER_RENDER_MEMORY_MB"
+WORKER_FLAG = "--render-worker"
+
+
+class Refused(Exception):
+    """A request the worker answers with an error code (and stays alive)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code = code
+        self.detail = detail
+
+
+def _int(header: dict[str, Any], name: str, low: int, high: int) -> int:
+    value = header.get(name)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise Refused(ERR_BAD_REQUEST, f"{name} must be an integer in [{low}, {high}]")
+    return value
+
+
+def _float(header: dict[str, Any], name: str) -> float:
+    value = header.get(name)
+    if not isinstance(value, int | float) or isinstance(value, bool) \
+            or not -1e7 < value < 1e7:
+        raise Refused(ERR_BAD_REQUEST, f"{name} must be a number")
+    return float(value)
+
+
+class Renderer:
+    """The one open document (PDF or image) and the operations on it."""
+
+    def __init__(self) -> None:
+        self.doc: int | None = None
+        self._pdf = None
+        self._buffer = None
+        self._image = None
+        self._lines: tuple[int, list] = (-1, [])
+
+    # --- dispatch -----------------------------------------------------------------
+    def handle(self, header: dict[str, Any], payload: bytearray) -> tuple[dict, Any]:
+        """(reply fields, payload: b"" or a QImage whose pixels are the payload)."""
+        op = header.get("op")
+        if op == "open":
+            return self._open(header, payload), b""
+        if op == "close":
+            self.close()
+            return {}, b""
+        if header.get("doc") != self.doc or self.doc is None:
+            raise Refused(ERR_STALE, "no such open document")
+        if op == "render":
+            return self._render(header)
+        if self._pdf is None:
+            raise Refused(ERR_BAD_REQUEST, f"{op} needs a PDF")
+        if op == "sizes":
+            return {"sizes": [self._size(page) for page in range(self._pdf.pageCount())]}, b""
+        if op == "select":
+            page = self._page(header)
+            return self._select(page, _float(header, "ax"), _float(header, "ay"),
+                                _float(header, "bx"), _float(header, "by")), b""
+        if op == "select_all":
+            return self._selection_reply(self._pdf.getAllText(self._page(header))), b""
+        if op == "search":
+            text = header.get("text")
+            if not isinstance(text, str) or len(text) > 1000:
+                raise Refused(ERR_BAD_REQUEST, "text must be a string")
+            return self._search(text), b""
+        raise Refused(ERR_BAD_REQUEST, f"unknown op {op!r}")
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+        if self._buffer is not None:
+            self._buffer.close()
+        self.doc = None
+        self._pdf = self._buffer = self._image = None
+        self._lines = (-1, [])
+
+    # --- open -----------------------------------------------------------------------
+    def _open(self, header: dict[str, Any], data: bytearray) -> dict[str, Any]:
+        self.close()
+        doc = header.get("doc")
+        if not isinstance(doc, int):
+            raise Refused(ERR_BAD_REQUEST, "doc must be an integer")
+        kind = header.get("kind")
+        if kind == "pdf":
+            reply = self._open_pdf(header, data)
+        elif kind == "image":
+            reply = self._open_image(data)
+        else:
+            raise Refused(ERR_BAD_REQUEST, "kind must be pdf or image")
+        self.doc = doc
+        return reply
+
+    def _open_pdf(self, header: dict[str, Any], data: bytearray) -> dict[str, Any]:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+        from PySide6.QtPdf import QPdfDocument
+
+        # PDFium accepts up to 1 KiB of junk before the header; anything else is refused
+        # by name rather than parsed as something it is not.
+        if b"%PDF-" not in bytes(data[:1024]):
+            raise Refused(ERR_UNSUPPORTED_TYPE, sniff(data))
+        document = QPdfDocument()
+        buffer = QBuffer(document)  # QPdfDocument does not own the device
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document.load(buffer)
+        if document.status() != QPdfDocument.Status.Ready:
+            password = document.error() == QPdfDocument.Error.IncorrectPassword
+            document.close()
+            raise Refused(ERR_PASSWORD if password else ERR_DAMAGED)
+        self._pdf, self._buffer = document, buffer
+        # Sizing all pages of a long PDF costs more than rendering the first one: the
+        # first page and the one asked for now, the rest with ``sizes`` later.
+        first = _int(header, "page", 0, 1 << 30) if "page" in header else 0
+        wanted = {0, min(first, document.pageCount() - 1)}
+        sizes = [self._size(page) if page in wanted else None
+                 for page in range(document.pageCount())]
+        return {"pages": len(sizes), "sizes": sizes}
+
+    def _size(self, page: int) -> list[float]:
+        size = self._pdf.pagePointSize(page)
+        return [round(size.width(), 3), round(size.height(), 3)]
+
+    def _open_image(self, data: bytearray) -> dict[str, Any]:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+        from PySide6.QtGui import QImageReader
+
+        fmt = allowed_image_format(data)
+        if fmt is None:
+            raise Refused(ERR_UNSUPPORTED_TYPE, sniff(data))
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer, fmt.encode())
+        # Only the plugin of the detected type, never one chosen from the content.
+        reader.setAutoDetectImageFormat(False)
+        reader.setDecideFormatFromContent(False)
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if not size.isValid() or size.isEmpty():
+            raise Refused(ERR_DAMAGED, reader.errorString())
+        if size.width() * size.height() > MAX_IMAGE_PIXELS:
+            raise Refused(ERR_TOO_LARGE, f"{size.width()}x{size.height()}")
+        reader.setAllocationLimit(MAX_IMAGE_PIXELS * 4 // (1024 * 1024) + 1)
+        image = reader.read()
+        error = reader.errorString()
+        # The reader reads from the buffer: it goes first (freeing the buffer under a live
+        # reader was the crash of issue 11).
+        del reader
+        buffer.close()
+        if image.isNull():
+            raise Refused(ERR_DAMAGED, error)
+        self._image = image
+        return {"pages": 1, "sizes": [[image.width(), image.height()]]}
+
+    # --- render -----------------------------------------------------------------------
+    def _page(self, header: dict[str, Any]) -> int:
+        count = self._pdf.pageCount() if self._pdf is not None else 1
+        return _int(header, "page", 0, max(0, count - 1))
+
+    def _render(self, header: dict[str, Any]) -> tuple[dict, Any]:
+        from PySide6.QtCore import QSize, Qt
+        from PySide6.QtGui import QImage, QPainter
+
+        page = self._page(header)
+        width = _int(header, "width", 1, MAX_PAGE_SIDE)
+        height = _int(header, "height", 1, MAX_PAGE_SIDE)
+        if width * height > MAX_PAGE_PIXELS:
+            raise Refused(ERR_TOO_LARGE, f"{width}x{height}")
+        if self._pdf is not None:
+            raw = self._pdf.render(page, QSize(width, height))
+            if raw.isNull():
+                raise Refused(ERR_NO_MEMORY)
+            # QPdfDocument.render is transparent: paint the page on white.
+            image = QImage(raw.size(), QImage.Format.Format_RGB32)
+            if image.isNull():
+                raise Refused(ERR_NO_MEMORY)
+            image.fill(Qt.GlobalColor.white)
+            painter = QPainter(image)
+            painter.drawImage(0, 0, raw)
+            painter.end()
+            del raw
+        else:
+            source = self._image
+            if (width, height) != (source.width(), source.height()):
+                source = source.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation)
+            image = source.convertToFormat(QImage.Format.Format_RGB32)
+            if image.isNull():
+                raise Refused(ERR_NO_MEMORY)
+        # The image itself: the caller writes its pixels straight from Qt's buffer.
+        return ({"width": image.width(), "height": image.height(),
+                 "stride": image.bytesPerLine()}, image)
+
+    # --- text ---------------------------------------------------------------------------
+    def _line_rects(self, page: int) -> list:
+        """Bounding rectangles of the page's text lines (cached for the last page)."""
+        if self._lines[0] != page:
+            rects = [poly.boundingRect() for poly in self._pdf.getAllText(page).bounds()]
+            self._lines = (page, rects)
+        return self._lines[1]
+
+    def _snap(self, page: int, x: float, y: float):
+        """The nearest point on text: PDFium only selects between characters."""
+        from PySide6.QtCore import QPointF
+
+        lines = self._line_rects(page)
+        if not lines:
+            return None
+
+        def distance(rect) -> float:
+            if rect.top() <= y <= rect.bottom():
+                return 0.0
+            return min(abs(y - rect.top()), abs(y - rect.bottom()))
+
+        index = min(range(len(lines)), key=lambda i: (distance(lines[i]), i))
+        rect = lines[index]
+        snapped = min(max(x, rect.left() + 0.5), rect.right() - 0.5)
+        return index, QPointF(snapped, rect.center().y())
+
+    def _select(self, page: int, ax: float, ay: float, bx: float, by: float) -> dict:
+        a, b = self._snap(page, ax, ay), self._snap(page, bx, by)
+        if a is None or b is None:
+            return {"text": "", "bounds": []}
+        if (b[0], b[1].x()) < (a[0], a[1].x()):  # keep reading order
+            a, b = b, a
+        return self._selection_reply(self._pdf.getSelection(page, a[1], b[1]))
+
+    @staticmethod
+    def _selection_reply(selection) -> dict:
+        if not selection.isValid():
+            return {"text": "", "bounds": []}
+        bounds = [[[round(p.x(), 2), round(p.y(), 2)] for p in polygon]
+                  for polygon in selection.bounds()]
+        return {"text": selection.text(), "bounds": bounds}
+
+    def _search(self, text: str) -> dict:
+        needle = text.strip()
+        hits: list[dict] = []
+        if not needle:
+            return {"hits": hits, "truncated": False}
+        folded = needle.casefold()
+        for page in range(self._pdf.pageCount()):
+            content = self._pdf.getAllText(page).text()
+            haystack = content.casefold()
+            if len(haystack) != len(content):  # case folding changed lengths: exact match
+                haystack, folded_here = content, needle
+            else:
+                folded_here = folded
+            start = haystack.find(folded_here)
+            while start >= 0:
+                selection = self._pdf.getSelectionAtIndex(page, start, len(needle))
+                rects = []
+                for polygon in selection.bounds():
+                    r = polygon.boundingRect()
+                    rects.append([round(r.x(), 2), round(r.y(), 2),
+                                  round(r.width(), 2), round(r.height(), 2)])
+                hits.append({"page": page, "rects": rects})
+                if len(hits) >= MAX_SEARCH_HITS:
+                    return {"hits": hits, "truncated": True}
+                start = haystack.find(folded_here, start + len(needle))
+        return {"hits": hits, "truncated": False}
+
+
+def _protocol_streams():
+    """(requests, replies): the pipes on stdin and stdout, as binary files."""
+    if sys.platform == "win32":
+        # A windowed (PyInstaller) executable has no C runtime stdio: take the pipe
+        # handles the parent passed.
+        import msvcrt
+
+        kernel32 = ctypes.WinDLL("kernel32")
+        kernel32.GetStdHandle.restype = ctypes.c_void_p
+        requests = msvcrt.open_osfhandle(kernel32.GetStdHandle(-10), os.O_RDONLY | os.O_BINARY)
+        replies = msvcrt.open_osfhandle(kernel32.GetStdHandle(-11), os.O_BINARY)
+        return os.fdopen(requests, "rb"), os.fdopen(replies, "wb")
+    # The protocol owns the original stdout; anything a library prints goes to stderr.
+    replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    return os.fdopen(os.dup(0), "rb"), replies
+
+
+def main() -> int:
+    limit = int(os.environ.get(MEMORY_LIMIT_ENV, render_limits.DEFAULT_MEMORY_LIMIT_MB))
+    applied = render_limits.apply(limit)
+    stdin, out = _protocol_streams()
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.pop("QT_PLUGIN_PATH", None)
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPdf import QPdfDocument  # noqa: F401  (loaded now: the first open is fast)
+
+    from reviewer_app.gui.pyside_compat import keep_none_alive
+
+    app = QGuiApplication([sys.argv[0] if sys.argv else "render-worker"])
+    keep_none_alive()  # every page costs Qt a few void calls
+    renderer = Renderer()
+    write_frame(out, {"id": 0, "ok": True, "ready": True, "pid": os.getpid(),
+                      "limits": applied, "memory_limit_mb": limit})
+    while True:
+        frame = read_frame(stdin, MAX_REQUEST_PAYLOAD)
+        if frame is None:
+            renderer.close()
+            return 0
+        header, payload = frame
+        reply: dict[str, Any] = {"id": header["id"], "ok": True}
+        data: Any = b""
+        try:
+            result, data = renderer.handle(header, payload)
+            reply.update(result)
+        except Refused as refused:
+            reply.update(ok=False, error=refused.code, detail=refused.detail)
+        except MemoryError:
+            renderer.close()
+            reply.update(ok=False, error=ERR_NO_MEMORY, detail="")
+        del payload
+        write_frame(out, reply, data if isinstance(data, bytes) else data.constBits())
+        del data
+        app.processEvents()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
