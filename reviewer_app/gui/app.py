@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer_app.gui.i18n import Translations
 from reviewer_app.gui.main_window import MainWindow
-from reviewer_app.gui.pyside_compat import keep_none_alive
+from reviewer_app.gui.pyside_compat import keep_singletons_alive
 from reviewer_app.gui.settings import APP_NAME, ORG_NAME, Preferences
 from reviewer_app.paths import CJK_FONT, RESOURCES
 
@@ -36,7 +36,7 @@ def open_package(path: Path, credentials: Credentials,
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused when one exists, as under pytest-qt)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    keep_none_alive()
+    keep_singletons_alive()
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     icon = RESOURCES / "icons" / "app.svg"

@@ -1,12 +1,18 @@
-"""Work around PySide6 6.12.0's reference-count bug on Python 3.11.
+"""Work around PySide6 6.12.0's reference-count bugs on Python 3.11.
 
-Measured here (PySide6-Essentials 6.12.0, shiboken6 6.12.0, CPython 3.11.7): every call
-of a Qt method returning ``void`` (``QWidget.update``, ``QTimer.stop``, ``QLabel.setText``…)
-returns ``None`` without taking a reference, so each call lowers ``None``'s reference
-count by one. After a few thousand calls CPython aborts with "none_dealloc: deallocating
-None" — the app (or the render worker, after some hundreds of pages) dies. From Python
-3.12 on ``None`` is immortal and the bug is harmless, so the fix is to make it as good as
-immortal here: measured, not assumed, so it does nothing once the bug is fixed.
+Measured here (PySide6-Essentials 6.12.0, shiboken6 6.12.0, CPython 3.11.7):
+
+- every call of a Qt method returning ``void`` (``QWidget.update``, ``QTimer.stop``,
+  ``QLabel.setText``…) returns ``None`` without taking a reference;
+- every Python-side ``SignalInstance.emit()`` drops a reference to ``True`` it never
+  took (about three per typed score character, one per mouse move while selecting).
+
+After a few thousand of either, CPython aborts ("none_dealloc" / "bool_dealloc:
+deallocating True or False"), mid-session or at exit (status 134 after an ordinary
+day's work). PySide6 6.11.3 does not leak; from Python 3.12 on ``None``, ``True`` and
+``False`` are immortal and the bugs are harmless. The fix therefore makes the
+singletons as good as immortal here, as 3.12 does — measured, not assumed, so it does
+nothing on a PySide6 that no longer leaks, whatever version the constraints admit.
 """
 
 from __future__ import annotations
@@ -15,26 +21,39 @@ import ctypes
 import sys
 
 _PROBE_CALLS = 64
-_HEADROOM = 1 << 48  # ~2.8e14 void calls
+_HEADROOM = 1 << 48  # ~2.8e14 leaked references before anything could go wrong
 
 
-def none_refcount_leaks() -> bool:
-    """True when calling a ``void`` Qt method costs ``None`` a reference."""
-    if sys.version_info >= (3, 12):
-        return False
-    from PySide6.QtCore import QObject
-
-    probe = QObject()
-    before = sys.getrefcount(None)
+def _leaks(singleton: object, call) -> bool:
+    before = sys.getrefcount(singleton)
     for _ in range(_PROBE_CALLS):
-        probe.setObjectName("")
-    return sys.getrefcount(None) <= before - _PROBE_CALLS // 2
+        call()
+    return sys.getrefcount(singleton) <= before - _PROBE_CALLS // 2
 
 
-def keep_none_alive() -> bool:
-    """Raise ``None``'s reference count far out of reach if the bug is present; returns
-    whether it was. CPython < 3.12 only: ``ob_refcnt`` is the object's first field."""
-    if not none_refcount_leaks():
-        return False
-    ctypes.c_ssize_t.from_address(id(None)).value += _HEADROOM
-    return True
+def leaking_singletons() -> tuple[object, ...]:
+    """The singletons (``None``, ``True``) this PySide6 loses references to."""
+    if sys.version_info >= (3, 12):
+        return ()
+    from PySide6.QtCore import QObject, Signal
+
+    class _Probe(QObject):
+        pinged = Signal(int)
+
+    probe = _Probe()
+    probe.pinged.connect(lambda _value: None)
+    found = []
+    if _leaks(None, lambda: probe.setObjectName("")):
+        found.append(None)
+    if _leaks(True, lambda: probe.pinged.emit(1)):
+        found += [True, False]   # which of the two depends on the argument; pin both
+    return tuple(found)
+
+
+def keep_singletons_alive() -> tuple[object, ...]:
+    """Raise the reference count of every leaking singleton far out of reach; returns
+    them. CPython < 3.12 only, where ``ob_refcnt`` is the object's first field."""
+    found = leaking_singletons()
+    for singleton in found:
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _HEADROOM
+    return found

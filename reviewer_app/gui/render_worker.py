@@ -337,10 +337,10 @@ def main() -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtPdf import QPdfDocument  # noqa: F401  (loaded now: the first open is fast)
 
-    from reviewer_app.gui.pyside_compat import keep_none_alive
+    from reviewer_app.gui.pyside_compat import keep_singletons_alive
 
     app = QGuiApplication([sys.argv[0] if sys.argv else "render-worker"])
-    keep_none_alive()  # every page costs Qt a few void calls
+    keep_singletons_alive()  # every page costs Qt a few void calls
     renderer = Renderer()
     write_frame(out, {"id": 0, "ok": True, "ready": True, "pid": os.getpid(),
                       "limits": applied, "memory_limit_mb": limit})

@@ -23,9 +23,9 @@ from tests.gui.fakes import (
 @pytest.fixture(scope="session", autouse=True)
 def _none_stays_alive(qapp):
     """Widgets made without create_app() need the PySide6 6.12 workaround too."""
-    from reviewer_app.gui.pyside_compat import keep_none_alive
+    from reviewer_app.gui.pyside_compat import keep_singletons_alive
 
-    keep_none_alive()
+    keep_singletons_alive()
 
 
 @pytest.fixture(scope="session")
