@@ -20,6 +20,7 @@ import io
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Context, Decimal
@@ -188,7 +189,7 @@ def _read_csv(path: Path, required: tuple[str, ...], problems: _Problems
     rows = []
     try:
         header = [name.strip() for name in next(reader, [])]
-        repeated = sorted({name for name in header if header.count(name) > 1})
+        repeated = sorted(name for name, count in Counter(header).items() if count > 1)
         missing = [name for name in required if name not in header]
         if missing or repeated:
             problems.add(f"{path.name}: " + "; ".join(
