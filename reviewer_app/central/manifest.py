@@ -72,8 +72,12 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
             randomness for the seat codes.
 
     Raises:
-        IntakeError: no seats, or no project assigned to any seat.
+        IntakeError: a material of the intake was refused (all are listed), no seats,
+            or no project assigned to any seat.
     """
+    if intake.refused:
+        raise IntakeError(f"intake {intake.root}: {len(intake.refused)} file(s) refused, no "
+                          "package built:\n  " + "\n  ".join(map(str, intake.refused)))
     if kind not in SESSION_KINDS:
         raise IntakeError(f"session kind must be panel or inspection, not {kind!r}")
     if not intake.seats:

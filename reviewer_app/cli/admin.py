@@ -12,11 +12,13 @@ import importlib
 import sys
 
 from reviewer_app import __version__
+from reviewer_app.cli.terminal import safe_terminal
 from reviewer_app.core.errors import ReviewerError
 
 COMMAND_MODULES = (
     "reviewer_app.cli.intake_commands",
     "reviewer_app.cli.package_commands",
+    "reviewer_app.cli.verify_commands",
     "reviewer_app.cli.sheet_commands",
     "reviewer_app.cli.central_commands",
     "reviewer_app.cli.publicity_commands",
@@ -43,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Outside text reaches every command's output: none of it may act on the terminal.
+    with safe_terminal():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except ReviewerError as exc:

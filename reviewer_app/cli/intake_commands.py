@@ -7,8 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-from reviewer_app.central.intake import load_intake
+from reviewer_app.central.intake import DEFAULT_MAX_MATERIAL_MB, load_intake
 from reviewer_app.cli.table import format_table
+from reviewer_app.cli.terminal import shown
 from reviewer_app.core.eligibility import Status
 
 STATUS_ZH = {Status.PASS: "通过", Status.FAIL: "不通过", Status.REVIEW: "需复核"}
@@ -28,6 +29,23 @@ def _non_negative_float(text: str) -> float:
     return value
 
 
+def add_material_limit_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-material-mb", type=_positive_float, metavar="MB",
+                        default=DEFAULT_MAX_MATERIAL_MB,
+                        help="refuse material files above this size "
+                             f"(default {DEFAULT_MAX_MATERIAL_MB} MB)")
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
+    return value
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser(
         "demo-intake", help="write a realistic, deterministic synthetic intake folder")
@@ -42,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = subparsers.add_parser("check-intake", help="print the eligibility report")
     check.add_argument("dir", type=Path, help="intake folder")
     check.add_argument("--json", action="store_true", help="machine-readable output")
+    add_material_limit_option(check)
     check.set_defaults(func=run_check_intake)
 
 
@@ -56,7 +75,9 @@ def run_demo_intake(args: argparse.Namespace) -> int:
 
 
 def run_check_intake(args: argparse.Namespace) -> int:
-    intake = load_intake(args.dir)
+    """The eligibility report; exit 1 when a file of the intake was refused (build
+    would refuse the intake), with every refusal listed."""
+    intake = load_intake(args.dir, max_material_mb=args.max_material_mb)
     reports = intake.eligibility()
     counts = {status: sum(1 for r in reports if r.status is status) for status in Status}
     if args.json:
@@ -72,10 +93,11 @@ def run_check_intake(args: argparse.Namespace) -> int:
                 for r in reports
             ],
             "warnings": list(intake.warnings),
+            "refused": [{"file": r.file, "reason": r.reason} for r in intake.refused],
         }
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         print()
-        return 0
+        return 1 if intake.refused else 0
     rows = []
     for report in reports:
         app = intake.application(report.project_id)
@@ -88,5 +110,11 @@ def run_check_intake(args: argparse.Namespace) -> int:
     print(f"\n通过 {counts[Status.PASS]}，需复核 {counts[Status.REVIEW]}，"
           f"不通过 {counts[Status.FAIL]}（共 {len(reports)} 项）")
     for warning in intake.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {shown(warning)}", file=sys.stderr)
+    if intake.refused:
+        print(f"\n拒收文件 / refused: {len(intake.refused)} file(s); build refuses this "
+              "intake until each is replaced or removed:")
+        for refusal in intake.refused:
+            print(f"  {refusal}")
+        return 1
     return 0

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from reviewer_app.cli.intake_commands import add_material_limit_option
 from reviewer_app.core.errors import ReviewerError
 from reviewer_app.core.seat_codes import format_seat_code
 
@@ -30,10 +31,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument("--deadline", help="review deadline, YYYY-MM-DD")
     build.add_argument("--seat-codes-out", type=Path, metavar="F",
                        help="write the seat codes here (CSV seat_id,name,seat_code)")
+    add_material_limit_option(build)
     _organizer_options(build)
     build.set_defaults(func=run_build)
 
-    inspect = subparsers.add_parser("inspect", help="summarise a package")
+    inspect = subparsers.add_parser(
+        "inspect", help="summarise a package (its signed manifest; verify-package checks "
+                        "every material)")
     inspect.add_argument("package", type=Path)
     inspect.add_argument("--passphrase-file", type=Path, required=True)
     inspect.add_argument("--json", action="store_true")
@@ -162,7 +166,7 @@ def run_build(args: argparse.Namespace) -> int:
             raise ReviewerError(f"--deadline: not a date (YYYY-MM-DD): {args.deadline}") from None
     passphrase = read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
     recipients = [read_recipient(path) for path in args.recipient]
-    intake = load_intake(args.dir)
+    intake = load_intake(args.dir, max_material_mb=args.max_material_mb)
     plan = build_manifest(intake, kind=args.kind, session_name=args.session_name,
                           deadline=deadline)
     for warning in (*intake.warnings, *plan.warnings):
@@ -261,6 +265,8 @@ def run_inspect(args: argparse.Namespace) -> int:
                           "materials": len(p["materials"])} for p in manifest["projects"]],
             "members": [{"id": m.id, "name": m.name, "media_type": m.media_type,
                          "length": m.length, "blake3": m.blake3} for m in reader.members],
+            # Only the header and manifest were authenticated: no material was decrypted.
+            "members_verified": False,
         }
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
@@ -276,6 +282,8 @@ def run_inspect(args: argparse.Namespace) -> int:
     print(f"seats     {len(summary['seats'])}: " + ", ".join(
         f"{s['seat_id']} {s['name']} ({s['projects']})" for s in summary["seats"]))
     print(f"projects  {len(summary['projects'])}, materials {len(summary['members'])}")
+    print("materials not verified: inspect reads only the signed manifest; run "
+          "reviewer-admin verify-package to decrypt and check every material")
     return 0
 
 

@@ -433,7 +433,8 @@ CHECK_IDS: tuple[str, ...] = (
     *(f"material_{category}" for category in MATERIAL_CATEGORY_IDS),
 )
 # Checks that compare an application with the others of the intake (evaluate_all).
-CROSS_CHECK_IDS: tuple[str, ...] = ("contract_no_unique", "project_unique")
+CROSS_CHECK_IDS: tuple[str, ...] = ("contract_no_unique", "project_unique",
+                                     "enterprise_consistent")
 
 
 def dishonest_by_uscc(dishonest: Collection[str] | Mapping[str, str]) -> dict[str, str]:
@@ -499,6 +500,54 @@ def _cross_findings(app: Application, same_contract: Sequence[str],
     return contract, project
 
 
+def _uscc_key(app: Application) -> str:
+    return app.uscc.strip().upper()
+
+
+def _enterprise_finding(app: Application, applications: Mapping[str, Application],
+                        same_uscc: Sequence[str], same_name: Sequence[str]) -> Finding:
+    """One enterprise, one credit code, one name (八（二）真实性).
+
+    The same code in several applications is legitimate when they are several
+    projects of one enterprise (their subsidies share its annual cap), so with
+    the same name it passes, naming the others; under another name, or the same
+    name under another code, one of the two is wrong or borrowed: 需复核.
+    """
+    key = normalise_name(app.enterprise_name)
+    other_names = [p for p in same_uscc
+                   if normalise_name(applications[p].enterprise_name) != key]
+    other_codes = [p for p in same_name if _uscc_key(applications[p]) != _uscc_key(app)]
+    # (others, what of theirs is shown, Chinese message, English message); the
+    # messages are functions of the listing, never str.format of applicant text.
+    conflicts = (
+        (other_names, lambda other: other.enterprise_name,
+         lambda listed: f"统一社会信用代码 {app.uscc} 亦见于申请 {listed}，申报主体名称不同，"
+                        "需复核",
+         lambda listed: f"credit code {app.uscc} also appears in application(s) {listed} "
+                        "under another enterprise name; check which is right"),
+        (other_codes, lambda other: other.uscc,
+         lambda listed: f"申报主体“{app.enterprise_name}”亦见于申请 {listed}，统一社会信用"
+                        "代码不同，需复核",
+         lambda listed: f"enterprise '{app.enterprise_name}' also appears in application(s) "
+                        f"{listed} with another credit code; check which is right"),
+    )
+    for others, shown, zh, en in conflicts:
+        if others:
+            listed_zh = "、".join(f"{p}（{shown(applications[p])}）" for p in others)
+            listed_en = ", ".join(f"{p} ({shown(applications[p])})" for p in others)
+            return _finding("enterprise_consistent", False, "八（二）", zh(listed_zh),
+                            en(listed_en), review=True)
+    if same_uscc:
+        return _finding("enterprise_consistent", True, "八（二）",
+                        f"同一主体另有申请 {'、'.join(same_uscc)}（不同项目，资助合计受企业年度"
+                        "上限约束）", f"the enterprise also applies with "
+                        f"{', '.join(same_uscc)} (other projects; together within the "
+                        "enterprise's annual cap)")
+    return _finding("enterprise_consistent", True, "八（二）",
+                    "统一社会信用代码与申报主体名称未见于其他申请",
+                    "credit code and enterprise name appear in no other application")
+
+
 def evaluate_all(applications: Sequence[Application], materials: Collection[MaterialRef],
                  program: Program,
                  dishonest_uscc: Collection[str] | Mapping[str, str] = frozenset()
@@ -509,17 +558,23 @@ def evaluate_all(applications: Sequence[Application], materials: Collection[Mate
     a contract number used by another application, or the same enterprise (by
     credit code) applying with the same project (by normalised title) twice, is
     flagged for review naming the other application (八（二）: 申报材料的真实性、
-    准确性 — one contract's cost is not claimed twice).
+    准确性 — one contract's cost is not claimed twice). One credit code under two
+    enterprise names, or one name under two codes, is flagged the same way.
     """
     same_contract = _others(lambda a: normalise_name(a.contract_no).upper(), applications)
     same_project = _others(
-        lambda a: f"{a.uscc.upper()}|{normalise_name(a.project_title)}"
-        if a.uscc and normalise_name(a.project_title) else None, applications)
+        lambda a: f"{_uscc_key(a)}|{normalise_name(a.project_title)}"
+        if _uscc_key(a) and normalise_name(a.project_title) else None, applications)
+    same_uscc = _others(lambda a: _uscc_key(a) or None, applications)
+    same_name = _others(lambda a: normalise_name(a.enterprise_name) or None, applications)
+    by_id = {app.project_id: app for app in applications}
     listed = dishonest_by_uscc(dishonest_uscc)
     reports = []
     for app in applications:
         report = evaluate(app, materials, program, listed)
-        cross = _cross_findings(app, same_contract[app.project_id],
-                                same_project[app.project_id])
+        cross = (*_cross_findings(app, same_contract[app.project_id],
+                                  same_project[app.project_id]),
+                 _enterprise_finding(app, by_id, same_uscc[app.project_id],
+                                     same_name[app.project_id]))
         reports.append(EligibilityReport(report.project_id, report.findings + cross))
     return tuple(reports)

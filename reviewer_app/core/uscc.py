@@ -31,6 +31,8 @@ def uscc_problem(code: str) -> str | None:
     bad = sorted({ch for ch in code if ch not in _VALUE})
     if bad:
         return f"contains characters outside the code alphabet: {''.join(bad)}"
+    if _is_placeholder(code):
+        return "is all zeros, a placeholder rather than a code"
     expected = check_character(code[:17])
     if code[17] != expected:
         return f"check character is {code[17]}, expected {expected}"
@@ -44,10 +46,18 @@ def uscc_problem_zh(code: str) -> str | None:
     bad = sorted({ch for ch in code if ch not in _VALUE})
     if bad:
         return f"含有代码字符集以外的字符：{''.join(bad)}"
+    if _is_placeholder(code):
+        return "全为 0，是占位符而非代码"
     expected = check_character(code[:17])
     if code[17] != expected:
         return f"校验码为 {code[17]}，应为 {expected}"
     return None
+
+
+def _is_placeholder(code: str) -> bool:
+    """All zeros: its check character works out as 0, so the checksum alone passes it;
+    no registration authority issues it (登记管理部门码 0 does not exist)."""
+    return set(code) == {"0"}
 
 
 def is_valid_uscc(code: str) -> bool:

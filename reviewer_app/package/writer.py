@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -100,11 +101,32 @@ def _member_lengths(members: Sequence[MemberSource]) -> list[int]:
             continue
         assert source.path is not None
         try:
-            lengths.append(os.stat(source.path).st_size)
+            st = os.lstat(source.path)
         except OSError as exc:
             raise PackageWriteError(f"cannot read material {source.path}: "
                                     f"{exc.strerror or exc}") from exc
+        if not stat.S_ISREG(st.st_mode):
+            raise PackageWriteError(f"material {source.path} is not a regular file (a link, "
+                                    "pipe or device is never packaged)")
+        lengths.append(st.st_size)
     return lengths
+
+
+def _open_material(path: Path, length: int) -> BinaryIO:
+    """Open a material without following a link, and make sure it is still the regular
+    file of ``length`` bytes that was measured (nothing swapped in since)."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) \
+        | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise PackageWriteError(f"cannot read material {path}: {exc.strerror or exc}") from exc
+    handle = os.fdopen(fd, "rb", buffering=0)
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_size != length:
+        handle.close()
+        raise PackageWriteError(f"material {path} changed while the package was written")
+    return handle
 
 
 def _check_text(value: Any, what: str, limit: int) -> str:
@@ -159,11 +181,7 @@ class _Encryptor:
             self._encrypt_stream(aead, digest, _BytesReader(source.data), length, str(index))
         else:
             assert source.path is not None
-            try:
-                handle = open(source.path, "rb", buffering=0)  # noqa: SIM115 - closed below
-            except OSError as exc:
-                raise PackageWriteError(f"cannot read material {source.path}: "
-                                        f"{exc.strerror or exc}") from exc
+            handle = _open_material(source.path, length)
             with handle:
                 self._encrypt_stream(aead, digest, handle, length, str(source.path))
         for pending in self._pending:

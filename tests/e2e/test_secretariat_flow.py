@@ -62,6 +62,13 @@ def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> N
                   "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert len(summary["seats"]) == SEATS
+    assert summary["members_verified"] is False
+    # A copy is checked member by member before it is handed out (inspect does not).
+    assert admin(["inspect", str(package), "--passphrase-file", str(tmp / "pass.txt")]) == 0
+    assert "materials not verified" in capsys.readouterr().out
+    assert admin(["verify-package", str(package), "--passphrase-file",
+                  str(tmp / "pass.txt")]) == 0
+    assert f"verified  all {len(summary['members'])} materials" in capsys.readouterr().out
     # An audit: extract a material and compare it with the organizer-signed digest.
     member = summary["members"][-1]
     assert admin(["extract", str(package), "--member", str(member["id"]), "--out",

@@ -23,6 +23,7 @@ from reviewer_app.central.intake import load_intake
 from reviewer_app.central.manifest import build_manifest
 from reviewer_app.core.seat_codes import ALPHABET, CODE_BYTES, canonical_seat_code
 from reviewer_app.gui.session import Credentials, FailureKind, OpenFailure
+from tests.helpers.images import tiny_png
 from tests.helpers.intake import ROW, write_intake
 from tests.helpers.programs import make_uscc
 
@@ -97,7 +98,8 @@ def build_manifest_and_members(root: Path, projects: int = 3
              "uscc": make_uscc(100 + i)} for i in range(1, projects + 1)]
     intake_root = write_intake(root / "intake", rows)
     for row in rows:  # one photo in category 8 per project
-        (intake_root / "materials" / row["project_id"] / "8-现场照片.png").write_bytes(b"png")
+        (intake_root / "materials" / row["project_id"] / "8-现场照片.png").write_bytes(
+            tiny_png(b"photo"))
     plan = build_manifest(load_intake(intake_root), random_bytes=[_seat_code_bytes(SEAT_CODE)])
     manifest = json.loads(json.dumps(plan.manifest, ensure_ascii=False))
     manifest["package_id"] = PACKAGE_ID

@@ -38,6 +38,7 @@ from reviewer_app.core.program import parse_program
 from reviewer_app.core.uscc import is_valid_uscc
 from reviewer_app.paths import DEFAULT_PROGRAM
 from reviewer_app.pdffont import CJK_FONT_NAME, missing_characters, register_cjk_font
+from tests.helpers.intake import stand_in
 
 PROGRAM = parse_program(DEFAULT_PROGRAM.read_text(encoding="utf-8"))
 OPENING = PROGRAM.info.opening_date
@@ -170,7 +171,7 @@ def test_planted_projects_fail_exactly_their_rule_end_to_end(demo: DemoPlan) -> 
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_every_rule_can_be_planted_and_fails_alone(tmp_path: Path, seed: int) -> None:
-    # 66 projects plant 11 failures: every rule exactly once. Materials are empty
+    # 66 projects plant 11 failures: every rule exactly once. Materials are small
     # stand-ins with the generator's file names; the tables are the real ones.
     facts = plan_intake(PROGRAM, projects=66, seats=7, seed=seed)
     assert sorted(facts.planted.values()) == sorted(PLANTABLE_RULES)
@@ -179,7 +180,7 @@ def test_every_rule_can_be_planted_and_fails_alone(tmp_path: Path, seed: int) ->
         folder = tmp_path / "materials" / project.project_id
         folder.mkdir(parents=True)
         for category, title, ext in material_files(project, PROGRAM):
-            (folder / f"{category}-{title}.{ext}").write_bytes(b"x")
+            (folder / f"{category}-{title}.{ext}").write_bytes(stand_in(ext))
     intake = load_intake(tmp_path)
     rows = {r["project_id"]: r for r in _rows(tmp_path / "applications.csv")}
     dishonest = {r["uscc"] for r in _rows(tmp_path / "dishonest.csv")}

@@ -5,7 +5,7 @@ import pytest
 from reviewer_app.central.intake import load_intake
 from reviewer_app.core.eligibility import Status
 from reviewer_app.core.errors import IntakeError, ProgramError
-from tests.helpers.intake import ROW, write_intake
+from tests.helpers.intake import MINIMAL_PDF, ROW, write_intake
 from tests.helpers.programs import make_uscc
 
 
@@ -132,12 +132,12 @@ def test_documents_are_recognised_by_file_title_六五_六六(tmp_path: Path) ->
     folder = root / "materials" / "P1"
     (folder / "5-合同及发票.pdf").rename(folder / "5-技术服务合同.pdf")
     (folder / "6-实施方案及审计报告.pdf").rename(folder / "6-项目实施方案.pdf")
-    (folder / "6-专项审计报告.pdf").write_bytes(b"%PDF-1.4 test")
+    (folder / "6-专项审计报告.pdf").write_bytes(MINIMAL_PDF)
     findings = {f.check: f for f in load_intake(root).eligibility()[0].findings}
     assert findings["material_5"].status is Status.REVIEW
     assert "未见发票等支付凭证" in findings["material_5"].message
     assert findings["material_6"].status is Status.PASS
-    (folder / "5-付款凭证.pdf").write_bytes(b"%PDF-1.4 test")
+    (folder / "5-付款凭证.pdf").write_bytes(MINIMAL_PDF)
     assert load_intake(root).eligibility()[0].status is Status.PASS
 
 

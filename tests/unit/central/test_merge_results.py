@@ -105,7 +105,7 @@ def test_results_numbers(store) -> None:
     entries = award_entries(document["projects"], tier_names(results))
     rows = list(csv.reader(io.StringIO(publicity_csv(entries).decode("utf-8-sig"))))
     assert rows == [["序号", "企业名称", "项目名称", "资助档次", "资助金额（万元）"],
-                    ["1", "深圳市甲科技有限公司", "智能质检", "一档", "30.00"],
+                    ["1", "深圳市甲科技有限公司P3", "智能质检", "一档", "30.00"],
                     ["2", "深圳市甲科技有限公司", "智能质检", "二档", "20.00"]]
     json.dumps(document)
 

@@ -210,6 +210,25 @@ def test_progress_and_info(build, material, tmp_path: Path, organizer) -> None:
         assert reader.manifest_bytes == info.manifest_bytes
 
 
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="no O_NOFOLLOW here")
+def test_writer_never_packages_a_link_or_a_pipe(tmp_path: Path, organizer) -> None:
+    """The intake refuses links and FIFOs; the writer, which opens each material by
+    path again, refuses them too (a file swapped for a link after the intake's check)."""
+    secret = tmp_path / "outside.txt"
+    secret.write_bytes(b"not a material")
+    link = tmp_path / "1-link.pdf"
+    link.symlink_to(secret)
+    pipe = tmp_path / "1-pipe.pdf"
+    os.mkfifo(pipe)
+    for path, reason in ((link, "not a regular file"), (pipe, "not a regular file")):
+        with pytest.raises(PackageWriteError, match=reason):
+            write_package(tmp_path / "p.revpkg", MANIFEST,
+                          [MemberSource("m", "application/pdf", path=path)],
+                          organizer_key=organizer, organizer_name="O", passphrase="pw",
+                          argon2=FAST)
+    assert not (tmp_path / "p.revpkg").exists()
+
+
 def test_writer_refuses_bad_input(tmp_path: Path, organizer) -> None:
     ok = [MemberSource("a", "x/y", data=b"1")]
 
