@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.engine import Engine
 
 from reviewer_app.central import merge
@@ -31,9 +30,11 @@ from reviewer_app.central.results import compute_results
 from reviewer_app.core.program import parse_program
 from reviewer_app.core.seat_codes import seat_code_from_bytes
 from reviewer_app.core.uscc import check_character
+from reviewer_app.package.format import SUITE_ED25519
 from reviewer_app.paths import DEFAULT_PROGRAM
 from reviewer_app.sheets.build import build_sheet
 from reviewer_app.sheets.envelope import pae
+from reviewer_app.sheets.seat_keys import seat_public_key, seat_signing_key
 from reviewer_app.storage.engines import central_engine, migrate
 from reviewer_app.storage.workspace import ProjectState
 
@@ -73,10 +74,15 @@ def main() -> None:
     parser.add_argument("--per-expert", type=int, default=50)
     args = parser.parse_args()
     manifest = make_manifest(args.experts, args.projects, args.per_expert)
-    data = json.dumps(manifest, ensure_ascii=False).encode()
-    sha = hashlib.sha256(data).hexdigest()
     rng = random.Random(1)
     codes = {s["seat_id"]: seat_code_from_bytes(rng.randbytes(10)) for s in manifest["seats"]}
+    # Format 2, as build writes it: each seat's public key, derived from its code.
+    manifest.update(format="rvpkg-manifest/2", suite=SUITE_ED25519)
+    for seat in manifest["seats"]:
+        seat["seat_key"] = seat_public_key(codes[seat["seat_id"]], manifest["package_id"],
+                                           seat["seat_id"])
+    data = json.dumps(manifest, ensure_ascii=False).encode()
+    sha = hashlib.sha256(data).hexdigest()
     started = time.perf_counter()
     sheets = []
     for seat, projects in manifest["assignments"].items():
@@ -86,7 +92,8 @@ def main() -> None:
             for pid in projects}
         sheets.append(build_sheet(manifest, manifest_sha256=sha, seat_id=seat,
                                   expert_name=f"专家{seat}", states=states,
-                                  private_key=Ed25519PrivateKey.generate(),
+                                  private_key=seat_signing_key(codes[seat],
+                                                               manifest["package_id"], seat),
                                   seat_code=codes[seat],
                                   created_at=dt.datetime(2026, 6, 20, tzinfo=dt.UTC)).envelope)
     print(f"made {len(sheets)} sheets in {time.perf_counter() - started:.1f} s "
@@ -109,13 +116,11 @@ def main() -> None:
     # For reference: the full sheet verification (parse, canonical form, rubric).
     from reviewer_app.sheets.context import SheetContext
     from reviewer_app.sheets.verify import verify_sheet
-    context = SheetContext.from_manifest(manifest, sha, seat_codes=codes,
-                                         require_seat_proof=True)
+    context = SheetContext.from_manifest(manifest, sha, require_seat_proof=True)
     full_verify = best_of(lambda: [verify_sheet(sheet, context) for sheet in sheets])
 
     with tempfile.TemporaryDirectory() as tmp:
-        merge_time, engine = timed_merge(Path(tmp) / "central", data, sha, manifest,
-                                         codes, sheets)
+        merge_time, engine = timed_merge(Path(tmp) / "central", data, sha, manifest, sheets)
         workers = merge._worker_count() if len(sheets) >= merge.POOL_MIN_SHEETS else 0
         print(f"verify signatures only: {baseline:.3f} s")
         print(f"merge:                  {merge_time:.3f} s  ratio {merge_time / baseline:.2f}x "
@@ -129,8 +134,7 @@ def main() -> None:
         engine.dispose()
         # For reference: the same merge without workers (as for fewer sheets).
         merge.POOL_MIN_SHEETS = len(sheets) + 1
-        alone, other = timed_merge(Path(tmp) / "alone", data, sha, manifest, codes,
-                                   sheets)
+        alone, other = timed_merge(Path(tmp) / "alone", data, sha, manifest, sheets)
         other.dispose()
         print(f"merge in one process:   {alone:.3f} s  ratio {alone / baseline:.2f}x")
     print(f"results (all outputs):  {results_time:.2f} s  (target <= 10 s)")
@@ -150,7 +154,7 @@ def best_of(run: Callable[[], object], repeats: int = REPEATS) -> float:
     return best
 
 
-def timed_merge(stem: Path, data: bytes, sha: str, manifest: dict, codes: dict[str, str],
+def timed_merge(stem: Path, data: bytes, sha: str, manifest: dict,
                 sheets: list[bytes]) -> tuple[float, Engine]:
     """Best seconds to merge ``sheets`` into a new store (package registered first), of
     REPEATS stores ``stem``-N.sqlite; returns the last store's engine."""
@@ -160,7 +164,7 @@ def timed_merge(stem: Path, data: bytes, sha: str, manifest: dict, codes: dict[s
             engine.dispose()
         engine = central_engine(f"{stem}-{n}.sqlite")
         migrate(engine, "central")
-        register_package(engine, data, sha, manifest["package_id"], codes)
+        register_package(engine, data, sha, manifest["package_id"])
         started = time.perf_counter()
         outcomes = merge_sheets(engine, [(f"s{i}", s) for i, s in enumerate(sheets)])
         best = min(best, time.perf_counter() - started)

@@ -19,7 +19,7 @@ DEMO_SEAT = "S01"
 DEMO_PROJECTS = 8
 DEMO_SEATS = 5
 DEMO_SEED = 2026
-_VERSION = 2  # bump when the demo content or the package format changes
+_VERSION = 3  # bump when the demo content or the package format changes
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def _build(cache_dir: Path, package_path: Path, info_path: Path) -> DemoPackage:
         members = member_sources(plan)
         info = write_package(package_path, plan.manifest, members, organizer_key=organizer,
                              organizer_name="演示组织方 Demo organizer",
-                             passphrase=DEMO_PASSPHRASE)
+                             passphrase=DEMO_PASSPHRASE, package_id=plan.package_id)
     demo = DemoPackage(package_path, DEMO_PASSPHRASE, DEMO_SEAT,
                        format_seat_code(plan.seat_codes[DEMO_SEAT]), info.organizer_fingerprint)
     atomic_write_bytes(info_path, json.dumps({

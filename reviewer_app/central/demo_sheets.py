@@ -2,9 +2,10 @@
 
 The secretariat can try verify -> merge -> results before a real session. Every
 sheet goes through the expert app's own signing code
-(:func:`reviewer_app.sheets.build.build_sheet`): the seat claim comes from the
-seat's code, the key is an Ed25519 key derived from the seed, so the same
-package, seat codes and seed always give the same files.
+(:func:`reviewer_app.sheets.build.build_sheet`): a format-2 package's sheets are
+signed with each seat's key derived from its code, as the app does; a format-1
+package's with a key derived from the seed, the seat claim made with the code.
+So the same package, seat codes and seed always give the same files.
 
 What the sheets hold, so that every step downstream has something to show:
 
@@ -47,6 +48,7 @@ from reviewer_app.core.rubric import Criterion, Rubric
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code, seat_code_matches
 from reviewer_app.sheets.body import ChecklistAnswer, EvidenceRef, InspectionVisit, Photo
 from reviewer_app.sheets.build import SignedSheet, build_sheet
+from reviewer_app.sheets.seat_keys import sheet_signing_key
 
 # Per-expert bias and per-criterion noise, as fractions of a criterion's maximum.
 # Together at most 0.08 of every maximum, plus half a step of rounding: an
@@ -386,7 +388,8 @@ def make_demo_sheets(manifest: Mapping[str, Any], manifest_sha256: str,
 
     sheets: list[SignedSheet] = []
     for index, seat in enumerate(signed_seats):
-        key = demo_signing_key(seed, package_id, seat)
+        key = sheet_signing_key(manifest, seat, codes[seat],
+                                demo_signing_key(seed, package_id, seat))
         entries = {pid: panel.entry(seat, pid) for pid in panel.assigned[seat]}
         visits = [panel.visit(pid, checklist) for pid, e in entries.items()
                   if not e.conflict_declared] if inspection else []

@@ -17,8 +17,11 @@ from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.eligibility import Application, Status
 from reviewer_app.core.errors import IntakeError
 from reviewer_app.core.seat_codes import CODE_BYTES, seat_code_check, seat_code_from_bytes
+from reviewer_app.package.format import MANIFEST_FORMAT_2, SUITE_ED25519
+from reviewer_app.sheets.seat_keys import seat_public_key
 
-MANIFEST_FORMAT = "rvpkg-manifest/1"
+MANIFEST_FORMAT = MANIFEST_FORMAT_2
+SUITE = SUITE_ED25519
 SESSION_KINDS = ("panel", "inspection")
 
 
@@ -28,6 +31,8 @@ class ManifestPlan:
     materials: tuple[MaterialFile, ...]  # member i is materials[i - 1]
     seat_codes: dict[str, str]           # seat_id -> canonical seat code
     warnings: tuple[str, ...]
+    package_id: bytes                    # the seat keys are derived with it: write_package
+                                         # must be given it (package_id=plan.package_id)
 
 
 def member_sources(plan: ManifestPlan) -> list:
@@ -64,12 +69,18 @@ def _facts(app: Application) -> dict[str, Any]:
 
 def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | None = None,
                    deadline: dt.date | None = None, created_at: dt.datetime | None = None,
-                   random_bytes: Sequence[bytes] | None = None) -> ManifestPlan:
+                   random_bytes: Sequence[bytes] | None = None,
+                   package_id: bytes | None = None) -> ManifestPlan:
     """Plan a package: the manifest, the materials in member order, fresh seat codes.
+
+    The package id is drawn here, not by the writer: each seat's public key
+    (``seats[].seat_key``) is derived from its code with the package id as salt,
+    and only that public key travels; the codes go to the experts alone.
 
     Args:
         random_bytes: for tests only, one 10-byte string per seat instead of fresh
             randomness for the seat codes.
+        package_id: for tests only, the 16-byte package id instead of a fresh one.
 
     Raises:
         IntakeError: a material of the intake was refused (all are listed), no seats,
@@ -113,9 +124,11 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
         secrets.token_bytes(CODE_BYTES) for _ in intake.seats]
     seat_codes = {seat.seat_id: seat_code_from_bytes(raw)
                   for seat, raw in zip(intake.seats, draws, strict=True)}
+    package_id = package_id if package_id is not None else secrets.token_bytes(16)
 
     manifest: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
+        "suite": SUITE,
         "created_at": created_at.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
         # The program file travels whole so that results can be recomputed from the
         # package and the sheets alone.
@@ -129,7 +142,9 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
         "rubric": program.rubric.to_dict(),
         "seats": [{"seat_id": s.seat_id, "name": s.name, "affiliation": s.affiliation,
                    "public_key": s.public_key,
-                   "seat_code_check": seat_code_check(s.seat_id, seat_codes[s.seat_id])}
+                   "seat_code_check": seat_code_check(s.seat_id, seat_codes[s.seat_id]),
+                   "seat_key": seat_public_key(seat_codes[s.seat_id], package_id.hex(),
+                                               s.seat_id)}
                   for s in intake.seats],
         "assignments": {s.seat_id: list(s.projects) for s in intake.seats},
         "projects": projects,
@@ -144,4 +159,4 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
         manifest["inspection_checklist"] = [
             {"id": item.id, "text": item.text, "text_en": item.text_en}
             for item in program.inspection_checklist]
-    return ManifestPlan(manifest, tuple(materials), seat_codes, tuple(warnings))
+    return ManifestPlan(manifest, tuple(materials), seat_codes, tuple(warnings), package_id)

@@ -93,7 +93,9 @@ class RegisteredPackage:
     """What a verifier needs of a registered package.
 
     Attributes:
-        seat_codes: (seat id, canonical seat code) pairs, sorted, for seats with a code.
+        seat_codes: (seat id, canonical seat code) pairs, sorted, for seats with a code:
+            format-1 packages only, and only as given to this merge (the store never
+            keeps a seat code: whoever reads it could sign for the seat).
     """
 
     package_id: str
@@ -123,11 +125,17 @@ class UnknownPackage(ReviewerError):
                          f"package {package_id} is not registered (merge with --package)")
 
 
+SeatCodes = Mapping[str, Mapping[str, str]]
+"""Seat codes given to one merge: package id -> seat id -> canonical seat code."""
+
+
 def register_package(engine: Engine, manifest_bytes: bytes, manifest_sha256: str,
-                     package_id: str, seat_codes: Mapping[str, str] | None = None) -> bool:
+                     package_id: str) -> bool:
     """Record a package's manifest, seats and assignments; True if it was new.
 
-    Registering again is a no-op, except that seat codes given now are stored.
+    Registering again is a no-op. No seat code is ever stored: a format-2 package's
+    sheets prove their seat by the seat keys in its manifest; a format-1 package's
+    seat codes are given to each merge (:func:`merge_sheets`) and kept in memory.
     """
     manifest = json.loads(manifest_bytes)
     for attempt in range(MAX_ATTEMPTS):
@@ -158,12 +166,6 @@ def register_package(engine: Engine, manifest_bytes: bytes, manifest_sha256: str
                 elif existing.manifest_sha256 != manifest_sha256:
                     raise ReviewerError(f"package {package_id} is registered with another "
                                         "manifest")
-                for seat_id, code in (seat_codes or {}).items():
-                    seat = session.get(m.Seat, (package_id, seat_id))
-                    if seat is None:
-                        raise ReviewerError(f"seat codes name seat {seat_id}, which package "
-                                            f"{package_id} does not have")
-                    seat.seat_code = code
                 return existing is None
         except (IntegrityError, OperationalError):
             if attempt == MAX_ATTEMPTS - 1:
@@ -362,13 +364,13 @@ class _Judges:
 
     @classmethod
     def start(cls, engine: Engine, items: list[tuple[str, bytes, str]],
-              verify: Verifier) -> _Judges:
+              verify: Verifier, seat_codes: SeatCodes) -> _Judges:
         judges = cls(verify)
         workers = _worker_count()
         if len(items) < POOL_MIN_SHEETS or workers < 1:
             return judges
         with engine.connect() as connection:
-            packages = _all_packages(connection)
+            packages = _all_packages(connection, seat_codes)
             settled = _settled(connection, [sha for _, _, sha in items])
         judges.manifests.update((p.manifest_sha256, p.manifest_json) for p in packages.values())
         queue = [i for i, (_, _, sha) in enumerate(items) if sha not in settled]
@@ -489,16 +491,16 @@ def _worker_count() -> int:
     return min(3, len(os.sched_getaffinity(0)) - 1)
 
 
-def _all_packages(connection: Connection) -> dict[str, RegisteredPackage]:
+def _all_packages(connection: Connection,
+                  seat_codes: SeatCodes) -> dict[str, RegisteredPackage]:
     packages = connection.execute(select(_PACKAGE.c.package_id, _PACKAGE.c.manifest_sha256,
                                          _PACKAGE.c.manifest_json)).all()
-    codes: dict[str, list[tuple[str, str]]] = {}
-    for package_id, seat_id, code in connection.execute(
-            select(_SEAT.c.package_id, _SEAT.c.seat_id, _SEAT.c.seat_code)
-            .where(_SEAT.c.seat_code.is_not(None))):
-        codes.setdefault(package_id, []).append((seat_id, code))
-    return {pid: RegisteredPackage(pid, sha, manifest, tuple(sorted(codes.get(pid, ()))))
+    return {pid: RegisteredPackage(pid, sha, manifest, _codes_of(seat_codes, pid))
             for pid, sha, manifest in packages}
+
+
+def _codes_of(seat_codes: SeatCodes, package_id: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(seat_codes.get(package_id, {}).items()))
 
 
 def _settled(connection: Connection, shas: list[str]) -> set[str]:
@@ -515,16 +517,24 @@ def _settled(connection: Connection, shas: list[str]) -> set[str]:
 # --- batches: decisions and writes -------------------------------------------------
 
 def merge_sheets(engine: Engine, sheets: Iterable[tuple[str, bytes]],
-                 verify: Verifier | None = None) -> list[MergeOutcome]:
-    """Merge sheet files given as (source name, raw bytes); one outcome per file."""
+                 verify: Verifier | None = None,
+                 seat_codes: SeatCodes | None = None) -> list[MergeOutcome]:
+    """Merge sheet files given as (source name, raw bytes); one outcome per file.
+
+    Args:
+        seat_codes: for format-1 packages, the seat codes (package id -> seat id ->
+            canonical code) that prove their sheets' seat claims; used for this merge
+            only, never stored. Format-2 packages need none.
+    """
     verify = verify or SheetVerifier()
+    codes = seat_codes or {}
     items = [(source, raw, hashlib.sha256(raw).hexdigest()) for source, raw in sheets]
-    judges = _Judges.start(engine, items, verify)
+    judges = _Judges.start(engine, items, verify, codes)
     try:
         outcomes: list[MergeOutcome] = []
         for start in range(0, len(items), BATCH_SIZE):
             outcomes += _merge_batch(engine, start, items[start:start + BATCH_SIZE], judges,
-                                     last=start + BATCH_SIZE >= len(items))
+                                     last=start + BATCH_SIZE >= len(items), seat_codes=codes)
         if len(items) > BATCH_SIZE:
             # The last batch's fsync covers the batches before it only if it wrote
             # something (a commit without changes syncs nothing): sync the log here.
@@ -535,7 +545,7 @@ def merge_sheets(engine: Engine, sheets: Iterable[tuple[str, bytes]],
 
 
 def _merge_batch(engine: Engine, offset: int, batch: list[tuple[str, bytes, str]],
-                 judges: _Judges, *, last: bool) -> list[MergeOutcome]:
+                 judges: _Judges, *, last: bool, seat_codes: SeatCodes) -> list[MergeOutcome]:
     # One transaction for a batch: a durable commit costs an fsync, which is most of
     # a sheet's merge time when each sheet commits alone. Each sheet still gets
     # its own decision; the batch is all-or-nothing.
@@ -544,7 +554,8 @@ def _merge_batch(engine: Engine, offset: int, batch: list[tuple[str, bytes, str]
             with engine.connect() as connection, _durable_at_end(connection, last):
                 with connection.begin():
                     _take_turn(connection)
-                    state = _Batch(connection, [sha for _, _, sha in batch], judges.manifests)
+                    state = _Batch(connection, [sha for _, _, sha in batch], judges.manifests,
+                                   seat_codes)
                     outcomes = []
                     for i, (source, raw, sha) in enumerate(batch):
                         if state.pending >= _CHUNK and judges.would_wait(offset + i):
@@ -646,6 +657,7 @@ class _Batch:
     connection: Connection
     shas: list[str]
     manifests: dict[str, str]  # manifest text by its SHA-256, kept from batch to batch
+    seat_codes: SeatCodes  # given to this merge, for format-1 packages
     files: set[str] = field(default_factory=set)
     decisions: dict[str, list[_Decision]] = field(default_factory=dict)
     packages: dict[str, RegisteredPackage | None] = field(default_factory=dict)
@@ -674,17 +686,13 @@ class _Batch:
             if sha is None:
                 self.packages[package_id] = None
             else:
-                codes = self.connection.execute(
-                    select(_SEAT.c.seat_id, _SEAT.c.seat_code)
-                    .where(_SEAT.c.package_id == package_id, _SEAT.c.seat_code.is_not(None))
-                    .order_by(_SEAT.c.seat_id)).all()
                 if sha not in self.manifests:  # a manifest never changes under its hash
                     self.manifests[sha] = self.connection.scalar(
                         select(_PACKAGE.c.manifest_json)
                         .where(_PACKAGE.c.package_id == package_id))
                 self.packages[package_id] = RegisteredPackage(
                     package_id, sha, self.manifests[sha],
-                    tuple((seat, code) for seat, code in codes))
+                    _codes_of(self.seat_codes, package_id))
         return self.packages[package_id]
 
     def _still_holds(self, verdict: _Verdict) -> bool:
@@ -712,9 +720,9 @@ class _Batch:
         if verdict is None or not self._still_holds(verdict):
             verdict = _judge(raw, self.package, judges.verify)
         if verdict.reason is not None:
-            # A file rejected before may pass now (its package or seat codes were
-            # registered since): it was looked at again, but a rejection is recorded
-            # only when the reason changed.
+            # A file rejected before may pass now (its package was registered since,
+            # or this merge was given its seat codes): it was looked at again, but a
+            # rejection is recorded only when the reason changed.
             outcome = MergeOutcome(source, sha, "rejected", verdict.reason)
             if not earlier or earlier[-1].reason != verdict.reason:
                 self._record(outcome, verdict.package_id, None)

@@ -27,7 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     merge.add_argument("--package", type=Path, help="register this package first")
     merge.add_argument("--passphrase-file", type=Path, help="the package's passphrase")
     merge.add_argument("--seat-codes", type=Path,
-                       help="seat codes CSV written by build (to check seat claims)")
+                       help="format-1 packages only: the seat codes CSV written by build, "
+                            "to check seat claims in this merge (never stored); packages "
+                            "built now need none, and it is ignored with a note")
     add_trust_options(merge)
     merge.add_argument("--json", action="store_true")
     merge.set_defaults(func=run_merge)
@@ -106,6 +108,7 @@ def run_merge(args: argparse.Namespace) -> int:
         raise ReviewerError("merge needs sheet files, or --package to register")
     engine = open_store(args.db)
     seat_codes = read_seat_codes(args.seat_codes) if args.seat_codes else None
+    merge_codes: dict[str, dict[str, str]] = {}
     if args.package:
         if not args.passphrase_file:
             raise ReviewerError("--package needs --passphrase-file")
@@ -116,7 +119,9 @@ def run_merge(args: argparse.Namespace) -> int:
         with open_package(args.package, args.passphrase_file,
                           trusted_organizer(args)) as reader:
             new = register_package(engine, reader.manifest_bytes, reader.manifest_sha256,
-                                   reader.package_id, seat_codes)
+                                   reader.package_id)
+            codes = _codes_for_merge(reader.manifest, seat_codes)
+            merge_codes = {reader.package_id: codes} if codes else {}
         print(f"package {reader.package_id} " + ("registered" if new else "already registered"),
               file=sys.stderr)
     elif seat_codes:
@@ -124,7 +129,8 @@ def run_merge(args: argparse.Namespace) -> int:
     elif args.organizer_fingerprint:
         raise ReviewerError("--organizer-fingerprint needs --package (it says whose "
                             "package to register)")
-    outcomes = merge_sheets(engine, [(str(p), read_sheet_file(p)) for p in args.sheets])
+    outcomes = merge_sheets(engine, [(str(p), read_sheet_file(p)) for p in args.sheets],
+                            seat_codes=merge_codes)
     engine.dispose()
     if not args.sheets:
         return 0
@@ -139,6 +145,28 @@ def run_merge(args: argparse.Namespace) -> int:
         rejected = sum(o.rejected for o in outcomes)
         print(f"\n{len(outcomes)} sheet(s): {len(outcomes) - rejected} ok, {rejected} rejected")
     return 1 if any(o.rejected for o in outcomes) else 0
+
+
+def _codes_for_merge(manifest: dict, seat_codes: dict[str, str] | None) -> dict[str, str] | None:
+    """The seat codes this merge uses: a format-1 package's, held in memory only.
+
+    A format-2 package needs none (its manifest carries each seat's public key):
+    codes given for it are ignored, with a note, so that old scripts keep working.
+    """
+    from reviewer_app.sheets.seat_keys import has_seat_keys
+
+    if not seat_codes:
+        return None
+    if has_seat_keys(manifest):
+        print(f"note: package {manifest['package_id']} proves seats by their keys: "
+              "--seat-codes is not needed and was not used", file=sys.stderr)
+        return None
+    seats = {str(seat["seat_id"]) for seat in manifest["seats"]}
+    unknown = sorted(set(seat_codes) - seats)
+    if unknown:
+        raise ReviewerError(f"seat codes name seat(s) {', '.join(unknown)}, which package "
+                            f"{manifest['package_id']} does not have")
+    return seat_codes
 
 
 def run_results(args: argparse.Namespace) -> int:

@@ -179,7 +179,8 @@ def run_build(args: argparse.Namespace) -> int:
         atomic_write_bytes(args.seat_codes_out, _seat_codes_csv(plan), mode=0o600)
     info = write_package(args.out, plan.manifest, members, organizer_key=identity.private_key,
                          organizer_name=intake.program.info.authority or "organizer",
-                         passphrase=passphrase, recipients=recipients, progress=progress)
+                         passphrase=passphrase, recipients=recipients, progress=progress,
+                         package_id=plan.package_id)
     _say_organizer(identity, created, where)
     print(f"wrote {info.path} ({info.size / 1e6:.1f} MB): package {info.package_id}, "
           f"{len(plan.manifest['projects'])} projects, {len(members)} materials, "

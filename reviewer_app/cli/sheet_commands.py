@@ -16,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     verify.add_argument("--package", type=Path, required=True)
     verify.add_argument("--passphrase-file", type=Path, required=True)
     verify.add_argument("--seat-codes", type=Path,
-                        help="seat codes CSV written by build (proves which seat signed)")
+                        help="format-1 packages only: seat codes CSV written by build "
+                             "(proves which seat signed); packages built now need none")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(func=run_verify)
 

@@ -274,6 +274,18 @@ def _expert_secret(seat: Mapping[str, Any], seat_code: str, own_key: Any) -> Exp
     return ExpertSecret.from_identity(own_key.private_bytes_raw())
 
 
+def _check_seat_key(manifest: Mapping[str, Any], seat: Mapping[str, Any],
+                    seat_code: str) -> None:
+    """A format-2 seat's sheets are signed with the key derived from its code: refuse,
+    at unlock, a code whose key is not the seat's (it could sign nothing that merges)."""
+    from reviewer_app.sheets.seat_keys import has_seat_keys, seat_public_key
+
+    if has_seat_keys(manifest) and seat_public_key(
+            seat_code, str(manifest["package_id"]), str(seat["seat_id"])) != seat.get("seat_key"):
+        raise OpenFailure(FailureKind.WRONG_SEAT_CODE,
+                          f"this is not the seat code of seat {seat['seat_id']}")
+
+
 # --- a review in progress --------------------------------------------------------
 
 class ProjectStatus(enum.Enum):
@@ -319,6 +331,8 @@ class ReviewSession:
         if seat_id not in seats:
             raise OpenFailure(FailureKind.BAD_SEAT, f"seat {seat_id!r} is not in this package")
         secret = _expert_secret(seats[seat_id], seat_code, own_key)
+        if seat_code:
+            _check_seat_key(manifest, seats[seat_id], seat_code)
         assigned = list(manifest.get("assignments", {}).get(seat_id, []))
         by_id = {p["project_id"]: p for p in manifest.get("projects", [])}
         projects = [by_id[pid] for pid in assigned if pid in by_id]

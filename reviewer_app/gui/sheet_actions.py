@@ -379,6 +379,7 @@ class SheetController(QObject):
         )
         from reviewer_app.sheets.build import missing_items
         from reviewer_app.sheets.errors import ExportFailed, SheetError, SheetIncomplete
+        from reviewer_app.sheets.seat_keys import needs_own_key
 
         session = self.window.session
         if session is None:
@@ -387,9 +388,14 @@ class SheetController(QObject):
                          session_visits(session)):
             self.finalize()  # shows what is missing, with links
             return None
-        identity = self.identity()
-        if identity is None:
-            return None
+        # A package that proves seats by seat keys is signed with the key derived from
+        # the seat code typed at unlock; the expert's own key only when none was typed.
+        signing_key = None
+        if needs_own_key(session.package.manifest, session.seat_code):
+            identity = self.identity()
+            if identity is None:
+                return None
+            signing_key = identity.signing_key
         title = self.tr("Sign and export")
         name = self.ask_text(title, self.tr("Your name as it appears on the score sheet:"),
                              last_expert_name(session) or self._seat_name())
@@ -404,7 +410,7 @@ class SheetController(QObject):
             return None
         try:
             with _busy():
-                plan = plan_export(session, identity.signing_key, name)
+                plan = plan_export(session, signing_key, name)
         except SheetIncomplete:
             QTimer.singleShot(0, self.finalize)
             return None

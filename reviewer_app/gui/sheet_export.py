@@ -18,10 +18,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from reviewer_app.atomic import atomic_write_bytes
+from reviewer_app.core.seat_codes import SeatCodeError
 from reviewer_app.gui.inspection_state import session_visits
 from reviewer_app.sheets.build import SignedSheet, build_sheet
 from reviewer_app.sheets.errors import SheetError
 from reviewer_app.sheets.export import export_paths, export_sheet
+from reviewer_app.sheets.seat_keys import sheet_signing_key
 
 MEMO_FORMAT = "reviewer-app/export-memo/1"
 
@@ -91,7 +93,9 @@ def plan_export(session, signing_key, expert_name: str) -> ExportPlan:
 
     Args:
         session: the open :class:`~reviewer_app.gui.session.ReviewSession`.
-        signing_key: the expert's Ed25519 private key.
+        signing_key: the expert's own Ed25519 private key; None when the package
+            proves seats by seat keys and a seat code was typed (the sheet is then
+            signed with the seat key derived from it: ``needs_own_key``).
         expert_name: as the expert confirmed it.
 
     Raises:
@@ -99,8 +103,13 @@ def plan_export(session, signing_key, expert_name: str) -> ExportPlan:
         SheetError: the sheet cannot be built (bad seat code, key not enrolled, ...).
     """
     package = session.package
+    try:
+        key = sheet_signing_key(package.manifest, session.seat_id, session.seat_code or None,
+                                signing_key)
+    except SeatCodeError as exc:
+        raise SheetError(f"seat code: {exc}") from exc
     common = dict(manifest_sha256=package.manifest_sha256, seat_id=session.seat_id,
-                  expert_name=expert_name, states=session.states, private_key=signing_key,
+                  expert_name=expert_name, states=session.states, private_key=key,
                   seat_code=session.seat_code or None,
                   inspection=session_visits(session))
     last = session.store.last_export()

@@ -52,6 +52,14 @@ X25519_INFO = b"RVPKG1 x25519"
 MEMBER_INFO_PREFIX = b"RVPKG1 member"
 SIGNATURE_CONTEXT = b"RVPKG1 organizer"
 MANIFEST_FORMAT = "rvpkg-manifest/1"
+MANIFEST_FORMAT_2 = "rvpkg-manifest/2"
+MANIFEST_FORMATS = (MANIFEST_FORMAT, MANIFEST_FORMAT_2)
+SUITE_ED25519 = "ed25519-hkdf-sha256-aes256gcm-blake3"
+"""The one algorithm suite of manifest format 2 (docs/formats.md §1.8.1): Ed25519
+signatures and seat keys, HKDF-SHA256 derivations, AES-256-GCM, BLAKE3 member digests.
+A later suite (e.g. SM2/SM3/SM4) gets another name; readers refuse a name they do
+not know as UnsupportedVersion."""
+SUITES = (SUITE_ED25519,)
 MEMBER_DIGEST_KEY = "blake3"  # the manifest member entry's digest field
 MEMBER_DIGEST_SIZE = 32
 
@@ -129,6 +137,11 @@ class FormatViolation(ValueError):
 
 class LimitViolation(ValueError):
     """A well-formed value is outside its permitted range (mapped to LimitsExceeded)."""
+
+
+class UnknownSuite(ValueError):
+    """A validly signed manifest of an algorithm suite this reader does not know
+    (mapped to UnsupportedVersion: it was written by a newer application)."""
 
 
 def b64encode(data: bytes) -> str:

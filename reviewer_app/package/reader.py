@@ -510,8 +510,15 @@ _MEMBER_KEYS = ("id", "name", "media_type", "length", fmt.MEMBER_DIGEST_KEY)
 def _parse_members(manifest: Any, header: Header, members_offset: int) -> tuple[MemberInfo, ...]:
     if not isinstance(manifest, dict):
         raise FormatViolation("manifest is not a JSON object")
-    if manifest.get("format") != fmt.MANIFEST_FORMAT:
-        raise FormatViolation("manifest format is not rvpkg-manifest/1")
+    if manifest.get("format") not in fmt.MANIFEST_FORMATS:
+        raise FormatViolation("manifest format is not rvpkg-manifest/1 or rvpkg-manifest/2")
+    if manifest["format"] == fmt.MANIFEST_FORMAT_2:
+        suite = manifest.get("suite")
+        if not isinstance(suite, str):
+            raise FormatViolation("a rvpkg-manifest/2 manifest names no suite")
+        if suite not in fmt.SUITES:
+            raise fmt.UnknownSuite(f"algorithm suite {suite[:64]!r}; this reader knows "
+                                   f"{', '.join(fmt.SUITES)}")
     if manifest.get("package_id") != header.package_id.hex():
         raise FormatViolation("manifest package_id differs from the header")
     entries = manifest.get("members")
@@ -612,6 +619,8 @@ def _open(path: Path, file: _File, trusted_keys: Collection[bytes | str] | None,
         raise LimitsExceeded(str(exc)) from None
     except FormatViolation as exc:
         raise Tampered(str(exc)) from None
+    except fmt.UnknownSuite as exc:
+        raise UnsupportedVersion(str(exc)) from None
     if trusted_keys is not None and not _is_trusted(header.organizer_key, trusted_keys):
         raise UntrustedOrganizer(
             f"{header.organizer_name or 'unnamed organizer'}, fingerprint "

@@ -269,7 +269,8 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
                   recipients: Sequence[bytes | X25519PublicKey] = (),
                   argon2: Argon2Params | None = None,
                   progress: ProgressCallback | None = None,
-                  fixed: FixedRandomness | None = None) -> PackageInfo:
+                  fixed: FixedRandomness | None = None,
+                  package_id: bytes | None = None) -> PackageInfo:
     """Write an RVPKG v1 package to ``out_path`` atomically.
 
     Args:
@@ -287,6 +288,8 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
             each chunk with plaintext bytes done and total, "finish" (total, total)
             before the final fsync.
         fixed: pinned randomness for test vectors only.
+        package_id: the package id (16 bytes) the caller drew when the manifest
+            depends on it (format 2: its seat keys are derived with it); fresh when None.
 
     Returns:
         A :class:`PackageInfo` describing the package written.
@@ -312,8 +315,20 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
     if "members" in manifest or "package_id" in manifest:
         raise PackageWriteError("the manifest given must not have members or package_id: "
                                 "the writer adds them")
-    if manifest.get("format") != fmt.MANIFEST_FORMAT:
-        raise PackageWriteError(f"the manifest format must be {fmt.MANIFEST_FORMAT!r}")
+    if manifest.get("format") not in fmt.MANIFEST_FORMATS:
+        raise PackageWriteError(f"the manifest format must be one of "
+                                f"{', '.join(fmt.MANIFEST_FORMATS)}")
+    if manifest["format"] == fmt.MANIFEST_FORMAT_2:
+        if manifest.get("suite") not in fmt.SUITES:
+            raise PackageWriteError(f"a {fmt.MANIFEST_FORMAT_2} manifest needs a suite of "
+                                    f"{', '.join(fmt.SUITES)}")
+        if package_id is None and fixed is None:
+            raise PackageWriteError(f"a {fmt.MANIFEST_FORMAT_2} manifest is bound to its "
+                                    "package id (its seat keys): pass the package_id it was "
+                                    "built for")
+    if package_id is not None and (len(package_id) != 16 or (
+            fixed is not None and fixed.package_id != package_id)):
+        raise PackageWriteError("package_id must be 16 bytes (and agree with fixed randomness)")
     params = argon2 or Argon2Params()
     try:
         params.check()
@@ -329,7 +344,7 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
         if len(ephemerals) != len(recipient_keys):
             raise PackageWriteError("fixed randomness needs one ephemeral key per recipient")
     else:
-        file_key, package_id = os.urandom(fmt.KEY_SIZE), os.urandom(16)
+        file_key, package_id = os.urandom(fmt.KEY_SIZE), package_id or os.urandom(16)
         ephemerals = [X25519PrivateKey.generate() for _ in recipient_keys]
 
     lengths = _member_lengths(members)

@@ -24,9 +24,13 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.seat_codes import canonical_seat_code
+from reviewer_app.package.format import SUITES
 from reviewer_app.sheets.errors import SheetBadDecimal, SheetMalformed, SheetUnsupportedFormat
 
 SHEET_FORMAT = "reviewer-app/sheet/1"
+SHEET_FORMAT_2 = "reviewer-app/sheet/2"
+"""Format 2 (packages of manifest format 2): signed with the seat's key, names its suite."""
+SHEET_FORMATS = (SHEET_FORMAT, SHEET_FORMAT_2)
 KINDS = ("panel", "inspection")
 CHECKLIST_RESULTS = ("compliant", "non_compliant", "unverifiable")
 SEAT_CLAIM_TAG = b"RVSEAT1"
@@ -41,6 +45,7 @@ _DECIMAL = re.compile(r"-?(0|[1-9][0-9]{0,8})(\.[0-9]{0,5}[1-9])?")
 _TOP_KEYS = frozenset({
     "format", "kind", "created_at", "package_id", "manifest_sha256", "seat_id", "expert_name",
     "public_key", "key_id", "seat_claim", "revision", "previous_sha256", "projects"})
+_TOP_KEYS_2 = _TOP_KEYS - {"seat_claim"} | {"suite"}
 _PROJECT_KEYS = frozenset({"project_id", "conflict", "scores", "total", "comments",
                            "overall_comment", "recommendation", "evidence"})
 
@@ -204,6 +209,7 @@ class SheetBody:
     projects: tuple[ProjectEntry, ...]
     inspection: tuple[InspectionVisit, ...] | None = None
     format: str = SHEET_FORMAT
+    suite: str | None = None  # format 2 only: the package's algorithm suite
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -223,6 +229,10 @@ class SheetBody:
         }
         if self.inspection is not None:
             body["inspection"] = {"visits": [v.to_dict() for v in self.inspection]}
+        if self.format == SHEET_FORMAT_2:
+            # The seat key is the proof: a format-2 body has no seat claim.
+            del body["seat_claim"]
+            body["suite"] = self.suite
         return body
 
     @classmethod
@@ -233,7 +243,7 @@ class SheetBody:
             SheetUnsupportedFormat, SheetMalformed, SheetBadDecimal: as check_shape.
         """
         body = check_shape(raw)
-        claim, previous = body["seat_claim"], body["previous_sha256"]
+        claim, previous = body.get("seat_claim"), body["previous_sha256"]
         inspection = None
         if body["kind"] == "inspection":
             inspection = tuple(InspectionVisit.from_checked(item)
@@ -245,7 +255,7 @@ class SheetBody:
             public_key=base64.b64decode(body["public_key"]), key_id=body["key_id"],
             seat_claim=claim, revision=body["revision"], previous_sha256=previous,
             projects=tuple(_entry(item) for item in body["projects"]),
-            inspection=inspection,
+            inspection=inspection, format=body["format"], suite=body.get("suite"),
         )
 
 
@@ -278,20 +288,25 @@ def check_shape(raw: object) -> dict[str, Any]:
     are only spelled out on the way to a rejection.
 
     Raises:
-        SheetUnsupportedFormat: ``format`` is not "reviewer-app/sheet/1".
+        SheetUnsupportedFormat: ``format`` is not "reviewer-app/sheet/1" or "/2", or a
+            format-2 body names an unknown suite.
         SheetMalformed: a missing, extra or mistyped key.
         SheetBadDecimal: a score or total that is not a canonical decimal string.
     """
     if not isinstance(raw, dict):
         raise SheetMalformed("body: must be a json object")
-    if raw.get("format") != SHEET_FORMAT:
-        raise SheetUnsupportedFormat(f"body: format {raw.get('format')!r} is not "
-                                     f"{SHEET_FORMAT!r}")
+    form = raw.get("format")
+    if form not in SHEET_FORMATS:
+        raise SheetUnsupportedFormat(f"body: format {form!r} is not "
+                                     f"{' or '.join(map(repr, SHEET_FORMATS))}")
+    if form == SHEET_FORMAT_2 and raw.get("suite") not in SUITES:
+        raise SheetUnsupportedFormat(f"body: suite {str(raw.get('suite'))[:64]!r} is not "
+                                     f"{' or '.join(map(repr, SUITES))}")
     kind = raw.get("kind")
     if kind not in KINDS:
         raise SheetMalformed(f"body.kind: must be panel or inspection, not {kind!r}")
-    obj = _object(raw, _TOP_KEYS | {"inspection"} if kind == "inspection" else _TOP_KEYS,
-                  "body")
+    top = _TOP_KEYS if form == SHEET_FORMAT else _TOP_KEYS_2
+    obj = _object(raw, top | {"inspection"} if kind == "inspection" else top, "body")
     revision = obj["revision"]
     if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
         raise SheetMalformed("body.revision: must be an integer of at least 1")
@@ -313,7 +328,7 @@ def check_shape(raw: object) -> dict[str, Any]:
     _text(obj["seat_id"], "body.seat_id", nonempty=True)
     _text(obj["expert_name"], "body.expert_name", nonempty=True)
     _hex(obj["key_id"], 16, "body.key_id")
-    if obj["seat_claim"] is not None:
+    if obj.get("seat_claim") is not None:
         _hex(obj["seat_claim"], 64, "body.seat_claim")
     if previous is not None:
         _hex(previous, 64, "body.previous_sha256")

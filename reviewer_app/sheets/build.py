@@ -17,6 +17,8 @@ from reviewer_app.core.errors import ScoreError
 from reviewer_app.core.rubric import Rubric
 from reviewer_app.core.seat_codes import SeatCodeError
 from reviewer_app.sheets.body import (
+    SHEET_FORMAT,
+    SHEET_FORMAT_2,
     Conflict,
     EvidenceRef,
     InspectionVisit,
@@ -30,8 +32,9 @@ from reviewer_app.sheets.body import (
 )
 from reviewer_app.sheets.canonical import canonical_bytes, strict_loads
 from reviewer_app.sheets.context import SheetContext
-from reviewer_app.sheets.envelope import seal
+from reviewer_app.sheets.envelope import payload_type_for, seal
 from reviewer_app.sheets.errors import SheetError, SheetIncomplete, SheetRejected
+from reviewer_app.sheets.seat_keys import has_seat_keys, package_suite
 from reviewer_app.sheets.verify import check_body
 
 MISSING_KINDS = ("score", "invalid_score", "comment_required", "conflict_reason", "checklist")
@@ -173,7 +176,10 @@ def build_body(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: st
         states: what the expert entered, by project id (``ProjectState``).
         public_key: the expert's raw 32-byte Ed25519 public key.
         seat_code: the seat code the expert typed; None only for a seat with an
-            enrolled key (the body's ``seat_claim`` is then null).
+            enrolled key (the body's ``seat_claim`` is then null). For a format-2
+            package the key must be the seat key derived from this code
+            (:func:`~reviewer_app.sheets.seat_keys.sheet_signing_key`) or the
+            seat's enrolled key; the body then has no claim.
         revision: 1 for the first export, then one more than the last export.
         previous_sha256: the last export's body SHA-256 (None for revision 1).
         created_at: defaults to now.
@@ -198,8 +204,12 @@ def build_body(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: st
         raise SheetError("revision 1 has no previous sheet; every later revision names one")
     if seat_code is None and not _enrolled(manifest, seat_id):
         raise SheetError(f"seat {seat_id} has no enrolled key: the seat code is required")
+    suite = package_suite(manifest)
+    if has_seat_keys(manifest) and suite is None:
+        raise SheetError("the package names an algorithm suite this application does not know")
     try:
-        claim = None if seat_code is None else seat_claim_for(seat_code, package_id, public_key)
+        claim = None if seat_code is None or suite is not None else seat_claim_for(
+            seat_code, package_id, public_key)
     except SeatCodeError as exc:
         raise SheetError(f"seat code: {exc}") from exc
     rubric = Rubric.from_dict(manifest["rubric"])
@@ -227,6 +237,8 @@ def build_body(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: st
         projects=tuple(entries),
         inspection=tuple(_visit(visit_by_project[p.project_id]) for p in entries
                          if p.project_id not in conflicted) if kind == "inspection" else None,
+        format=SHEET_FORMAT if suite is None else SHEET_FORMAT_2,
+        suite=suite,
     )
     _self_check(body, manifest, manifest_sha256, seat_id, seat_code)
     return body
@@ -276,7 +288,7 @@ def sign_body(body: SheetBody, private_key: Ed25519PrivateKey) -> SignedSheet:
         raise SheetError("the signing key is not the key named in the sheet")
     body_bytes = canonical_bytes(body.to_dict())
     return SignedSheet(body, body_bytes, hashlib.sha256(body_bytes).hexdigest(),
-                       seal(body_bytes, private_key))
+                       seal(body_bytes, private_key, payload_type_for(body.format)))
 
 
 def build_sheet(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: str,

@@ -13,7 +13,8 @@ from typing import Any
 from reviewer_app.core.errors import ProgramError
 from reviewer_app.core.rubric import Criterion, Rubric
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code
-from reviewer_app.sheets.body import KINDS
+from reviewer_app.package.format import MANIFEST_FORMAT_2, SUITES
+from reviewer_app.sheets.body import KINDS, SHEET_FORMAT, SHEET_FORMAT_2
 from reviewer_app.sheets.errors import SheetContextError
 
 _HEX = re.compile(r"[0-9a-f]+")
@@ -29,6 +30,10 @@ class SheetContext:
         seat_codes: canonical seat code per seat, for checking seat claims; seats
             without a code and without an enrolled key verify as "not proven".
         require_seat_proof: reject ("seat not proven") instead of reporting it.
+        suite: the algorithm suite of a format-2 package, None for format 1.
+        seat_code_keys: format 2: each seat's raw Ed25519 public key, derived from
+            its seat code (``seats[].seat_key``); the sheet must be signed with it
+            (or with the seat's enrolled key). Format 1 has none.
     """
 
     package_id: str
@@ -40,6 +45,8 @@ class SheetContext:
     checklist_ids: tuple[str, ...] = ()
     seat_codes: Mapping[str, str] = field(default_factory=dict)
     require_seat_proof: bool = False
+    suite: str | None = None
+    seat_code_keys: Mapping[str, bytes] = field(default_factory=dict)
     # Derived once, for the per-project checks of many sheets.
     criteria: tuple[Criterion, ...] = field(init=False, repr=False, compare=False)
     criterion_ids: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -52,6 +59,11 @@ class SheetContext:
     A cache (the one mutable part): a panel's scores are a few dozen spellings
     repeated thousands of times, and range and step need only be judged once each.
     """
+
+    @property
+    def sheet_format(self) -> str:
+        """The body format every sheet of this package must have."""
+        return SHEET_FORMAT if self.suite is None else SHEET_FORMAT_2
 
     def __post_init__(self) -> None:
         derived = {
@@ -74,6 +86,8 @@ class SheetContext:
             manifest: the parsed manifest, including ``package_id``.
             manifest_sha256: hex SHA-256 of the manifest plaintext bytes.
             seat_codes: seat id -> seat code as printed or typed (canonicalised here).
+                Only format-1 packages use them; a format-2 package's seats prove
+                themselves by their keys, and codes given for it are not kept.
 
         Raises:
             SheetContextError: the manifest lacks what verification needs, or a seat
@@ -104,6 +118,9 @@ class SheetContext:
         seat_keys: dict[str, bytes | None] = {}
         for seat in manifest["seats"]:
             seat_keys[str(seat["seat_id"])] = _enrolled_key(seat)
+        suite, seat_code_keys = _seat_code_keys(manifest)
+        if suite is not None:
+            seat_codes = {}
         assignments = {str(seat_id): tuple(str(p) for p in projects)
                        for seat_id, projects in manifest["assignments"].items()}
         codes: dict[str, str] = {}
@@ -118,23 +135,44 @@ class SheetContext:
         return cls(package_id=package_id, manifest_sha256=manifest_sha256, kind=kind,
                    rubric=rubric, seat_keys=seat_keys, assignments=assignments,
                    checklist_ids=checklist, seat_codes=codes,
-                   require_seat_proof=require_seat_proof)
+                   require_seat_proof=require_seat_proof, suite=suite,
+                   seat_code_keys=seat_code_keys)
 
     def assigned(self, seat_id: str) -> tuple[str, ...]:
         return self.assignments.get(seat_id, ())
 
 
+def _seat_code_keys(manifest: Mapping[str, Any]) -> tuple[str | None, dict[str, bytes]]:
+    """A format-2 manifest's suite and every seat's ``seat_key``; (None, {}) for format 1."""
+    if manifest.get("format") != MANIFEST_FORMAT_2:
+        return None, {}
+    suite = manifest.get("suite")
+    if suite not in SUITES:
+        raise SheetContextError(f"package manifest: unknown suite {str(suite)[:64]!r}")
+    keys = {}
+    for seat in manifest["seats"]:
+        key = _ed25519_key(seat, "seat_key")
+        if key is None:
+            raise SheetContextError(f"package manifest: seat {seat['seat_id']} has no seat_key")
+        keys[str(seat["seat_id"])] = key
+    return suite, keys
+
+
 def _enrolled_key(seat: Mapping[str, Any]) -> bytes | None:
-    encoded = seat.get("public_key")
+    return _ed25519_key(seat, "public_key")
+
+
+def _ed25519_key(seat: Mapping[str, Any], name: str) -> bytes | None:
+    encoded = seat.get(name)
     if not encoded:
         return None
     try:
         key = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise SheetContextError(f"package manifest: seat {seat['seat_id']}: public_key is "
+        raise SheetContextError(f"package manifest: seat {seat['seat_id']}: {name} is "
                                 "not base64") from exc
     if len(key) != 32:
-        raise SheetContextError(f"package manifest: seat {seat['seat_id']}: public_key is "
+        raise SheetContextError(f"package manifest: seat {seat['seat_id']}: {name} is "
                                 "not a 32-byte ed25519 key")
     return key
 

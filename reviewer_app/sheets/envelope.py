@@ -24,6 +24,9 @@ from reviewer_app.sheets.errors import (
 from reviewer_app.strictjson import StrictJSONError
 
 PAYLOAD_TYPE = "application/vnd.reviewer-app.sheet+json;version=1"
+PAYLOAD_TYPE_2 = "application/vnd.reviewer-app.sheet+json;version=2"
+PAYLOAD_TYPES = {PAYLOAD_TYPE: "reviewer-app/sheet/1", PAYLOAD_TYPE_2: "reviewer-app/sheet/2"}
+"""Each payload type and the body format it carries (the type is signed, through PAE)."""
 MAX_SHEET_BYTES = 4 * 1024 * 1024
 """Largest .revsheet accepted, checked before any parsing (4 MiB)."""
 
@@ -68,9 +71,16 @@ def sign_payload(payload: bytes, private_key: Ed25519PrivateKey,
     return Signature(keyid, private_key.sign(pae(payload_type, payload)))
 
 
-def seal(payload: bytes, private_key: Ed25519PrivateKey) -> bytes:
+def seal(payload: bytes, private_key: Ed25519PrivateKey,
+         payload_type: str = PAYLOAD_TYPE) -> bytes:
     """Sign ``payload`` (already canonical body bytes) and wrap it in an envelope."""
-    return encode_envelope(payload, [sign_payload(payload, private_key)])
+    return encode_envelope(payload, [sign_payload(payload, private_key, payload_type)],
+                           payload_type)
+
+
+def payload_type_for(body_format: str) -> str:
+    """The payload type that carries a body of ``body_format``."""
+    return next(t for t, form in PAYLOAD_TYPES.items() if form == body_format)
 
 
 def open_envelope(data: bytes) -> Envelope:
@@ -102,9 +112,9 @@ def open_envelope(data: bytes) -> Envelope:
     if not isinstance(raw["signatures"], list):
         raise SheetMalformed("envelope.signatures: must be an array")
     signatures = tuple(_signature(item, i) for i, item in enumerate(raw["signatures"]))
-    if payload_type != PAYLOAD_TYPE:
+    if payload_type not in PAYLOAD_TYPES:
         raise SheetUnsupportedFormat(f"envelope: payload type {payload_type!r} is not "
-                                     f"{PAYLOAD_TYPE!r}")
+                                     f"{' or '.join(map(repr, PAYLOAD_TYPES))}")
     # Step 4 without encoding the payload, most of the file, once more: canonical
     # base64 (step 3) needs no escaping and "payload" sorts first, so the canonical
     # envelope is the canonical form with an empty payload, the payload spliced in.

@@ -29,7 +29,7 @@ from reviewer_app.sheets.body import (
 )
 from reviewer_app.sheets.canonical import CanonicalError, CanonicalText, FloatFound
 from reviewer_app.sheets.context import SheetContext
-from reviewer_app.sheets.envelope import PAYLOAD_TYPE, open_envelope, pae
+from reviewer_app.sheets.envelope import PAYLOAD_TYPES, open_envelope, pae
 from reviewer_app.sheets.errors import (
     SheetBadSignature,
     SheetChecklist,
@@ -51,6 +51,7 @@ from reviewer_app.sheets.errors import (
     SheetUnassignedProject,
     SheetUnknownCriterion,
     SheetUnknownSeat,
+    SheetUnsupportedFormat,
     SheetWrongKind,
     SheetWrongPackage,
 )
@@ -58,6 +59,7 @@ from reviewer_app.strictjson import StrictJSONError
 
 PROOF_ENROLLED_KEY = "enrolled key"
 PROOF_SEAT_CODE = "seat code"
+PROOF_SEAT_KEY = "seat key"
 PROOF_NONE = "not proven"
 
 
@@ -125,7 +127,8 @@ def authenticate_sheet(data: bytes) -> AuthenticSheet:
     except StrictJSONError as exc:
         raise SheetMalformed(f"body: {exc}") from exc
     try:
-        public_key = _authenticate_body(text, envelope.signatures[0].keyid,
+        public_key = _authenticate_body(text, envelope.payload_type,
+                                        envelope.signatures[0].keyid,
                                         envelope.signatures[0].sig)
     except SheetRejected:
         try:
@@ -133,11 +136,17 @@ def authenticate_sheet(data: bytes) -> AuthenticSheet:
         except StrictJSONError as exc:
             raise SheetMalformed(f"body: {exc}") from exc
         raise
-    return AuthenticSheet(check_shape(text.value), envelope.payload,
+    body = check_shape(text.value)
+    if body["format"] != PAYLOAD_TYPES[envelope.payload_type]:
+        # The payload type is signed too: a body cannot be moved to the other format.
+        raise SheetUnsupportedFormat(f"body: format {body['format']!r} in an envelope of "
+                                     f"payload type {envelope.payload_type!r}")
+    return AuthenticSheet(body, envelope.payload,
                           hashlib.sha256(envelope.payload).hexdigest(), public_key, data)
 
 
-def _authenticate_body(text: CanonicalText, keyid: str, sig: bytes) -> bytes:
+def _authenticate_body(text: CanonicalText, payload_type: str, keyid: str,
+                       sig: bytes) -> bytes:
     """Steps 6 (but duplicate names) to 9a; returns the signer's raw public key."""
     public_key, key_id = _signer(text.value)
     if keyid != key_id:
@@ -147,7 +156,7 @@ def _authenticate_body(text: CanonicalText, keyid: str, sig: bytes) -> bytes:
         raise SheetKeyIdMismatch(f"body key_id {key_id!r} is not the fingerprint of its "
                                  "public key")
     try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(sig, pae(PAYLOAD_TYPE,
+        Ed25519PublicKey.from_public_bytes(public_key).verify(sig, pae(payload_type,
                                                                        text.data))
     except (InvalidSignature, ValueError) as exc:
         raise SheetBadSignature(f"signature does not verify with key {key_id}") from exc
@@ -212,6 +221,15 @@ def check_body(body: Mapping[str, Any], context: SheetContext) -> str:
     if body["manifest_sha256"] != context.manifest_sha256:
         raise SheetWrongPackage(f"sheet is bound to manifest {body['manifest_sha256'][:16]}…, "
                                 f"not {context.manifest_sha256[:16]}…")
+    if body["format"] != context.sheet_format:
+        # No downgrade: a format-2 package proves seats by their keys alone, and a
+        # format-1 sheet (a seat claim) would need the seat code the store never holds.
+        raise SheetUnsupportedFormat(f"sheet format {body['format']!r}: package "
+                                     f"{context.package_id} takes sheets of format "
+                                     f"{context.sheet_format!r}")
+    if context.suite is not None and body["suite"] != context.suite:
+        raise SheetUnsupportedFormat(f"sheet suite {body['suite']!r} is not the package's "
+                                     f"{context.suite!r}")
     if body["kind"] != context.kind:
         raise SheetWrongKind(f"sheet is a {body['kind']} sheet, the session is {context.kind}")
     proof = _seat_proof(body, context)
@@ -227,6 +245,8 @@ def _seat_proof(body: Mapping[str, Any], context: SheetContext) -> str:
         raise SheetUnknownSeat(f"seat {seat!r} is not in the package")
     public_key = strict_b64decode(body["public_key"], "body.public_key")
     enrolled = context.seat_keys[seat]
+    if context.suite is not None:
+        return _seat_key_proof(seat, key_id, public_key, enrolled, context)
     if enrolled is not None:
         if not hmac.compare_digest(enrolled, public_key):
             raise SheetKeyMismatch(f"seat {seat}: signed with key {key_id}, the seat's "
@@ -244,6 +264,20 @@ def _seat_proof(body: Mapping[str, Any], context: SheetContext) -> str:
         raise SheetSeatNotProven(f"seat {seat}: no enrolled key and no seat code to prove "
                                  f"key {key_id}")
     return PROOF_NONE
+
+
+def _seat_key_proof(seat: str, key_id: str, public_key: bytes, enrolled: bytes | None,
+                    context: SheetContext) -> str:
+    """Format 2: the signer must hold the seat's key (or its enrolled key); no secret needed."""
+    seat_key = context.seat_code_keys[seat]
+    if hmac.compare_digest(seat_key, public_key):
+        return PROOF_SEAT_KEY
+    if enrolled is not None and hmac.compare_digest(enrolled, public_key):
+        return PROOF_ENROLLED_KEY
+    enrolled_text = (f" nor its enrolled key {key_id_for(enrolled)}" if enrolled is not None
+                     else "")
+    raise SheetKeyMismatch(f"seat {seat}: signed with key {key_id}, not the seat's key "
+                           f"{key_id_for(seat_key)} (derived from its seat code){enrolled_text}")
 
 
 def _check_projects(body: Mapping[str, Any], context: SheetContext) -> None:

@@ -78,7 +78,7 @@ class Seat(CentralBase):
     seat_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     public_key: Mapped[str | None] = mapped_column(String(64))
-    seat_code: Mapped[str | None] = mapped_column(String(16))
+    # No seat code, ever: whoever reads the store could sign for the seat (c0005).
 
 
 class Assignment(CentralBase):

@@ -63,14 +63,14 @@ def test_rehearsal_verifies_merges_and_flags_the_divergent_project(
     assert len(sheets) == len(seat_rows) + 1  # every seat, one of them twice
     assert len(list((tmp / "sheets").glob("*.pdf"))) == len(sheets)
 
-    # The real verifier, with seat proof required, accepts every file.
+    # The real verifier, with seat proof required and no seat codes, accepts every
+    # file: each is signed with its seat's key, derived from the seat code.
     with open_package(package, trusted_keys=None, passphrase=PASSPHRASE) as reader:
         manifest, manifest_sha = reader.manifest, reader.manifest_sha256
-    context = SheetContext.from_manifest(
-        manifest, manifest_sha, {r["seat_id"]: r["seat_code"] for r in seat_rows},
-        require_seat_proof=True)
+    context = SheetContext.from_manifest(manifest, manifest_sha, require_seat_proof=True)
     verified = [verify_sheet(path.read_bytes(), context) for path in sheets]
-    assert {v.seat_proof for v in verified} == {"seat code"}
+    assert {v.seat_proof for v in verified} == {"seat key"}
+    assert all(path.read_bytes().count(b"sheet+json;version=2") for path in sheets)
     revised = [v for v in verified if v.revision == 2]
     assert len(revised) == 1
     first = next(v for v in verified if v.seat_id == revised[0].seat_id and v.revision == 1)
@@ -93,8 +93,7 @@ def test_rehearsal_verifies_merges_and_flags_the_divergent_project(
                     assert entry.comments.get(cid), (sheet.seat_id, entry.project_id, cid)
     assert conflicts >= 1
 
-    common = ["--package", str(package), "--passphrase-file", str(tmp / "pass.txt"),
-              "--seat-codes", str(codes)]
+    common = ["--package", str(package), "--passphrase-file", str(tmp / "pass.txt")]
     assert admin(["verify", *map(str, sheets), *common]) == 0
     db = str(tmp / "central.sqlite")
     assert admin(["merge", *map(str, sheets), "--db", db, *common,
@@ -170,14 +169,13 @@ def test_an_inspection_package_gets_inspection_sheets(secretariat: Path,
     sheets = sorted((tmp / "visits").glob("*.revsheet"))
     db = str(tmp / "central.sqlite")
     assert admin(["merge", *map(str, sheets), "--db", db, "--package", str(package),
-                  "--passphrase-file", str(tmp / "pass.txt"), "--seat-codes", str(codes),
+                  "--passphrase-file", str(tmp / "pass.txt"),
                   "--organizer-passphrase-file", str(tmp / "org.txt")]) == 0
     # With a panel package beside it, the visits reach the results.
     panel, panel_codes = _build(tmp)
     assert _demo_sheets(tmp, panel, panel_codes, tmp / "sheets") == 0
     assert admin(["merge", *map(str, sorted((tmp / "sheets").glob("*.revsheet"))), "--db", db,
                   "--package", str(panel), "--passphrase-file", str(tmp / "pass.txt"),
-                  "--seat-codes", str(panel_codes),
                   "--organizer-passphrase-file", str(tmp / "org.txt")]) == 0
     assert admin(["results", "--db", db, "--out", str(tmp / "results")]) == 0
     document = json.loads((tmp / "results" / "results.json").read_text(encoding="utf-8"))

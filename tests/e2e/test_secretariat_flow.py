@@ -14,13 +14,13 @@ from pathlib import Path
 
 import blake3
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from reviewer_app.central.demo_intake import generate_demo_intake
 from reviewer_app.cli.admin import main as admin
 from reviewer_app.package import open_package
 from reviewer_app.sheets.build import build_sheet
 from reviewer_app.sheets.export import export_sheet
+from reviewer_app.sheets.seat_keys import sheet_signing_key
 from reviewer_app.storage.workspace import ProjectState
 
 PROJECTS, SEATS = 12, 5
@@ -102,10 +102,9 @@ def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> N
                 c: "依据申报材料评分" for c in scores})
         return build_sheet(manifest, manifest_sha256=manifest_sha, seat_id=seat,
                            expert_name=f"专家{seat_index}", states=states,
-                           private_key=keys[seat_index], seat_code=codes[seat],
-                           revision=revision, previous_sha256=previous)
+                           private_key=sheet_signing_key(manifest, seat, codes[seat], None),
+                           seat_code=codes[seat], revision=revision, previous_sha256=previous)
 
-    keys = {s: Ed25519PrivateKey.generate() for s in range(1, SEATS + 1)}
     files = []
     for s in range(1, SEATS + 1):
         signed = sheet(s)
@@ -120,8 +119,8 @@ def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> N
     data[200] ^= 0x01
     tampered.write_bytes(bytes(data))
 
-    common = ["--package", str(package), "--passphrase-file", str(tmp / "pass.txt"),
-              "--seat-codes", str(tmp / "codes.csv")]
+    # The sheets prove their seats by the seat keys in the manifest: no seat codes.
+    common = ["--package", str(package), "--passphrase-file", str(tmp / "pass.txt")]
     assert admin(["verify", *map(str, files), *common]) == 0
     capsys.readouterr()
     assert admin(["verify", str(tampered), *common, "--json"]) == 1
@@ -225,14 +224,15 @@ def test_site_inspection_findings_reach_the_results(secretariat: Path,
                         photos=(Photo("ab" * 32, "image/jpeg", "机房"),)))
             signed = build_sheet(manifest, manifest_sha256=manifest_sha, seat_id=seat,
                                  expert_name=f"专家{s}", states=states,
-                                 private_key=Ed25519PrivateKey.generate(),
+                                 private_key=sheet_signing_key(manifest, seat, codes[seat],
+                                                               None),
                                  seat_code=codes[seat], inspection=visits)
             files.append(export_sheet(tmp / f"{kind}-usb", signed, manifest)[0])
         assert admin(["merge", *map(str, files), "--db", db, "--package", str(package),
                       "--passphrase-file", str(tmp / "pass.txt"),
                       "--seat-codes", str(codes_file),
                       "--organizer-passphrase-file", str(tmp / "org.txt")]) == 0
-    capsys.readouterr()
+        assert "--seat-codes is not needed and was not used" in capsys.readouterr().err
     (flagged, seat), = findings.items()
 
     assert admin(["results", "--db", db, "--out", str(tmp / "results")]) == 0

@@ -100,7 +100,8 @@ def build_manifest_and_members(root: Path, projects: int = 3
     for row in rows:  # one photo in category 8 per project
         (intake_root / "materials" / row["project_id"] / "8-现场照片.png").write_bytes(
             tiny_png(b"photo"))
-    plan = build_manifest(load_intake(intake_root), random_bytes=[_seat_code_bytes(SEAT_CODE)])
+    plan = build_manifest(load_intake(intake_root), random_bytes=[_seat_code_bytes(SEAT_CODE)],
+                          package_id=bytes.fromhex(PACKAGE_ID))
     manifest = json.loads(json.dumps(plan.manifest, ensure_ascii=False))
     manifest["package_id"] = PACKAGE_ID
     members: dict[int, bytes] = {}

@@ -63,7 +63,8 @@ def inspection_package(qapp, tmp_path_factory) -> Package:
             material["media_type"] = "application/pdf"
     out = root / "inspection.revpkg"
     write_package(out, plan.manifest, sources, organizer_key=Ed25519PrivateKey.generate(),
-                  organizer_name="南山区科技创新局", passphrase=PASSPHRASE, argon2=FAST)
+                  organizer_name="南山区科技创新局", passphrase=PASSPHRASE, argon2=FAST,
+                  package_id=plan.package_id)
     return Package(out, plan.manifest, plan.seat_codes["S01"], root)
 
 

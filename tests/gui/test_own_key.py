@@ -37,7 +37,8 @@ def build(fake_content, out: Path, recipients: list[bytes], *,
     sources = [MemberSource(name=m["name"], media_type=m["media_type"], data=members[m["id"]])
                for m in manifest["members"]]
     write_package(out, plan, sources, organizer_key=ORGANIZER, organizer_name="南山区科技创新局",
-                  passphrase=passphrase, recipients=recipients, argon2=FAST)
+                  passphrase=passphrase, recipients=recipients, argon2=FAST,
+                  package_id=bytes.fromhex(manifest["package_id"]))
     return out
 
 

@@ -36,7 +36,8 @@ def real_package(tmp_path_factory, fake_content, expert_key):
                                                      serialization.PublicFormat.Raw)
     write_package(out, plan, sources, organizer_key=Ed25519PrivateKey.generate(),
                   organizer_name="南山区科技创新局", passphrase=PASSPHRASE,
-                  recipients=[recipient], argon2=FAST)
+                  recipients=[recipient], argon2=FAST,
+                  package_id=bytes.fromhex(manifest["package_id"]))
     return out
 
 

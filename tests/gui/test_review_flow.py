@@ -113,14 +113,16 @@ def test_another_seats_code_is_refused_before_any_workspace(qtbot, window, packa
 
 def test_another_seat_code_cannot_open_the_saved_work(qtbot, make_window, fake_content,
                                                       package_file):
-    """A package without seat-code check values (they are optional): the workspace key
-    still refuses a code other than the one it was created with."""
+    """A format-1 package without seat-code check values (they are optional): the
+    workspace key still refuses a code other than the one it was created with."""
     from tests.gui.fakes import FakeOpener
 
     manifest, members = fake_content
-    unchecked = {**manifest, "seats": [{k: v for k, v in seat.items()
-                                        if k != "seat_code_check"}
-                                       for seat in manifest["seats"]]}
+    unchecked = {**manifest, "format": "rvpkg-manifest/1",
+                 "seats": [{k: v for k, v in seat.items()
+                            if k not in ("seat_code_check", "seat_key")}
+                           for seat in manifest["seats"]]}
+    del unchecked["suite"]
     window = make_window(FakeOpener(unchecked, members))
     open_and_unlock(qtbot, window, package_file)
     window.close_package()

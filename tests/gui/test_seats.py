@@ -9,6 +9,7 @@ import pytest
 from reviewer_app.core.seat_codes import seat_code_check
 from reviewer_app.gui.session import FailureKind, OpenFailure, ReviewSession
 from reviewer_app.gui.settings import legacy_workspace_path, workspace_path
+from reviewer_app.sheets.seat_keys import seat_public_key
 from reviewer_app.storage.workspace import FieldChange
 from tests.gui.fakes import PACKAGE_ID, SEAT_CODE, FakePackage
 
@@ -22,7 +23,8 @@ def two_seats(fake_content):
     manifest = copy.deepcopy(manifest)
     first = manifest["seats"][0]
     manifest["seats"].append({**first, "seat_id": "S02", "name": "专家二",
-                              "seat_code_check": seat_code_check("S02", OTHER_CODE)})
+                              "seat_code_check": seat_code_check("S02", OTHER_CODE),
+                              "seat_key": seat_public_key(OTHER_CODE, PACKAGE_ID, "S02")})
     manifest["assignments"]["S02"] = list(manifest["assignments"]["S01"])
     return manifest, members
 

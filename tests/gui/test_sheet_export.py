@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from reviewer_app.cli.admin import main as admin
 from reviewer_app.gui.session import open_package
 from reviewer_app.gui.unlock import Prefill
-from reviewer_app.sheets.envelope import PAYLOAD_TYPE
+from reviewer_app.identity.errors import KeyNotFound
+from reviewer_app.sheets.body import key_id_for
+from reviewer_app.sheets.envelope import PAYLOAD_TYPE_2
 from tests.gui.conftest import open_and_unlock, type_text
 
 
@@ -68,7 +70,7 @@ def _verify(sheet: Path, demo, admin_files) -> int:
 
 def _body(path: Path) -> dict:
     envelope = json.loads(path.read_bytes())
-    assert envelope["payloadType"] == PAYLOAD_TYPE
+    assert envelope["payloadType"] == PAYLOAD_TYPE_2
     return json.loads(base64.b64decode(envelope["payload"]))
 
 
@@ -161,8 +163,13 @@ def test_score_finalize_sign_export_verify(qtbot, make_window, demo, admin_files
     body = _body(first)
     assert body["revision"] == 1 and body["previous_sha256"] is None
     assert body["projects"][-1]["conflict"] == {"declared": True, "reason": "former employer"}
-    assert window.sheet_controller.keys().load().key_id == body["key_id"]
-    assert body["key_id"].upper()[:4] in window.about_text()
+    # Signed with the seat's key, derived from the seat code typed at unlock: the
+    # manifest carries its public half; no key of the expert's own was needed.
+    seat = next(s for s in session.package.manifest["seats"] if s["seat_id"] == demo.seat_id)
+    assert body["key_id"] == key_id_for(base64.b64decode(seat["seat_key"]))
+    assert body["suite"] == session.package.manifest["suite"] and "seat_claim" not in body
+    with pytest.raises(KeyNotFound):
+        window.sheet_controller.keys().load()
 
     # A tampered copy (one score raised, the envelope re-encoded) is rejected.
     envelope = json.loads(first.read_bytes())

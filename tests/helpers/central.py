@@ -83,6 +83,11 @@ def revised_sheets() -> list[bytes]:
     return sheets
 
 
+def seat_code_bytes(seat: int) -> bytes:
+    """The 10 random bytes of seat S<seat>'s code in :func:`manifest_bytes`."""
+    return bytes([seat]) * 10
+
+
 def manifest_bytes(tmp_path: Path, projects: int = 3, seats: int = 5) -> bytes:
     rows = [{**ROW, "project_id": f"P{i}", "uscc": ROW["uscc"] if i < 2 else
              _other_uscc(i), "actual_cost": "1000000", "requested_amount": "300000"}
@@ -92,7 +97,9 @@ def manifest_bytes(tmp_path: Path, projects: int = 3, seats: int = 5) -> bytes:
     (root / "seats.csv").write_text(
         "seat_id,name,projects\n" + "".join(f"S{s},专家{s},{ids}\n" for s in range(1, seats + 1)),
         encoding="utf-8")
-    manifest = build_manifest(load_intake(root)).manifest
+    manifest = build_manifest(load_intake(root), package_id=bytes.fromhex(PACKAGE_ID),
+                              random_bytes=[seat_code_bytes(s) for s in range(1, seats + 1)]
+                              ).manifest
     manifest["package_id"] = PACKAGE_ID
     return json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
 

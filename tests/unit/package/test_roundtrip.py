@@ -303,3 +303,35 @@ def test_no_plaintext_in_package(build, material) -> None:
     pkg = build([MemberSource("tax.pdf", "application/pdf", data=secret)])
     data = pkg.read_bytes()
     assert b"CONFIDENTIAL" not in data and b"tax.pdf" not in data
+
+
+def test_manifest_format_2_names_its_suite(tmp_path: Path, organizer,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Format 2 round-trips with its suite and the package id it was built for; a
+    writer must be given that id; a suite this reader does not know (a later SM2/SM3/SM4
+    one, say) is UnsupportedVersion, not Tampered."""
+    from reviewer_app.package import UnsupportedVersion
+
+    members = [MemberSource("a", "x/y", data=b"1")]
+    v2 = {"format": fmt.MANIFEST_FORMAT_2, "suite": fmt.SUITE_ED25519}
+    with pytest.raises(PackageWriteError, match="package id"):
+        write_package(tmp_path / "x.revpkg", v2, members, organizer_key=organizer,
+                      organizer_name="O", passphrase="pw", argon2=FAST)
+    with pytest.raises(PackageWriteError, match="suite"):
+        write_package(tmp_path / "x.revpkg", {**v2, "suite": "sm2-sm3-sm4gcm"}, members,
+                      organizer_key=organizer, organizer_name="O", passphrase="pw",
+                      argon2=FAST, package_id=bytes(16))
+    package_id = bytes(range(16))
+    info = write_package(tmp_path / "v2.revpkg", v2, members, organizer_key=organizer,
+                         organizer_name="O", passphrase="pw", argon2=FAST,
+                         package_id=package_id)
+    with open_package(info.path, trusted_keys=None, passphrase="pw") as reader:
+        assert reader.package_id == package_id.hex()
+        assert reader.manifest["suite"] == fmt.SUITE_ED25519
+    monkeypatch.setattr(fmt, "SUITES", (*fmt.SUITES, "sm2-sm3-sm4gcm"))  # a newer writer
+    later = write_package(tmp_path / "later.revpkg", {**v2, "suite": "sm2-sm3-sm4gcm"},
+                          members, organizer_key=organizer, organizer_name="O",
+                          passphrase="pw", argon2=FAST, package_id=package_id)
+    monkeypatch.undo()
+    with pytest.raises(UnsupportedVersion, match="sm2-sm3-sm4gcm"):
+        open_package(later.path, trusted_keys=None, passphrase="pw")

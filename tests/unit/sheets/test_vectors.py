@@ -69,3 +69,34 @@ def test_regenerating_yields_identical_bytes(tmp_path: Path) -> None:
     committed = {p.name for p in VECTORS.iterdir() if p.name != "generate.py"
                  and not p.name.startswith(".") and p.is_file()}
     assert committed == {p.name for p in written}
+
+
+def _hkdf_sha256(ikm: bytes, salt: bytes, info: bytes) -> bytes:
+    """RFC 5869 written out with hmac alone, apart from the code under test."""
+    import hmac
+
+    prk = hmac.new(salt, ikm, hashlib.sha256).digest()
+    return hmac.new(prk, info + b"\x01", hashlib.sha256).digest()
+
+
+def test_the_format_2_seat_keys_follow_from_the_seat_codes() -> None:
+    import base64
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    manifest = json.loads((VECTORS / "manifest-v2.json").read_bytes())
+    codes = json.loads((VECTORS / "seat-codes.json").read_text())
+    assert manifest["format"] == "rvpkg-manifest/2"
+    assert manifest["suite"] == "ed25519-hkdf-sha256-aes256gcm-blake3"
+    for seat in manifest["seats"]:
+        seed = _hkdf_sha256(codes[seat["seat_id"]].encode("ascii"),
+                            bytes.fromhex(manifest["package_id"]),
+                            b"RVSEATKEY2 " + seat["seat_id"].encode("utf-8"))
+        public = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes_raw()
+        assert seat["seat_key"] == base64.b64encode(public).decode("ascii")
+    outcomes = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED
+                if p.name.startswith("v2-")]
+    assert {o.get("seat_proof") for o in outcomes if o["expect"] == "accept"} == {
+        "seat key", "enrolled key"}
+    assert {o["reason"] for o in outcomes if o["expect"] == "reject"} == {
+        "key mismatch", "unsupported format"}

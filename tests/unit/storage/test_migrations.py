@@ -70,3 +70,47 @@ def test_downgrading_rebuilds_the_reviews_from_the_accepted_sheets(tmp_path: Pat
         diff = compare_metadata(MigrationContext.configure(connection), CentralBase.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_c0005_erases_the_stored_seat_codes_from_the_file(tmp_path: Path) -> None:
+    """A store that kept seat codes (before c0005) keeps none after the upgrade: not in
+    the table, not in freed pages, not in the write-ahead log."""
+    import hashlib
+
+    from alembic import command
+    from alembic.config import Config
+
+    from reviewer_app.storage.engines import MIGRATIONS
+    from tests.helpers.central import PACKAGE_ID, manifest_bytes
+
+    engine = central_engine(str(tmp_path / "central.sqlite"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS / "central"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "c0004")
+    data = manifest_bytes(tmp_path)
+    codes = {f"S{s}": f"{s}" * 4 + "K7M9Q2X5T8V4" for s in range(1, 6)}
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO package (package_id, manifest_sha256, program_id, session_kind, "
+            "session_name, manifest_json, registered_at) VALUES (?, ?, 'p', 'panel', 's', ?, "
+            "'2026-01-01')", (PACKAGE_ID, hashlib.sha256(data).hexdigest(), data.decode()))
+        for seat, code in codes.items():
+            connection.exec_driver_sql(
+                "INSERT INTO seat (package_id, seat_id, name, seat_code) VALUES (?, ?, ?, ?)",
+                (PACKAGE_ID, seat, seat, code))
+
+    def stored() -> bytes:
+        return b"".join(p.read_bytes() for p in tmp_path.glob("central.sqlite*"))
+
+    assert all(code.encode() in stored() for code in codes.values())  # the test can fail
+    migrate(engine, "central")
+    with engine.connect() as connection:
+        columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(seat)")]
+        assert connection.exec_driver_sql("SELECT count(*) FROM seat").scalar() == 5
+        # Checked while a connection is open: closing the last one would checkpoint
+        # and remove the log anyway, as a running merge does not.
+        assert not any(code.encode() in stored() for code in codes.values())
+    engine.dispose()
+    assert "seat_code" not in columns

@@ -4,8 +4,10 @@ Run ``python tests/vectors/sheets/generate.py``; the output is byte-for-byte
 deterministic (fixed seeds, fixed time, canonical JSON, deterministic Ed25519),
 and ``tests/unit/sheets/test_vectors.py`` checks that regenerating changes nothing.
 
-Files: ``manifest.json`` and ``manifest-inspection.json`` (package fixtures; the
-context's manifest hash is the SHA-256 of the file's bytes), ``seat-codes.json``,
+Files: ``manifest.json`` and ``manifest-inspection.json`` (format-1 package
+fixtures; the context's manifest hash is the SHA-256 of the file's bytes),
+``manifest-v2.json`` (format 2: each seat's ``seat_key`` derived from its code in
+``seat-codes.json``; its vectors are named ``v2-*``), ``seat-codes.json``,
 and for every vector ``<name>.revsheet`` with ``<name>.expected.json`` saying
 which manifest to use, whether seat codes are given, and the expected outcome.
 """
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from reviewer_app.package.format import SUITE_ED25519  # noqa: E402
 from reviewer_app.sheets.body import (  # noqa: E402
     ChecklistAnswer,
     InspectionVisit,
@@ -41,11 +44,14 @@ from reviewer_app.sheets.build import build_sheet  # noqa: E402
 from reviewer_app.sheets.canonical import canonical_bytes  # noqa: E402
 from reviewer_app.sheets.envelope import (  # noqa: E402
     MAX_SHEET_BYTES,
+    PAYLOAD_TYPE,
+    PAYLOAD_TYPE_2,
     Signature,
     encode_envelope,
     seal,
     sign_payload,
 )
+from reviewer_app.sheets.seat_keys import seat_public_key, seat_signing_key  # noqa: E402
 from reviewer_app.storage.workspace import EvidenceLink, ProjectState  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -53,6 +59,7 @@ CREATED_AT = dt.datetime(2026, 6, 20, 2, 30, tzinfo=dt.UTC)
 PACKAGE_ID = "5eed0f5a1c0ffee0d15ea5e0b0a710c5"
 OTHER_PACKAGE_ID = "0123456789abcdef0123456789abcdef"
 INSPECTION_PACKAGE_ID = "1f5bec7100000000000000000000beef"
+V2_PACKAGE_ID = "5eed0f5a1c0ffee0d15ea5e0b0a710c6"
 SEAT_CODES = {"S01": "7K3M9Q2X5T8V4R1N", "S02": "C4D8E2F6G1H5J9K3", "S03": "Z9Y8X7W6V5T4S3R2"}
 
 
@@ -119,7 +126,13 @@ def manifests() -> dict[str, dict[str, Any]]:
         {"id": "premises", "text": "实际经营场所与申报信息一致"},
         {"id": "system_demo", "text": "AI 系统现场运行演示"},
     ]
-    return {"manifest.json": panel, "manifest-inspection.json": inspection}
+    v2 = copy.deepcopy(panel)
+    v2.update(format="rvpkg-manifest/2", suite=SUITE_ED25519, package_id=V2_PACKAGE_ID)
+    for seat in v2["seats"]:
+        seat["seat_key"] = seat_public_key(SEAT_CODES[seat["seat_id"]], V2_PACKAGE_ID,
+                                           seat["seat_id"])
+    return {"manifest.json": panel, "manifest-inspection.json": inspection,
+            "manifest-v2.json": v2}
 
 
 def manifest_bytes(manifest: dict[str, Any]) -> bytes:
@@ -356,6 +369,75 @@ def vectors() -> dict[str, tuple[bytes, dict[str, Any]]]:
                                                  b'"created_at":', 1)
     reject("duplicate-key", seal(duplicated, KEY_A), "malformed",
            "a body with a duplicated key (signed)")
+    out.update(v2_vectors(all_manifests["manifest-v2.json"], digests["manifest-v2.json"]))
+    return out
+
+
+def v2_vectors(manifest: dict[str, Any], manifest_sha: str
+               ) -> dict[str, tuple[bytes, dict[str, Any]]]:
+    """Format 2: sheets signed with the seat key derived from the seat code."""
+    out: dict[str, tuple[bytes, dict[str, Any]]] = {}
+    name = "manifest-v2.json"
+    s01 = seat_signing_key(SEAT_CODES["S01"], V2_PACKAGE_ID, "S01")
+    r1 = build_sheet(manifest, manifest_sha256=manifest_sha, seat_id="S01", expert_name="张伟",
+                     states=_states_s01(1), private_key=s01, seat_code=SEAT_CODES["S01"],
+                     created_at=CREATED_AT)
+    r2 = build_sheet(manifest, manifest_sha256=manifest_sha, seat_id="S01", expert_name="张伟",
+                     states=_states_s01(2), private_key=s01, seat_code=SEAT_CODES["S01"],
+                     revision=2, previous_sha256=r1.body_sha256,
+                     created_at=CREATED_AT + dt.timedelta(hours=1))
+    enrolled = build_sheet(manifest, manifest_sha256=manifest_sha, seat_id="S02",
+                           expert_name="李娜", states=_states_s02(), private_key=KEY_B,
+                           seat_code=None, created_at=CREATED_AT)
+    out["v2-valid-r1"] = (r1.envelope, _expected(
+        name, "accept", "format 2: revision 1 signed with seat S01's key, derived from its "
+        "seat code; verified without any seat code", seat_codes=False, seat_proof="seat key",
+        revision=1, body_sha256=r1.body_sha256))
+    out["v2-valid-r2"] = (r2.envelope, _expected(
+        name, "accept", "format 2: revision 2 of seat S01, chaining to revision 1",
+        seat_codes=False, seat_proof="seat key", revision=2, body_sha256=r2.body_sha256,
+        previous_sha256=r1.body_sha256))
+    out["v2-valid-enrolled-key"] = (enrolled.envelope, _expected(
+        name, "accept", "format 2: seat S02 signs with its enrolled key instead of its seat key",
+        seat_codes=False, seat_proof="enrolled key", revision=1,
+        body_sha256=enrolled.body_sha256))
+
+    body = r2.body.to_dict()
+
+    def reject(vector: str, data: bytes, reason: str, description: str, *,
+               seat_codes: bool = False) -> None:
+        out[vector] = (data, _expected(name, "reject", description, reason=reason,
+                                       seat_codes=seat_codes))
+
+    def signed_by(signer: Ed25519PrivateKey, payload_type: str = PAYLOAD_TYPE_2,
+                  **changes: Any) -> bytes:
+        public = raw_public_key(signer.public_key())
+        forged = {**copy.deepcopy(body), "public_key": _b64(public),
+                  "key_id": key_id_for(public), **changes}
+        return seal(canonical_bytes(forged), signer, payload_type)
+
+    reject("v2-fresh-key", signed_by(KEY_X), "key mismatch",
+           "a revision 2 for seat S01 signed with a fresh key (what a copy of the central "
+           "store allows): not the seat's key")
+    reject("v2-other-seat-key", signed_by(
+        seat_signing_key(SEAT_CODES["S03"], V2_PACKAGE_ID, "S03")), "key mismatch",
+        "a sheet for seat S01 signed with seat S03's key")
+    reject("v2-seat-key-of-another-package", signed_by(
+        seat_signing_key(SEAT_CODES["S01"], PACKAGE_ID, "S01")), "key mismatch",
+        "seat S01's code with the format-1 vectors' package id as salt: another key")
+    legacy = {k: v for k, v in body.items() if k != "suite"}
+    legacy["format"] = "reviewer-app/sheet/1"
+    legacy["seat_claim"] = seat_claim_for(SEAT_CODES["S01"], V2_PACKAGE_ID,
+                                          raw_public_key(KEY_A.public_key()))
+    legacy.update(public_key=_b64(raw_public_key(KEY_A.public_key())),
+                  key_id=key_id_for(raw_public_key(KEY_A.public_key())))
+    reject("v2-format-1-sheet", seal(canonical_bytes(legacy), KEY_A), "unsupported format",
+           "a format-1 sheet with a valid seat claim, offered to a format-2 package "
+           "(seat codes given): no downgrade", seat_codes=True)
+    reject("v2-unknown-suite", signed_by(s01, suite="sm2-sm3-sm4gcm"), "unsupported format",
+           "a format-2 body naming an algorithm suite this verifier does not know")
+    reject("v2-payload-type-1", signed_by(s01, PAYLOAD_TYPE), "unsupported format",
+           "a format-2 body in an envelope of payload type version=1")
     return out
 
 
