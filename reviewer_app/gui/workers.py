@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -117,6 +117,8 @@ def run_with_progress(parent: QWidget, title: str, label: str, cancel_text: str,
     only when the percentage changes (each Python-side emit has a cost, see
     docs/architecture.md).
     """
+    from PySide6.QtCore import Qt  # not at import: the enum namespace costs start-up time
+
     dialog = QProgressDialog(label, cancel_text, 0, 100, parent)
     dialog.setObjectName("progressDialog")
     dialog.setWindowTitle(title)
