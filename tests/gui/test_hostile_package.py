@@ -42,7 +42,8 @@ def hostile_package(tmp_path_factory, fake_content):
                for m in manifest["members"]]
     out = tmp_path_factory.mktemp("hostile") / "hostile.revpkg"
     write_package(out, plan, sources, organizer_key=Ed25519PrivateKey.generate(),
-                  organizer_name="南山区科技创新局", passphrase=PASSPHRASE, argon2=FAST)
+                  organizer_name="南山区科技创新局", passphrase=PASSPHRASE, argon2=FAST,
+                  package_id=bytes.fromhex(manifest["package_id"]))
     return out, manifest
 
 
