@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from reviewer_app.central.demo.facts import IntakeFacts, plan_intake
 from reviewer_app.central.demo.materials import build_materials, padding_files, project_rng
 from reviewer_app.core.errors import IntakeError
 from reviewer_app.core.program import parse_program
+from reviewer_app.files import private_dir, write_private_bytes
 from reviewer_app.paths import DEFAULT_PROGRAM
 
 APPLICATION_HEADER = (
@@ -72,7 +72,7 @@ def _prepare(out_dir: Path) -> None:
         if any(out_dir.iterdir()):
             raise IntakeError(f"demo intake: {out_dir} is not empty; choose a new or empty "
                               "folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
 
 
 def _csv_bytes(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
@@ -123,11 +123,11 @@ def _prior_awards(facts: IntakeFacts) -> bytes:
 
 def write_tables(out_dir: Path, facts: IntakeFacts) -> None:
     """Write program.toml and the four CSV files of ``facts`` (no materials)."""
-    shutil.copyfile(DEFAULT_PROGRAM, out_dir / "program.toml")
-    (out_dir / "applications.csv").write_bytes(_applications(facts))
-    (out_dir / "seats.csv").write_bytes(_seats(facts))
-    (out_dir / "dishonest.csv").write_bytes(_dishonest(facts))
-    (out_dir / "prior_awards.csv").write_bytes(_prior_awards(facts))
+    write_private_bytes(out_dir / "program.toml", DEFAULT_PROGRAM.read_bytes())
+    write_private_bytes(out_dir / "applications.csv", _applications(facts))
+    write_private_bytes(out_dir / "seats.csv", _seats(facts))
+    write_private_bytes(out_dir / "dishonest.csv", _dishonest(facts))
+    write_private_bytes(out_dir / "prior_awards.csv", _prior_awards(facts))
 
 
 def generate_demo_intake(out_dir: Path, *, projects: int = 40, seats: int = 7, seed: int = 1,
@@ -162,7 +162,7 @@ def generate_demo_intake(out_dir: Path, *, projects: int = 40, seats: int = 7, s
     markers: dict[str, str] = {}
     for project in facts.projects:
         folder = out_dir / "materials" / project.project_id
-        folder.mkdir(parents=True)
+        private_dir(folder)
         files = build_materials(project, program, seed)
         if material_mb:
             written = sum(len(f.data) for f in files)
@@ -170,7 +170,7 @@ def generate_demo_intake(out_dir: Path, *, projects: int = 40, seats: int = 7, s
             pad_rng = project_rng(seed, project.project_id + ":padding")
             files += padding_files(project, pad_rng, int(material_mb * MEGABYTE) - written)
         for material in files:
-            (folder / material.filename).write_bytes(material.data)
+            write_private_bytes(folder / material.filename, material.data)
             markers[f"materials/{project.project_id}/{material.filename}"] = material.marker
 
     return DemoPlan(out_dir=out_dir,

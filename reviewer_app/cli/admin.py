@@ -13,6 +13,7 @@ import sys
 
 from reviewer_app import __version__
 from reviewer_app.core.errors import ReviewerError
+from reviewer_app.hardening import disable_core_dumps
 
 COMMAND_MODULES = (
     "reviewer_app.cli.intake_commands",
@@ -21,6 +22,7 @@ COMMAND_MODULES = (
     "reviewer_app.cli.central_commands",
     "reviewer_app.cli.publicity_commands",
     "reviewer_app.cli.demo_commands",
+    "reviewer_app.cli.passphrase_commands",
 )
 
 EXIT_OK = 0
@@ -41,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before any passphrase or key is read (reviewer_app/hardening.py).
+    disable_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -20,6 +20,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from reviewer_app.hardening import disable_core_dumps
+
+    # Before a passphrase is typed or a material decrypted (reviewer_app/hardening.py).
+    disable_core_dumps()
     args = build_parser().parse_args(argv)
     if importlib.util.find_spec("reviewer_app.gui") is None:
         # The workspace (issue 4) is not in this build yet; say so instead of crashing.
