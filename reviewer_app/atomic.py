@@ -2,7 +2,8 @@
 
 Readers of ``path`` see either the old file or the complete new one, never a
 partial write; on any error (a full disk, a pulled USB stick) the temp file is
-removed and the old file, if any, is untouched.
+removed and the old file, if any, is untouched. Files are owner-only (0600) unless
+a caller asks otherwise (``reviewer_app.files``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, mode: int = 0o644) -> Iterator[BinaryIO]:
+def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
     """Write ``path`` atomically; use as ``with atomic_output(p) as f: f.write(...)``."""
     path = Path(path)
     folder = path.parent
@@ -47,6 +48,6 @@ def atomic_output(path: Path, mode: int = 0o644) -> Iterator[BinaryIO]:
     _fsync_dir(folder)
 
 
-def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:
+def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     with atomic_output(path, mode) as handle:
         handle.write(data)

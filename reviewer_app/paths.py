@@ -42,6 +42,8 @@ def user_data_dir() -> Path:
     """The user's data folder (workspaces, keys, central store), created on first use.
 
     ``REVIEWER_APP_DATA_DIR`` overrides the platform's location (tests, portable use).
+    It is owner-only (0700): one made by an earlier version with the umask's mode is
+    tightened, since everything in it is ours.
     """
     override = os.environ.get(DATA_DIR_ENV)
     if override:
@@ -50,7 +52,10 @@ def user_data_dir() -> Path:
         from platformdirs import user_data_dir as platform_data_dir  # not needed at start
 
         path = Path(platform_data_dir("reviewer-app", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    from reviewer_app.files import PRIVATE_DIR, make_private, private_dir
+
+    private_dir(path)
+    make_private(path, PRIVATE_DIR)
     return path
 
 

@@ -860,11 +860,11 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <source>This computer has no usable system keyring, so your signing key is kept in an encrypted file:
 %1
 
-Choose a passphrase of at least %2 characters to protect it. Without it the key cannot be used, and nobody can recover it.</source>
+Choose a passphrase that is hard to guess to protect it: several unrelated words, or 18 or more random characters. Without it the key cannot be used, and nobody can recover it.</source>
         <translation>This computer has no usable system keyring, so your signing key is kept in an encrypted file:
 %1
 
-Choose a passphrase of at least %2 characters to protect it. Without it the key cannot be used, and nobody can recover it.</translation>
+Choose a passphrase that is hard to guess to protect it: several unrelated words, or 18 or more random characters. Without it the key cannot be used, and nobody can recover it.</translation>
     </message>
     <message>
         <source>Enter the passphrase of your signing key file:
@@ -885,8 +885,8 @@ Choose a passphrase of at least %2 characters to protect it. Without it the key 
         <translation>Enter the passphrase.</translation>
     </message>
     <message>
-        <source>Use at least %1 characters.</source>
-        <translation>Use at least %1 characters.</translation>
+        <source>This passphrase is too easy to guess (about %1 bits of strength, at least %2 needed). Make it longer: add unrelated words or random characters; avoid names, dates and common passwords.</source>
+        <translation>This passphrase is too easy to guess (about %1 bits of strength, at least %2 needed). Make it longer: add unrelated words or random characters; avoid names, dates and common passwords.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -1256,6 +1256,26 @@ Hand both files to the secretariat.</source>
 %3
 
 Hand both files to the secretariat.</translation>
+    </message>
+    <message>
+        <source>Preparing the printable score sheet…</source>
+        <translation>Preparing the printable score sheet…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>The score sheet was not exported: %1
+
+Nothing was written.</source>
+        <translation>The score sheet was not exported: %1
+
+Nothing was written.</translation>
     </message>
     <message>
         <source>Score sheet exported: %1</source>

@@ -860,11 +860,11 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <source>This computer has no usable system keyring, so your signing key is kept in an encrypted file:
 %1
 
-Choose a passphrase of at least %2 characters to protect it. Without it the key cannot be used, and nobody can recover it.</source>
+Choose a passphrase that is hard to guess to protect it: several unrelated words, or 18 or more random characters. Without it the key cannot be used, and nobody can recover it.</source>
         <translation>本机没有可用的系统密钥环，因此您的签名密钥将保存在加密文件中：
 %1
 
-请设置至少 %2 个字符的口令来保护它。没有口令将无法使用该密钥，任何人都无法找回。</translation>
+请设置一个难以被猜到的口令来保护它：几个互不相关的词，或 18 个以上的随机字符。没有口令将无法使用该密钥，任何人都无法找回。</translation>
     </message>
     <message>
         <source>Enter the passphrase of your signing key file:
@@ -885,8 +885,8 @@ Choose a passphrase of at least %2 characters to protect it. Without it the key 
         <translation>请输入口令。</translation>
     </message>
     <message>
-        <source>Use at least %1 characters.</source>
-        <translation>口令至少需要 %1 个字符。</translation>
+        <source>This passphrase is too easy to guess (about %1 bits of strength, at least %2 needed). Make it longer: add unrelated words or random characters; avoid names, dates and common passwords.</source>
+        <translation>此口令太容易被猜到（强度约 %1 位，至少需要 %2 位）。请加长口令：加入互不相关的词或随机字符；不要使用姓名、日期和常见密码。</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -1256,6 +1256,26 @@ Hand both files to the secretariat.</source>
 %3
 
 请将这两个文件一并交给秘书处。</translation>
+    </message>
+    <message>
+        <source>Preparing the printable score sheet…</source>
+        <translation>正在生成可打印的评分表…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>已取消导出：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The score sheet was not exported: %1
+
+Nothing was written.</source>
+        <translation>评分表未导出：%1
+
+未写入任何文件。</translation>
     </message>
     <message>
         <source>Score sheet exported: %1</source>

@@ -26,7 +26,6 @@ import gc
 import io
 import multiprocessing
 import os
-import shutil
 import sys
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -43,6 +42,7 @@ from reviewer_app.central.demo.materials import (
 )
 from reviewer_app.core.errors import IntakeError
 from reviewer_app.core.program import Program, parse_program
+from reviewer_app.files import private_dir, write_private_bytes
 from reviewer_app.paths import DEFAULT_PROGRAM
 
 APPLICATION_HEADER = (
@@ -96,7 +96,7 @@ def _prepare(out_dir: Path) -> None:
         if any(out_dir.iterdir()):
             raise IntakeError(f"demo intake: {out_dir} is not empty; choose a new or empty "
                               "folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
 
 
 def _csv_bytes(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
@@ -147,11 +147,11 @@ def _prior_awards(facts: IntakeFacts) -> bytes:
 
 def write_tables(out_dir: Path, facts: IntakeFacts) -> None:
     """Write program.toml and the four CSV files of ``facts`` (no materials)."""
-    shutil.copyfile(DEFAULT_PROGRAM, out_dir / "program.toml")
-    (out_dir / "applications.csv").write_bytes(_applications(facts))
-    (out_dir / "seats.csv").write_bytes(_seats(facts))
-    (out_dir / "dishonest.csv").write_bytes(_dishonest(facts))
-    (out_dir / "prior_awards.csv").write_bytes(_prior_awards(facts))
+    write_private_bytes(out_dir / "program.toml", DEFAULT_PROGRAM.read_bytes())
+    write_private_bytes(out_dir / "applications.csv", _applications(facts))
+    write_private_bytes(out_dir / "seats.csv", _seats(facts))
+    write_private_bytes(out_dir / "dishonest.csv", _dishonest(facts))
+    write_private_bytes(out_dir / "prior_awards.csv", _prior_awards(facts))
 
 
 def generate_demo_intake(out_dir: Path, *, projects: int = 40, seats: int = 7, seed: int = 1,
@@ -183,7 +183,7 @@ def generate_demo_intake(out_dir: Path, *, projects: int = 40, seats: int = 7, s
 
     write_tables(out_dir, facts)
 
-    (out_dir / "materials").mkdir()
+    private_dir(out_dir / "materials")
     write = functools.partial(_write_project, out_dir, program, seed, material_mb)
     workers = _worker_count(len(facts.projects))
     with _relaxed_gc():
@@ -210,7 +210,7 @@ def _write_project(out_dir: Path, program: Program, seed: int, material_mb: floa
     picklable arguments.
     """
     folder = out_dir / "materials" / project.project_id
-    folder.mkdir()
+    private_dir(folder)
     files = build_materials(project, program, seed)
     if material_mb:
         written = sum(len(f.data) for f in files)
@@ -218,7 +218,7 @@ def _write_project(out_dir: Path, program: Program, seed: int, material_mb: floa
         pad_rng = project_rng(seed, project.project_id + ":padding")
         files += padding_files(project, pad_rng, int(material_mb * MEGABYTE) - written)
     for material in files:
-        (folder / material.filename).write_bytes(material.data)
+        write_private_bytes(folder / material.filename, material.data)
     return [(f"materials/{project.project_id}/{m.filename}", m.marker) for m in files]
 
 

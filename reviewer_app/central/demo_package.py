@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer_app.atomic import atomic_write_bytes
+from reviewer_app.files import private_dir
 
 DEMO_PASSPHRASE = "演示-demo-2026"
 DEMO_SEAT = "S01"
@@ -55,7 +56,7 @@ def _build(cache_dir: Path, package_path: Path, info_path: Path) -> DemoPackage:
     from reviewer_app.core.seat_codes import format_seat_code
     from reviewer_app.package import write_package
 
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(cache_dir)
     organizer = Ed25519PrivateKey.generate()  # used once, then forgotten
     with tempfile.TemporaryDirectory(prefix="reviewer-demo-") as tmp:
         generate_demo_intake(Path(tmp) / "intake", projects=DEMO_PROJECTS, seats=DEMO_SEATS,

@@ -425,8 +425,9 @@ def write_demo_sheets(out_dir: Path, demo: DemoSheets,
     Returns:
         The .revsheet paths, in the order of ``demo.sheets``.
     """
+    from reviewer_app.files import private_dir
     from reviewer_app.sheets.export import export_sheet
 
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
     return [export_sheet(out_dir, sheet, manifest)[0] for sheet in demo.sheets]

@@ -23,6 +23,7 @@ from reviewer_app.central.inspection import inspection_record
 from reviewer_app.central.results import ProjectRow, Results, tier_counts
 from reviewer_app.central.sanitize import csv_text, strip_controls
 from reviewer_app.core.decimals import decimal_str
+from reviewer_app.files import private_dir
 
 if TYPE_CHECKING:
     from reviewer_app.central.publicity import Published
@@ -218,7 +219,7 @@ def write_results(results: Results, out_dir: Path, engine: Engine | None = None,
     from reviewer_app.central.results_pdf import results_pdf
     from reviewer_app.central.results_xlsx import results_xlsx
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
     record = results_document(results)
     document = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     outputs = {

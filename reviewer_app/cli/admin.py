@@ -14,6 +14,7 @@ import sys
 from reviewer_app import __version__
 from reviewer_app.cli.terminal import safe_terminal
 from reviewer_app.core.errors import ReviewerError
+from reviewer_app.hardening import disable_core_dumps
 
 COMMAND_MODULES = (
     "reviewer_app.cli.intake_commands",
@@ -23,6 +24,7 @@ COMMAND_MODULES = (
     "reviewer_app.cli.central_commands",
     "reviewer_app.cli.publicity_commands",
     "reviewer_app.cli.demo_commands",
+    "reviewer_app.cli.passphrase_commands",
 )
 
 EXIT_OK = 0
@@ -43,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before any passphrase or key is read (reviewer_app/hardening.py).
+    disable_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
     # Outside text reaches every command's output: none of it may act on the terminal.

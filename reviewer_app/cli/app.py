@@ -23,6 +23,10 @@ RENDER_WORKER_FLAG = "--render-worker"  # = reviewer_app.gui.render_worker.WORKE
 
 
 def main(argv: list[str] | None = None) -> int:
+    from reviewer_app.hardening import disable_core_dumps
+
+    # Before a passphrase is typed or a material decrypted (reviewer_app/hardening.py).
+    disable_core_dumps()
     arguments = sys.argv[1:] if argv is None else argv
     if arguments[:1] == [RENDER_WORKER_FLAG]:
         # The frozen bundle has no ``python -m``: the app's own executable is the render

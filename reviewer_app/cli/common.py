@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 from reviewer_app.core.decimals import parse_decimal
 
@@ -28,3 +32,35 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="URL", default=None,
                         help="central store: a SQLAlchemy URL or a SQLite file "
                              "(default: central.sqlite in the user data folder)")
+
+
+def read_passphrase(path: Path) -> str:
+    """A passphrase file's text (``identity.keyfile.read_passphrase_file``), with a
+    warning on stderr when others on this machine can read it too."""
+    from reviewer_app.identity.keyfile import read_passphrase_file
+
+    warn_if_exposed(path)
+    return read_passphrase_file(path)
+
+
+def warn_if_exposed(path: Path) -> None:
+    exposed = passphrase_file_exposure(path)
+    if exposed:
+        print(f"warning: {exposed}", file=sys.stderr)
+
+
+def passphrase_file_exposure(path: Path) -> str | None:
+    """Why ``path`` is readable by more than its owner, or None (always None on
+    Windows, where POSIX modes do not apply and the folder's ACLs decide)."""
+    if os.name == "nt":
+        return None
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None  # reading it reports the problem
+    if not mode & 0o044:
+        return None
+    who = " and ".join(w for w, bit in (("its group", 0o040), ("other users", 0o004))
+                       if mode & bit)
+    return (f"passphrase file {path} is readable by {who} (mode {mode:04o}); "
+            f"make it owner-only: chmod 600 {path}")

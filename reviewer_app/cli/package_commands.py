@@ -24,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument("dir", type=Path, help="intake folder")
     build.add_argument("--out", type=Path, required=True, help="the .revpkg to write")
     build.add_argument("--passphrase-file", type=Path, help="file holding the passphrase")
+    build.add_argument("--allow-weak-passphrase", action="store_true",
+                       help="accept a passphrase below the strength floor (rehearsals only)")
     build.add_argument("--recipient", type=Path, action="append", default=[], metavar="PUB",
                        help="an expert's exported public key file (repeatable)")
     build.add_argument("--kind", choices=("panel", "inspection"), default="panel")
@@ -76,8 +78,8 @@ def _organizer(args: argparse.Namespace, *, create: bool = True):
         create: make and store a key if the user has none (``build``, ``organizer``);
             without it a missing key is an error (``merge`` only checks packages).
     """
+    from reviewer_app.cli.common import read_passphrase, warn_if_exposed
     from reviewer_app.identity.errors import KeyNotFound
-    from reviewer_app.identity.keyfile import read_passphrase_file
     from reviewer_app.identity.keystore import (
         AutoKeyStore,
         EncryptedFileKeyStore,
@@ -88,12 +90,13 @@ def _organizer(args: argparse.Namespace, *, create: bool = True):
     if args.organizer_key:
         if not args.organizer_passphrase_file:
             raise ReviewerError("--organizer-key needs --organizer-passphrase-file")
+        warn_if_exposed(args.organizer_passphrase_file)
         return load_organizer_key_file(args.organizer_key, args.organizer_passphrase_file), \
             False, str(args.organizer_key)
 
     def passphrase(creating: bool) -> str:
         if args.organizer_passphrase_file:
-            return read_passphrase_file(args.organizer_passphrase_file)
+            return read_passphrase(args.organizer_passphrase_file)
         if not sys.stdin.isatty():
             raise ReviewerError("no usable system keyring: give --organizer-passphrase-file "
                                 "to keep the organizer key in an encrypted file")
@@ -150,7 +153,7 @@ def run_build(args: argparse.Namespace) -> int:
     from reviewer_app.atomic import atomic_write_bytes
     from reviewer_app.central.intake import load_intake
     from reviewer_app.central.manifest import build_manifest, member_sources
-    from reviewer_app.identity.keyfile import read_passphrase_file
+    from reviewer_app.cli.common import read_passphrase
     from reviewer_app.package import write_package
 
     if not args.passphrase_file and not args.recipient:
@@ -164,7 +167,9 @@ def run_build(args: argparse.Namespace) -> int:
             deadline = dt.date.fromisoformat(args.deadline)
         except ValueError:
             raise ReviewerError(f"--deadline: not a date (YYYY-MM-DD): {args.deadline}") from None
-    passphrase = read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
+    passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
+    if passphrase is not None:
+        _check_package_passphrase(passphrase, args.allow_weak_passphrase)
     recipients = [read_recipient(path) for path in args.recipient]
     intake = load_intake(args.dir, max_material_mb=args.max_material_mb)
     plan = build_manifest(intake, kind=args.kind, session_name=args.session_name,
@@ -188,6 +193,20 @@ def run_build(args: argparse.Namespace) -> int:
     if args.seat_codes_out:
         print(f"seat codes: {args.seat_codes_out} (give each expert only their own)")
     return 0
+
+
+def _check_package_passphrase(passphrase: str, allow_weak: bool) -> None:
+    """A package on a lost stick is attacked offline: refuse a guessable passphrase
+    unless this is a rehearsal (``--allow-weak-passphrase``)."""
+    from reviewer_app.identity.passphrase import WeakPassphrase, check_strength
+
+    try:
+        check_strength(passphrase, "the package passphrase")
+    except WeakPassphrase as exc:
+        if not allow_weak:
+            raise ReviewerError(f"{exc}, or give --allow-weak-passphrase for a "
+                                "rehearsal") from None
+        print(f"warning: {exc} (accepted: --allow-weak-passphrase)", file=sys.stderr)
 
 
 def _progress_printer():
@@ -225,13 +244,13 @@ def open_package(path: Path, passphrase_file: Path, trusted: str | None = None) 
             None accepts any valid signature (to look inside a package, never to
             take its contents into the central store).
     """
-    from reviewer_app.identity.keyfile import read_passphrase_file
+    from reviewer_app.cli.common import read_passphrase
     from reviewer_app.package import open_package as open_reader
     from reviewer_app.package.errors import UntrustedOrganizer
 
     try:
         reader = open_reader(path, trusted_keys=None if trusted is None else [trusted],
-                             passphrase=read_passphrase_file(passphrase_file))
+                             passphrase=read_passphrase(passphrase_file))
     except UntrustedOrganizer as exc:
         raise ReviewerError(f"package {path} is signed by organizer {exc.fingerprint}, not "
                             f"by {trusted}: if that organizer is right, give "
@@ -306,7 +325,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_organizer(args: argparse.Namespace) -> int:
-    from reviewer_app.identity.keyfile import read_passphrase_file
+    from reviewer_app.cli.common import read_passphrase
 
     identity, created, where = _organizer(args)
     _say_organizer(identity, created, where)
@@ -315,6 +334,6 @@ def run_organizer(args: argparse.Namespace) -> int:
         if not args.organizer_passphrase_file:
             raise ReviewerError("--export-key-file needs --organizer-passphrase-file")
         identity.save_key_file(args.export_key_file,
-                               read_passphrase_file(args.organizer_passphrase_file))
+                               read_passphrase(args.organizer_passphrase_file))
         print(f"wrote encrypted key file {args.export_key_file}")
     return 0

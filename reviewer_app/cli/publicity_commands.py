@@ -97,11 +97,12 @@ def _write_notice(published, out_dir: Path, engine) -> list[Path]:
     from reviewer_app.central.publicity_pdf import publicity_pdf
     from reviewer_app.central.reports import award_entries, publicity_csv
     from reviewer_app.central.results import results_program
+    from reviewer_app.files import private_dir
 
     program = results_program(engine)
     names = {t.id: t.name for t in program.funding.tiers}
     entries = award_entries(published.document["projects"], names)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
     outputs = {"publicity.pdf": publicity_pdf(published, entries, program.info.authority),
                "publicity.csv": publicity_csv(entries)}
     for name, data in outputs.items():
@@ -148,10 +149,11 @@ def write_final_plan(engine, out_dir: Path) -> list[Path]:
     from reviewer_app.central.publicity_pdf import award_plan_pdf
     from reviewer_app.central.reports import publicity_csv
     from reviewer_app.central.results import results_program
+    from reviewer_app.files import private_dir
 
     plan = final_plan(engine)
     authority = results_program(engine).info.authority
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
     outputs = {
         "award-plan.json": (json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=True)
                             + "\n").encode("utf-8"),

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.gui.i18n import Retranslating
-
-MIN_PASSPHRASE = 8
+from reviewer_app.identity.passphrase import FLOOR_BITS, estimated_bits
 
 
 def _named(widget: QWidget, name: str) -> QWidget:
@@ -34,7 +33,9 @@ class PassphraseDialog(Retranslating, QDialog):
     """Create (typed twice) or unlock (typed once) the encrypted key file.
 
     Args:
-        creating: a new key file is written: ask twice, require ``MIN_PASSPHRASE`` chars.
+        creating: a new key file is written: ask twice, and refuse a passphrase below
+            the strength floor (``reviewer_app/identity/passphrase.py``), as
+            ``write_key_file`` would.
         where: the key file path, shown so the expert knows what is protected.
         error: shown in red (e.g. after a wrong passphrase).
     """
@@ -79,9 +80,10 @@ class PassphraseDialog(Retranslating, QDialog):
         if self.creating:
             self.intro.setText(self.tr(
                 "This computer has no usable system keyring, so your signing key is kept in "
-                "an encrypted file:\n%1\n\nChoose a passphrase of at least %2 characters to "
-                "protect it. Without it the key cannot be used, and nobody can recover it.")
-                .replace("%1", self.where).replace("%2", str(MIN_PASSPHRASE)))
+                "an encrypted file:\n%1\n\nChoose a passphrase that is hard to guess to "
+                "protect it: several unrelated words, or 18 or more random characters. "
+                "Without it the key cannot be used, and nobody can recover it.")
+                .replace("%1", self.where))
         else:
             self.intro.setText(self.tr("Enter the passphrase of your signing key file:\n%1")
                                .replace("%1", self.where))
@@ -93,8 +95,12 @@ class PassphraseDialog(Retranslating, QDialog):
         problem = ""
         if not text:
             problem = self.tr("Enter the passphrase.")
-        elif self.creating and len(text) < MIN_PASSPHRASE:
-            problem = self.tr("Use at least %1 characters.").replace("%1", str(MIN_PASSPHRASE))
+        elif self.creating and (bits := estimated_bits(text)) < FLOOR_BITS:
+            problem = self.tr(
+                "This passphrase is too easy to guess (about %1 bits of strength, at least "
+                "%2 needed). Make it longer: add unrelated words or random characters; "
+                "avoid names, dates and common passwords.").replace(
+                "%1", str(int(bits))).replace("%2", str(FLOOR_BITS))
         elif self.creating and self.repeat.text() != text:
             problem = self.tr("The two passphrases differ.")
         if problem:

@@ -8,10 +8,12 @@ benchmarks never touch the real profile; QSettings then lives there too.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from reviewer_app.files import private_dir, private_file
 from reviewer_app.paths import DATA_DIR_ENV, user_data_dir
 
 APP_NAME = "reviewer-app"
@@ -61,10 +63,25 @@ def demo_cache_dir() -> Path:
 
 
 def settings() -> QSettings:
-    """Preferences: an INI file in the data dir when overridden, else the platform's store."""
+    """Preferences: an INI file in the data dir when overridden, else the platform's store.
+
+    They name the packages opened and the organizers trusted, so the file is made
+    owner-only before Qt first writes it (Qt rewrites a settings file keeping its mode).
+    The platform's store is a file only on Linux and other Unixes; macOS keeps it in
+    ``~/Library/Preferences`` (owner-only folder) through CFPreferences, and Windows in
+    the user's registry hive: neither is ours to create.
+    """
     if os.environ.get(DATA_DIR_ENV):
-        return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
-    return QSettings(ORG_NAME, APP_NAME)
+        path = data_dir() / "settings.ini"
+        private_file(path)
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    store = QSettings(ORG_NAME, APP_NAME)
+    if store.format() == QSettings.Format.NativeFormat and sys.platform not in (
+            "darwin", "win32"):
+        path = Path(store.fileName())
+        private_dir(path.parent)
+        private_file(path)
+    return store
 
 
 class Preferences:

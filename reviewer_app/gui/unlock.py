@@ -323,7 +323,19 @@ class UnlockDialog(QDialog):
             return
         self._set_busy(False)
         self._prefs.add_recent(self.path)
+        self._forget_typed_secrets()
         self.accept()
+
+    def _forget_typed_secrets(self) -> None:
+        """Drop the passphrase and seat code the dialog holds once the package is open.
+
+        setText (unlike clear) also drops the line edit's undo history. This is all
+        Python and Qt allow: the strings already handed on are immutable and are freed
+        without being overwritten, and the session keeps the seat code, which signs the
+        sheet's seat claim. Core dumps are off (reviewer_app/hardening.py).
+        """
+        for edit in (self.ui.passphraseEdit, self.ui.seatCodeEdit):
+            edit.setText("")
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from reviewer_app.atomic import atomic_write_bytes
+from reviewer_app.files import private_dir
 from reviewer_app.identity.errors import KeyFileInvalid, KeyNotFound
 from reviewer_app.identity.keyfile import SecretRecord
 from reviewer_app.identity.keystore import (
@@ -209,7 +210,7 @@ class ExpertKeys:
             return PublicRecord()
 
     def _write_record(self, record: PublicRecord) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(self.directory)
         data = json.dumps({"format": PUBLIC_RECORD_FORMAT,
                            "current": record.current.to_dict() if record.current else None,
                            "retired": [r.to_dict() for r in record.retired]},

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from reviewer_app.atomic import atomic_write_bytes
 from reviewer_app.identity.errors import KeyFileInvalid, WrongKeyPassphrase
+from reviewer_app.identity.passphrase import check_strength
 from reviewer_app.package import format as fmt
 from reviewer_app.package.stanzas import Argon2Params
 
@@ -57,8 +58,9 @@ def _aad(kind: str, salt: bytes, params: Argon2Params) -> bytes:
 
 
 def _derive(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
-    return Argon2id(salt=salt, length=32, iterations=params.iterations, lanes=params.lanes,
-                    memory_cost=params.memory_kib).derive(fmt.normalize_passphrase(passphrase))
+    with fmt.passphrase_buffer(passphrase) as secret:
+        return Argon2id(salt=salt, length=32, iterations=params.iterations, lanes=params.lanes,
+                        memory_cost=params.memory_kib).derive(secret)
 
 
 def encrypt_key_file(record: SecretRecord, passphrase: str,
@@ -121,7 +123,15 @@ def decrypt_key_file(data: bytes, passphrase: str, *, where: str = "key file",
 
 def write_key_file(path: Path, record: SecretRecord, passphrase: str,
                    params: Argon2Params | None = None) -> None:
-    """Write a key file atomically with owner-only permissions (0600)."""
+    """Write a key file atomically with owner-only permissions (0600).
+
+    Raises:
+        WeakPassphrase: ``passphrase`` is below the strength floor
+            (``reviewer_app/identity/passphrase.py``): a copied key file is attacked
+            offline, so a new one is never written under a guessable passphrase.
+            Existing key files still open whatever their passphrase.
+    """
+    check_strength(passphrase, f"the passphrase for key file {path}")
     atomic_write_bytes(Path(path), encrypt_key_file(record, passphrase, params), mode=0o600)
 
 

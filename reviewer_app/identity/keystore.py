@@ -18,6 +18,7 @@ from typing import Any, Protocol
 import keyring
 import keyring.errors
 
+from reviewer_app.files import private_dir
 from reviewer_app.identity.errors import KeyFileInvalid, KeyStoreUnavailable
 from reviewer_app.identity.keyfile import SecretRecord, read_key_file, write_key_file
 from reviewer_app.package.stanzas import Argon2Params
@@ -126,7 +127,7 @@ class EncryptedFileKeyStore:
         return read_key_file(path, self._passphrase(False))
 
     def save(self, entry: str, record: SecretRecord) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(self.directory)
         write_key_file(self.path(entry), record, self._passphrase(True), self._params)
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import json
 import struct
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 import blake3
@@ -127,6 +129,28 @@ def normalize_passphrase(passphrase: str) -> bytes:
     if not isinstance(passphrase, str):
         raise TypeError("a passphrase is a str")
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+@contextlib.contextmanager
+def passphrase_buffer(passphrase: str) -> Iterator[bytearray]:
+    """:func:`normalize_passphrase` in a ``bytearray`` that is zeroed after use.
+
+    As far as Python allows: the ``str`` the passphrase came in, its NFC form and the
+    transient ``bytes`` of the encoding are immutable objects whose memory is freed
+    without being cleared, and the caller's ``str`` lives as long as it holds it.
+    What this removes is one long-lived copy per derivation (Argon2id reads it from
+    the buffer); core dumps are off (``reviewer_app/hardening.py``), which matters more.
+    """
+    buffer = bytearray(normalize_passphrase(passphrase))
+    try:
+        yield buffer
+    finally:
+        wipe(buffer)
+
+
+def wipe(buffer: bytearray) -> None:
+    """Overwrite a mutable secret with zeros in place."""
+    buffer[:] = bytes(len(buffer))
 
 
 # --- strict encodings ---------------------------------------------------------

@@ -412,8 +412,7 @@ class PackageReader:
     def close(self) -> None:
         """Release the file and overwrite the key in memory (best effort in Python)."""
         self._closed = True
-        for i in range(len(self._file_key)):
-            self._file_key[i] = 0
+        fmt.wipe(self._file_key)
         self._file.close()
         with self._hasher_lock:
             if self._hasher is not None:

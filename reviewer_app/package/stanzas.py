@@ -104,7 +104,8 @@ def parse_stanza(obj: Any, index: int) -> Stanza:
 def argon2_wrap_key(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
     kdf = Argon2id(salt=salt, length=fmt.KEY_SIZE, iterations=params.iterations,
                    lanes=params.lanes, memory_cost=params.memory_kib)
-    return kdf.derive(fmt.normalize_passphrase(passphrase))
+    with fmt.passphrase_buffer(passphrase) as secret:
+        return kdf.derive(secret)
 
 
 class AllZeroSharedSecret(ValueError):

@@ -10,6 +10,8 @@ from alembic.config import Config
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 
+from reviewer_app.files import private_file
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -21,8 +23,11 @@ def sqlite_engine(path: Path) -> Engine:
     """An engine on a SQLite file: WAL, ``synchronous=FULL``, foreign keys on.
 
     FULL (not NORMAL) because an expert's last score must survive a power cut
-    once the "saved" indicator has shown it.
+    once the "saved" indicator has shown it. A new file is created owner-only
+    first; SQLite gives its ``-wal`` and ``-shm`` files the same mode.
     """
+    if str(path) not in ("", ":memory:"):
+        private_file(Path(path))
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")

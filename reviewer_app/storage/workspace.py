@@ -23,6 +23,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from reviewer_app.core.errors import ReviewerError
+from reviewer_app.files import private_dir
 from reviewer_app.storage.encrypted import (
     SEAT_CODE,
     ExpertSecret,
@@ -118,7 +119,7 @@ class WorkspaceStore:
     def __init__(self, path: Path, package_key: bytes, secret: ExpertSecret, *,
                  package_id: str, manifest_sha256: str, seat_id: str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         self.cipher = WorkspaceCipher(workspace_key(package_key, package_id, secret))
         self.engine = sqlite_engine(self.path)
         try:
@@ -306,7 +307,7 @@ def adopt_workspace(legacy: Path, target: Path, seat_id: str,
         return False
     if row is None or row[0] != seat_id:
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     os.replace(legacy, target)
     for suffix in sidecar_suffixes:
         old = legacy.with_suffix(suffix)

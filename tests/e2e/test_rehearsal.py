@@ -25,16 +25,20 @@ PASSPHRASE = "排练 passphrase 2026"
 def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_keyring: None) -> Path:
     """A headless secretariat machine: no keyring, user data under tmp_path."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    (tmp_path / "pass.txt").write_text(PASSPHRASE + "\n", encoding="utf-8")
-    (tmp_path / "org.txt").write_text("organizer secret\n", encoding="utf-8")
+    for name, text in (("pass.txt", PASSPHRASE + "\n"),
+                       ("org.txt", "organizer secret: fjord-wren-basalt-19\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        (tmp_path / name).chmod(0o600)  # as `reviewer-admin passphrase --out` makes them
     generate_demo_intake(tmp_path / "intake", projects=10, seats=6, seed=3)
     return tmp_path
 
 
 def _build(tmp: Path, kind: str = "panel") -> tuple[Path, Path]:
     package, codes = tmp / f"{kind}.revpkg", tmp / f"{kind}-codes.csv"
+    # A rehearsal: its passphrase is below the strength floor on purpose.
     assert admin(["build", str(tmp / "intake"), "--out", str(package), "--kind", kind,
-                  "--passphrase-file", str(tmp / "pass.txt"), "--seat-codes-out", str(codes),
+                  "--passphrase-file", str(tmp / "pass.txt"), "--allow-weak-passphrase",
+                  "--seat-codes-out", str(codes),
                   "--organizer-passphrase-file", str(tmp / "org.txt")]) == 0
     return package, codes
 

@@ -30,8 +30,10 @@ PROJECTS, SEATS = 12, 5
 def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_keyring: None) -> Path:
     """A secretariat machine: no keyring (headless), user data under tmp_path."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    (tmp_path / "pass.txt").write_text("评审 passphrase 2026\n", encoding="utf-8")
-    (tmp_path / "org.txt").write_text("organizer secret\n", encoding="utf-8")
+    for name, text in (("pass.txt", "评审 passphrase 2026 kp7x-m2qd-wv9h\n"),
+                       ("org.txt", "organizer secret: fjord-wren-basalt-19\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        (tmp_path / name).chmod(0o600)  # as `reviewer-admin passphrase --out` makes them
     return tmp_path
 
 
@@ -79,7 +81,7 @@ def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> N
     codes = {row["seat_id"]: row["seat_code"]
              for row in csv.DictReader((tmp / "codes.csv").open(encoding="utf-8"))}
     reader = open_package(package, trusted_keys=None,
-                          passphrase="评审 passphrase 2026")
+                          passphrase="评审 passphrase 2026 kp7x-m2qd-wv9h")
     manifest, manifest_sha = reader.manifest, reader.manifest_sha256
     reader.close()
     order = [p["project_id"] for p in manifest["projects"]]
@@ -201,7 +203,7 @@ def test_site_inspection_findings_reach_the_results(secretariat: Path,
         codes = {row["seat_id"]: row["seat_code"]
                  for row in csv.DictReader(codes_file.open(encoding="utf-8"))}
         with open_package(package, trusted_keys=None,
-                          passphrase="评审 passphrase 2026") as reader:
+                          passphrase="评审 passphrase 2026 kp7x-m2qd-wv9h") as reader:
             manifest, manifest_sha = reader.manifest, reader.manifest_sha256
         items = [item["id"] for item in manifest.get("inspection_checklist", ())]
         (tmp / f"{kind}-usb").mkdir()
@@ -270,7 +272,7 @@ def test_merge_registers_only_packages_of_the_trusted_organizer(
     other = tmp / "other-organizer.key"
     from reviewer_app.identity.organizer import OrganizerIdentity
     stranger = OrganizerIdentity.generate()
-    stranger.save_key_file(other, "organizer secret")
+    stranger.save_key_file(other, "organizer secret: fjord-wren-basalt-19")
     package = tmp / "foreign.revpkg"
     assert admin(["build", str(tmp / "intake"), "--out", str(package), "--passphrase-file",
                   str(tmp / "pass.txt"), "--organizer-key", str(other),

@@ -27,7 +27,7 @@ from tests.gui.fakes import PASSPHRASE, SEAT_CODE, SEAT_ID
 FAST = Argon2Params(memory_kib=64, iterations=1, lanes=1)
 KEY_FILE_ARGON2 = Argon2Params(8192, 1, 1)
 ORGANIZER = Ed25519PrivateKey.generate()
-KEY_PASSPHRASE = "my key file passphrase"
+KEY_PASSPHRASE = "my key file: orchid-tundra-piston-58"
 
 
 def build(fake_content, out: Path, recipients: list[bytes], *,

@@ -298,7 +298,8 @@ def test_no_keyring_uses_a_passphrase_protected_file(qtbot, window, tmp_path):
         controller = window.sheet_controller
         Dialogs(controller, tmp_path)
         asked: list[tuple[bool, str]] = []
-        answers = iter(["a good passphrase", "wrong one", "a good passphrase"])
+        good = "expert key: amber-quartz-violin-7"
+        answers = iter([good, "wrong one", good])
         controller.ask_passphrase = lambda creating, where, error: (
             asked.append((creating, error)) or next(answers))
         identity = controller.identity()
@@ -323,16 +324,21 @@ def test_passphrase_dialog_checks_what_was_typed(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.repeat.isVisible()
-    qtbot.keyClicks(dialog.edit, "short")
+    # Long but guessable (zxcvbn: about 14 bits) is refused like short, in Chinese.
+    for weak in ("short", "password1234567890"):
+        dialog.edit.setText(weak)
+        dialog.repeat.setText(weak)
+        dialog.buttons.accepted.emit()
+        assert dialog.error.isVisible() and dialog.result() == 0
+        assert "太容易被猜到" in dialog.error.text() and "60" in dialog.error.text()
+    strong = "expert key: amber-quartz-violin-7"
+    dialog.edit.setText(strong)
+    dialog.repeat.setText(strong + "x")
     dialog.buttons.accepted.emit()
-    assert dialog.error.isVisible() and dialog.result() == 0
-    dialog.edit.setText("long enough words")
-    dialog.repeat.setText("long enough wordz")
+    assert dialog.result() == 0 and dialog.error.text() == "两次输入的口令不一致。"
+    dialog.repeat.setText(strong)
     dialog.buttons.accepted.emit()
-    assert dialog.result() == 0
-    dialog.repeat.setText("long enough words")
-    dialog.buttons.accepted.emit()
-    assert dialog.result() == 1 and dialog.passphrase() == "long enough words"
+    assert dialog.result() == 1 and dialog.passphrase() == strong
     unlock = PassphraseDialog(False, "/k", "wrong")
     qtbot.addWidget(unlock)
     unlock.show()

@@ -30,7 +30,7 @@ FAST = Argon2Params(8192, 1, 1)
 class Prompts:
     """A passphrase provider that records whether each call was a creation."""
 
-    def __init__(self, passphrase: str = "expert pass") -> None:
+    def __init__(self, passphrase: str = "expert key: amber-quartz-violin-7") -> None:
         self.passphrase = passphrase
         self.calls: list[bool] = []
 

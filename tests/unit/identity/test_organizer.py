@@ -34,10 +34,12 @@ from reviewer_app.identity.keyfile import decrypt_key_file, encrypt_key_file
 from reviewer_app.package import Argon2Params, fingerprint
 from tests.helpers.keyring_memory import MemoryKeyring, PlaintextKeyring
 
+STRONG = "my key file: orchid-tundra-piston-58"
 FAST = Argon2Params(8192, 1, 1)
 
 
-def _files(tmp_path: Path, passphrase: str = "key file pass") -> EncryptedFileKeyStore:
+def _files(tmp_path: Path,
+           passphrase: str = "key file: lantern-cobalt-thistle-42") -> EncryptedFileKeyStore:
     return EncryptedFileKeyStore(tmp_path / "keys", lambda confirm: passphrase, FAST)
 
 
@@ -112,9 +114,9 @@ def test_missing_key(memory_keyring: MemoryKeyring, tmp_path: Path) -> None:
 def test_explicit_key_file_option(tmp_path: Path) -> None:
     identity = OrganizerIdentity.generate()
     key = tmp_path / "organizer.key"
-    identity.save_key_file(key, "pässphrase", FAST)
+    identity.save_key_file(key, "pässphrase für Schlüssel-Datei 9k", FAST)
     pw = tmp_path / "pw.txt"
-    pw.write_text("pässphrase\n", encoding="utf-8")
+    pw.write_text("pässphrase für Schlüssel-Datei 9k\n", encoding="utf-8")
     loaded = load_organizer_key_file(key, pw)
     assert loaded.public_key == identity.public_key
     assert export_public_key(loaded) == identity.public_key_b64
@@ -123,8 +125,8 @@ def test_explicit_key_file_option(tmp_path: Path) -> None:
     with pytest.raises(WrongKeyPassphrase):
         load_organizer_key_file(key, pw)
     other = tmp_path / "other.key"
-    write_key_file(other, SecretRecord("x25519-expert", bytes(32)), "p", FAST)
-    pw.write_text("p", encoding="utf-8")
+    write_key_file(other, SecretRecord("x25519-expert", bytes(32)), STRONG, FAST)
+    pw.write_text(STRONG, encoding="utf-8")
     with pytest.raises(KeyFileInvalid):
         load_organizer_key_file(other, pw)
 
