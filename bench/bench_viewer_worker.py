@@ -7,8 +7,15 @@ page as a QPixmap at the size the viewer shows it (fit width in a 900 x 700 view
 
 - baseline (how the viewer worked before): QPdfDocument.load from a QBuffer in the GUI
   process, render the page, paint it on white;
-- worker: MaterialViewer.load_pdf through a warm render worker (bytes over the pipe, parse
-  and render there, pixels back) until pageRendered.
+- worker: MaterialViewer.load_pdf through a warm render worker until pageRendered: the
+  material into the shared area, parsed and rendered there, pixels back through the
+  shared area (Linux; gui/render_shared.py), the page copied into a QPixmap;
+- pipe (for reference, the path of Windows and macOS): the same with the shared area
+  switched off, material and pixels through the worker's stdin and stdout.
+
+Each worker round starts once the worker has sized the previous material's pages (in
+steps of 10 pages, after its first page: an expert looks at a page before switching);
+closing the previous material is part of the round, as in the app.
 
 Target: worker median <= 1.5 x baseline median, measured in the same run. Runs offscreen;
 not collected by pytest.
@@ -73,6 +80,13 @@ def through_worker(app, viewer, data: bytes) -> float:
     return done[0] - start
 
 
+def settle(app, viewer) -> None:
+    """Let the worker finish what the last material still asked for (page sizes)."""
+    while viewer.client.busy():
+        app.processEvents()
+        time.sleep(0.0005)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -81,27 +95,41 @@ def main() -> int:
     from bench_gui import big_pdf
 
     from reviewer_app.gui.app import create_app
+    from reviewer_app.gui.render_client import RenderClient
     from reviewer_app.gui.viewer import MaterialViewer
 
     app = create_app()
     data = big_pdf()
-    viewer = MaterialViewer()
-    viewer.resize(900, 700)
-    viewer.show()
-    app.processEvents()
-    through_worker(app, viewer, data)  # the warm worker, as after unlock
-    width = viewer.pdf_view.page_size().width()
+    piped = RenderClient()
+    piped.use_shared_area = False
+    viewers = (MaterialViewer(), MaterialViewer(client=piped))
+    for viewer in viewers:
+        viewer.resize(900, 700)
+        viewer.show()
+        app.processEvents()
+        through_worker(app, viewer, data)  # the warm worker, as after unlock
+        settle(app, viewer)
+    shared, pipe = viewers
+    width = shared.pdf_view.page_size().width()
+    assert pipe.pdf_view.page_size().width() == width
     in_process(data, width)
-    base, worker = [], []
-    for _ in range(rounds):  # interleaved: both see the same machine load
+    base, worker, piped_times = [], [], []
+    for _ in range(rounds):  # interleaved: all see the same machine load
         base.append(in_process(data, width))
-        viewer.unload()
-        worker.append(through_worker(app, viewer, data))
-    b, w = statistics.median(base), statistics.median(worker)
-    print(f"first page of a {len(data) / 1048576:.1f} MB, 100-page PDF at {width} px wide: "
-          f"in-process {b * 1000:.1f} ms, render worker {w * 1000:.1f} ms (medians of "
-          f"{rounds}) -> ratio {w / b:.2f} (target <= 1.5)")
-    viewer.client.stop()
+        shared.unload()
+        worker.append(through_worker(app, shared, data))
+        settle(app, shared)
+        pipe.unload()
+        piped_times.append(through_worker(app, pipe, data))
+        settle(app, pipe)
+    b, w, p = (statistics.median(times) for times in (base, worker, piped_times))
+    how = "shared area" if shared.client.shares_memory() else "pipe (no shared area here)"
+    print(f"first page of a {len(data) / 1048576:.1f} MB, 100-page PDF at {width} px wide "
+          f"(medians of {rounds}): in-process {b * 1000:.1f} ms; render worker via {how} "
+          f"{w * 1000:.1f} ms -> ratio {w / b:.2f} (target <= 1.5); via the pipe only "
+          f"{p * 1000:.1f} ms -> {p / b:.2f}")
+    for viewer in viewers:
+        viewer.client.stop()
     return 0
 
 

@@ -16,7 +16,18 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QMetaObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -34,6 +45,9 @@ FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
 MARGIN = 6
 SELECTION_COLOUR = QColor(30, 110, 220, 70)
 HIT_COLOUR = QColor(255, 200, 0, 110)
+# Pages sized per ``sizes`` request: a long PDF is sized in steps of a few milliseconds,
+# so that the next material's ``open`` never waits long behind them.
+SIZES_PER_REQUEST = 10
 CURRENT_HIT_COLOUR = QColor(255, 120, 0, 150)
 
 
@@ -62,7 +76,8 @@ class PageView(QAbstractScrollArea):
         self._client = None
         self._doc = 0
         self._sizes: list[tuple[float, float]] = []
-        self._sizes_known = True
+        self._sized_up_to = 0  # pages before this one have their own size
+        self._sizes_asked = False
         self._points_per_unit = 1.0  # PDF: screen dpi / 72; image: 1 (pixels)
         self._page = 0
         self._zoom: str | float = FIT_WIDTH
@@ -75,9 +90,7 @@ class PageView(QAbstractScrollArea):
         self._anchor: QPointF | None = None
         self._hits: list[dict[str, Any]] = []
         self._current_hit = -1
-        self._render_timer = QTimer(self)
-        self._render_timer.setSingleShot(True)
-        self._render_timer.timeout.connect(self._request_render)
+        self._render_posted = False
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.viewport().setBackgroundRole(self.viewport().backgroundRole())
@@ -91,7 +104,9 @@ class PageView(QAbstractScrollArea):
         a page not sized yet: it is drawn at the first page's size until ``sizes`` is
         answered, right after the first page is on screen)."""
         self._client, self._doc = client, doc
-        self._sizes_known = all(size is not None for size in sizes)
+        self._sized_up_to = next((page for page, size in enumerate(sizes) if size is None),
+                                 len(sizes))
+        self._sizes_asked = False
         self._sizes = [size if size is not None else sizes[0] for size in sizes]
         screen = QGuiApplication.primaryScreen()
         dpi = screen.logicalDotsPerInch() if screen else 96.0
@@ -111,7 +126,6 @@ class PageView(QAbstractScrollArea):
         self._hits, self._current_hit = [], -1
         self._selection = None
         self._anchor = None
-        self._render_timer.stop()
         self._update_scrollbars()
         self.viewport().update()
 
@@ -217,8 +231,17 @@ class PageView(QAbstractScrollArea):
 
     # --- rendering -------------------------------------------------------------------------
     def schedule_render(self) -> None:
-        if self._client is not None and self._sizes:
-            self._render_timer.start(0)
+        # Once, after the changes of this event and the scroll bars they show or hide
+        # (a queued call before ours), but before the window is repainted (a low-priority
+        # event): a timer would wait for the repaint too.
+        if self._client is not None and self._sizes and not self._render_posted:
+            self._render_posted = True
+            QMetaObject.invokeMethod(self, "_posted_render", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _posted_render(self) -> None:
+        self._render_posted = False
+        self._request_render()
 
     def _wanted(self) -> tuple[int, int, int]:
         size = self.page_size()
@@ -242,7 +265,7 @@ class PageView(QAbstractScrollArea):
                              lambda reply, payload: self._rendered(doc, wanted, reply, payload))
 
     def _rendered(self, doc: int, key: tuple[int, int, int], reply: dict[str, Any],
-                  payload: bytes) -> None:
+                  payload: bytes | memoryview) -> None:
         if doc != self._doc:
             return
         self._render_pending = False
@@ -272,21 +295,32 @@ class PageView(QAbstractScrollArea):
         self._pixmap, self._pixmap_key = pixmap, key
         self.viewport().update()
         self.pageRendered.emit(key[0])
-        if not self._sizes_known:
-            self._sizes_known = True
-            self._client.request("sizes", doc, {},
-                                 lambda reply, _p: self._sized(doc, reply))
+        if not self._sizes_asked and self._sized_up_to < len(self._sizes):
+            self._sizes_asked = True  # the rest of the pages, after the first is shown
+            self._ask_sizes(doc)
         if self._wanted() != key:
             self.schedule_render()
 
+    def _ask_sizes(self, doc: int) -> None:
+        self._client.request("sizes", doc, {"first": self._sized_up_to,
+                                            "count": SIZES_PER_REQUEST},
+                             lambda reply, _p: self._sized(doc, reply))
+
     def _sized(self, doc: int, reply: dict[str, Any]) -> None:
-        sizes = reply.get("sizes")
+        sizes, first = reply.get("sizes"), reply.get("first")
         if doc != self._doc or not reply.get("ok") or not isinstance(sizes, list) \
-                or len(sizes) != len(self._sizes):
+                or first != self._sized_up_to or first + len(sizes) > len(self._sizes) \
+                or not sizes:
             return
-        self._sizes = [(float(w), float(h)) for w, h in sizes]
-        self._update_scrollbars()
-        self.schedule_render()
+        current = self._sizes[self._page]
+        for page, (w, h) in enumerate(sizes, start=first):
+            self._sizes[page] = (float(w), float(h))
+        self._sized_up_to = first + len(sizes)
+        if self._sized_up_to < len(self._sizes):
+            self._ask_sizes(doc)
+        if self._sizes[self._page] != current:
+            self._update_scrollbars()
+            self.schedule_render()
 
     def grab_page(self) -> QImage:
         """The pixels of the current page as last rendered (for tests and benches)."""

@@ -10,10 +10,14 @@ The material arrives as the payload of ``open`` and lives only in this process's
 Operations (``doc`` is the client's token of the open document):
 
 - ``open`` {doc, kind: "pdf"|"image", page} + bytes -> {pages, sizes: [[w, h] points]} for a PDF,
-  {pages: 1, sizes: [[w, h] pixels]} for a JPEG/PNG (after EXIF rotation)
-- ``sizes`` {doc} -> {sizes}: every page's size (``open`` sizes only the first page and
-  the one asked for, the others are null)
-- ``render`` {doc, page, width, height} -> RGB32 pixels of the page at that size
+  {pages: 1, sizes: [[w, h] pixels]} for a JPEG/PNG (after EXIF rotation); with
+  ``shared: n`` the material is the first n bytes of the shared area's material part
+  (:mod:`reviewer_app.gui.render_shared`) instead of the payload
+- ``sizes`` {doc, first, count} -> {first, sizes}: the size of pages first... (``open``
+  sizes only the first page and the one asked for, the others are null; without
+  ``first``/``count``: every page)
+- ``render`` {doc, page, width, height} -> RGB32 pixels of the page at that size; with
+  ``shared: true`` they are written to the shared area instead of the payload
 - ``select`` {doc, page, ax, ay, bx, by} (PDF points) / ``select_all`` {doc, page}
   -> {text, bounds: [[[x, y], ...] polygon, ...]}
 - ``search`` {doc, text} -> {hits: [{page, rects: [[x, y, w, h], ...]}], truncated}
@@ -27,7 +31,7 @@ import os
 import sys
 from typing import Any
 
-from reviewer_app.gui import render_limits
+from reviewer_app.gui import render_limits, render_shared
 from reviewer_app.gui.material_sniff import allowed_image_format, sniff
 from reviewer_app.gui.render_protocol import (
     ERR_BAD_REQUEST,
@@ -77,12 +81,19 @@ def _float(header: dict[str, Any], name: str) -> float:
 class Renderer:
     """The one open document (PDF or image) and the operations on it."""
 
-    def __init__(self) -> None:
+    def __init__(self, area: render_shared.SharedArea | None = None) -> None:
         self.doc: int | None = None
+        self._area = area
         self._pdf = None
-        self._buffer = None
+        self._device = None  # the material's bytes, read in place
+        # Closed PDFs not destroyed yet: freeing a long PDF's parsed pages takes
+        # milliseconds, which the next material's open and first page should not wait for.
+        self._retired: list[tuple[Any, Any]] = []
         self._image = None
         self._lines: tuple[int, list] = (-1, [])
+
+    def has_shared_area(self) -> bool:
+        return self._area is not None
 
     # --- dispatch -----------------------------------------------------------------
     def handle(self, header: dict[str, Any], payload: bytearray) -> tuple[dict, Any]:
@@ -100,7 +111,7 @@ class Renderer:
         if self._pdf is None:
             raise Refused(ERR_BAD_REQUEST, f"{op} needs a PDF")
         if op == "sizes":
-            return {"sizes": [self._size(page) for page in range(self._pdf.pageCount())]}, b""
+            return self._sizes(header), b""
         if op == "select":
             page = self._page(header)
             return self._select(page, _float(header, "ax"), _float(header, "ay"),
@@ -115,13 +126,25 @@ class Renderer:
         raise Refused(ERR_BAD_REQUEST, f"unknown op {op!r}")
 
     def close(self) -> None:
+        """Forget the open document; a PDF is destroyed by :meth:`collect`."""
         if self._pdf is not None:
-            self._pdf.close()
-        if self._buffer is not None:
-            self._buffer.close()
+            self._retired.append((self._pdf, self._device))
+        elif self._device is not None:
+            self._device.close()
         self.doc = None
-        self._pdf = self._buffer = self._image = None
+        self._pdf = self._device = self._image = None
         self._lines = (-1, [])
+
+    def has_retired(self) -> bool:
+        return bool(self._retired)
+
+    def collect(self) -> None:
+        """Destroy the retired PDFs (the document before its device, which it reads)."""
+        retired, self._retired = self._retired, []
+        for document, device in retired:
+            document.close()
+            device.close()
+        del retired
 
     # --- open -----------------------------------------------------------------------
     def _open(self, header: dict[str, Any], data: bytearray) -> dict[str, Any]:
@@ -129,6 +152,13 @@ class Renderer:
         doc = header.get("doc")
         if not isinstance(doc, int):
             raise Refused(ERR_BAD_REQUEST, "doc must be an integer")
+        if "shared" in header:
+            if self._area is None:
+                raise Refused(ERR_BAD_REQUEST, "no shared area")
+            data = self._area.material(_int(header, "shared", 0,
+                                            render_shared.MATERIAL_BYTES))
+        else:
+            data = memoryview(data)
         kind = header.get("kind")
         if kind == "pdf":
             reply = self._open_pdf(header, data)
@@ -139,24 +169,24 @@ class Renderer:
         self.doc = doc
         return reply
 
-    def _open_pdf(self, header: dict[str, Any], data: bytearray) -> dict[str, Any]:
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    def _open_pdf(self, header: dict[str, Any], data: memoryview) -> dict[str, Any]:
         from PySide6.QtPdf import QPdfDocument
+
+        from reviewer_app.gui.memory_device import MemoryDevice
 
         # PDFium accepts up to 1 KiB of junk before the header; anything else is refused
         # by name rather than parsed as something it is not.
         if b"%PDF-" not in bytes(data[:1024]):
             raise Refused(ERR_UNSUPPORTED_TYPE, sniff(data))
         document = QPdfDocument()
-        buffer = QBuffer(document)  # QPdfDocument does not own the device
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document.load(buffer)
+        device = MemoryDevice(data)  # QPdfDocument does not own the device
+        document.load(device)
         if document.status() != QPdfDocument.Status.Ready:
             password = document.error() == QPdfDocument.Error.IncorrectPassword
             document.close()
+            device.close()
             raise Refused(ERR_PASSWORD if password else ERR_DAMAGED)
-        self._pdf, self._buffer = document, buffer
+        self._pdf, self._device = document, device
         # Sizing all pages of a long PDF costs more than rendering the first one: the
         # first page and the one asked for now, the rest with ``sizes`` later.
         first = _int(header, "page", 0, 1 << 30) if "page" in header else 0
@@ -165,21 +195,27 @@ class Renderer:
                  for page in range(document.pageCount())]
         return {"pages": len(sizes), "sizes": sizes}
 
+    def _sizes(self, header: dict[str, Any]) -> dict[str, Any]:
+        count = self._pdf.pageCount()
+        first = _int(header, "first", 0, max(0, count - 1)) if "first" in header else 0
+        wanted = _int(header, "count", 1, 1 << 30) if "count" in header else count
+        pages = range(first, min(count, first + wanted))
+        return {"first": first, "sizes": [self._size(page) for page in pages]}
+
     def _size(self, page: int) -> list[float]:
         size = self._pdf.pagePointSize(page)
         return [round(size.width(), 3), round(size.height(), 3)]
 
-    def _open_image(self, data: bytearray) -> dict[str, Any]:
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    def _open_image(self, data: memoryview) -> dict[str, Any]:
         from PySide6.QtGui import QImageReader
+
+        from reviewer_app.gui.memory_device import MemoryDevice
 
         fmt = allowed_image_format(data)
         if fmt is None:
             raise Refused(ERR_UNSUPPORTED_TYPE, sniff(data))
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        reader = QImageReader(buffer, fmt.encode())
+        device = MemoryDevice(data)
+        reader = QImageReader(device, fmt.encode())
         # Only the plugin of the detected type, never one chosen from the content.
         reader.setAutoDetectImageFormat(False)
         reader.setDecideFormatFromContent(False)
@@ -192,10 +228,10 @@ class Renderer:
         reader.setAllocationLimit(MAX_IMAGE_PIXELS * 4 // (1024 * 1024) + 1)
         image = reader.read()
         error = reader.errorString()
-        # The reader reads from the buffer: it goes first (freeing the buffer under a live
+        # The reader reads from the device: it goes first (freeing the buffer under a live
         # reader was the crash of issue 11).
         del reader
-        buffer.close()
+        device.close()
         if image.isNull():
             raise Refused(ERR_DAMAGED, error)
         self._image = image
@@ -215,12 +251,17 @@ class Renderer:
         height = _int(header, "height", 1, MAX_PAGE_SIDE)
         if width * height > MAX_PAGE_PIXELS:
             raise Refused(ERR_TOO_LARGE, f"{width}x{height}")
+        shared = bool(header.get("shared")) and self._area is not None
+        stride = width * 4  # RGB32 lines are always 4-byte aligned: no padding
         if self._pdf is not None:
             raw = self._pdf.render(page, QSize(width, height))
-            if raw.isNull():
+            if raw.isNull() or (raw.width(), raw.height()) != (width, height):
                 raise Refused(ERR_NO_MEMORY)
-            # QPdfDocument.render is transparent: paint the page on white.
-            image = QImage(raw.size(), QImage.Format.Format_RGB32)
+            # QPdfDocument.render is transparent: paint the page on white, straight into
+            # the shared area when there is one.
+            image = QImage(self._area.pixels(stride * height), width, height, stride,
+                           QImage.Format.Format_RGB32) if shared \
+                else QImage(raw.size(), QImage.Format.Format_RGB32)
             if image.isNull():
                 raise Refused(ERR_NO_MEMORY)
             image.fill(Qt.GlobalColor.white)
@@ -234,11 +275,17 @@ class Renderer:
                 source = source.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
                                        Qt.TransformationMode.SmoothTransformation)
             image = source.convertToFormat(QImage.Format.Format_RGB32)
-            if image.isNull():
+            if image.isNull() or image.bytesPerLine() != stride:
                 raise Refused(ERR_NO_MEMORY)
+            if shared:
+                self._area.pixels(stride * height)[:] = \
+                    memoryview(image.constBits()).cast("B")[:stride * height]
+        reply = {"width": width, "height": height, "stride": stride}
+        if shared:
+            del image  # it pointed into the shared area
+            return {**reply, "shared": True}, b""
         # The image itself: the caller writes its pixels straight from Qt's buffer.
-        return ({"width": image.width(), "height": image.height(),
-                 "stride": image.bytesPerLine()}, image)
+        return reply, image
 
     # --- text ---------------------------------------------------------------------------
     def _line_rects(self, page: int) -> list:
@@ -323,14 +370,43 @@ def _protocol_streams():
         replies = msvcrt.open_osfhandle(kernel32.GetStdHandle(-11), os.O_BINARY)
         return os.fdopen(requests, "rb"), os.fdopen(replies, "wb")
     # The protocol owns the original stdout; anything a library prints goes to stderr.
+    # Requests are read unbuffered, so that select() tells whether one is waiting.
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
-    return os.fdopen(os.dup(0), "rb"), replies
+    return os.fdopen(os.dup(0), "rb", buffering=0), replies
+
+
+def _request_waiting(requests) -> bool:
+    """Whether the next request has (begun to) arrive; False where this cannot be told
+    (Windows pipes), which only means retired documents are destroyed at once."""
+    if sys.platform == "win32":
+        return False
+    import select
+
+    return bool(select.select([requests], [], [], 0)[0])
+
+
+def _attach_shared_area(limit_mb: int) -> render_shared.SharedArea | None:
+    """The area the GUI passed (its descriptor number in the environment), if any."""
+    value = os.environ.pop(render_shared.SHARED_FD_ENV, "")
+    if not value.isdigit() or not render_shared.fits_in(limit_mb):
+        if value.isdigit():
+            os.close(int(value))
+        return None
+    try:
+        return render_shared.SharedArea.attach(int(value))
+    except (OSError, ValueError) as exc:
+        print(f"render worker: no shared area ({exc}); using the pipe", file=sys.stderr)
+        os.close(int(value))
+        return None
 
 
 def main() -> int:
     limit = int(os.environ.get(MEMORY_LIMIT_ENV, render_limits.DEFAULT_MEMORY_LIMIT_MB))
-    applied = render_limits.apply(limit)
+    # The limit is the worker's total: the shared area (mapped before anything is parsed)
+    # is outside RLIMIT_DATA, so its fixed size comes off the private part.
+    area = _attach_shared_area(limit)
+    applied = render_limits.apply(limit - (render_shared.AREA_MB if area else 0))
     stdin, out = _protocol_streams()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.pop("QT_PLUGIN_PATH", None)
@@ -341,13 +417,15 @@ def main() -> int:
 
     app = QGuiApplication([sys.argv[0] if sys.argv else "render-worker"])
     keep_singletons_alive()  # every page costs Qt a few void calls
-    renderer = Renderer()
+    renderer = Renderer(area)
     write_frame(out, {"id": 0, "ok": True, "ready": True, "pid": os.getpid(),
-                      "limits": applied, "memory_limit_mb": limit})
+                      "limits": applied, "memory_limit_mb": limit,
+                      "shared": renderer.has_shared_area()})
     while True:
         frame = read_frame(stdin, MAX_REQUEST_PAYLOAD)
         if frame is None:
             renderer.close()
+            renderer.collect()
             return 0
         header, payload = frame
         reply: dict[str, Any] = {"id": header["id"], "ok": True}
@@ -359,10 +437,16 @@ def main() -> int:
             reply.update(ok=False, error=refused.code, detail=refused.detail)
         except MemoryError:
             renderer.close()
+            renderer.collect()
             reply.update(ok=False, error=ERR_NO_MEMORY, detail="")
         del payload
         write_frame(out, reply, data if isinstance(data, bytes) else data.constBits())
         del data
+        # Retired PDFs go once the new material's first page is out: not after an open
+        # (its render follows at once), nor while the next request waits.
+        if renderer.has_retired() and (header.get("op") != "open" or not reply["ok"]) \
+                and not _request_waiting(stdin):
+            renderer.collect()
         app.processEvents()
 
 
