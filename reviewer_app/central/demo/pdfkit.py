@@ -14,7 +14,6 @@ import threading
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -22,15 +21,22 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from reviewer_app.central.demo.raster import SCAN_LEVEL, Raster
+from reviewer_app.central.demo.textflow import (
+    CENTRE,
+    RIGHT,
+    Grid,
+    GridStyle,
+    TextFlow,
+    TextStyle,
+    break_lines,
+)
 from reviewer_app.pdffont import register_cjk_font
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -54,101 +60,53 @@ STREAM_LEVEL = 1
 
 
 @functools.cache
-def styles() -> dict[str, ParagraphStyle]:
-    font = register_cjk_font()
-
-    def style(name: str, size: float, leading: float | None = None, **extra: object
-              ) -> ParagraphStyle:
-        options: dict[str, object] = {"textColor": INK, **extra}
-        return ParagraphStyle(name, fontName=font, fontSize=size,
-                              leading=leading or size * 1.55, wordWrap="CJK", **options)
+def styles() -> dict[str, TextStyle]:
+    def style(size: float, leading: float | None = None, **extra: object) -> TextStyle:
+        options: dict[str, object] = {"colour": INK, **extra}
+        return TextStyle(size, leading or size * 1.55, **options)  # type: ignore[arg-type]
 
     return {
-        "cover": style("cover", 24, 36, alignment=TA_CENTER, spaceBefore=30, spaceAfter=20),
-        "title": style("title", 17, 26, alignment=TA_CENTER, spaceAfter=10),
-        "subtitle": style("subtitle", 11, alignment=TA_CENTER, textColor=GREY, spaceAfter=10),
-        "h1": style("h1", 13.5, spaceBefore=10, spaceAfter=5),
-        "h2": style("h2", 11.5, spaceBefore=6, spaceAfter=3),
-        "body": style("body", 10.5, 18, firstLineIndent=21, spaceAfter=4),
-        "plain": style("plain", 10.5, 18, spaceAfter=2),
-        "bullet": style("bullet", 10.5, 17, leftIndent=21, firstLineIndent=-12, spaceAfter=2),
-        "cell": style("cell", 9, 13),
-        "cell_c": style("cell_c", 9, 13, alignment=TA_CENTER),
-        "cell_r": style("cell_r", 9, 13, alignment=TA_RIGHT),
-        "head": style("head", 9, 13, alignment=TA_CENTER),
-        "note": style("note", 8.5, 12.5, textColor=GREY, spaceBefore=4),
-        "right": style("right", 10.5, 18, alignment=TA_RIGHT),
+        "cover": style(24, 36, align=CENTRE, space_before=30, space_after=20),
+        "title": style(17, 26, align=CENTRE, space_after=10),
+        "subtitle": style(11, align=CENTRE, colour=GREY, space_after=10),
+        "h1": style(13.5, space_before=10, space_after=5),
+        "h2": style(11.5, space_before=6, space_after=3),
+        "body": style(10.5, 18, first_indent=21, space_after=4),
+        "plain": style(10.5, 18, space_after=2),
+        "bullet": style(10.5, 17, left_indent=21, first_indent=-12, space_after=2),
+        "head": style(9, 13, align=CENTRE),
+        "note": style(8.5, 12.5, colour=GREY, space_before=4),
+        "right": style(10.5, 18, align=RIGHT),
     }
 
 
-def para(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of plain text (escaped; newlines become line breaks)."""
-    return _paragraph(escape(text).replace("\n", "<br/>"), styles()[style])
-
-
-def _paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
-    """``Paragraph(markup, style)``, parsing each distinct markup and style only once.
-
-    Labels, headings and boilerplate recur in every project, and reportlab's markup
-    parser is a good part of the cost of a paragraph; each paragraph gets its own
-    copies of the parsed fragments.
-    """
-    parsed_style, frags = _parse(markup, style)
-    return Paragraph(markup, parsed_style, frags=[frag.clone() for frag in frags])
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse(markup: str, style: ParagraphStyle) -> tuple[ParagraphStyle, tuple[object, ...]]:
-    paragraph = Paragraph(markup, style)
-    return paragraph.style, tuple(paragraph.frags)
+def para(text: str, style: str = "body") -> TextFlow:
+    """A paragraph of plain text (newlines become line breaks)."""
+    return TextFlow(text, styles()[style])
 
 
 @functools.cache
-def _cell_styles(font_size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
-    cell = ParagraphStyle("grid_cell", parent=styles()["cell"], fontSize=font_size,
-                          leading=font_size * 1.45)
-    return cell, ParagraphStyle("grid_right", parent=cell, alignment=TA_RIGHT)
+def _grid_style(font_size: float) -> GridStyle:
+    return GridStyle(body=TextStyle(font_size, font_size * 1.45, INK), head=styles()["head"],
+                     rule=GREY, shade=SHADE)
 
 
-def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,
+def grid(rows: Sequence[Sequence[str]], widths: Sequence[float], *, header_rows: int = 1,
          right_cols: Sequence[int] = (), label_cols: Sequence[int] = (),
-         font_size: float = 9) -> Table:
+         spans: Sequence[tuple[int, int, int]] = (), font_size: float = 9) -> Grid:
     """A ruled table; text cells wrap, numeric columns are right-aligned.
 
     Args:
-        rows: cell values; strings become wrapping paragraphs, flowables pass through.
+        rows: cell texts.
         widths: column widths in points.
         header_rows: shaded, centred rows at the top (repeated after a page break).
         right_cols: columns whose body cells are right-aligned (amounts).
         label_cols: columns shaded as field labels (form-style tables).
+        spans: (row, first column, last column) cells that cover several columns.
         font_size: body text size.
     """
-    sheet = styles()
-    cell, right = _cell_styles(font_size)
-    data = []
-    for r, row in enumerate(rows):
-        out: list[object] = []
-        for c, value in enumerate(row):
-            if not isinstance(value, str):
-                out.append(value)
-            elif r < header_rows:
-                out.append(_paragraph(escape(value), sheet["head"]))
-            else:
-                out.append(_paragraph(escape(value), right if c in right_cols else cell))
-        data.append(out)
-    table = Table(data, colWidths=list(widths), repeatRows=header_rows)
-    commands: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GREY),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header_rows:
-        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
-    for col in label_cols:
-        commands.append(("BACKGROUND", (col, header_rows), (col, -1), SHADE))
-    table.setStyle(TableStyle(commands))
-    return table
+    return Grid(rows, widths, _grid_style(font_size), header_rows=header_rows,
+                right_cols=right_cols, label_cols=label_cols, spans=spans)
 
 
 # -- raster images -------------------------------------------------------------------
@@ -305,21 +263,17 @@ class SignatureBlock(Flowable):
 
 def draw_wrapped(canvas: Canvas, text: str, x: float, y: float, width: float, size: float,
                  *, leading: float | None = None) -> float:
-    """Draw ``text`` wrapped at any character to ``width``; returns the next baseline."""
-    font = register_cjk_font()
+    """Draw ``text`` wrapped to ``width`` (see textflow.break_lines); returns the next
+    baseline."""
     leading = leading or size * 1.6
-    canvas.setFont(font, size)
-    line = ""
-    for ch in text:
-        if ch == "\n" or pdfmetrics.stringWidth(line + ch, font, size) > width:
-            canvas.drawString(x, y, line)
-            y -= leading
-            line = "" if ch == "\n" else ch
-        else:
-            line += ch
-    if line:
-        canvas.drawString(x, y, line)
+    lines = canvas.beginText()
+    lines.setFont(register_cjk_font(), size)
+    for line in break_lines(text, width, size):
+        if line:
+            lines.setTextOrigin(x, y)
+            lines.textOut(line)
         y -= leading
+    canvas.drawText(lines)
     return y
 
 
@@ -465,6 +419,3 @@ def _stream_filters() -> Iterator[None]:
         finally:
             rl_config.useA85, pdfdoc.PDFZCompress = saved
 
-
-def text_width(text: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, register_cjk_font(), size)
