@@ -16,10 +16,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reportlab import rl_config
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors, rl_accel
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -29,6 +25,7 @@ from reportlab.pdfgen import pathobject, textobject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from reviewer_app.central.demo.charts import BarChart, LineChart
 from reviewer_app.central.demo.raster import SCAN_LEVEL, Raster
 from reviewer_app.central.demo.textflow import (
     CENTRE,
@@ -283,66 +280,17 @@ def draw_wrapped(canvas: Canvas, text: str, x: float, y: float, width: float, si
 
 def bar_chart(title: str, categories: Sequence[str],
               series: Sequence[tuple[str, Sequence[float]]], *, width: float = FRAME_INNER_WIDTH,
-              height: float = 72 * mm) -> Drawing:
+              height: float = 72 * mm) -> BarChart:
     """Grouped vertical bars with a legend, all labels in the CJK font."""
-    font = register_cjk_font()
-    drawing = Drawing(width, height)
-    drawing.add(String(width / 2, height - 12, title, fontName=font, fontSize=10.5,
-                       textAnchor="middle", fillColor=INK))
-    chart = VerticalBarChart()
-    chart.x, chart.y = 40, 30
-    chart.width, chart.height = width - 150, height - 60
-    chart.data = [list(values) for _, values in series]
-    chart.categoryAxis.categoryNames = list(categories)
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 8
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7.5
-    chart.valueAxis.valueMin = 0
-    top = max((v for _, values in series for v in values), default=1)
-    chart.valueAxis.valueStep = 50 if top > 100 else 25
-    chart.valueAxis.valueMax = math.ceil(top * 1.05 / chart.valueAxis.valueStep) \
-        * chart.valueAxis.valueStep
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
-    chart.groupSpacing = 10
-    chart.barSpacing = 2
-    for i in range(len(series)):
-        chart.bars[i].fillColor = SERIES_COLOURS[i % len(SERIES_COLOURS)]
-        chart.bars[i].strokeColor = None
-    drawing.add(chart)
-    legend = Legend()
-    legend.x, legend.y = width - 100, height - 40
-    legend.fontName = font
-    legend.fontSize = 8
-    legend.alignment = "right"
-    legend.colorNamePairs = [(SERIES_COLOURS[i % len(SERIES_COLOURS)], name)
-                             for i, (name, _) in enumerate(series)]
-    drawing.add(legend)
-    return drawing
+    return BarChart(title, categories, series, SERIES_COLOURS, width=width, height=height,
+                    ink=INK, grid=colors.HexColor("#dddddd"))
 
 
 def line_chart(title: str, labels: Sequence[str], values: Sequence[float], *,
-               width: float = FRAME_INNER_WIDTH, height: float = 62 * mm) -> Drawing:
+               width: float = FRAME_INNER_WIDTH, height: float = 62 * mm) -> LineChart:
     """One series over time (e.g. monthly calls of the AI service)."""
-    font = register_cjk_font()
-    drawing = Drawing(width, height)
-    drawing.add(String(width / 2, height - 12, title, fontName=font, fontSize=10.5,
-                       textAnchor="middle", fillColor=INK))
-    chart = HorizontalLineChart()
-    chart.x, chart.y = 45, 28
-    chart.width, chart.height = width - 70, height - 55
-    chart.data = [list(values)]
-    chart.categoryAxis.categoryNames = list(labels)
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    chart.lines[0].strokeColor = SERIES_COLOURS[1]
-    chart.lines[0].strokeWidth = 1.6
-    drawing.add(chart)
-    return drawing
+    return LineChart(title, labels, values, SERIES_COLOURS[1], width=width, height=height,
+                     ink=INK)
 
 
 # -- documents -----------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pypdf
+import pytest
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -87,3 +88,25 @@ def test_a_spanned_cell_takes_the_width_of_its_columns() -> None:
     narrow = Grid([[long, "", "x"]], [40, 40, 40], GRID, header_rows=0)
     wide = Grid([[long, "", "x"]], [40, 40, 40], GRID, header_rows=0, spans=[(0, 0, 1)])
     assert wide.wrap(500, 500)[1] < narrow.wrap(500, 500)[1]
+
+
+def test_chart_value_steps_are_round_and_cover_the_top() -> None:
+    from reviewer_app.central.demo.charts import nice_step
+
+    for top, step in ((9.7, 2), (42.0, 10), (133.0, 50), (0.8, 0.2), (1.0, 0.2)):
+        assert nice_step(top) == pytest.approx(step)
+        assert top / nice_step(top) <= 5
+
+
+def test_charts_draw_their_labels_as_text() -> None:
+    from reviewer_app.central.demo.charts import BarChart, LineChart
+
+    bars = BarChart("实施前后关键指标对比", ["审图时长", "返工率"],
+                    [("实施前", [100, 100]), ("实施后", [61, 146])], [colors.grey, colors.blue],
+                    width=400, height=200, ink=colors.black, grid=colors.lightgrey)
+    line = LineChart("AI服务月调用量（万次）", ["25/06", "25/07", "25/08"], [2.4, 3.1, 9.7],
+                     colors.blue, width=400, height=180, ink=colors.black)
+    text, _ = _pdf_text([bars, line])
+    for label in ("实施前后关键指标对比", "审图时长", "实施后", "150", "AI服务月调用量（万次）",
+                  "25/08", "10"):
+        assert label in text
