@@ -6,7 +6,8 @@ for every subset, through its file-reading helpers, and copies the whole 3.5 MB
 glyf table each time: a few milliseconds a subset, a sixth of the time of a
 demo material PDF. This face parses each glyph it meets once (its bytes and where
 its component references sit) and keeps the tables that are copied unchanged, so
-a subset is mostly slicing and joining. The output is the same bytes as
+a subset is mostly slicing and joining, and a subset seen before is not made
+again. The output is the same bytes as
 reportlab's makeSubset (tests/unit/test_pdfsubset.py compares them).
 """
 
@@ -26,6 +27,9 @@ from reportlab.pdfbase.ttfonts import (
     _set_ushort,
 )
 
+# Distinct subsets remembered (each ~50-150 KB): documents that seed their first
+# subset alike (see central/demo/pdfkit) hit the cache every time.
+SUBSET_CACHE_SIZE = 32
 # Tables copied unchanged into every subset, when the font has them.
 _COPIED_TABLES = ("name", "OS/2", "cvt ", "fpgm", "prep")
 
@@ -79,6 +83,17 @@ class FastSubsetFace(TTFontFace):
         return cache[index]
 
     def makeSubset(self, subset: list[int]) -> bytes:
+        """The subset font of the characters ``subset`` (in code order), remembered:
+        documents that give the same characters the same codes share it."""
+        cache: dict[tuple[int, ...], bytes] = self.__dict__.setdefault("_subset_cache", {})
+        key = tuple(subset)
+        if key not in cache:
+            if len(cache) >= SUBSET_CACHE_SIZE:
+                cache.clear()
+            cache[key] = self._make_subset(subset)
+        return cache[key]
+
+    def _make_subset(self, subset: list[int]) -> bytes:
         char_to_glyph = self.charToGlyph
         glyph_map = [0]  # new glyph index -> original
         glyph_set = {0: 0}  # original -> new

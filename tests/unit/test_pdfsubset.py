@@ -28,3 +28,4 @@ def test_subsets_are_byte_identical_to_reportlabs(seed: int) -> None:
     later = [0, *rng.sample(codes, 200), 0x10FFFF - seed]
     for subset in (first, later, [0, 32]):
         assert face.makeSubset(subset) == TTFontFace.makeSubset(face, subset)
+        assert face.makeSubset(list(subset)) == TTFontFace.makeSubset(face, subset)  # cached
