@@ -362,12 +362,20 @@ def _canvas(*args: object, **kwargs: object) -> Canvas:
     """
     canvas = Canvas(*args, **kwargs)  # type: ignore[arg-type]
     font = pdfmetrics.getFont(register_cjk_font())
-    document = canvas._doc
-    for ch in COMMON_CHARACTERS:
-        if font._assignState(document).nextCode >= 256:
-            break
-        font.splitString(ch, document)
+    font.splitString(COMMON_CHARACTERS[:_first_subset_room()], canvas._doc)
     return canvas
+
+
+@functools.cache
+def _first_subset_room() -> int:
+    """How many of :data:`COMMON_CHARACTERS` fit in a document's first subset."""
+    font = pdfmetrics.getFont(register_cjk_font())
+    document = pdfdoc.PDFDocument()
+    for count, ch in enumerate(COMMON_CHARACTERS):
+        if font._assignState(document).nextCode >= 256:
+            return count
+        font.splitString(ch, document)
+    return len(COMMON_CHARACTERS)
 
 
 class _FlateFilter(pdfdoc.PDFStreamFilterZCompress):
