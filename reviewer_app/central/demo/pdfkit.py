@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reportlab import rl_config
-from reportlab.lib import colors, rl_accel
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc, pdfmetrics
@@ -35,6 +35,8 @@ from reviewer_app.central.demo.textflow import (
     TextFlow,
     TextStyle,
     break_lines,
+    draw_lines,
+    fp_str,
 )
 from reviewer_app.pdffont import register_cjk_font
 
@@ -265,14 +267,11 @@ def draw_wrapped(canvas: Canvas, text: str, x: float, y: float, width: float, si
     """Draw ``text`` wrapped to ``width`` (see textflow.break_lines); returns the next
     baseline."""
     leading = leading or size * 1.6
-    lines = canvas.beginText()
-    lines.setFont(register_cjk_font(), size)
+    placed = []
     for line in break_lines(text, width, size):
-        if line:
-            lines.setTextOrigin(x, y)
-            lines.textOut(line)
+        placed.append((x, y, line))
         y -= leading
-    canvas.drawText(lines)
+    draw_lines(canvas, size, placed)
     return y
 
 
@@ -404,19 +403,26 @@ _NUMBER_FORMATTERS = (pdfdoc, canvas_module, textobject, pathobject)
 _writing_lock = threading.Lock()
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _cached_fp_str(*numbers: float) -> str:
-    return rl_accel.fp_str(*numbers)
+_PDFArray = pdfdoc.PDFArray
 
 
-def _fp_str(*numbers: object) -> str:
-    """reportlab's ``fp_str``, remembered: a demo PDF formats the same few thousand
-    numbers (glyph widths, the same layout's coordinates) about 800 times per project,
-    and the pure-Python original costs ~10 us a call."""
-    try:
-        return _cached_fp_str(*numbers)
-    except TypeError:  # a list argument: not hashable
-        return rl_accel.fp_str(*numbers)
+class _RememberedArray(_PDFArray):
+    """reportlab's PDFArray; long arrays of plain numbers (the 256 glyph widths of a
+    font subset, the same for the common first subset of every PDF) are formatted
+    once per process."""
+
+    def format(self, document: object, IND: bytes = b"\n ") -> bytes:
+        numbers = self.sequence
+        if len(numbers) < 64 or not all(type(v) in (int, float) for v in numbers):
+            return super().format(document, IND)
+        return _formatted_numbers(tuple(numbers), self.multiline, IND)
+
+
+@functools.lru_cache(maxsize=256)
+def _formatted_numbers(numbers: tuple[float, ...], multiline: object, indent: bytes) -> bytes:
+    array = _PDFArray(numbers)
+    array.multiline = multiline
+    return array.format(None, indent)
 
 
 @contextlib.contextmanager
@@ -426,21 +432,23 @@ def _fast_writing() -> Iterator[None]:
 
     reportlab picks stream filters from module globals when it writes the file
     (rl_config.useA85, default on: every page stream also ASCII85-encoded, a
-    quarter larger and slow in pure Python; pdfdoc.PDFZCompress at level 6), and
-    each module calls the ``fp_str`` it imported. They are swapped only around our
-    own builds, one at a time, and put back after; ``_fp_str`` gives the same
-    strings, so anything else drawing meanwhile is unaffected.
+    quarter larger and slow in pure Python; pdfdoc.PDFZCompress at level 6), makes
+    arrays from pdfdoc.PDFArray, and each module calls the ``fp_str`` it imported.
+    They are swapped only around our own builds, one at a time, and put back
+    after; ``textflow.fp_str`` and ``_RememberedArray`` give the same bytes, so anything
+    else drawing meanwhile is unaffected.
     """
     with _writing_lock:
-        saved = (rl_config.useA85, pdfdoc.PDFZCompress,
+        saved = (rl_config.useA85, pdfdoc.PDFZCompress, pdfdoc.PDFArray,
                  [module.fp_str for module in _NUMBER_FORMATTERS])
         rl_config.useA85, pdfdoc.PDFZCompress = 0, _FLATE
+        pdfdoc.PDFArray = _RememberedArray
         for module in _NUMBER_FORMATTERS:
-            module.fp_str = _fp_str
+            module.fp_str = fp_str
         try:
             yield
         finally:
-            rl_config.useA85, pdfdoc.PDFZCompress = saved[0], saved[1]
-            for module, original in zip(_NUMBER_FORMATTERS, saved[2], strict=True):
+            rl_config.useA85, pdfdoc.PDFZCompress, pdfdoc.PDFArray = saved[:3]
+            for module, original in zip(_NUMBER_FORMATTERS, saved[3], strict=True):
                 module.fp_str = original
 

@@ -5,18 +5,20 @@ flowables, spans of any shape) and cost most of the time of a demo PDF. The
 materials need much less: plain text in one font, broken at any CJK character,
 and ruled grids of such text. These two flowables do just that, with widths
 from the font's per-character table, one text object per flowable and one path
-for a table's rules; both split across pages (a grid repeats its header rows).
+for a table's rules (see draw_lines); both split across pages (a grid repeats its header rows).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reportlab.lib import rl_accel
 from reportlab.lib.colors import Color
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from reviewer_app.pdffont import register_cjk_font
@@ -92,6 +94,50 @@ def break_lines(text: str, width: float, size: float, first_indent: float = 0.0
     return tuple(lines)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_fp_str(*numbers: float) -> str:
+    return rl_accel.fp_str(*numbers)
+
+
+def fp_str(*numbers: object) -> str:
+    """reportlab's ``fp_str``, remembered: a demo PDF formats the same few thousand
+    numbers (glyph widths, the same layout's coordinates) about 800 times per project,
+    and the pure-Python original costs ~10 us a call."""
+    try:
+        return _cached_fp_str(*numbers)
+    except TypeError:  # a list argument: not hashable
+        return rl_accel.fp_str(*numbers)
+
+
+def draw_lines(canvas: Canvas, size: float, lines: Iterable[tuple[float, float, str]]) -> None:
+    """Draw each (x, y, text) in the CJK font at ``size``, in the canvas's fill colour,
+    as one text object.
+
+    reportlab's text object does the same through several layers per line (text
+    matrix, per-chunk font switches, escaping, number formatting), a tenth of the
+    time of a demo PDF; here each line costs the font's own subset assignment
+    (``splitString``, which also registers the subsets with the document) and one
+    formatted string.
+    """
+    font = pdfmetrics.getFont(register_cjk_font())
+    document = canvas._doc
+    number = fp_str
+    ops = ["BT"]
+    current = -1
+    font_size = number(size)
+    for x, y, text in lines:
+        if not text:
+            continue
+        ops.append(f"1 0 0 1 {number(x, y)} Tm")
+        for subset, chunk in font.splitString(text, document):
+            if subset != current:
+                ops.append(f"{font.getSubsetInternalName(subset, document)} {font_size} Tf")
+                current = subset
+            ops.append(f"({rl_accel.escapePDF(chunk)}) Tj")
+    ops.append("ET")
+    canvas.addLiteral("\n".join(ops))
+
+
 class TextFlow(Flowable):
     """A paragraph of plain text (newlines break lines)."""
 
@@ -132,20 +178,17 @@ class TextFlow(Flowable):
     def draw(self) -> None:
         style = self.style
         assert self._lines is not None
-        text = self.canv.beginText()
-        text.setFont(register_cjk_font(), style.size)
-        text.setFillColor(style.colour)
+        placed = []
         y = self.height - style.size
         for index, line in enumerate(self._lines):
-            if line:
-                x = style.left_indent + (self._first_indent() if index == 0 else 0.0)
-                if style.align != LEFT:
-                    room = self.width - x - text_width(line, style.size)
-                    x += room / 2 if style.align == CENTRE else room
-                text.setTextOrigin(x, y)
-                text.textOut(line)
+            x = style.left_indent + (self._first_indent() if index == 0 else 0.0)
+            if line and style.align != LEFT:
+                room = self.width - x - text_width(line, style.size)
+                x += room / 2 if style.align == CENTRE else room
+            placed.append((x, y, line))
             y -= style.leading
-        self.canv.drawText(text)
+        self.canv.setFillColor(style.colour)
+        draw_lines(self.canv, style.size, placed)
 
 
 @dataclass(frozen=True)
@@ -273,30 +316,25 @@ class Grid(Flowable):
         canvas.setLineWidth(style.rule_width)
         canvas.drawPath(rules, stroke=1, fill=0)
 
-        text = canvas.beginText()
-        font = register_cjk_font()
-        current: TextStyle | None = None
-        for r, cells in enumerate(self._cells):
-            cell_style = self._cell_style(r)
-            if cell_style is not current:
-                text.setFont(font, cell_style.size)
-                text.setFillColor(cell_style.colour)
-                current = cell_style
-            centre = (tops[r] + tops[r + 1]) / 2
-            for c, end, lines in cells:
-                # Vertically centred; the first baseline one font size below the block's top.
-                y = centre + len(lines) * cell_style.leading / 2 - cell_style.size
-                align = (CENTRE if r < self.header_rows
-                         else RIGHT if c in self.right_cols else LEFT)
-                left, right = edges[c] + style.pad_x, edges[end + 1] - style.pad_x
-                for line in lines:
-                    if line:
+        for header in (True, False):  # one text object per style
+            cell_style = style.head if header else style.body
+            placed = []
+            for r in range(self.header_rows) if header else range(self.header_rows,
+                                                                  len(self._cells)):
+                centre = (tops[r] + tops[r + 1]) / 2
+                for c, end, lines in self._cells[r]:
+                    # Vertically centred; the first baseline a font size below the block's top.
+                    y = centre + len(lines) * cell_style.leading / 2 - cell_style.size
+                    align = CENTRE if header else RIGHT if c in self.right_cols else LEFT
+                    left, right = edges[c] + style.pad_x, edges[end + 1] - style.pad_x
+                    for line in lines:
                         x = left
-                        if align != LEFT:
+                        if line and align != LEFT:
                             room = right - left - text_width(line, cell_style.size)
                             x += room / 2 if align == CENTRE else room
-                        text.setTextOrigin(x, y)
-                        text.textOut(line)
-                    y -= cell_style.leading
-        canvas.drawText(text)
+                        placed.append((x, y, line))
+                        y -= cell_style.leading
+            if placed:
+                canvas.setFillColor(cell_style.colour)
+                draw_lines(canvas, cell_style.size, placed)
         canvas.restoreState()
