@@ -4,17 +4,20 @@ Every PDF we write embeds the glyphs it uses as subsets of up to 256 glyphs
 (``TTFontFile.makeSubset``). reportlab reads each glyph out of the font file anew
 for every subset, through its file-reading helpers, and copies the whole 3.5 MB
 glyf table each time: a few milliseconds a subset, a sixth of the time of a
-demo material PDF. This face parses each glyph it meets once (its bytes and where
-its component references sit) and keeps the tables that are copied unchanged, so
-a subset is mostly slicing and joining, and a subset seen before is not made
-again. The output is the same bytes as
-reportlab's makeSubset (tests/unit/test_pdfsubset.py compares them).
+demo material PDF. This face parses each glyph it meets once (its padded bytes,
+metrics and where its component references sit), keeps the tables that are
+copied unchanged and finds the file checksum from the table checksums, so a
+subset is mostly joining, and a subset seen before is not made again. The output
+is the same bytes as reportlab's makeSubset (tests/unit/test_pdfsubset.py
+compares them).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 from struct import pack, pack_into, unpack_from
+from typing import NamedTuple
 
 from reportlab.pdfbase.ttfonts import (
     GF_ARG_1_AND_2_ARE_WORDS,
@@ -23,7 +26,6 @@ from reportlab.pdfbase.ttfonts import (
     GF_WE_HAVE_A_TWO_BY_TWO,
     GF_WE_HAVE_AN_X_AND_Y_SCALE,
     TTFontFace,
-    TTFontMaker,
     _set_ushort,
 )
 
@@ -67,20 +69,21 @@ class FastSubsetFace(TTFontFace):
     def _glyf(self) -> bytes:
         return self.get_table("glyf")
 
-    def _glyph(self, index: int) -> tuple[bytes, tuple[tuple[int, int], ...]]:
-        """The bytes of glyph ``index`` and its component references (none if simple)."""
-        cache: dict[int, tuple[bytes, tuple[tuple[int, int], ...]]] = self.__dict__.setdefault(
-            "_glyph_cache", {})
-        try:
-            return cache[index]
-        except KeyError:
-            pass
+    @functools.cached_property
+    def _glyphs(self) -> dict[int, _Glyph]:
+        return {}
+
+    def _glyph(self, index: int) -> _Glyph:
+        """Glyph ``index`` as it goes into a subset (parsed once per process)."""
         start, end = self.glyphPos[index], self.glyphPos[index + 1]
         data = self._glyf[start:end]
         components = (_component_offsets(data)
                       if len(data) > 2 and unpack_from(">h", data)[0] < 0 else ())
-        cache[index] = data, components
-        return cache[index]
+        advance, bearing = self.hmetrics[index]
+        # Each glyph starts 4-aligned, so its padding depends on its own length only.
+        glyph = self._glyphs[index] = _Glyph(data + b"\0" * (-len(data) % 4), components,
+                                             int(advance), int(bearing))
+        return glyph
 
     def makeSubset(self, subset: list[int]) -> bytes:
         """The subset font of the characters ``subset`` (in code order), remembered:
@@ -95,6 +98,7 @@ class FastSubsetFace(TTFontFace):
 
     def _make_subset(self, subset: list[int]) -> bytes:
         char_to_glyph = self.charToGlyph
+        known = self._glyphs
         glyph_map = [0]  # new glyph index -> original
         glyph_set = {0: 0}  # original -> new
         code_to_glyph = {}
@@ -104,65 +108,98 @@ class FastSubsetFace(TTFontFace):
                 glyph_set[original] = len(glyph_map)
                 glyph_map.append(original)
             code_to_glyph[code] = glyph_set[original]
+        glyphs: list[_Glyph] = []
         n = 0
         while n < len(glyph_map):  # components of composite glyphs join the subset
-            for _, component in self._glyph(glyph_map[n])[1]:
+            original = glyph_map[n]
+            glyph = known.get(original) or self._glyph(original)
+            glyphs.append(glyph)
+            for _, component in glyph.components:
                 if component not in glyph_set:
                     glyph_set[component] = len(glyph_map)
                     glyph_map.append(component)
             n += 1
 
         copied, post, hhea, maxp, head = self._fixed_tables
-        output = TTFontMaker()
-        for tag, data in copied:
-            output.add(tag, data)
-        output.add("post", post)
-        glyphs = len(glyph_map)
+        tables = dict(copied)
+        tables["post"] = post
 
-        hmetrics = self.hmetrics
-        hmtx: list[int] = []
-        for original in glyph_map:
-            advance, bearing = hmetrics[original]
-            hmtx += (int(advance), int(bearing))
+        hmtx = [value for glyph in glyphs for value in (glyph.advance, glyph.bearing)]
         # Trailing glyphs of equal advance keep only their bearings (as reportlab does).
         n = len(hmtx) - 2
         while n and hmtx[n] == hmtx[n - 2]:
             n -= 2
         n += 2
-        full_metrics = n >> 1
         hmtx = hmtx[:n] + hmtx[n + 1::2]
-        output.add("hmtx", pack(f">{len(hmtx)}H", *hmtx))
-        output.add("hhea", _set_ushort(hhea, 34, full_metrics))
-        output.add("maxp", _set_ushort(maxp, 4, glyphs))
+        tables["hmtx"] = pack(f">{len(hmtx)}H", *hmtx)
+        tables["hhea"] = _set_ushort(hhea, 34, n >> 1)
+        tables["maxp"] = _set_ushort(maxp, 4, len(glyphs))
 
         cmap = [0, 1, 1, 0, 0, 12, 6, 10 + len(subset) * 2, 0, 0, len(subset),
                 *map(code_to_glyph.get, subset)]
-        output.add("cmap", pack(f">{len(cmap)}H", *cmap))
+        tables["cmap"] = pack(f">{len(cmap)}H", *cmap)
 
-        offsets = []
         parts = []
-        pos = 0
-        for original in glyph_map:
-            offsets.append(pos)
-            data, components = self._glyph(original)
-            if components:
+        for glyph in glyphs:
+            data = glyph.data
+            if glyph.components:
                 fixed = bytearray(data)
-                for at, component in components:
+                for at, component in glyph.components:
                     pack_into(">H", fixed, at, glyph_set[component])
                 data = bytes(fixed)
             parts.append(data)
-            pos += len(data)
-            if pos % 4:
-                parts.append(b"\0" * (4 - pos % 4))
-                pos += 4 - pos % 4
-        offsets.append(pos)
-        output.add("glyf", b"".join(parts))
-        if (pos + 1) >> 1 > 0xFFFF:
+        offsets = [0, *itertools.accumulate(len(glyph.data) for glyph in glyphs)]
+        tables["glyf"] = b"".join(parts)
+        if (offsets[-1] + 1) >> 1 > 0xFFFF:
             loca_format = 1
-            loca = pack(f">{len(offsets)}L", *offsets)
+            tables["loca"] = pack(f">{len(offsets)}L", *offsets)
         else:
             loca_format = 0
-            loca = pack(f">{len(offsets)}H", *(offset >> 1 for offset in offsets))
-        output.add("loca", loca)
-        output.add("head", _set_ushort(head, 50, loca_format))
-        return output.makeStream()
+            tables["loca"] = pack(f">{len(offsets)}H", *(offset >> 1 for offset in offsets))
+        head = _set_ushort(head, 50, loca_format)
+        tables["head"] = head[:8] + b"\0\0\0\0" + head[12:]  # checkSumAdjustment, set last
+        return _font_file(tables)
+
+
+class _Glyph(NamedTuple):
+    data: bytes  # padded to a multiple of 4 bytes
+    components: tuple[tuple[int, int], ...]  # (offset of the glyph index, glyph index)
+    advance: int
+    bearing: int
+
+
+def _checksum(data: bytes) -> int:
+    """TrueType table checksum: the sum of the big-endian 32-bit words, zero-padded."""
+    data += b"\0" * (-len(data) % 4)
+    return sum(unpack_from(f">{len(data) >> 2}L", data)) & 0xFFFFFFFF
+
+
+def _font_file(tables: dict[str, bytes]) -> bytes:
+    """The font file of ``tables`` exactly as reportlab's TTFontMaker.makeStream writes it
+    (the ``head`` table's checkSumAdjustment zeroed), but adding up the table checksums
+    for the file's checksum instead of reading the whole file again."""
+    count = len(tables)
+    search = 1
+    selector = 0
+    while search * 2 <= count:
+        search *= 2
+        selector += 1
+    search *= 16
+    header = [pack(">lHHHH", 0x00010000, count, search, selector, count * 16 - search)]
+    offset = 12 + count * 16
+    total = 0
+    body = []
+    for tag, data in sorted(tables.items()):
+        checksum = _checksum(data)
+        total += checksum
+        header.append(tag.encode("latin-1") + pack(">LLL", checksum, offset, len(data)))
+        if tag == "head":
+            head_at = offset
+        padded = data + b"\0" * (-len(data) % 4)
+        body.append(padded)
+        offset += len(padded)
+    directory = b"".join(header)
+    adjustment = (0xB1B0AFBA - (total + _checksum(directory))) & 0xFFFFFFFF
+    stream = bytearray(directory + b"".join(body))
+    pack_into(">L", stream, head_at + 8, adjustment)
+    return bytes(stream)
