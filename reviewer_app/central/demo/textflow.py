@@ -167,8 +167,8 @@ class TextFlow(Flowable):
         self.wrap(avail_width, avail_height)
         assert self._lines is not None
         fit = int(avail_height // self.style.leading)
-        if fit < 1 or fit >= len(self._lines):
-            return [] if fit < 1 else [self]
+        if fit < 1 or fit >= len(self._lines):  # nothing fits, or it is not too tall
+            return []
         head = TextFlow(self.text, self.style, lines=self._lines[:fit],
                         indented=self._indented)
         tail = TextFlow(self.text, self.style, lines=self._lines[fit:], indented=False)
@@ -266,8 +266,8 @@ class Grid(Flowable):
         while fit < len(self.rows) and used + self._heights[fit] <= avail_height:
             used += self._heights[fit]
             fit += 1
-        if fit == self.header_rows or fit == len(self.rows):
-            return [] if fit == self.header_rows else [self]
+        if fit == self.header_rows or fit == len(self.rows):  # no body row fits, or all do
+            return []
         header = list(range(self.header_rows))
         return [self._part(header + list(range(self.header_rows, fit))),
                 self._part(header + list(range(fit, len(self.rows))))]
