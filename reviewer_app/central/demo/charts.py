@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 from reviewer_app.central.demo.textflow import text_width
-from reviewer_app.pdffont import register_cjk_font
+from reviewer_app.pdffont import register_fast_cjk_font
 
 
 def nice_step(top: float, ticks: int = 5) -> float:
@@ -60,7 +60,7 @@ class _Chart(Flowable):
         return x + index * each, each
 
     def draw_frame(self) -> None:
-        canvas, font = self.canv, register_cjk_font()
+        canvas, font = self.canv, register_fast_cjk_font()
         x, y, w, h = self.plot
         steps = round(self.top / self.step)
         canvas.setLineWidth(0.5)
@@ -134,7 +134,7 @@ class BarChart(_Chart):
                 canvas.rect(left + gap / 2 + k * (bar + spacing), base, bar,
                             self.y_of(value) - base, stroke=0, fill=1)
         # Legend: a swatch and the series name per line, top right.
-        font = register_cjk_font()
+        font = register_fast_cjk_font()
         x, y = self.width - 100, self.height - 40
         names = canvas.beginText()
         names.setFont(font, 8)

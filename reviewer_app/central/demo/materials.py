@@ -111,7 +111,7 @@ class _Builder:
         image.seal(seal_x, seal_y, seal_r, self.rng)
 
         def overlay(canvas: Canvas, bw: float, bh: float) -> None:
-            font = pdfkit.register_cjk_font()
+            font = pdfkit.register_fast_cjk_font()
             canvas.setFillColor(pdfkit.INK)
             canvas.setFont(font, 16)
             canvas.drawCentredString(bw / 2, bh * 0.88, title)
@@ -237,7 +237,7 @@ class _Builder:
                   ("经营范围", scope)]
 
         def overlay(canvas: Canvas, bw: float, bh: float) -> None:
-            font = pdfkit.register_cjk_font()
+            font = pdfkit.register_fast_cjk_font()
             canvas.setFillColor(pdfkit.INK)
             canvas.setFont(font, 24)
             canvas.drawCentredString(bw / 2, bh * 0.80, title)

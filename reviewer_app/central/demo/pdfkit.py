@@ -38,7 +38,7 @@ from reviewer_app.central.demo.textflow import (
     draw_lines,
     fp_str,
 )
-from reviewer_app.pdffont import register_cjk_font
+from reviewer_app.pdffont import register_fast_cjk_font
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
@@ -188,7 +188,7 @@ def draw_seal(canvas: Canvas, cx: float, cy: float, radius: float, text: str, *,
     ``lettering_only`` draws just the characters, over a ring and star that a
     raster scan already carries (see ``Raster.seal``, same proportions).
     """
-    font = register_cjk_font()
+    font = register_fast_cjk_font()
     canvas.saveState()
     canvas.setFillColor(SEAL_RED)
     canvas.setStrokeColor(SEAL_RED)
@@ -247,7 +247,7 @@ class SignatureBlock(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        font = register_cjk_font()
+        font = register_fast_cjk_font()
         column = self.width / max(2, len(self.parties))
         first = self.width - column * len(self.parties)
         for index, (lines, seal) in enumerate(self.parties):
@@ -311,7 +311,7 @@ def build_pdf(story: list[Flowable], info: DocInfo) -> bytes:
     The marker goes into the Keywords entry (stored as plain ASCII in the file)
     and onto every page as a small grey line at the bottom.
     """
-    font = register_cjk_font()
+    font = register_fast_cjk_font()
 
     def furniture(canvas: Canvas, document: SimpleDocTemplate) -> None:
         canvas.saveState()
@@ -360,7 +360,7 @@ def _canvas(*args: object, **kwargs: object) -> Canvas:
     to further subsets as before.
     """
     canvas = Canvas(*args, **kwargs)  # type: ignore[arg-type]
-    font = pdfmetrics.getFont(register_cjk_font())
+    font = pdfmetrics.getFont(register_fast_cjk_font())
     font.splitString(COMMON_CHARACTERS[:_first_subset_room()], canvas._doc)
     return canvas
 
@@ -368,7 +368,7 @@ def _canvas(*args: object, **kwargs: object) -> Canvas:
 @functools.cache
 def _first_subset_room() -> int:
     """How many of :data:`COMMON_CHARACTERS` fit in a document's first subset."""
-    font = pdfmetrics.getFont(register_cjk_font())
+    font = pdfmetrics.getFont(register_fast_cjk_font())
     document = pdfdoc.PDFDocument()
     for count, ch in enumerate(COMMON_CHARACTERS):
         if font._assignState(document).nextCode >= 256:

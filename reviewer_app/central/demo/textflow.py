@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from reviewer_app.pdffont import register_cjk_font
+from reviewer_app.pdffont import register_fast_cjk_font
 
 LEFT, CENTRE, RIGHT = "left", "centre", "right"
 # Characters a line must not start with (禁则): they hang at the end of the line before.
@@ -47,7 +47,7 @@ class TextStyle:
 
 @functools.cache
 def _char_widths() -> tuple[dict[int, float], float]:
-    face = pdfmetrics.getFont(register_cjk_font()).face
+    face = pdfmetrics.getFont(register_fast_cjk_font()).face
     return face.charWidths, face.defaultWidth
 
 
@@ -119,7 +119,7 @@ def draw_lines(canvas: Canvas, size: float, lines: Iterable[tuple[float, float, 
     (``splitString``, which also registers the subsets with the document) and one
     formatted string.
     """
-    font = pdfmetrics.getFont(register_cjk_font())
+    font = pdfmetrics.getFont(register_fast_cjk_font())
     document = canvas._doc
     number = fp_str
     ops = ["BT"]
