@@ -111,7 +111,7 @@ class _Builder:
         image.seal(seal_x, seal_y, seal_r, self.rng)
 
         def overlay(canvas: Canvas, bw: float, bh: float) -> None:
-            font = pdfkit.register_cjk_font()
+            font = pdfkit.register_fast_cjk_font()
             canvas.setFillColor(pdfkit.INK)
             canvas.setFont(font, 16)
             canvas.drawCentredString(bw / 2, bh * 0.88, title)
@@ -237,7 +237,7 @@ class _Builder:
                   ("经营范围", scope)]
 
         def overlay(canvas: Canvas, bw: float, bh: float) -> None:
-            font = pdfkit.register_cjk_font()
+            font = pdfkit.register_fast_cjk_font()
             canvas.setFillColor(pdfkit.INK)
             canvas.setFont(font, 24)
             canvas.drawCentredString(bw / 2, bh * 0.80, title)
@@ -326,8 +326,8 @@ class _Builder:
         total = sum(amounts)
         rows.append(["金额合计", f"（大写）{rmb_upper(total)}", "", "", "", f"{total:,.2f}"])
         table = grid(rows, [30 * mm, 22 * mm, 26 * mm, 38 * mm, 24 * mm,
-                            FRAME_INNER_WIDTH - 140 * mm], right_cols=[5], font_size=8)
-        table.setStyle([("SPAN", (1, len(rows) - 1), (4, len(rows) - 1))])
+                            FRAME_INNER_WIDTH - 140 * mm], right_cols=[5], font_size=8,
+                     spans=[(len(rows) - 1, 1, 4)])
         issued = p.applied_on - dt.timedelta(days=rng.randint(3, 12))
         story: list[Flowable] = [
             para("中华人民共和国\n税 收 完 税 证 明", "title"),

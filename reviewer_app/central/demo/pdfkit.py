@@ -14,24 +14,31 @@ import threading
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfgen import canvas as canvas_module
+from reportlab.pdfgen import pathobject, textobject
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from reviewer_app.central.demo.charts import BarChart, LineChart
 from reviewer_app.central.demo.raster import SCAN_LEVEL, Raster
-from reviewer_app.pdffont import register_cjk_font
+from reviewer_app.central.demo.textflow import (
+    CENTRE,
+    RIGHT,
+    Grid,
+    GridStyle,
+    TextFlow,
+    TextStyle,
+    break_lines,
+    draw_lines,
+    fp_str,
+)
+from reviewer_app.pdffont import register_fast_cjk_font
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
@@ -54,101 +61,53 @@ STREAM_LEVEL = 1
 
 
 @functools.cache
-def styles() -> dict[str, ParagraphStyle]:
-    font = register_cjk_font()
-
-    def style(name: str, size: float, leading: float | None = None, **extra: object
-              ) -> ParagraphStyle:
-        options: dict[str, object] = {"textColor": INK, **extra}
-        return ParagraphStyle(name, fontName=font, fontSize=size,
-                              leading=leading or size * 1.55, wordWrap="CJK", **options)
+def styles() -> dict[str, TextStyle]:
+    def style(size: float, leading: float | None = None, **extra: object) -> TextStyle:
+        options: dict[str, object] = {"colour": INK, **extra}
+        return TextStyle(size, leading or size * 1.55, **options)  # type: ignore[arg-type]
 
     return {
-        "cover": style("cover", 24, 36, alignment=TA_CENTER, spaceBefore=30, spaceAfter=20),
-        "title": style("title", 17, 26, alignment=TA_CENTER, spaceAfter=10),
-        "subtitle": style("subtitle", 11, alignment=TA_CENTER, textColor=GREY, spaceAfter=10),
-        "h1": style("h1", 13.5, spaceBefore=10, spaceAfter=5),
-        "h2": style("h2", 11.5, spaceBefore=6, spaceAfter=3),
-        "body": style("body", 10.5, 18, firstLineIndent=21, spaceAfter=4),
-        "plain": style("plain", 10.5, 18, spaceAfter=2),
-        "bullet": style("bullet", 10.5, 17, leftIndent=21, firstLineIndent=-12, spaceAfter=2),
-        "cell": style("cell", 9, 13),
-        "cell_c": style("cell_c", 9, 13, alignment=TA_CENTER),
-        "cell_r": style("cell_r", 9, 13, alignment=TA_RIGHT),
-        "head": style("head", 9, 13, alignment=TA_CENTER),
-        "note": style("note", 8.5, 12.5, textColor=GREY, spaceBefore=4),
-        "right": style("right", 10.5, 18, alignment=TA_RIGHT),
+        "cover": style(24, 36, align=CENTRE, space_before=30, space_after=20),
+        "title": style(17, 26, align=CENTRE, space_after=10),
+        "subtitle": style(11, align=CENTRE, colour=GREY, space_after=10),
+        "h1": style(13.5, space_before=10, space_after=5),
+        "h2": style(11.5, space_before=6, space_after=3),
+        "body": style(10.5, 18, first_indent=21, space_after=4),
+        "plain": style(10.5, 18, space_after=2),
+        "bullet": style(10.5, 17, left_indent=21, first_indent=-12, space_after=2),
+        "head": style(9, 13, align=CENTRE),
+        "note": style(8.5, 12.5, colour=GREY, space_before=4),
+        "right": style(10.5, 18, align=RIGHT),
     }
 
 
-def para(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of plain text (escaped; newlines become line breaks)."""
-    return _paragraph(escape(text).replace("\n", "<br/>"), styles()[style])
-
-
-def _paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
-    """``Paragraph(markup, style)``, parsing each distinct markup and style only once.
-
-    Labels, headings and boilerplate recur in every project, and reportlab's markup
-    parser is a good part of the cost of a paragraph; each paragraph gets its own
-    copies of the parsed fragments.
-    """
-    parsed_style, frags = _parse(markup, style)
-    return Paragraph(markup, parsed_style, frags=[frag.clone() for frag in frags])
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse(markup: str, style: ParagraphStyle) -> tuple[ParagraphStyle, tuple[object, ...]]:
-    paragraph = Paragraph(markup, style)
-    return paragraph.style, tuple(paragraph.frags)
+def para(text: str, style: str = "body") -> TextFlow:
+    """A paragraph of plain text (newlines become line breaks)."""
+    return TextFlow(text, styles()[style])
 
 
 @functools.cache
-def _cell_styles(font_size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
-    cell = ParagraphStyle("grid_cell", parent=styles()["cell"], fontSize=font_size,
-                          leading=font_size * 1.45)
-    return cell, ParagraphStyle("grid_right", parent=cell, alignment=TA_RIGHT)
+def _grid_style(font_size: float) -> GridStyle:
+    return GridStyle(body=TextStyle(font_size, font_size * 1.45, INK), head=styles()["head"],
+                     rule=GREY, shade=SHADE)
 
 
-def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 1,
+def grid(rows: Sequence[Sequence[str]], widths: Sequence[float], *, header_rows: int = 1,
          right_cols: Sequence[int] = (), label_cols: Sequence[int] = (),
-         font_size: float = 9) -> Table:
+         spans: Sequence[tuple[int, int, int]] = (), font_size: float = 9) -> Grid:
     """A ruled table; text cells wrap, numeric columns are right-aligned.
 
     Args:
-        rows: cell values; strings become wrapping paragraphs, flowables pass through.
+        rows: cell texts.
         widths: column widths in points.
         header_rows: shaded, centred rows at the top (repeated after a page break).
         right_cols: columns whose body cells are right-aligned (amounts).
         label_cols: columns shaded as field labels (form-style tables).
+        spans: (row, first column, last column) cells that cover several columns.
         font_size: body text size.
     """
-    sheet = styles()
-    cell, right = _cell_styles(font_size)
-    data = []
-    for r, row in enumerate(rows):
-        out: list[object] = []
-        for c, value in enumerate(row):
-            if not isinstance(value, str):
-                out.append(value)
-            elif r < header_rows:
-                out.append(_paragraph(escape(value), sheet["head"]))
-            else:
-                out.append(_paragraph(escape(value), right if c in right_cols else cell))
-        data.append(out)
-    table = Table(data, colWidths=list(widths), repeatRows=header_rows)
-    commands: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GREY),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header_rows:
-        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
-    for col in label_cols:
-        commands.append(("BACKGROUND", (col, header_rows), (col, -1), SHADE))
-    table.setStyle(TableStyle(commands))
-    return table
+    return Grid(rows, widths, _grid_style(font_size), header_rows=header_rows,
+                right_cols=right_cols, label_cols=label_cols, spans=spans)
 
 
 # -- raster images -------------------------------------------------------------------
@@ -229,7 +188,7 @@ def draw_seal(canvas: Canvas, cx: float, cy: float, radius: float, text: str, *,
     ``lettering_only`` draws just the characters, over a ring and star that a
     raster scan already carries (see ``Raster.seal``, same proportions).
     """
-    font = register_cjk_font()
+    font = register_fast_cjk_font()
     canvas.saveState()
     canvas.setFillColor(SEAL_RED)
     canvas.setStrokeColor(SEAL_RED)
@@ -288,7 +247,7 @@ class SignatureBlock(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        font = register_cjk_font()
+        font = register_fast_cjk_font()
         column = self.width / max(2, len(self.parties))
         first = self.width - column * len(self.parties)
         for index, (lines, seal) in enumerate(self.parties):
@@ -305,21 +264,14 @@ class SignatureBlock(Flowable):
 
 def draw_wrapped(canvas: Canvas, text: str, x: float, y: float, width: float, size: float,
                  *, leading: float | None = None) -> float:
-    """Draw ``text`` wrapped at any character to ``width``; returns the next baseline."""
-    font = register_cjk_font()
+    """Draw ``text`` wrapped to ``width`` (see textflow.break_lines); returns the next
+    baseline."""
     leading = leading or size * 1.6
-    canvas.setFont(font, size)
-    line = ""
-    for ch in text:
-        if ch == "\n" or pdfmetrics.stringWidth(line + ch, font, size) > width:
-            canvas.drawString(x, y, line)
-            y -= leading
-            line = "" if ch == "\n" else ch
-        else:
-            line += ch
-    if line:
-        canvas.drawString(x, y, line)
+    placed = []
+    for line in break_lines(text, width, size):
+        placed.append((x, y, line))
         y -= leading
+    draw_lines(canvas, size, placed)
     return y
 
 
@@ -327,66 +279,17 @@ def draw_wrapped(canvas: Canvas, text: str, x: float, y: float, width: float, si
 
 def bar_chart(title: str, categories: Sequence[str],
               series: Sequence[tuple[str, Sequence[float]]], *, width: float = FRAME_INNER_WIDTH,
-              height: float = 72 * mm) -> Drawing:
+              height: float = 72 * mm) -> BarChart:
     """Grouped vertical bars with a legend, all labels in the CJK font."""
-    font = register_cjk_font()
-    drawing = Drawing(width, height)
-    drawing.add(String(width / 2, height - 12, title, fontName=font, fontSize=10.5,
-                       textAnchor="middle", fillColor=INK))
-    chart = VerticalBarChart()
-    chart.x, chart.y = 40, 30
-    chart.width, chart.height = width - 150, height - 60
-    chart.data = [list(values) for _, values in series]
-    chart.categoryAxis.categoryNames = list(categories)
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 8
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7.5
-    chart.valueAxis.valueMin = 0
-    top = max((v for _, values in series for v in values), default=1)
-    chart.valueAxis.valueStep = 50 if top > 100 else 25
-    chart.valueAxis.valueMax = math.ceil(top * 1.05 / chart.valueAxis.valueStep) \
-        * chart.valueAxis.valueStep
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
-    chart.groupSpacing = 10
-    chart.barSpacing = 2
-    for i in range(len(series)):
-        chart.bars[i].fillColor = SERIES_COLOURS[i % len(SERIES_COLOURS)]
-        chart.bars[i].strokeColor = None
-    drawing.add(chart)
-    legend = Legend()
-    legend.x, legend.y = width - 100, height - 40
-    legend.fontName = font
-    legend.fontSize = 8
-    legend.alignment = "right"
-    legend.colorNamePairs = [(SERIES_COLOURS[i % len(SERIES_COLOURS)], name)
-                             for i, (name, _) in enumerate(series)]
-    drawing.add(legend)
-    return drawing
+    return BarChart(title, categories, series, SERIES_COLOURS, width=width, height=height,
+                    ink=INK, grid=colors.HexColor("#dddddd"))
 
 
 def line_chart(title: str, labels: Sequence[str], values: Sequence[float], *,
-               width: float = FRAME_INNER_WIDTH, height: float = 62 * mm) -> Drawing:
+               width: float = FRAME_INNER_WIDTH, height: float = 62 * mm) -> LineChart:
     """One series over time (e.g. monthly calls of the AI service)."""
-    font = register_cjk_font()
-    drawing = Drawing(width, height)
-    drawing.add(String(width / 2, height - 12, title, fontName=font, fontSize=10.5,
-                       textAnchor="middle", fillColor=INK))
-    chart = HorizontalLineChart()
-    chart.x, chart.y = 45, 28
-    chart.width, chart.height = width - 70, height - 55
-    chart.data = [list(values)]
-    chart.categoryAxis.categoryNames = list(labels)
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    chart.lines[0].strokeColor = SERIES_COLOURS[1]
-    chart.lines[0].strokeWidth = 1.6
-    drawing.add(chart)
-    return drawing
+    return LineChart(title, labels, values, SERIES_COLOURS[1], width=width, height=height,
+                     ink=INK)
 
 
 # -- documents -----------------------------------------------------------------------
@@ -408,7 +311,7 @@ def build_pdf(story: list[Flowable], info: DocInfo) -> bytes:
     The marker goes into the Keywords entry (stored as plain ASCII in the file)
     and onto every page as a small grey line at the bottom.
     """
-    font = register_cjk_font()
+    font = register_fast_cjk_font()
 
     def furniture(canvas: Canvas, document: SimpleDocTemplate) -> None:
         canvas.saveState()
@@ -431,40 +334,121 @@ def build_pdf(story: list[Flowable], info: DocInfo) -> bytes:
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MARGIN, title=info.title, author=info.author, subject=info.subject,
         keywords=info.marker, creator=CREATOR, invariant=1)
-    with _stream_filters():
-        document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    with _fast_writing():
+        document.build(story, onFirstPage=furniture, onLaterPages=furniture,
+                       canvasmaker=_canvas)
     return buffer.getvalue()
 
 
+# The CJK characters that most demo PDFs print, most frequent first (counted over
+# the 256 PDFs of 30 projects, seed 1).
+COMMON_CHARACTERS = (
+    "—。人公务圳市深：｜发用有司限、一目服业位单年日的，合元大实万山技项（）经信计南应与区"
+    "成资名月为入号本金工期术二数和生能据费代及所额系息报行称统编管科定智三提整增注相付后持"
+    "支在币关民\u3000原收未款型总理表法要“”会查国时方机设融证专动建开低降产件企制际验以中准"
+    "结责现完致；云交度票量终分前意托效施率范下于依印四复指标营上同局写平形码模税升拾电书")
+
+
+def _canvas(*args: object, **kwargs: object) -> Canvas:
+    """A canvas whose document's first font subset is the same in every demo PDF.
+
+    reportlab gives characters subset codes in the order a document first uses
+    them, so every PDF's subsets differ and each is made anew. Assigning
+    :data:`COMMON_CHARACTERS` first, up to the first subset's 256 codes (ASCII keeps
+    its own), makes that subset identical everywhere, so the font's subset cache
+    (pdfsubset) builds it once per process; the characters a PDF uses beyond it go
+    to further subsets as before.
+    """
+    canvas = Canvas(*args, **kwargs)  # type: ignore[arg-type]
+    font = pdfmetrics.getFont(register_fast_cjk_font())
+    font.splitString(COMMON_CHARACTERS[:_first_subset_room()], canvas._doc)
+    return canvas
+
+
+@functools.cache
+def _first_subset_room() -> int:
+    """How many of :data:`COMMON_CHARACTERS` fit in a document's first subset."""
+    font = pdfmetrics.getFont(register_fast_cjk_font())
+    document = pdfdoc.PDFDocument()
+    for count, ch in enumerate(COMMON_CHARACTERS):
+        if font._assignState(document).nextCode >= 256:
+            return count
+        font.splitString(ch, document)
+    return len(COMMON_CHARACTERS)
+
+
 class _FlateFilter(pdfdoc.PDFStreamFilterZCompress):
-    """reportlab's FlateDecode filter at :data:`STREAM_LEVEL`."""
+    """reportlab's FlateDecode filter at :data:`STREAM_LEVEL`; large binary streams
+    seen before (the shared first font subset, see _canvas) are not compressed again."""
+
+    def __init__(self) -> None:
+        self._seen: dict[bytes, bytes] = {}
 
     def encode(self, text: str | bytes) -> bytes:
-        data = text.encode("utf8") if isinstance(text, str) else text
-        return zlib.compress(data, STREAM_LEVEL)
+        if isinstance(text, str):
+            return zlib.compress(text.encode("utf8"), STREAM_LEVEL)
+        if len(text) < 16_384:
+            return zlib.compress(text, STREAM_LEVEL)
+        packed = self._seen.get(text)
+        if packed is None:
+            if len(self._seen) >= 16:
+                self._seen.clear()
+            packed = self._seen[text] = zlib.compress(text, STREAM_LEVEL)
+        return packed
 
 
 _FLATE = _FlateFilter()
-_stream_lock = threading.Lock()
+# Modules whose number formatting runs while our documents are drawn and saved.
+_NUMBER_FORMATTERS = (pdfdoc, canvas_module, textobject, pathobject)
+_writing_lock = threading.Lock()
+
+
+_PDFArray = pdfdoc.PDFArray
+
+
+class _RememberedArray(_PDFArray):
+    """reportlab's PDFArray; long arrays of plain numbers (the 256 glyph widths of a
+    font subset, the same for the common first subset of every PDF) are formatted
+    once per process."""
+
+    def format(self, document: object, IND: bytes = b"\n ") -> bytes:
+        numbers = self.sequence
+        if len(numbers) < 64 or not all(type(v) in (int, float) for v in numbers):
+            return super().format(document, IND)
+        return _formatted_numbers(tuple(numbers), self.multiline, IND)
+
+
+@functools.lru_cache(maxsize=256)
+def _formatted_numbers(numbers: tuple[float, ...], multiline: object, indent: bytes) -> bytes:
+    array = _PDFArray(numbers)
+    array.multiline = multiline
+    return array.format(None, indent)
 
 
 @contextlib.contextmanager
-def _stream_filters() -> Iterator[None]:
-    """Binary FlateDecode streams at :data:`STREAM_LEVEL` while a document is saved.
+def _fast_writing() -> Iterator[None]:
+    """Binary FlateDecode streams at :data:`STREAM_LEVEL` and remembered number
+    formatting while a document is built and saved.
 
     reportlab picks stream filters from module globals when it writes the file
     (rl_config.useA85, default on: every page stream also ASCII85-encoded, a
-    quarter larger and slow in pure Python; pdfdoc.PDFZCompress at level 6). They
-    are swapped only around our own builds, one at a time, and put back after.
+    quarter larger and slow in pure Python; pdfdoc.PDFZCompress at level 6), makes
+    arrays from pdfdoc.PDFArray, and each module calls the ``fp_str`` it imported.
+    They are swapped only around our own builds, one at a time, and put back
+    after; ``textflow.fp_str`` and ``_RememberedArray`` give the same bytes, so anything
+    else drawing meanwhile is unaffected.
     """
-    with _stream_lock:
-        saved = rl_config.useA85, pdfdoc.PDFZCompress
+    with _writing_lock:
+        saved = (rl_config.useA85, pdfdoc.PDFZCompress, pdfdoc.PDFArray,
+                 [module.fp_str for module in _NUMBER_FORMATTERS])
         rl_config.useA85, pdfdoc.PDFZCompress = 0, _FLATE
+        pdfdoc.PDFArray = _RememberedArray
+        for module in _NUMBER_FORMATTERS:
+            module.fp_str = fp_str
         try:
             yield
         finally:
-            rl_config.useA85, pdfdoc.PDFZCompress = saved
+            rl_config.useA85, pdfdoc.PDFZCompress, pdfdoc.PDFArray = saved[:3]
+            for module, original in zip(_NUMBER_FORMATTERS, saved[3], strict=True):
+                module.fp_str = original
 
-
-def text_width(text: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, register_cjk_font(), size)

@@ -36,6 +36,10 @@ RULE_GREY: Color = (150, 150, 150)
 
 # Deflate level for scans: 4 is three times faster than 6 for 20% more bytes.
 SCAN_LEVEL = 4
+# Deflate level for the bands ink touched, compressed anew for every page (the others
+# come from the sheet's cache at SCAN_LEVEL): level 2 takes ~30 % less time than 4
+# for ~15 % more bytes of those bands, ~3 % more in all.
+INKED_BAND_LEVEL = 2
 # Distinct paper sheets per size and fixture set (which one a page gets is random).
 PAPER_SHEETS = 4
 # Rows per independently deflated band: 16 rows of an 80 dpi A4 scan are ~32 KB,
@@ -303,7 +307,8 @@ class Raster:
 
         A copy of a cached paper sheet is deflated band by band, each band a
         self-contained run of deflate blocks ended by a sync flush; bands that no
-        ink touched take the sheet's compressed bytes. The same pixels always give
+        ink touched take the sheet's compressed bytes, inked ones are compressed at
+        :data:`INKED_BAND_LEVEL` at most. The same pixels always give
         the same stream.
         """
         data = self.png_rows() if png else self.pixels
@@ -314,7 +319,7 @@ class Raster:
         for band, clean in enumerate(self._clean):
             chunk = data[band * step:(band + 1) * step]
             if not clean:
-                parts.append(_deflate_band(chunk, level))
+                parts.append(_deflate_band(chunk, min(level, INKED_BAND_LEVEL)))
                 continue
             key = (level, png, band)
             cached = self._bands.get(key)

@@ -296,6 +296,23 @@ def test_pdfs_embed_the_wenquanyi_font(demo: DemoPlan) -> None:
         assert all(line[-5:-2] == ["yes", "yes", "yes"] for line in lines), out
 
 
+def _first_subset_font_file(path: Path) -> bytes:
+    reader = pypdf.PdfReader(path)
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if str(font["/BaseFont"]).startswith("/AAAAAA+"):  # subset 0
+                return font["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+    raise AssertionError(f"no first subset in {path}")
+
+
+def test_every_pdf_shares_the_first_font_subset(demo: DemoPlan) -> None:
+    pdfs = sorted((demo.out_dir / "materials").rglob("*.pdf"))
+    subsets = {_first_subset_font_file(path) for path in pdfs}
+    assert len(subsets) == 1  # made (and compressed) once per process, see pdfkit._canvas
+    assert len(subsets.pop()) > 20_000
+
+
 def test_every_material_carries_its_marker(demo: DemoPlan) -> None:
     files = {p.relative_to(demo.out_dir).as_posix(): p
              for p in (demo.out_dir / "materials").rglob("*") if p.is_file()}
