@@ -3,11 +3,15 @@ images, zoom."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QGuiApplication, QImage
+import io
 
-from reviewer_app.gui.page_view import FIT_PAGE
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QGuiApplication, QImage
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from reviewer_app.gui.page_view import FIT_PAGE, FIT_WIDTH
 from reviewer_app.gui.viewer import MaterialViewer
 from tests.gui.conftest import open_and_unlock
 from tests.gui.fakes import make_pdf, make_png
@@ -193,3 +197,59 @@ def test_image_material_in_window(qtbot, window, package_file):
         window.next_material_action.trigger()
     qtbot.waitUntil(window.viewer.is_image, timeout=10000)
     qtbot.waitUntil(window.viewer.image_view.has_page, timeout=10000)
+
+
+# --- search hits come into view at every zoom (issue 12, item 1) -----------------------
+
+NEEDLE = "FARAWAY-HIT"
+
+
+def _pdf_with_far_hits() -> bytes:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    width, height = A4
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(72, height - 72, "Page one has no match.")
+    pdf.showPage()
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(72, height - 72, "Page two: the match is at the bottom right.")
+    pdf.drawRightString(width - 30, 30, NEEDLE)
+    pdf.showPage()
+    pdf.setFont("Helvetica", 12)
+    pdf.drawRightString(width - 30, height - 40, NEEDLE)
+    pdf.drawString(30, height / 2, "and another one, left, in the middle:")
+    pdf.drawString(30, height / 2 - 16, NEEDLE)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def _dark_pixels(image: QImage, rect: QRectF) -> int:
+    area = rect.toAlignedRect().intersected(image.rect())
+    return sum(1 for x in range(area.left(), area.right() + 1)
+               for y in range(area.top(), area.bottom() + 1)
+               if image.pixelColor(x, y).lightness() < 128)
+
+
+@pytest.mark.parametrize("zoom", [0.5, 1.0, 1.5, 2.0, 4.0, FIT_WIDTH, FIT_PAGE])
+def test_next_hit_scrolls_the_hit_into_view_rendered(qtbot, new_viewer, zoom):
+    viewer = new_viewer()
+    _open_pdf(qtbot, viewer, _pdf_with_far_hits())
+    viewer.set_zoom(zoom)
+    view = viewer.pdf_view
+    viewer.search_edit.setText(NEEDLE.lower())
+    qtbot.waitUntil(lambda: viewer.hit_count() == 3, timeout=5000)
+    for number in range(3):
+        viewer.next_hit()
+        hit = viewer._hits[number]
+        assert viewer.current_page() == hit["page"]
+        # The page is rendered at the size shown (no grey or stale stand-in).
+        qtbot.waitUntil(lambda: view._pixmap_key == view._wanted()
+                        and not view._render_pending, timeout=10000)
+        qtbot.wait(10)  # the repaint
+        port = view.viewport()
+        for x, y, w, h in hit["rects"]:
+            rect = view.rect_in_viewport(QRectF(x, y, w, h))
+            assert QRectF(port.rect()).contains(rect), (zoom, number, rect, port.rect())
+            shown = port.grab().toImage()
+            assert _dark_pixels(shown, rect) > 5, f"hit {number} not drawn at {zoom}"
