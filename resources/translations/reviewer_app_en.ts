@@ -1258,6 +1258,10 @@ Hand both files to the secretariat.</source>
 Hand both files to the secretariat.</translation>
     </message>
     <message>
+        <source>Print score sheet</source>
+        <translation>Print score sheet</translation>
+    </message>
+    <message>
         <source>Preparing the printable score sheet…</source>
         <translation>Preparing the printable score sheet…</translation>
     </message>
@@ -1300,6 +1304,37 @@ Nothing was written.</translation>
     <message>
         <source>the disk cannot be written (was the USB stick removed?)</source>
         <translation>the disk cannot be written (was the USB stick removed?)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPrinter</name>
+    <message>
+        <source>Print score sheet</source>
+        <translation>Print score sheet</translation>
+    </message>
+    <message>
+        <source>&amp;Print score sheet…</source>
+        <translation>&amp;Print score sheet…</translation>
+    </message>
+    <message>
+        <source>Print the PDF of the score sheet you last signed and exported</source>
+        <translation>Print the PDF of the score sheet you last signed and exported</translation>
+    </message>
+    <message>
+        <source>You have not exported your score sheet in this session yet. What is printed is the signed revision you hand to the secretariat.
+
+Finalize, sign and export it now?</source>
+        <translation>You have not exported your score sheet in this session yet. What is printed is the signed revision you hand to the secretariat.
+
+Finalize, sign and export it now?</translation>
+    </message>
+    <message>
+        <source>The score sheet could not be printed: %1</source>
+        <translation>The score sheet could not be printed: %1</translation>
+    </message>
+    <message>
+        <source>Revision %1 of your score sheet was sent to the printer (%2 pages).</source>
+        <translation>Revision %1 of your score sheet was sent to the printer (%2 pages).</translation>
     </message>
 </context>
 <context>

@@ -1258,6 +1258,10 @@ Hand both files to the secretariat.</source>
 请将这两个文件一并交给秘书处。</translation>
     </message>
     <message>
+        <source>Print score sheet</source>
+        <translation>打印评分表</translation>
+    </message>
+    <message>
         <source>Preparing the printable score sheet…</source>
         <translation>正在生成可打印的评分表…</translation>
     </message>
@@ -1300,6 +1304,37 @@ Nothing was written.</source>
     <message>
         <source>the disk cannot be written (was the USB stick removed?)</source>
         <translation>磁盘无法写入（U 盘是否已拔出？）</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPrinter</name>
+    <message>
+        <source>Print score sheet</source>
+        <translation>打印评分表</translation>
+    </message>
+    <message>
+        <source>&amp;Print score sheet…</source>
+        <translation>打印评分表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the PDF of the score sheet you last signed and exported</source>
+        <translation>打印您最近一次签名导出的评分表 PDF</translation>
+    </message>
+    <message>
+        <source>You have not exported your score sheet in this session yet. What is printed is the signed revision you hand to the secretariat.
+
+Finalize, sign and export it now?</source>
+        <translation>本次会话中您尚未导出评分表。打印的是您交给秘书处的已签名版本。
+
+现在定稿、签名并导出吗？</translation>
+    </message>
+    <message>
+        <source>The score sheet could not be printed: %1</source>
+        <translation>评分表无法打印：%1</translation>
+    </message>
+    <message>
+        <source>Revision %1 of your score sheet was sent to the printer (%2 pages).</source>
+        <translation>评分表第 %1 版已发送到打印机（共 %2 页）。</translation>
     </message>
 </context>
 <context>

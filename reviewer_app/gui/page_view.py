@@ -219,15 +219,36 @@ class PageView(QAbstractScrollArea):
         self.schedule_render()
 
     def ensure_visible(self, rect_points: QRectF) -> None:
-        """Scroll so that a rectangle of the page (in points) is on screen."""
+        """Scroll so that a rectangle of the page (in points) is on screen, on both axes
+        (a search hit at the right of a page zoomed to 200 % is off screen sideways);
+        a rectangle already in view stays put, one outside is centred."""
         geometry = self.page_geometry()
         if geometry is None:
             return
         scale = self._scale(geometry)
+        # In content coordinates: where the rectangle is with both bars at 0.
+        left = geometry.x() + self.horizontalScrollBar().value() + rect_points.x() * scale
         top = geometry.y() + self.verticalScrollBar().value() + rect_points.y() * scale
-        bar = self.verticalScrollBar()
-        if not bar.value() <= top <= bar.value() + self.viewport().height() - 40:
-            bar.setValue(int(top - self.viewport().height() / 3))
+        port = self.viewport().size()
+        for bar, start, length, visible in (
+                (self.horizontalScrollBar(), left, rect_points.width() * scale, port.width()),
+                (self.verticalScrollBar(), top, rect_points.height() * scale, port.height())):
+            if bar.value() + MARGIN <= start and start + length <= bar.value() + visible - MARGIN:
+                continue
+            centred = start + length / 2 - visible / 2
+            # A rectangle wider than the view shows its start (where the word begins).
+            bar.setValue(int(centred if length <= visible - 2 * MARGIN else start - MARGIN))
+        self.viewport().update()
+
+    def rect_in_viewport(self, rect_points: QRectF) -> QRectF:
+        """A rectangle of the page (in points) in viewport coordinates, as painted."""
+        geometry = self.page_geometry()
+        if geometry is None:
+            return QRectF()
+        scale = self._scale(geometry)
+        return QRectF(geometry.x() + rect_points.x() * scale,
+                      geometry.y() + rect_points.y() * scale,
+                      rect_points.width() * scale, rect_points.height() * scale)
 
     # --- rendering -------------------------------------------------------------------------
     def schedule_render(self) -> None:

@@ -289,29 +289,31 @@ class Renderer:
 
     # --- text ---------------------------------------------------------------------------
     def _line_rects(self, page: int) -> list:
-        """Bounding rectangles of the page's text lines (cached for the last page)."""
+        """The page's text lines, each ``(bounding rect, its runs' rects left to right)``,
+        top to bottom (cached for the last page).
+
+        PDFium bounds each text *run* (a font change, a separate show-text operator), not
+        each line: a line typeset in several runs is several rectangles side by side,
+        grouped here by vertical overlap."""
         if self._lines[0] != page:
-            rects = [poly.boundingRect() for poly in self._pdf.getAllText(page).bounds()]
-            self._lines = (page, rects)
+            runs = [poly.boundingRect() for poly in self._pdf.getAllText(page).bounds()]
+            self._lines = (page, _group_lines(runs))
         return self._lines[1]
 
     def _snap(self, page: int, x: float, y: float):
-        """The nearest point on text: PDFium only selects between characters."""
+        """The nearest point on text: PDFium only selects between characters. Returns the
+        line's index and the point (inside the run of that line nearest to ``x``)."""
         from PySide6.QtCore import QPointF
 
         lines = self._line_rects(page)
         if not lines:
             return None
-
-        def distance(rect) -> float:
-            if rect.top() <= y <= rect.bottom():
-                return 0.0
-            return min(abs(y - rect.top()), abs(y - rect.bottom()))
-
-        index = min(range(len(lines)), key=lambda i: (distance(lines[i]), i))
-        rect = lines[index]
-        snapped = min(max(x, rect.left() + 0.5), rect.right() - 0.5)
-        return index, QPointF(snapped, rect.center().y())
+        index = min(range(len(lines)), key=lambda i: (_gap(y, lines[i][0].top(),
+                                                           lines[i][0].bottom()), i))
+        runs = lines[index][1]
+        run = min(runs, key=lambda rect: _gap(x, rect.left(), rect.right()))
+        snapped = min(max(x, run.left() + 0.5), run.right() - 0.5)
+        return index, QPointF(snapped, run.center().y())
 
     def _select(self, page: int, ax: float, ay: float, bx: float, by: float) -> dict:
         a, b = self._snap(page, ax, ay), self._snap(page, bx, by)
@@ -355,6 +357,30 @@ class Renderer:
                     return {"hits": hits, "truncated": True}
                 start = haystack.find(folded_here, start + len(needle))
         return {"hits": hits, "truncated": False}
+
+
+def _gap(value: float, low: float, high: float) -> float:
+    """How far ``value`` lies outside ``[low, high]`` (0 inside)."""
+    return max(0.0, low - value, value - high)
+
+
+def _group_lines(runs: list) -> list:
+    """Text runs (QRectF) grouped into lines: runs overlapping vertically by at least half
+    the smaller height share a line. Lines top to bottom, runs left to right."""
+    lines: list[tuple[Any, list]] = []
+    for run in sorted(runs, key=lambda rect: (rect.top(), rect.left())):
+        # Sorted by top: a run's line, if any, is among the last few started.
+        for number in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            bounds, members = lines[number]
+            overlap = min(bounds.bottom(), run.bottom()) - max(bounds.top(), run.top())
+            if overlap >= 0.5 * min(bounds.height(), run.height()):
+                members.append(run)
+                lines[number] = (bounds.united(run), members)
+                break
+        else:
+            lines.append((run, [run]))
+    return [(bounds, sorted(members, key=lambda rect: rect.left()))
+            for bounds, members in lines]
 
 
 def _protocol_streams():

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # keyring, the signer and reportlab load on first use, not at
     from reviewer_app.gui.identity_dialog import IdentityDialog
     from reviewer_app.gui.main_window import MainWindow
     from reviewer_app.identity.expert import ExpertIdentity, ExpertKeys
+    from reviewer_app.sheets.build import SignedSheet
 
 T = TypeVar("T")
 MAX_PASSPHRASE_TRIES = 5
@@ -59,6 +60,9 @@ class SheetController(QObject):
         self.finalize_dialog: FinalizeDialog | None = None
         self.identity_dialog: IdentityDialog | None = None
         self.last_paths: tuple[Path, Path] | None = None
+        # The sheet exported last in this session, with its PDF once rendered: what
+        # "Print score sheet…" prints (gui.sheet_print).
+        self._exported: tuple[object, SignedSheet, bytes | None] | None = None
         self.identity_action = QAction(window)
         self.identity_action.setObjectName("identityAction")
         self.identity_action.triggered.connect(lambda _checked=False: self.show_identity())
@@ -423,6 +427,7 @@ class SheetController(QObject):
             there = already_there(folder, plan.sheet)
             if there is not None:
                 self.last_paths = there
+                self._exported = (session, plan.sheet, None)
                 self._done(self.tr("Nothing has changed since revision %1, and this folder "
                                    "already holds it:\n%2\n%3").replace("%1", str(revision)),
                            there)
@@ -444,6 +449,7 @@ class SheetController(QObject):
                                       "not record it: %1").replace("%1", str(exc)))
             return None
         self.last_paths = paths
+        self._exported = (session, plan.sheet, pdf)
         if plan.unchanged:
             text = self.tr("Nothing has changed since revision %1; its files were written "
                            "again:\n%2\n%3").replace("%1", str(revision))
@@ -454,7 +460,22 @@ class SheetController(QObject):
         self._done(text, paths)
         return paths
 
-    def _render_pdf(self, sheet) -> bytes | None:
+    def exported_pdf(self) -> bytes | None:
+        """The PDF of the sheet exported last in this session (rendered now if that export
+        only found the files already there); None when nothing was exported."""
+        if self._exported is None or self._exported[0] is not self.window.session:
+            return None
+        session, sheet, pdf = self._exported
+        if pdf is None:
+            pdf = self._render_pdf(sheet, self.tr("Print score sheet"))
+            if pdf is not None:
+                self._exported = (session, sheet, pdf)
+        return pdf
+
+    def exported_revision(self) -> int | None:
+        return self._exported[1].revision if self._exported is not None else None
+
+    def _render_pdf(self, sheet, title: str | None = None) -> bytes | None:
         """The printable sheet, rendered off the GUI thread behind a progress dialog
         (a long comment takes a while); None if cancelled or it cannot be rendered."""
         from reviewer_app.gui.workers import Cancelled, run_with_progress
@@ -462,7 +483,7 @@ class SheetController(QObject):
         from reviewer_app.sheets.export import render_pdf
 
         manifest = self.window.session.package.manifest
-        title = self.tr("Sign and export")
+        title = title or self.tr("Sign and export")
         try:
             return run_with_progress(
                 self.window, title, self.tr("Preparing the printable score sheet…"),
@@ -514,9 +535,13 @@ def _busy() -> Iterator[None]:
 # --- the hook the main window calls ------------------------------------------------------
 
 def install(window: MainWindow) -> SheetController:
-    """Called once by the main window: adds "My signing key…" to the Settings menu."""
+    """Called once by the main window: adds "My signing key…" to the Settings menu and
+    "Print score sheet…" to the File menu."""
+    from reviewer_app.gui import sheet_print
+
     controller = SheetController(window)
     window.sheet_controller = controller
+    sheet_print.install(controller)
     return controller
 
 

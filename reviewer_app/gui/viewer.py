@@ -448,9 +448,11 @@ class MaterialViewer(Retranslating, QWidget):
         hit = self._hits[self._hit]
         self.go_to_page(int(hit["page"]))
         self.pdf_view.set_hits(self._hits, self._hit)
-        if hit["rects"]:
-            x, y, w, h = hit["rects"][0]
-            self.pdf_view.ensure_visible(QRectF(x, y, w, h))
+        if hit["rects"]:  # several when the match runs across lines: show them all
+            area = QRectF()
+            for x, y, w, h in hit["rects"]:
+                area = area.united(QRectF(x, y, w, h))
+            self.pdf_view.ensure_visible(area)
         self._on_hits_changed()
 
     def _on_hits_changed(self) -> None:

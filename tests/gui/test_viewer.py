@@ -3,11 +3,15 @@ images, zoom."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QGuiApplication, QImage
+import io
 
-from reviewer_app.gui.page_view import FIT_PAGE
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QGuiApplication, QImage
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from reviewer_app.gui.page_view import FIT_PAGE, FIT_WIDTH
 from reviewer_app.gui.viewer import MaterialViewer
 from tests.gui.conftest import open_and_unlock
 from tests.gui.fakes import make_pdf, make_png
@@ -193,3 +197,118 @@ def test_image_material_in_window(qtbot, window, package_file):
         window.next_material_action.trigger()
     qtbot.waitUntil(window.viewer.is_image, timeout=10000)
     qtbot.waitUntil(window.viewer.image_view.has_page, timeout=10000)
+
+
+# --- search hits come into view at every zoom (issue 12, item 1) -----------------------
+
+NEEDLE = "FARAWAY-HIT"
+
+
+def _pdf_with_far_hits() -> bytes:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    width, height = A4
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(72, height - 72, "Page one has no match.")
+    pdf.showPage()
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(72, height - 72, "Page two: the match is at the bottom right.")
+    pdf.drawRightString(width - 30, 30, NEEDLE)
+    pdf.showPage()
+    pdf.setFont("Helvetica", 12)
+    pdf.drawRightString(width - 30, height - 40, NEEDLE)
+    pdf.drawString(30, height / 2, "and another one, left, in the middle:")
+    pdf.drawString(30, height / 2 - 16, NEEDLE)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def _dark_pixels(image: QImage, rect: QRectF) -> int:
+    area = rect.toAlignedRect().intersected(image.rect())
+    return sum(1 for x in range(area.left(), area.right() + 1)
+               for y in range(area.top(), area.bottom() + 1)
+               if image.pixelColor(x, y).lightness() < 128)
+
+
+@pytest.mark.parametrize("zoom", [0.5, 1.0, 1.5, 2.0, 4.0, FIT_WIDTH, FIT_PAGE])
+def test_next_hit_scrolls_the_hit_into_view_rendered(qtbot, new_viewer, zoom):
+    viewer = new_viewer()
+    _open_pdf(qtbot, viewer, _pdf_with_far_hits())
+    viewer.set_zoom(zoom)
+    view = viewer.pdf_view
+    viewer.search_edit.setText(NEEDLE.lower())
+    qtbot.waitUntil(lambda: viewer.hit_count() == 3, timeout=5000)
+    for number in range(3):
+        viewer.next_hit()
+        hit = viewer._hits[number]
+        assert viewer.current_page() == hit["page"]
+        # The page is rendered at the size shown (no grey or stale stand-in).
+        qtbot.waitUntil(lambda: view._pixmap_key == view._wanted()
+                        and not view._render_pending, timeout=10000)
+        qtbot.wait(10)  # the repaint
+        port = view.viewport()
+        for x, y, w, h in hit["rects"]:
+            rect = view.rect_in_viewport(QRectF(x, y, w, h))
+            assert QRectF(port.rect()).contains(rect), (zoom, number, rect, port.rect())
+            shown = port.grab().toImage()
+            assert _dark_pixels(shown, rect) > 5, f"hit {number} not drawn at {zoom}"
+
+
+# --- a drag along a line of several text runs selects the whole line (issue 12, item 2) -
+
+RUNS = (("Helvetica", "Applicant"), ("Times-Bold", "deployed"), ("Courier", "edge"),
+        ("Helvetica-Oblique", "inspection"))
+
+
+def _pdf_with_one_line_of_runs() -> tuple[bytes, float, float, float]:
+    """A page whose first line is four drawString calls in four fonts, and a second line;
+    returns the PDF and the line's left, right and baseline (points from the top)."""
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    x, baseline = 72.0, A4[1] - 100
+    for font, word in RUNS:
+        pdf.setFont(font, 14)
+        pdf.drawString(x, baseline, word)
+        x += pdf.stringWidth(word, font, 14) + 8
+    pdf.setFont("Helvetica", 14)
+    pdf.drawString(72, baseline - 40, "A second line that must not be selected.")
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue(), 72.0, x - 8, A4[1] - baseline
+
+
+@pytest.mark.parametrize("zoom", [1.0, 2.0, FIT_WIDTH])
+def test_dragging_along_a_line_of_several_runs_selects_the_line(qtbot, new_viewer, zoom):
+    from PySide6.QtCore import QPoint, Qt
+
+    viewer = new_viewer()
+    data, left, right, baseline = _pdf_with_one_line_of_runs()
+    _open_pdf(qtbot, viewer, data)
+    viewer.set_zoom(zoom)
+    view = viewer.pdf_view
+    qtbot.waitUntil(lambda: view._pixmap_key == view._wanted(), timeout=10000)
+    middle = baseline - 5  # in the letters, above the baseline
+    start = view.rect_in_viewport(QRectF(left + 1, middle, 0, 0)).topLeft().toPoint()
+    end = view.rect_in_viewport(QRectF(right - 1, middle, 0, 0)).topLeft().toPoint()
+    assert view.viewport().rect().contains(end), "the line's end is on screen"
+    port = view.viewport()
+    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 5):  # a drag: several moves with the button held
+        point = start + (end - start) * (step / 4)
+        qtbot.mouseMove(port, QPoint(point.x(), point.y()))
+        _drag_to(port, QPoint(point.x(), point.y()))
+    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=end)
+    line = " ".join(word for _font, word in RUNS)
+    qtbot.waitUntil(lambda: " ".join(view.selected_text().split()) == line, timeout=5000)
+
+
+def _drag_to(port, point) -> None:
+    """A move with the left button held (QTest's mouseMove sends no buttons)."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendEvent(port, QMouseEvent(
+        QMouseEvent.Type.MouseMove, QPointF(point), QPointF(port.mapToGlobal(point)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
