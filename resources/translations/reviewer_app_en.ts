@@ -846,6 +846,10 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>Your saved work for this package cannot be opened: %1</translation>
     </message>
     <message>
+        <source>This package is already open for this seat in another window of Expert Review Desk. Continue your work there, or close it there first.</source>
+        <translation>This package is already open for this seat in another window of Expert Review Desk. Continue your work there, or close it there first.</translation>
+    </message>
+    <message>
         <source>The package could not be opened: %1</source>
         <translation>The package could not be opened: %1</translation>
     </message>
@@ -1012,6 +1016,17 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>total %1</source>
         <translation>total %1</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 <context>

@@ -319,7 +319,7 @@
     <name>MainWindow</name>
     <message>
         <source>Expert Review Desk</source>
-        <translation>专家评审台</translation>
+        <translation>专家评审工作台</translation>
     </message>
     <message>
         <source>Open the review package (.revpkg) you received from the secretariat, or drop it onto this window. You will need its passphrase, your seat ID and your seat code.</source>
@@ -633,11 +633,11 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     </message>
     <message>
         <source>About Expert Review Desk</source>
-        <translation>关于专家评审台</translation>
+        <translation>关于专家评审工作台</translation>
     </message>
     <message>
         <source>Expert Review Desk: score applications offline. Materials are decrypted in memory only; your work is saved encrypted on this computer.</source>
-        <translation>专家评审台：离线评审申报项目。申报材料仅在内存中解密；您的评审内容加密保存在本机。</translation>
+        <translation>专家评审工作台：离线评审申报项目。申报材料仅在内存中解密；您的评审内容加密保存在本机。</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -775,7 +775,7 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     </message>
     <message>
         <source>This package was made by a newer version of the software. Please update Expert Review Desk.</source>
-        <translation>该评审包由更新版本的软件制作。请升级专家评审台。</translation>
+        <translation>该评审包由更新版本的软件制作。请升级专家评审工作台。</translation>
     </message>
     <message>
         <source>This package asks for more resources than allowed and was refused for your safety. Contact the secretariat.</source>
@@ -844,6 +844,10 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     <message>
         <source>Your saved work for this package cannot be opened: %1</source>
         <translation>无法打开您为此评审包保存的评审内容：%1</translation>
+    </message>
+    <message>
+        <source>This package is already open for this seat in another window of Expert Review Desk. Continue your work there, or close it there first.</source>
+        <translation>该评审包的这个席位已在另一个专家评审工作台窗口中打开。请在那个窗口中继续评审，或先在那里关闭它。</translation>
     </message>
     <message>
         <source>The package could not be opened: %1</source>
@@ -1012,6 +1016,17 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>total %1</source>
         <translation>总分 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

@@ -441,9 +441,13 @@ class InspectionController(QObject):
 
     # --- replaced by tests: everything that blocks -------------------------------------
     def choose_photo_files(self) -> list[Path]:
+        from reviewer_app.gui.file_dialogs import remember_folder, start_folder
+
         names, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Add photos"), "",
+            self.window, self.tr("Add photos"), start_folder(self.window.prefs),
             self.tr("Photos (*.jpg *.jpeg *.png);;All files (*)"))
+        if names:
+            remember_folder(self.window.prefs, names[0])
         return [Path(name) for name in names]
 
     def confirm(self, title: str, text: str) -> bool:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.gui import file_dialogs, window_state
 from reviewer_app.gui.i18n import Retranslating, Translations
 from reviewer_app.gui.idle_lock import IdleWatcher
 from reviewer_app.gui.settings import Preferences, demo_cache_dir
@@ -94,7 +95,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.sheet_hook = self._find_sheet_hook()
 
         self.setAcceptDrops(True)
-        self.resize(1440, 900)
+        window_state.place(self, prefs)  # fits the screen; restores the last geometry
         self._build_pages()
         self._build_actions()
         self._build_menus()
@@ -631,9 +632,10 @@ class MainWindow(Retranslating, QMainWindow):
     # --- opening --------------------------------------------------------------------
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open review package"), "",
+            self, self.tr("Open review package"), file_dialogs.start_folder(self.prefs),
             self.tr("Review packages (*.revpkg);;All files (*)"))
         if name:
+            file_dialogs.remember_folder(self.prefs, name)
             self.open_path(Path(name))
 
     def open_path(self, path: Path, prefill: Prefill | None = None) -> UnlockDialog:
@@ -729,12 +731,19 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self._update_actions()
         self.idle.start()
+        from reviewer_app.gui import resume_place
+
         place, self._locked_place = self._locked_place, (None, -1, 0)
+        resumed = resume_place.recall(self, session)  # where this seat left off last time
+        if place[0] is None:
+            place = resumed[:3]
         self.locked_as = None
         row = self.project_model.row_of(place[0]) if place[0] else 0
         self.select_project_row(max(0, row))
         if place[1] > 0:
             self.show_material(place[1], place[2])
+        if place[0] == resumed.project_id:
+            resume_place.restore_scroll(self, resumed.rubric_scroll)
         self.sessionChanged.emit()
 
     def close_package(self) -> None:
@@ -757,6 +766,10 @@ class MainWindow(Retranslating, QMainWindow):
     def _teardown(self) -> bool:
         """Flush, then drop every key, decrypted byte and document buffer we hold."""
         ok = True
+        if self.session is not None and self._workspace_built:
+            from reviewer_app.gui import resume_place
+
+            resume_place.remember(self)
         if self.autosave is not None:
             ok = self.autosave.detach()
             self.autosave.deleteLater()
@@ -1101,6 +1114,7 @@ class MainWindow(Retranslating, QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        window_state.remember(self, self.prefs)
         self._teardown()
         self.worker.wait(5000)
         event.accept()

@@ -85,6 +85,7 @@ class FailureKind(enum.Enum):
     SEAT_CODE_NEEDED = "seat_code_needed"  # no seat code, and the seat has no enrolled key
     WRONG_SEAT_CODE = "wrong_seat_code"  # well formed, but not this seat's (its check value)
     WORKSPACE = "workspace"             # the workspace DB does not open with this key
+    WORKSPACE_IN_USE = "workspace_in_use"  # another live session has it (gui.session_lock)
     # The expert's own key (identity store), for packages built for it:
     NO_OWN_KEY = "no_own_key"           # no key was ever created on this computer
     OWN_KEY_LOST = "own_key_lost"       # there was one, but its secret is gone
@@ -309,6 +310,8 @@ class ReviewSession:
     states: dict[str, ProjectState] = field(default_factory=dict)
     # Inspection sessions only: checklist, findings, photos (gui.inspection_state).
     inspection: Any = None
+    # Held while the session lives: one live session per workspace (gui.session_lock).
+    lock: Any = None
 
     @classmethod
     def start(cls, package: OpenedPackage, *, seat_id: str, seat_code: str,
@@ -323,8 +326,8 @@ class ReviewSession:
 
         Raises:
             OpenFailure: unknown seat, a malformed seat code or none where one is needed,
-                or a workspace that does not open (another package, seat or secret;
-                altered).
+                a workspace that does not open (another package, seat or secret;
+                altered), or one that another live session holds (WORKSPACE_IN_USE).
         """
         manifest = package.manifest
         seats = {s.get("seat_id"): s for s in manifest.get("seats", [])}
@@ -333,6 +336,28 @@ class ReviewSession:
         secret = _expert_secret(seats[seat_id], seat_code, own_key)
         if seat_code:
             _check_seat_key(manifest, seats[seat_id], seat_code)
+        from reviewer_app.gui.session_lock import WorkspaceInUse, WorkspaceLock
+
+        lock = WorkspaceLock(workspace_path)
+        try:
+            lock.acquire()
+        except WorkspaceInUse as exc:
+            raise OpenFailure(FailureKind.WORKSPACE_IN_USE, str(exc)) from exc
+        except OSError as exc:
+            raise OpenFailure(FailureKind.WORKSPACE, str(exc)) from exc
+        try:
+            return cls._open_locked(package, lock, seat_id=seat_id, seat_code=seat_code,
+                                    secret=secret, workspace_path=workspace_path,
+                                    legacy_workspace=legacy_workspace)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(cls, package: OpenedPackage, lock: Any, *, seat_id: str,
+                     seat_code: str, secret: ExpertSecret, workspace_path: Path,
+                     legacy_workspace: Path | None) -> ReviewSession:
+        manifest = package.manifest
         assigned = list(manifest.get("assignments", {}).get(seat_id, []))
         by_id = {p["project_id"]: p for p in manifest.get("projects", [])}
         projects = [by_id[pid] for pid in assigned if pid in by_id]
@@ -351,7 +376,8 @@ class ReviewSession:
                                              seat_id=seat_id)
         except ReviewerError as exc:
             raise OpenFailure(FailureKind.WORKSPACE, str(exc)) from exc
-        session = cls(package, store, seat_id, seat_code, rubric, projects, categories)
+        session = cls(package, store, seat_id, seat_code, rubric, projects, categories,
+                      lock=lock)
         try:
             session.states = store.load()
             if manifest.get("session", {}).get("kind") == "inspection":
@@ -431,4 +457,6 @@ class ReviewSession:
         finally:
             self.states.clear()
             self.inspection = None
+            if self.lock is not None:
+                self.lock.release()  # after the store: no write may follow another's open
             self.package.close()

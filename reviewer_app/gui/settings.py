@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from reviewer_app.files import private_dir, private_file
 from reviewer_app.paths import DATA_DIR_ENV, user_data_dir
@@ -138,3 +138,37 @@ class Preferences:
         keys = self.trusted_organizers() | {public_key}
         self._s.setValue("trust/organizers", sorted(keys))
         self._s.sync()
+
+    # --- window geometry ------------------------------------------------------
+    def window_geometry(self) -> bytes:
+        value = self._s.value("window/geometry", b"")
+        return bytes(value) if isinstance(value, (bytes, bytearray, QByteArray)) else b""
+
+    def set_window_geometry(self, geometry: bytes) -> None:
+        self._s.setValue("window/geometry", geometry)
+        self._s.sync()
+
+    # --- file dialogs ---------------------------------------------------------
+    def last_folder(self) -> str:
+        return str(self._s.value("files/last_folder", "") or "")
+
+    def set_last_folder(self, folder: Path) -> None:
+        self._s.setValue("files/last_folder", str(folder))
+        self._s.sync()
+
+    # --- where the expert left off, per package and seat ----------------------
+    def reading_place(self, package_id: str, seat_id: str) -> dict[str, str]:
+        value = self._s.value(_place_key(package_id, seat_id), {})
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    def set_reading_place(self, package_id: str, seat_id: str,
+                          place: dict[str, str]) -> None:
+        self._s.setValue(_place_key(package_id, seat_id), place)
+        self._s.sync()
+
+
+def _place_key(package_id: str, seat_id: str) -> str:
+    # The seat part as in the workspace's file name: never the raw id in a settings key.
+    if not package_id.isalnum():
+        raise ValueError(f"bad package id {package_id!r}")
+    return f"places/{package_id}-{_seat_file_part(seat_id)}"

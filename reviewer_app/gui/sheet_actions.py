@@ -88,12 +88,20 @@ class SheetController(QObject):
         return text if ok else None
 
     def choose_folder(self, title: str) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self.window, title)
+        from reviewer_app.gui.file_dialogs import remember_folder, start_folder
+
+        name = QFileDialog.getExistingDirectory(self.window, title,
+                                                start_folder(self.window.prefs))
+        remember_folder(self.window.prefs, name)
         return Path(name) if name else None
 
     def choose_save_path(self, title: str, suggested: Path) -> Path | None:
+        from reviewer_app.gui.file_dialogs import remember_folder, start_folder
+
+        suggested = Path(start_folder(self.window.prefs)) / suggested.name
         name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested),
                                               self.tr("Public key (*.pub);;All files (*)"))
+        remember_folder(self.window.prefs, name)
         return Path(name) if name else None
 
     def confirm(self, title: str, text: str) -> bool:
@@ -258,7 +266,7 @@ class SheetController(QObject):
         if name is None:
             return None
         path = self.choose_save_path(self.tr("Export my public key"),
-                                     Path.home() / f"expert-{identity.key_id}.pub")
+                                     Path(f"expert-{identity.key_id}.pub"))
         if path is None:
             return None
         try:

@@ -100,6 +100,10 @@ def failure_message(failure: OpenFailure, *, own_key: bool = False) -> str:
         FailureKind.WORKSPACE: QCoreApplication.translate(
             "OpenErrors", "Your saved work for this package cannot be "
                           "opened: %1"),
+        FailureKind.WORKSPACE_IN_USE: QCoreApplication.translate(
+            "OpenErrors", "This package is already open for this seat in another window "
+                          "of Expert Review Desk. Continue your work there, or close it "
+                          "there first."),
         FailureKind.OTHER: QCoreApplication.translate(
             "OpenErrors", "The package could not be opened: %1"),
     }
