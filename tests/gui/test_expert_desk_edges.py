@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from tests.gui.conftest import open_and_unlock, type_text
 
@@ -109,23 +115,37 @@ def _looks_like_an_id(text: str, object_names: set[str]) -> bool:
         and " " not in text)
 
 
+def _announced(widget) -> str:
+    """What a screen reader reads: the accessible name, else the buddy label or the
+    button text (Qt's accessibility interface works this out)."""
+    from PySide6.QtGui import QAccessible
+
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
+
+
 def test_accessible_names_are_translated_labels(qtbot, window, package_file):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView
+
     open_and_unlock(qtbot, window, package_file)
-    widgets = window.findChildren(QLabel) + window.findChildren(QLineEdit) + \
-        window.findChildren(QPlainTextEdit) + window.findChildren(QComboBox)
+    window.finalize_action.trigger()  # the finalize dialog too (a child of the window)
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "finalizeDialog") is not None)
     object_names = {w.objectName() for w in window.findChildren(object)
                     if len(w.objectName()) > 3}
-    interactive = [w for w in window.rubric_panel.findChildren(QLineEdit) +
-                   window.rubric_panel.findChildren(QPlainTextEdit) +
-                   window.rubric_panel.findChildren(QComboBox)]
-    for widget in interactive:
-        buddy = any(isinstance(label, QLabel) and label.buddy() is widget
-                    for label in window.findChildren(QLabel))
-        assert widget.accessibleName() or buddy, widget.objectName()
-    for widget in widgets:
+    for widget in window.findChildren(QWidget):
         name = widget.accessibleName()
         assert not (name and _looks_like_an_id(name, object_names)), \
             f"{widget.objectName()} is announced as {name!r}"
+    inputs = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractItemView, QAbstractButton)
+    for panel in (window.rubric_panel, window.findChild(QWidget, "finalizeDialog")):
+        for widget in panel.findChildren(QWidget):
+            if isinstance(widget, inputs) and widget.isVisibleTo(panel) and \
+                    widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.objectName():
+                assert _announced(widget), f"{widget.objectName()} has no accessible name"
+    for name in ("projectList", "materialList", "pdfView", "missingList", "conflictCheck",
+                 "recommendationCombo", "overallComment"):
+        announced = _announced(window.findChild(QWidget, name))
+        assert announced and not _looks_like_an_id(announced, object_names), name
     cid = _first_criterion(window)
     score = window.findChild(QLineEdit, f"scoreInput.{cid}")
     criterion = window.session.rubric.criterion(cid)
