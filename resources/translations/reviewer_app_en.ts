@@ -27,6 +27,14 @@
         <source>Note on this item (what was checked, what was seen)</source>
         <translation>Note on this item (what was checked, what was seen)</translation>
     </message>
+    <message>
+        <source>Result for “%1”</source>
+        <translation>Result for “%1”</translation>
+    </message>
+    <message>
+        <source>Note on “%1”</source>
+        <translation>Note on “%1”</translation>
+    </message>
 </context>
 <context>
     <name>CriterionEditor</name>
@@ -55,6 +63,18 @@
         <translation>Comment on this criterion</translation>
     </message>
     <message>
+        <source>Score for %1</source>
+        <translation>Score for %1</translation>
+    </message>
+    <message>
+        <source>Comment on %1</source>
+        <translation>Comment on %1</translation>
+    </message>
+    <message>
+        <source>Scoring anchors for %1</source>
+        <translation>Scoring anchors for %1</translation>
+    </message>
+    <message>
         <source>Sub-items:</source>
         <translation>Sub-items:</translation>
     </message>
@@ -66,6 +86,18 @@
         <source>Enter a multiple of %1 between 0 and %2.</source>
         <translation>Enter a multiple of %1 between 0 and %2.</translation>
     </message>
+    <message>
+        <source>A score cannot be negative; nothing was saved.</source>
+        <translation>A score cannot be negative; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Enter the score without a sign; nothing was saved.</source>
+        <translation>Enter the score without a sign; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number; enter digits and a decimal point. Nothing was saved.</source>
+        <translation>“%1” is not a number; enter digits and a decimal point. Nothing was saved.</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeDialog</name>
@@ -76,6 +108,14 @@
     <message>
         <source>Finalize review</source>
         <translation>Finalize review</translation>
+    </message>
+    <message>
+        <source>Items still to complete</source>
+        <translation>Items still to complete</translation>
+    </message>
+    <message>
+        <source>Your score distribution</source>
+        <translation>Your score distribution</translation>
     </message>
     <message>
         <source>Sign and export…</source>
@@ -144,6 +184,10 @@
     <message>
         <source>%1 — inspection checklist item “%2” is not answered</source>
         <translation>%1 — inspection checklist item “%2” is not answered</translation>
+    </message>
+    <message>
+        <source>%1 — “%2” %3 points is in the band “%4”: a comment is required</source>
+        <translation>%1 — “%2” %3 points is in the band “%4”: a comment is required</translation>
     </message>
 </context>
 <context>
@@ -273,6 +317,10 @@
     <message>
         <source>Photos</source>
         <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Photo caption</source>
+        <translation>Photo caption</translation>
     </message>
     <message>
         <source>JPEG or PNG, up to %1 MB each. Photos stay encrypted on this computer; the score sheet lists their fingerprints (SHA-256).</source>
@@ -538,6 +586,14 @@
         <translation>No package open</translation>
     </message>
     <message>
+        <source>Show projects by status</source>
+        <translation>Show projects by status</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
         <source>%1 / %2 scored</source>
         <translation>%1 / %2 scored</translation>
     </message>
@@ -560,6 +616,10 @@
     <message>
         <source>Review packages (*.revpkg);;All files (*)</source>
         <translation>Review packages (*.revpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open package</source>
+        <translation>Open package</translation>
     </message>
     <message>
         <source>Demo package</source>
@@ -591,13 +651,13 @@
 Fingerprint:
 %1
 
-Compare it with the fingerprint in the letter from the secretariat. Trust this organizer from now on?</source>
+Compare it with the fingerprint in the notification letter from the secretariat. Trust this organizer from now on?</source>
         <translation>This package is signed by an organizer key you have not used before.
 
 Fingerprint:
 %1
 
-Compare it with the fingerprint in the letter from the secretariat. Trust this organizer from now on?</translation>
+Compare it with the fingerprint in the notification letter from the secretariat. Trust this organizer from now on?</translation>
     </message>
     <message>
         <source>Idle lock</source>
@@ -694,6 +754,14 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     <message>
         <source>Zoom</source>
         <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Document page</source>
+        <translation>Document page</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
     </message>
     <message>
         <source>Decrypting and checking the material…</source>
@@ -830,16 +898,16 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>This version cannot open review packages (the package reader is missing).</translation>
     </message>
     <message>
-        <source>The seat ID is not part of this package. Check the letter from the organizer.</source>
-        <translation>The seat ID is not part of this package. Check the letter from the organizer.</translation>
+        <source>The seat ID is not part of this package. Check your notification letter.</source>
+        <translation>The seat ID is not part of this package. Check your notification letter.</translation>
     </message>
     <message>
-        <source>This seat needs its seat code: type the code printed on your letter.</source>
-        <translation>This seat needs its seat code: type the code printed on your letter.</translation>
+        <source>This seat needs its seat code: type the code printed on your notification letter.</source>
+        <translation>This seat needs its seat code: type the code printed on your notification letter.</translation>
     </message>
     <message>
-        <source>This seat code does not belong to this seat. Check the seat ID and the code on your letter.</source>
-        <translation>This seat code does not belong to this seat. Check the seat ID and the code on your letter.</translation>
+        <source>This seat code does not belong to this seat. Check the seat ID and the code on your notification letter.</source>
+        <translation>This seat code does not belong to this seat. Check the seat ID and the code on your notification letter.</translation>
     </message>
     <message>
         <source>Your saved work for this package cannot be opened: %1</source>
@@ -861,20 +929,16 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>Signing key passphrase</translation>
     </message>
     <message>
-        <source>This computer has no usable system keyring, so your signing key is kept in an encrypted file:
-%1
+        <source>This computer has no usable system keyring, so your signing key is kept in an encrypted key file on this computer (in %1).
 
 Choose a passphrase that is hard to guess to protect it: several unrelated words, or 18 or more random characters. Without it the key cannot be used, and nobody can recover it.</source>
-        <translation>This computer has no usable system keyring, so your signing key is kept in an encrypted file:
-%1
+        <translation>This computer has no usable system keyring, so your signing key is kept in an encrypted key file on this computer (in %1).
 
 Choose a passphrase that is hard to guess to protect it: several unrelated words, or 18 or more random characters. Without it the key cannot be used, and nobody can recover it.</translation>
     </message>
     <message>
-        <source>Enter the passphrase of your signing key file:
-%1</source>
-        <translation>Enter the passphrase of your signing key file:
-%1</translation>
+        <source>Enter the passphrase of your signing key (an encrypted key file on this computer, in %1):</source>
+        <translation>Enter the passphrase of your signing key (an encrypted key file on this computer, in %1):</translation>
     </message>
     <message>
         <source>Passphrase:</source>
@@ -979,6 +1043,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>(not given)</translation>
     </message>
     <message>
+        <source>Project summary</source>
+        <translation>Project summary</translation>
+    </message>
+    <message>
         <source>passed</source>
         <translation>passed</translation>
     </message>
@@ -1080,8 +1148,24 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>Overall assessment of the project</translation>
     </message>
     <message>
+        <source>Overall comment</source>
+        <translation>Overall comment</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <source>Reason for the conflict of interest</source>
+        <translation>Reason for the conflict of interest</translation>
+    </message>
+    <message>
         <source>Evidence links</source>
         <translation>Evidence links</translation>
+    </message>
+    <message>
+        <source>Total score</source>
+        <translation>Total score</translation>
     </message>
     <message>
         <source>While reading, use “Attach page” to link the page on screen to a criterion. Click a link to jump to its page.</source>
@@ -1147,8 +1231,8 @@ Create a new signing key now? Then send your new public key to the secretariat.<
         <translation>the system keyring of this computer</translation>
     </message>
     <message>
-        <source>an encrypted file protected by your passphrase: %1</source>
-        <translation>an encrypted file protected by your passphrase: %1</translation>
+        <source>an encrypted key file on this computer (in %1), protected by your passphrase</source>
+        <translation>an encrypted key file on this computer (in %1), protected by your passphrase</translation>
     </message>
     <message>
         <source> (no usable system keyring here)</source>
@@ -1395,8 +1479,8 @@ Finalize, sign and export it now?</translation>
         <translation>Enter your seat ID.</translation>
     </message>
     <message>
-        <source>The seat code has 16 letters and digits, as printed on your letter (for example ABCD-EFGH-JKMN-PQRS).</source>
-        <translation>The seat code has 16 letters and digits, as printed on your letter (for example ABCD-EFGH-JKMN-PQRS).</translation>
+        <source>The seat code has 16 letters and digits, as printed on your notification letter (for example ABCD-EFGH-JKMN-PQRS).</source>
+        <translation>The seat code has 16 letters and digits, as printed on your notification letter (for example ABCD-EFGH-JKMN-PQRS).</translation>
     </message>
     <message>
         <source>this is not the package that was locked</source>
@@ -1423,8 +1507,8 @@ Finalize, sign and export it now?</translation>
         <translation>My signing key on this computer</translation>
     </message>
     <message>
-        <source>Your seat (from the organizer&apos;s letter)</source>
-        <translation>Your seat (from the organizer&apos;s letter)</translation>
+        <source>Your seat (from your notification letter)</source>
+        <translation>Your seat (from your notification letter)</translation>
     </message>
     <message>
         <source>Seat ID:</source>

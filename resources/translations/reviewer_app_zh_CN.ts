@@ -27,6 +27,14 @@
         <source>Note on this item (what was checked, what was seen)</source>
         <translation>本项备注（核查了什么、看到了什么）</translation>
     </message>
+    <message>
+        <source>Result for “%1”</source>
+        <translation>“%1”的检查结果</translation>
+    </message>
+    <message>
+        <source>Note on “%1”</source>
+        <translation>“%1”的备注</translation>
+    </message>
 </context>
 <context>
     <name>CriterionEditor</name>
@@ -55,6 +63,18 @@
         <translation>对本项的评语</translation>
     </message>
     <message>
+        <source>Score for %1</source>
+        <translation>%1 评分</translation>
+    </message>
+    <message>
+        <source>Comment on %1</source>
+        <translation>%1 评语</translation>
+    </message>
+    <message>
+        <source>Scoring anchors for %1</source>
+        <translation>%1 评分档次说明</translation>
+    </message>
+    <message>
         <source>Sub-items:</source>
         <translation>细项：</translation>
     </message>
@@ -66,6 +86,18 @@
         <source>Enter a multiple of %1 between 0 and %2.</source>
         <translation>请输入 0 到 %2 之间、%1 的整数倍。</translation>
     </message>
+    <message>
+        <source>A score cannot be negative; nothing was saved.</source>
+        <translation>分数不能为负数，未保存。</translation>
+    </message>
+    <message>
+        <source>Enter the score without a sign; nothing was saved.</source>
+        <translation>请输入不带正负号的分数，未保存。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number; enter digits and a decimal point. Nothing was saved.</source>
+        <translation>“%1”不是数字，请输入数字和小数点。未保存。</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeDialog</name>
@@ -76,6 +108,14 @@
     <message>
         <source>Finalize review</source>
         <translation>完成评审</translation>
+    </message>
+    <message>
+        <source>Items still to complete</source>
+        <translation>尚待完成的事项</translation>
+    </message>
+    <message>
+        <source>Your score distribution</source>
+        <translation>您的评分分布</translation>
     </message>
     <message>
         <source>Sign and export…</source>
@@ -144,6 +184,10 @@
     <message>
         <source>%1 — inspection checklist item “%2” is not answered</source>
         <translation>%1 — 现场核查清单项“%2”尚未填写</translation>
+    </message>
+    <message>
+        <source>%1 — “%2” %3 points is in the band “%4”: a comment is required</source>
+        <translation>%1 — “%2” %3 分处于“%4”档，需要填写评语</translation>
     </message>
 </context>
 <context>
@@ -273,6 +317,10 @@
     <message>
         <source>Photos</source>
         <translation>照片</translation>
+    </message>
+    <message>
+        <source>Photo caption</source>
+        <translation>照片说明</translation>
     </message>
     <message>
         <source>JPEG or PNG, up to %1 MB each. Photos stay encrypted on this computer; the score sheet lists their fingerprints (SHA-256).</source>
@@ -538,6 +586,14 @@
         <translation>未打开评审包</translation>
     </message>
     <message>
+        <source>Show projects by status</source>
+        <translation>按状态显示项目</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
         <source>%1 / %2 scored</source>
         <translation>%1 / %2 已评分</translation>
     </message>
@@ -562,6 +618,10 @@
         <translation>评审包 (*.revpkg);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Open package</source>
+        <translation>打开评审包</translation>
+    </message>
+    <message>
         <source>Demo package</source>
         <translation>演示评审包</translation>
     </message>
@@ -584,20 +644,6 @@
     <message>
         <source>Unknown organizer</source>
         <translation>未知的组织方</translation>
-    </message>
-    <message>
-        <source>This package is signed by an organizer key you have not used before.
-
-Fingerprint:
-%1
-
-Compare it with the fingerprint in the letter from the secretariat. Trust this organizer from now on?</source>
-        <translation>此评审包由您此前未使用过的组织方密钥签名。
-
-指纹：
-%1
-
-请与秘书处函件中的指纹核对。是否从此信任该组织方？</translation>
     </message>
     <message>
         <source>Idle lock</source>
@@ -638,6 +684,20 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     <message>
         <source>Expert Review Desk: score applications offline. Materials are decrypted in memory only; your work is saved encrypted on this computer.</source>
         <translation>专家评审工作台：离线评审申报项目。申报材料仅在内存中解密；您的评审内容加密保存在本机。</translation>
+    </message>
+    <message>
+        <source>This package is signed by an organizer key you have not used before.
+
+Fingerprint:
+%1
+
+Compare it with the fingerprint in the notification letter from the secretariat. Trust this organizer from now on?</source>
+        <translation>此评审包由您此前未使用过的组织方密钥签名。
+
+指纹：
+%1
+
+请与秘书处通知函中的指纹核对。是否从此信任该组织方？</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -694,6 +754,14 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
     <message>
         <source>Zoom</source>
         <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Document page</source>
+        <translation>文档页面</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
     </message>
     <message>
         <source>Decrypting and checking the material…</source>
@@ -830,15 +898,15 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>此版本无法打开评审包（缺少评审包读取组件）。</translation>
     </message>
     <message>
-        <source>The seat ID is not part of this package. Check the letter from the organizer.</source>
-        <translation>该席位号不属于此评审包。请核对组织方的函件。</translation>
+        <source>The seat ID is not part of this package. Check your notification letter.</source>
+        <translation>该席位号不属于此评审包。请核对通知函。</translation>
     </message>
     <message>
-        <source>This seat needs its seat code: type the code printed on your letter.</source>
-        <translation>此席位需要席位码：请输入您收到的函件上印的席位码。</translation>
+        <source>This seat needs its seat code: type the code printed on your notification letter.</source>
+        <translation>此席位需要席位码：请输入通知函上印的席位码。</translation>
     </message>
     <message>
-        <source>This seat code does not belong to this seat. Check the seat ID and the code on your letter.</source>
+        <source>This seat code does not belong to this seat. Check the seat ID and the code on your notification letter.</source>
         <translation>该席位码不属于此席位。请核对通知函上的席位号和席位码。</translation>
     </message>
     <message>
@@ -861,20 +929,16 @@ Compare it with the fingerprint in the letter from the secretariat. Trust this o
         <translation>签名密钥口令</translation>
     </message>
     <message>
-        <source>This computer has no usable system keyring, so your signing key is kept in an encrypted file:
-%1
+        <source>This computer has no usable system keyring, so your signing key is kept in an encrypted key file on this computer (in %1).
 
 Choose a passphrase that is hard to guess to protect it: several unrelated words, or 18 or more random characters. Without it the key cannot be used, and nobody can recover it.</source>
-        <translation>本机没有可用的系统密钥环，因此您的签名密钥将保存在加密文件中：
-%1
+        <translation>本机没有可用的系统密钥环，因此您的签名密钥将保存在本机的加密密钥文件中（位于 %1）。
 
 请设置一个难以被猜到的口令来保护它：几个互不相关的词，或 18 个以上的随机字符。没有口令将无法使用该密钥，任何人都无法找回。</translation>
     </message>
     <message>
-        <source>Enter the passphrase of your signing key file:
-%1</source>
-        <translation>请输入签名密钥文件的口令：
-%1</translation>
+        <source>Enter the passphrase of your signing key (an encrypted key file on this computer, in %1):</source>
+        <translation>请输入您的签名密钥的口令（本机密钥文件，已加密，位于 %1）：</translation>
     </message>
     <message>
         <source>Passphrase:</source>
@@ -979,6 +1043,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>（未填写）</translation>
     </message>
     <message>
+        <source>Project summary</source>
+        <translation>项目摘要</translation>
+    </message>
+    <message>
         <source>passed</source>
         <translation>通过</translation>
     </message>
@@ -1080,8 +1148,24 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>对项目的总体评价</translation>
     </message>
     <message>
+        <source>Overall comment</source>
+        <translation>总体评价</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>评审建议</translation>
+    </message>
+    <message>
+        <source>Reason for the conflict of interest</source>
+        <translation>利益冲突的理由</translation>
+    </message>
+    <message>
         <source>Evidence links</source>
         <translation>证据关联</translation>
+    </message>
+    <message>
+        <source>Total score</source>
+        <translation>总分</translation>
     </message>
     <message>
         <source>While reading, use “Attach page” to link the page on screen to a criterion. Click a link to jump to its page.</source>
@@ -1147,8 +1231,8 @@ Create a new signing key now? Then send your new public key to the secretariat.<
         <translation>本机的系统密钥环</translation>
     </message>
     <message>
-        <source>an encrypted file protected by your passphrase: %1</source>
-        <translation>受您的口令保护的加密文件：%1</translation>
+        <source>an encrypted key file on this computer (in %1), protected by your passphrase</source>
+        <translation>本机密钥文件（已加密，由您的口令保护，位于 %1）</translation>
     </message>
     <message>
         <source> (no usable system keyring here)</source>
@@ -1395,8 +1479,8 @@ Finalize, sign and export it now?</source>
         <translation>请输入席位号。</translation>
     </message>
     <message>
-        <source>The seat code has 16 letters and digits, as printed on your letter (for example ABCD-EFGH-JKMN-PQRS).</source>
-        <translation>席位码由 16 位字母和数字组成，见您收到的函件（例如 ABCD-EFGH-JKMN-PQRS）。</translation>
+        <source>The seat code has 16 letters and digits, as printed on your notification letter (for example ABCD-EFGH-JKMN-PQRS).</source>
+        <translation>席位码由 16 位字母和数字组成，见您的通知函（例如 ABCD-EFGH-JKMN-PQRS）。</translation>
     </message>
     <message>
         <source>this is not the package that was locked</source>
@@ -1423,8 +1507,8 @@ Finalize, sign and export it now?</source>
         <translation>本机上我的签名密钥</translation>
     </message>
     <message>
-        <source>Your seat (from the organizer&apos;s letter)</source>
-        <translation>您的席位（见组织方函件）</translation>
+        <source>Your seat (from your notification letter)</source>
+        <translation>您的席位（见通知函）</translation>
     </message>
     <message>
         <source>Seat ID:</source>

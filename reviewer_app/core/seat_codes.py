@@ -55,6 +55,18 @@ def format_seat_code(code: str) -> str:
     return "-".join(canonical[i:i + 4] for i in range(0, CODE_LENGTH, 4))
 
 
+def masked_seat_code(code: str) -> str:
+    """``ABCD-····-····-····``: enough to recognise one's card, too little to use.
+
+    A code that is not a valid one is masked entirely (no character of it shows).
+    """
+    try:
+        canonical = canonical_seat_code(code)
+    except SeatCodeError:
+        return "-".join(["····"] * (CODE_LENGTH // 4))
+    return "-".join([canonical[:4]] + ["····"] * (CODE_LENGTH // 4 - 1))
+
+
 def seat_code_check(seat_id: str, code: str) -> str:
     """The public check value of a seat's code (the manifest's ``seats[].seat_code_check``).
 

@@ -54,7 +54,6 @@ class FinalizeDialog(Retranslating, QDialog):
 
         self.missing_list = QListWidget(self)
         self.missing_list.setObjectName("missingList")
-        self.missing_list.setAccessibleName("missingList")
         self.missing_list.setCursor(Qt.CursorShape.PointingHandCursor)
         self.missing_list.itemClicked.connect(self._activated)
         self.missing_list.itemActivated.connect(self._activated)
@@ -135,6 +134,8 @@ class FinalizeDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Finalize review"))
+        self.missing_list.setAccessibleName(self.tr("Items still to complete"))
+        self.table.setAccessibleName(self.tr("Your score distribution"))
         self.sign_button.setText(self.tr("Sign and export…"))
         self.close_button.setText(self.tr("Close"))
         if self._distribution is None:
@@ -186,8 +187,10 @@ class FinalizeDialog(Retranslating, QDialog):
         self.signRequested.emit()
 
 
-def missing_line(item: object, projects: Mapping[str, Mapping], criterion_name: str) -> str:
-    """The translated line for one MissingItem, naming the project and the criterion."""
+def missing_line(item: object, projects: Mapping[str, Mapping], criterion_name: str,
+                 band_name: str = "") -> str:
+    """The translated line for one MissingItem, naming the project and the criterion
+    (and, for a comment a band requires, the score and the band)."""
     pid = getattr(item, "project_id", "")
     title = str(projects.get(pid, {}).get("project_title", ""))
     head = f"{pid} · {title}" if title else pid
@@ -204,5 +207,11 @@ def missing_line(item: object, projects: Mapping[str, Mapping], criterion_name: 
         "checklist": QCoreApplication.translate(
             "FinalizeDialog", "%1 — inspection checklist item “%2” is not answered"),
     }
+    score = getattr(item, "score", None)
+    if kind == "comment_required" and band_name and score is not None:
+        return QCoreApplication.translate(
+            "FinalizeDialog", "%1 — “%2” %3 points is in the band “%4”: a comment is required"
+        ).replace("%1", head).replace("%2", criterion_name).replace(
+            "%3", decimal_str(score)).replace("%4", band_name)
     text = texts.get(kind, "%1 — %2")
     return text.replace("%1", head).replace("%2", criterion_name or getattr(item, "detail", ""))

@@ -45,9 +45,7 @@ class Translations:
         """Switch to ``lang``; returns False when its catalogue is missing."""
         if lang not in LANGUAGES:
             lang = DEFAULT_LANGUAGE
-        for translator in self._installed:
-            self._app.removeTranslator(translator)
-        self._installed.clear()
+        self.remove()
         ok = True
         ours = QTranslator(self._app)
         if ours.load(str(catalog_path(lang))):
@@ -73,6 +71,13 @@ class Translations:
         QCoreApplication.sendEvent(self._app, QEvent(QEvent.Type.LanguageChange))
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return ok
+
+    def remove(self) -> None:
+        """Uninstall the translators this object installed (the source texts show)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = ""
 
     @property
     def english(self) -> bool:

@@ -7,6 +7,8 @@ encrypted key file used where no system keyring is available.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,9 +26,22 @@ from reviewer_app.identity.passphrase import FLOOR_BITS, estimated_bits
 
 
 def _named(widget: QWidget, name: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(name)
+    widget.setObjectName(name)  # for tests; screen readers read the labels (buddies)
     return widget
+
+
+def key_folder_text(key_file: str | Path, home: Path | None = None) -> str:
+    """The folder of a key file as a person reads it: ``~/…`` under the home folder.
+
+    The expert needs to know the key is a file on this computer and roughly where,
+    not its internal file name."""
+    folder = Path(key_file).parent
+    home = Path.home() if home is None else home
+    try:
+        inside = folder.relative_to(home)
+    except ValueError:
+        return str(folder)
+    return "~" if inside == Path() else str(Path("~") / inside)
 
 
 class PassphraseDialog(Retranslating, QDialog):
@@ -80,13 +95,15 @@ class PassphraseDialog(Retranslating, QDialog):
         if self.creating:
             self.intro.setText(self.tr(
                 "This computer has no usable system keyring, so your signing key is kept in "
-                "an encrypted file:\n%1\n\nChoose a passphrase that is hard to guess to "
-                "protect it: several unrelated words, or 18 or more random characters. "
-                "Without it the key cannot be used, and nobody can recover it.")
-                .replace("%1", self.where))
+                "an encrypted key file on this computer (in %1).\n\nChoose a passphrase "
+                "that is hard to guess to protect it: several unrelated words, or 18 or "
+                "more random characters. Without it the key cannot be used, and nobody can "
+                "recover it.")
+                .replace("%1", key_folder_text(self.where)))
         else:
-            self.intro.setText(self.tr("Enter the passphrase of your signing key file:\n%1")
-                               .replace("%1", self.where))
+            self.intro.setText(self.tr("Enter the passphrase of your signing key (an "
+                                       "encrypted key file on this computer, in %1):")
+                               .replace("%1", key_folder_text(self.where)))
         self.edit_label.setText(self.tr("Passphrase:"))
         self.repeat_label.setText(self.tr("Again:"))
 

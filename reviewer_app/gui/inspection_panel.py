@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -43,6 +42,7 @@ from reviewer_app.core.errors import ReviewerError
 from reviewer_app.gui.i18n import Retranslating
 from reviewer_app.gui.inspection_state import ChecklistItem, checklist_items
 from reviewer_app.gui.session import storage
+from reviewer_app.gui.wheel import WheelScrollsComboBox
 
 if TYPE_CHECKING:
     from reviewer_app.gui.main_window import MainWindow
@@ -85,24 +85,13 @@ def decode_photo(data: bytes, box: QSize | None = None) -> QImage:
 
 
 def _named(widget: QWidget, name: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(name)
+    widget.setObjectName(name)  # for tests; accessible names are translated labels
     return widget
 
 
-class ResultCombo(QComboBox):
-    """A result choice that ignores the mouse wheel unless it has the focus: scrolling
-    down the checklist must not change the answers it passes over."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()  # the scroll area scrolls instead
+class ResultCombo(WheelScrollsComboBox):
+    """A result choice: scrolling down the checklist must not change the answers it
+    passes over."""
 
 
 class ChecklistRow(QFrame):
@@ -145,6 +134,9 @@ class ChecklistRow(QFrame):
             self.result.setItemText(i, names[code])
         self.note.setPlaceholderText(self.tr("Note on this item (what was checked, what was "
                                              "seen)"))
+        label = self.item.label(english)
+        self.result.setAccessibleName(self.tr("Result for “%1”").replace("%1", label))
+        self.note.setAccessibleName(self.tr("Note on “%1”").replace("%1", label))
         self._mark()
 
     def _mark(self) -> None:
@@ -274,6 +266,9 @@ class InspectionPanel(Retranslating, QScrollArea):
         self.checklist_box.setTitle(self.tr("On-site checklist"))
         self.findings_box.setTitle(self.tr("Findings"))
         self.findings.setPlaceholderText(self.tr("What the team found on site"))
+        self.findings.setAccessibleName(self.tr("Findings"))
+        self.photo_list.setAccessibleName(self.tr("Photos"))
+        self.caption.setAccessibleName(self.tr("Photo caption"))
         self.photos_box.setTitle(self.tr("Photos"))
         self.photo_hint.setText(self.tr("JPEG or PNG, up to %1 MB each. Photos stay encrypted "
                                         "on this computer; the score sheet lists their "

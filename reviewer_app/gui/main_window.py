@@ -59,9 +59,8 @@ WORKSPACE_ATTRIBUTES = frozenset({
 
 
 def _named(widget, name: str):
+    """objectName for tests; accessible names are translated labels (``retranslate``)."""
     widget.setObjectName(name)
-    if hasattr(widget, "setAccessibleName"):
-        widget.setAccessibleName(name)
     return widget
 
 
@@ -538,6 +537,10 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.progress_label.setText(self._progress_text())
         self.project_search.setPlaceholderText(self.tr("Search projects"))
+        self.project_search.setAccessibleName(self.tr("Search projects"))
+        self.status_filter.setAccessibleName(self.tr("Show projects by status"))
+        self.project_list.setAccessibleName(self.tr("Projects"))
+        self.material_list.setAccessibleName(self.tr("Materials"))
         self.status_filter.setItemText(0, self.tr("All"))
         for i, status in enumerate(ProjectStatus, start=1):
             self.status_filter.setItemText(i, status_text(status))
@@ -638,8 +641,16 @@ class MainWindow(Retranslating, QMainWindow):
             file_dialogs.remember_folder(self.prefs, name)
             self.open_path(Path(name))
 
-    def open_path(self, path: Path, prefill: Prefill | None = None) -> UnlockDialog:
-        """Show the unlock dialog for ``path``; the session starts when it is accepted."""
+    def open_path(self, path: Path, prefill: Prefill | None = None) -> UnlockDialog | None:
+        """Show the unlock dialog for ``path``; the session starts when it is accepted.
+
+        A file that is not a package is refused before the dialog asks for anything."""
+        from reviewer_app.gui.unlock import failure_message, precheck_failure
+
+        failure = precheck_failure(Path(path))
+        if failure is not None:
+            self.show_error(self.tr("Open package"), failure_message(failure))
+            return None
         if self.session is not None:
             self.close_package()
         self.package_path = Path(path)
@@ -700,8 +711,8 @@ class MainWindow(Retranslating, QMainWindow):
         answer = QMessageBox.question(
             self, self.tr("Unknown organizer"),
             self.tr("This package is signed by an organizer key you have not used before.\n\n"
-                    "Fingerprint:\n%1\n\nCompare it with the fingerprint in the letter from "
-                    "the secretariat. Trust this organizer from now on?")
+                    "Fingerprint:\n%1\n\nCompare it with the fingerprint in the notification "
+                    "letter from the secretariat. Trust this organizer from now on?")
             .replace("%1", fingerprint))
         return answer == QMessageBox.StandardButton.Yes
 

@@ -72,7 +72,6 @@ class ProjectInfoView(Retranslating, QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("projectInfo")
-        self.setAccessibleName("projectInfo")
         self.setOpenLinks(False)
         self._project: Mapping[str, Any] | None = None
         self.english = False
@@ -103,8 +102,10 @@ class ProjectInfoView(Retranslating, QTextBrowser):
         html = [f"<h3>{escape(str(project.get('project_title', '')))}</h3>",
                 f"<table cellspacing='2'>{''.join(rows)}</table>"]
         if project.get("summary"):
-            html.append(f"<h4>{escape(QCoreApplication.translate('ProjectInfo', 'Summary'))}</h4>"
-                        f"<p>{escape(str(project['summary']))}</p>")
+            # Outside the f-string: lupdate does not see a call inside one, and the heading
+            # stayed English.
+            heading = QCoreApplication.translate("ProjectInfo", "Project summary")
+            html.append(f"<h4>{escape(heading)}</h4><p>{escape(str(project['summary']))}</p>")
         eligibility = project.get("eligibility") or {}
         status = str(eligibility.get("status", ""))
         status_names = {"pass": QCoreApplication.translate(

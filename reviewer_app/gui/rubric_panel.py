@@ -7,13 +7,13 @@ the main window keeps the session in memory and hands them to the autosave.
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -33,8 +33,15 @@ from PySide6.QtWidgets import (
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.errors import ScoreError
 from reviewer_app.core.rubric import Criterion, Rubric
+from reviewer_app.core.score_input import (
+    ScoreTextError,
+    ScoreTextProblem,
+    parse_score_text,
+    read_score,
+)
 from reviewer_app.gui.i18n import Retranslating
 from reviewer_app.gui.session import storage
+from reviewer_app.gui.wheel import WheelScrollsComboBox
 
 if TYPE_CHECKING:
     from reviewer_app.storage.workspace import EvidenceLink, ProjectState
@@ -44,9 +51,9 @@ ERROR_STYLE = "color: #b42318;"
 
 
 def _named(widget: QWidget, name: str) -> QWidget:
-    """Set the objectName and, for assistive tools and acceptance tests, the accessible name."""
+    """Set the objectName (for tests); the accessible name is the translated label,
+    set by ``retranslate`` -- a screen reader must not announce "scoreInput.advancement"."""
     widget.setObjectName(name)
-    widget.setAccessibleName(name)
     return widget
 
 
@@ -56,17 +63,17 @@ class ScoreEdit(QLineEdit):
     def __init__(self, criterion: Criterion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.criterion = criterion
-        # Lets partial input through; the rubric decides what is valid.
-        self.setValidator(QRegularExpressionValidator(
-            QRegularExpression(r"^\d{0,4}([.,]\d{0,3})?$"), self))
+        # No validator: one that drops characters turns "2。5" into 25 and "-3" into 3.
+        # What is typed stays as typed; core.score_input reads it or the field says why not.
+        self.setMaxLength(16)
         self.setMaximumWidth(80)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def step_by(self, steps: int) -> None:
         try:
-            value = Decimal(self.text().replace(",", ".")) if self.text() else None
-        except ArithmeticError:
-            value = None
+            value = parse_score_text(self.text())
+        except ScoreTextError:
+            return  # the field already says why it cannot be read; do not overwrite it
         step = self.criterion.step
         if value is None:
             value = Decimal(0) if steps > 0 else self.criterion.max
@@ -159,6 +166,10 @@ class CriterionEditor(QFrame):
                                .replace("%2", decimal_str(c.step)))
         self.score.setPlaceholderText(self.tr("not scored"))
         self.comment.setPlaceholderText(self.tr("Comment on this criterion"))
+        self.score.setAccessibleName(self.tr("Score for %1").replace("%1", name))
+        self.comment.setAccessibleName(self.tr("Comment on %1").replace("%1", name))
+        self.anchors_button.setAccessibleName(
+            self.tr("Scoring anchors for %1").replace("%1", name))
         rows = []
         guidance = c.guidance_en if english else c.guidance
         if guidance:
@@ -178,13 +189,18 @@ class CriterionEditor(QFrame):
 
     def update_band(self, english: bool) -> None:
         """Show which band the score falls in, or why it is not accepted."""
-        text = self.score.text().replace(",", ".")
         self.error_label.setVisible(False)
         self.band_label.setText("")
-        if not text:
+        try:
+            value = parse_score_text(self.score.text())
+        except ScoreTextError as exc:
+            self.error_label.setText(self._refusal(exc.problem))
+            self.error_label.setVisible(True)
+            return
+        if value is None:
             return
         try:
-            value = Rubric((self.criterion,)).validate_score(self.criterion.id, text)
+            value = Rubric((self.criterion,)).validate_score(self.criterion.id, value)
         except ScoreError:
             self.error_label.setText(
                 self.tr("Enter a multiple of %1 between 0 and %2.")
@@ -195,6 +211,15 @@ class CriterionEditor(QFrame):
         band = self.criterion.band_for(value)
         if band is not None:
             self.band_label.setText(band.name_en if english else band.name)
+
+
+    def _refusal(self, problem: ScoreTextProblem) -> str:
+        if problem is ScoreTextProblem.NEGATIVE:
+            return self.tr("A score cannot be negative; nothing was saved.")
+        if problem is ScoreTextProblem.SIGNED:
+            return self.tr("Enter the score without a sign; nothing was saved.")
+        return self.tr("“%1” is not a number; enter digits and a decimal point. "
+                       "Nothing was saved.").replace("%1", self.score.text())
 
 
 def _escape(text: str) -> str:
@@ -256,7 +281,8 @@ class RubricPanel(Retranslating, QScrollArea):
         self.overall_comment.textChanged.connect(
             lambda: self._emit("overall_comment", self.overall_comment.toPlainText()))
         self.recommendation_label = QLabel(self.summary_box)
-        self.recommendation = _named(QComboBox(self.summary_box), "recommendationCombo")
+        self.recommendation = _named(WheelScrollsComboBox(self.summary_box),
+                                     "recommendationCombo")
         for code in RECOMMENDATIONS:
             self.recommendation.addItem("", code)
         self.recommendation.currentIndexChanged.connect(
@@ -308,9 +334,21 @@ class RubricPanel(Retranslating, QScrollArea):
                         "comment", self.editors[c].comment.toPlainText(), c))
                 self._criteria_layout.addWidget(editor)
                 self.editors[criterion.id] = editor
+        self._chain_tab_order()
         self.project_id = None
         self.setEnabled(False)
         self.retranslate()
+
+    def _chain_tab_order(self) -> None:
+        """Tab walks the form top to bottom. Editors are built after the summary box, so
+        Qt's default (creation) order would skip recommendation and overall comment."""
+        chain: list[QWidget] = [self.conflict_check, self.conflict_reason]
+        for editor in self.editors.values():
+            chain += [editor.anchors_button, editor.score, editor.comment]
+        chain += [self.recommendation, self.overall_comment, self.evidence_list,
+                  self.remove_evidence_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def set_member_titles(self, titles: dict[int, str]) -> None:
         self._member_titles = titles
@@ -334,6 +372,11 @@ class RubricPanel(Retranslating, QScrollArea):
         for i, code in enumerate(RECOMMENDATIONS):
             self.recommendation.setItemText(i, names[code])
         self.overall_comment.setPlaceholderText(self.tr("Overall assessment of the project"))
+        self.overall_comment.setAccessibleName(self.tr("Overall comment"))
+        self.recommendation.setAccessibleName(self.tr("Recommendation"))
+        self.conflict_reason.setAccessibleName(self.tr("Reason for the conflict of interest"))
+        self.evidence_list.setAccessibleName(self.tr("Evidence links"))
+        self.total_label.setAccessibleName(self.tr("Total score"))
         self.evidence_box.setTitle(self.tr("Evidence links"))
         self.evidence_hint.setText(self.tr("While reading, use “Attach page” to link the page "
                                            "on screen to a criterion. Click a link to jump "
@@ -418,14 +461,12 @@ class RubricPanel(Retranslating, QScrollArea):
     def _on_score(self, criterion_id: str, text: str) -> None:
         editor = self.editors[criterion_id]
         editor.update_band(self.english)
-        value = text.replace(",", ".")
-        if value:
-            try:
-                assert self.rubric is not None
-                value = decimal_str(self.rubric.validate_score(criterion_id, value))
-            except ScoreError:
-                return  # shown beside the field; the last valid value stays saved
-        self._emit("score", value or None, criterion_id)
+        assert self.rubric is not None
+        try:
+            value = read_score(self.rubric, criterion_id, text)
+        except ScoreError:
+            return  # shown beside the field; the last valid value stays saved
+        self._emit("score", None if value is None else decimal_str(value), criterion_id)
         self._update_total()
 
     def _on_conflict(self, declared: bool) -> None:
@@ -446,10 +487,11 @@ class RubricPanel(Retranslating, QScrollArea):
         scores = {}
         for cid, editor in self.editors.items():
             try:
-                scores[cid] = self.rubric.validate_score(cid, editor.score.text()
-                                                         .replace(",", "."))
+                value = read_score(self.rubric, cid, editor.score.text())
             except ScoreError:
                 continue
+            if value is not None:
+                scores[cid] = value
         total = decimal_str(self.rubric.total(scores)) if scores else "—"
         self.total_label.setText(
             self.tr("Total: %1 / %2 (%3 of %4 criteria scored)")

@@ -102,7 +102,6 @@ class ScoreChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scoreChart")
-        self.setAccessibleName("scoreChart")
         self.setMouseTracking(True)
         self.rows: list[tuple[str, Series]] = []
         self._dots: list[tuple[QPointF, Series, Decimal]] = []

@@ -209,8 +209,10 @@ class SheetController(QObject):
         location = keys.location()
         if location.kind == "keyring":
             return self.tr("the system keyring of this computer")
-        text = self.tr("an encrypted file protected by your passphrase: %1").replace(
-            "%1", location.where)
+        from reviewer_app.gui.identity_dialog import key_folder_text
+
+        text = self.tr("an encrypted key file on this computer (in %1), protected by your "
+                       "passphrase").replace("%1", key_folder_text(location.where))
         if location.why_not_keyring:
             text += self.tr(" (no usable system keyring here)")
         return text
@@ -314,8 +316,9 @@ class SheetController(QObject):
         dialog.set_english(self.window.translations.english)
         if items:
             by_id = {p["project_id"]: p for p in session.projects}
-            dialog.show_missing([(item, missing_line(item, by_id, self._criterion_name(
-                item.criterion_id))) for item in items])
+            dialog.show_missing([(item, missing_line(
+                item, by_id, self._criterion_name(item.criterion_id), self._band_name(item)))
+                for item in items])
         else:
             ids = [p["project_id"] for p in session.projects]
             dialog.show_distribution(score_distribution(session.rubric, ids, session.states),
@@ -327,6 +330,17 @@ class SheetController(QObject):
         self.finalize_dialog = dialog
         dialog.open()
         return dialog
+
+    def _band_name(self, item) -> str:
+        """The name of the band a "comment_required" item's score falls in, or ""."""
+        session = self.window.session
+        if session is None or item.band_id is None:
+            return ""
+        english = self.window.translations.english
+        for band in session.rubric.criterion(item.criterion_id).bands:
+            if band.id == item.band_id:
+                return band.name_en if english else band.name
+        return ""
 
     def _criterion_name(self, criterion_id: str | None) -> str:
         session = self.window.session

@@ -33,6 +33,21 @@ if TYPE_CHECKING:
 ExpertKeysFactory = Callable[[Callable[[bool], str]], "ExpertKeys"]
 
 
+def precheck_failure(path: Path) -> OpenFailure | None:
+    """Why ``path`` cannot be a review package, found before any credentials are asked
+    for (the signature bytes only), or None when it may be one."""
+    try:
+        from reviewer_app.package.reader import looks_like_package
+    except ImportError:
+        return None  # a build without the reader: opening says so (READER_MISSING)
+    try:
+        if looks_like_package(path):
+            return None
+    except OSError as exc:
+        return OpenFailure(FailureKind.UNREADABLE, exc.strerror or str(exc))
+    return OpenFailure(FailureKind.NOT_A_PACKAGE, "no package signature bytes")
+
+
 def failure_message(failure: OpenFailure, *, own_key: bool = False) -> str:
     """A specific, translated sentence for each way opening can fail.
 
@@ -90,13 +105,13 @@ def failure_message(failure: OpenFailure, *, own_key: bool = False) -> str:
                           "(the package reader is missing)."),
         FailureKind.BAD_SEAT: QCoreApplication.translate(
             "OpenErrors", "The seat ID is not part of this package. "
-                          "Check the letter from the organizer."),
+                          "Check your notification letter."),
         FailureKind.SEAT_CODE_NEEDED: QCoreApplication.translate(
             "OpenErrors", "This seat needs its seat code: type the code printed on "
-                          "your letter."),
+                          "your notification letter."),
         FailureKind.WRONG_SEAT_CODE: QCoreApplication.translate(
             "OpenErrors", "This seat code does not belong to this seat. Check the seat ID "
-                          "and the code on your letter."),
+                          "and the code on your notification letter."),
         FailureKind.WORKSPACE: QCoreApplication.translate(
             "OpenErrors", "Your saved work for this package cannot be "
                           "opened: %1"),
@@ -162,10 +177,16 @@ class UnlockDialog(QDialog):
         ui.errorLabel.setVisible(False)
         ui.passphraseEdit.setText(self._prefill.passphrase)
         ui.seatIdEdit.setText(self._prefill.seat_id)
-        ui.seatCodeEdit.setText(self._prefill.seat_code)
         if self._prefill.seat_locked:
+            # Unlocking after a lock: the seat is fixed and the code is not shown to
+            # whoever passes the screen -- the dialog keeps it and shows a masked form.
+            from reviewer_app.core.seat_codes import masked_seat_code
+
+            ui.seatCodeEdit.setText(masked_seat_code(self._prefill.seat_code))
             ui.seatIdEdit.setReadOnly(True)
             ui.seatCodeEdit.setReadOnly(True)
+        else:
+            ui.seatCodeEdit.setText(self._prefill.seat_code)
         self._init_own_key()
         ui.ownKeyRadio.toggled.connect(self._mode_toggled)
         ui.buttonBox.accepted.connect(self._try_open)
@@ -255,7 +276,8 @@ class UnlockDialog(QDialog):
         """What was typed; in own-key mode ``passphrase`` is that of the key file."""
         return Credentials(passphrase=self.ui.passphraseEdit.text(),
                            seat_id=self.ui.seatIdEdit.text().strip(),
-                           seat_code=self.ui.seatCodeEdit.text().strip())
+                           seat_code=self._prefill.seat_code if self._prefill.seat_locked
+                           else self.ui.seatCodeEdit.text().strip())
 
     def show_error(self, text: str) -> None:
         self.ui.errorLabel.setText(text)
@@ -288,7 +310,8 @@ class UnlockDialog(QDialog):
                          if creds.seat_code or not own else "")
         except SeatCodeError:
             self.show_error(self.tr("The seat code has 16 letters and digits, as printed "
-                                    "on your letter (for example ABCD-EFGH-JKMN-PQRS)."))
+                                    "on your notification letter (for example "
+                                    "ABCD-EFGH-JKMN-PQRS)."))
             return
         self.attempts += 1
         self.ui.errorLabel.setVisible(False)

@@ -78,10 +78,8 @@ class MaterialViewer(Retranslating, QWidget):
 
         self.pdf_view = PageView(self, selectable=True)
         self.pdf_view.setObjectName("pdfView")
-        self.pdf_view.setAccessibleName("pdfView")
         self.image_view = PageView(self, selectable=False)
         self.image_view.setObjectName("imageView")
-        self.image_view.setAccessibleName("imageView")
         for view in (self.pdf_view, self.image_view):
             view.failed.connect(self._on_view_failed)
         self.client.workerLost.connect(self._on_worker_lost)
@@ -179,6 +177,10 @@ class MaterialViewer(Retranslating, QWidget):
         self.zoom_combo.setItemText(0, self.tr("Fit width"))
         self.zoom_combo.setItemText(1, self.tr("Fit page"))
         self.search_edit.setPlaceholderText(self.tr("Search in document"))
+        self.search_edit.setAccessibleName(self.tr("Search in document"))
+        self.zoom_combo.setAccessibleName(self.tr("Zoom"))
+        self.pdf_view.setAccessibleName(self.tr("Document page"))
+        self.image_view.setAccessibleName(self.tr("Image"))
         self.copy_button.setText(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy the selected text (Ctrl+C)"))
         self.prev_page_button.setToolTip(self.tr("Previous page"))

@@ -428,6 +428,20 @@ class PackageReader:
 
 # --- opening ----------------------------------------------------------------------
 
+def looks_like_package(path: Path) -> bool:
+    """Whether the file starts with the package signature bytes.
+
+    A cheap look before the desk asks for a passphrase and seat code: a PDF or a
+    spreadsheet picked by mistake is named as such at once. Opening still checks
+    everything else.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    with open(path, "rb") as file:
+        return file.read(len(fmt.MAGIC)) == fmt.MAGIC
+
+
 def _read_preamble(file: _File) -> int:
     """Check the preamble; return header_len."""
     head = file.read(0, min(fmt.PREAMBLE_SIZE, file.size), "preamble") if file.size else b""

@@ -66,12 +66,16 @@ class MissingItem:
         criterion_id: the criterion for score and comment items, the checklist
             item id for checklist items, otherwise None.
         detail: a lowercase one-line explanation.
+        score: for "comment_required", the score whose band needs the comment.
+        band_id: for "comment_required", that band (the GUI names it in its language).
     """
 
     project_id: str
     criterion_id: str | None
     kind: str
     detail: str = ""
+    score: Decimal | None = None
+    band_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,8 @@ def missing_items(manifest: Mapping[str, Any], seat_id: str,
                 band = criterion.band_for(score)
                 items.append(MissingItem(pid, criterion.id, "comment_required",
                                          f"a score in the band {band.name if band else ''} "
-                                         f"for {criterion.name} needs a comment"))
+                                         f"for {criterion.name} needs a comment",
+                                         score=score, band_id=band.id if band else None))
         if is_inspection:
             answered = {a.item_id for a in visits[pid].checklist} if pid in visits else set()
             items.extend(MissingItem(pid, item_id, "checklist",

@@ -204,7 +204,7 @@ def test_seat_without_an_enrolled_key_still_needs_its_code(qtbot, make_window, m
     dialog.findChild(QLineEdit, "seatIdEdit").setText(SEAT_ID)
     attempt(qtbot, dialog)
     assert dialog.failure.kind is FailureKind.SEAT_CODE_NEEDED
-    assert dialog.ui.errorLabel.text() == "此席位需要席位码：请输入您收到的函件上印的席位码。"
+    assert dialog.ui.errorLabel.text() == "此席位需要席位码：请输入通知函上印的席位码。"
     assert window.session is None
     fill_seat(qtbot, dialog)
     attempt(qtbot, dialog)

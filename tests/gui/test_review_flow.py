@@ -7,9 +7,10 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListView, QPlainTextEdit, QTreeView
 
+from reviewer_app.core.seat_codes import canonical_seat_code
 from reviewer_app.gui.session import FailureKind
 from tests.gui.conftest import fill_unlock, open_and_unlock, type_text
-from tests.gui.fakes import PACKAGE_ID
+from tests.gui.fakes import PACKAGE_ID, SEAT_CODE
 
 SCORES = {"P1": ("25", "20.5", "15", "18"), "P2": ("10", "12", "8.5", "9"),
           "P3": ("30", "25", "20", "25")}
@@ -22,7 +23,7 @@ def _criteria(window) -> list[str]:
 def _score_current(qtbot, window, values) -> None:
     for cid, value in zip(_criteria(window), values, strict=True):
         edit = window.findChild(QLineEdit, f"scoreInput.{cid}")
-        assert edit.accessibleName() == f"scoreInput.{cid}"
+        assert edit.objectName() == f"scoreInput.{cid}"
         edit.clear()
         qtbot.keyClicks(edit, value)
         comment = window.findChild(QPlainTextEdit, f"comment.{cid}")
@@ -273,6 +274,9 @@ def test_lock_drops_everything_and_unlock_restores(qtbot, window, opener, packag
     assert window.findChild(QListView, "projectList").model().rowCount() == 0
     dialog = window.unlock()
     assert dialog.ui.seatIdEdit.isReadOnly()
+    shown = dialog.ui.seatCodeEdit.text()
+    assert shown.endswith("-····-····-····") and SEAT_CODE not in shown  # masked
+    assert canonical_seat_code(SEAT_CODE).startswith(shown[:4])
     fill_unlock(qtbot, dialog)
     qtbot.waitUntil(lambda: window.session is not None, timeout=5000)
     assert window.findChild(QLineEdit, f"scoreInput.{cid}").text() == "22"

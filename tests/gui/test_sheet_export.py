@@ -7,6 +7,7 @@ import errno
 import hashlib
 import json
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import keyring
@@ -135,6 +136,10 @@ def test_score_finalize_sign_export_verify(qtbot, make_window, demo, admin_files
     kinds = [dialog.missing_list.item(i).data(0x0100).kind
              for i in range(dialog.missing_list.count())]
     assert kinds == ["comment_required", "conflict_reason"]
+    criterion = window.session.rubric.criterion(cids[0])
+    band = criterion.band_for(Decimal(28))
+    assert f"“{criterion.name}” 28 分处于“{band.name}”档，需要填写评语" in \
+        dialog.missing_list.item(0).text()  # names the score and its band
     dialog.missing_list.itemClicked.emit(dialog.missing_list.item(0))
     comment = window.findChild(QPlainTextEdit, f"comment.{cids[0]}")
     assert window.current_project_id() == pids[0] and window.focusWidget() is comment
@@ -310,19 +315,23 @@ def test_no_keyring_uses_a_passphrase_protected_file(qtbot, window, tmp_path):
         again = controller.identity()
         assert again.fingerprint == identity.fingerprint
         assert asked[1] == (False, "") and asked[2][0] is False and asked[2][1]  # retried
-        assert str(key_file) in controller.about_text()
+        about = controller.about_text()
+        assert str(key_file.parent) in about and key_file.name not in about  # no raw path
+        assert "加密" in about
         controller.ask_passphrase = lambda creating, where, error: None  # cancelled
         assert controller.identity() is None and not getattr(window, "errors", [])
     finally:
         keyring.set_keyring(previous)
 
 
-def test_passphrase_dialog_checks_what_was_typed(qtbot):
+def test_passphrase_dialog_checks_what_was_typed(qtbot, window):
+    """``window`` installs the Chinese catalogue (no longer left over by earlier tests)."""
     from reviewer_app.gui.identity_dialog import PassphraseDialog
 
     dialog = PassphraseDialog(True, "/keys/expert-identity.key")
     qtbot.addWidget(dialog)
     dialog.show()
+    assert "/keys" in dialog.intro.text() and "expert-identity.key" not in dialog.intro.text()
     assert dialog.repeat.isVisible()
     # Long but guessable (zxcvbn: about 14 bits) is refused like short, in Chinese.
     for weak in ("short", "password1234567890"):

@@ -72,9 +72,6 @@ class Ui_UnlockDialog(object):
         self.passphraseEdit = QLineEdit(self.keyGroup)
         self.passphraseEdit.setObjectName(u"passphraseEdit")
         self.passphraseEdit.setEchoMode(QLineEdit.EchoMode.Password)
-#if QT_CONFIG(accessibility)
-        self.passphraseEdit.setAccessibleName(u"passphraseEdit")
-#endif // QT_CONFIG(accessibility)
 
         self.keyLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.passphraseEdit)
 
@@ -92,9 +89,6 @@ class Ui_UnlockDialog(object):
 
         self.seatIdEdit = QLineEdit(self.seatGroup)
         self.seatIdEdit.setObjectName(u"seatIdEdit")
-#if QT_CONFIG(accessibility)
-        self.seatIdEdit.setAccessibleName(u"seatIdEdit")
-#endif // QT_CONFIG(accessibility)
 
         self.seatLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.seatIdEdit)
 
@@ -106,9 +100,6 @@ class Ui_UnlockDialog(object):
         self.seatCodeEdit = QLineEdit(self.seatGroup)
         self.seatCodeEdit.setObjectName(u"seatCodeEdit")
         self.seatCodeEdit.setPlaceholderText(u"XXXX-XXXX-XXXX-XXXX")
-#if QT_CONFIG(accessibility)
-        self.seatCodeEdit.setAccessibleName(u"seatCodeEdit")
-#endif // QT_CONFIG(accessibility)
 
         self.seatLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.seatCodeEdit)
 
@@ -168,7 +159,7 @@ class Ui_UnlockDialog(object):
         self.passphraseRadio.setText(QCoreApplication.translate("UnlockDialog", u"Package passphrase", None))
         self.ownKeyRadio.setText(QCoreApplication.translate("UnlockDialog", u"My signing key on this computer", None))
         self.passphraseLabel.setText(QCoreApplication.translate("UnlockDialog", u"Passphrase:", None))
-        self.seatGroup.setTitle(QCoreApplication.translate("UnlockDialog", u"Your seat (from the organizer's letter)", None))
+        self.seatGroup.setTitle(QCoreApplication.translate("UnlockDialog", u"Your seat (from your notification letter)", None))
         self.seatIdLabel.setText(QCoreApplication.translate("UnlockDialog", u"Seat ID:", None))
         self.seatCodeLabel.setText(QCoreApplication.translate("UnlockDialog", u"Seat code:", None))
     # retranslateUi

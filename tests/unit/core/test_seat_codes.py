@@ -61,3 +61,12 @@ def test_check_value_pins_code_and_seat() -> None:
     assert not seat_code_matches("S01", "7K3M9Q2X5T8V4R10", expected)  # one typo
     with pytest.raises(SeatCodeError):
         seat_code_matches("S01", "short", expected)
+
+
+def test_masked_seat_code_shows_only_the_first_group():
+    from reviewer_app.core.seat_codes import masked_seat_code
+
+    code = seat_code_from_bytes(bytes(range(10)))
+    assert masked_seat_code(code.lower()) == f"{code[:4]}-····-····-····"
+    assert masked_seat_code("not a code") == "····-····-····-····"
+    assert masked_seat_code("") == "····-····-····-····"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -50,6 +51,7 @@ def test_missing_items_are_structured_and_ordered(manifest) -> None:
         ("P2", None, "conflict_reason"),
     ]
     assert all(isinstance(i, MissingItem) and i.detail for i in items)
+    assert (items[0].score, items[0].band_id) == (Decimal("27"), "top")  # named in the GUI
 
 
 def test_untouched_project_misses_every_score(manifest) -> None:
