@@ -3,8 +3,9 @@
     python docs/screenshots.py
 
 Renders offscreen (``widget.grab()``) a window opened on an in-memory sample
-package with a few projects scored, and writes docs/images/screenshot-zh.png and
-docs/images/screenshot-en.png.
+package with a few projects scored, at the usable area of a 1366×768 laptop screen
+and of a 1920×1080 screen (a 40-pixel taskbar taken off), and writes
+docs/images/screenshot-{zh,en}-1366x768.png and screenshot-{zh,en}-1920x1080.png.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 IMAGES = ROOT / "docs" / "images"
+# The usable area of each screen: its height less a 40-pixel taskbar.
+SIZES = (("1366x768", (1366, 728)), ("1920x1080", (1920, 1040)))
 
 
 def _settle(app, seconds: float = 0.4) -> None:
@@ -35,7 +38,7 @@ def main() -> int:
         from reviewer_app.gui.session import ReviewSession
         from reviewer_app.gui.settings import workspace_path
         from reviewer_app.storage.workspace import FieldChange
-        from tests.gui.fakes import FakePackage, build_manifest_and_members
+        from tests.gui.fakes import SEAT_CODE, FakePackage, build_manifest_and_members
 
         app = create_app()
         manifest, members = build_manifest_and_members(Path(tmp), projects=6)
@@ -50,10 +53,10 @@ def main() -> int:
             project["enterprise_name"] = enterprise
         package = FakePackage(manifest, members)
         window = build_window(lang="zh_CN", opener=lambda *a: package)
-        window.resize(1440, 900)
+        window.resize(*SIZES[0][1])
         window.show()
-        session = ReviewSession.start(package, seat_id="S01", seat_code="0" * 16,
-                                      workspace_path=workspace_path(package.package_id))
+        session = ReviewSession.start(package, seat_id="S01", seat_code=SEAT_CODE,
+                                      workspace_path=workspace_path(package.package_id, "S01"))
         ids = session.rubric.criterion_ids
         changes = []
         for pid, values in (("P1", ("26", "21.5", "17", "20")), ("P2", ("18", "15", None, None))):
@@ -72,11 +75,15 @@ def main() -> int:
         window.viewer.search_edit.setText("MARKER")
         _settle(app, 0.6)
         IMAGES.mkdir(parents=True, exist_ok=True)
-        for lang, name in (("zh_CN", "screenshot-zh.png"), ("en", "screenshot-en.png")):
-            window.set_language(lang)
-            _settle(app)
-            window.grab().save(str(IMAGES / name))
-            print(f"wrote {IMAGES / name}")
+        for label, size in SIZES:
+            window.resize(*size)
+            _settle(app, 0.8)
+            for lang, short in (("zh_CN", "zh"), ("en", "en")):
+                window.set_language(lang)
+                _settle(app)
+                name = f"screenshot-{short}-{label}.png"
+                window.grab().save(str(IMAGES / name))
+                print(f"wrote {IMAGES / name}")
         window.close()
     sys.stdout.flush()
     os._exit(0)  # skip teardown of Qt objects after QApplication (PySide6 can abort there)
