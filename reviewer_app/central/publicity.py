@@ -51,18 +51,33 @@ def _document(results) -> tuple[str, str]:
     return text, hashlib.sha256(text.encode()).hexdigest()
 
 
-def open_period(engine: Engine, start: dt.date, budget: Decimal | None = None):
-    """Record a 公示 period starting on ``start`` for the results computed now."""
+def open_period(engine: Engine, start: dt.date, budget: Decimal | None = None, *,
+                now: dt.datetime | None = None):
+    """Record a 公示 period starting on ``start`` for the results computed now.
+
+    The first period of a store may be recorded after it began (the notice went up
+    before it was entered here). A later one — the results changed and must go on
+    notice again — starts today or later: a backdated period would already be over
+    and let the plan be written with no real notice. Objections of earlier periods
+    keep counting (see :func:`final_plan`)."""
     from reviewer_app.central.results import compute_results
 
     period = publicity_period(start)
     with Session(engine) as session:
         plan = session.scalars(select(m.AwardPlan).order_by(m.AwardPlan.id)).first()
+        latest = session.scalars(select(m.PublicityPeriod)
+                                 .order_by(m.PublicityPeriod.id.desc())).first()
     if plan is not None:
         # A second plan would enter the same awards in the ledger a second time.
         raise PublicityError("the award plan of this store was written on "
                              f"{plan.created_at.astimezone(CST):%Y-%m-%d}: the round is "
                              "closed, and a new 公示 cannot be opened in it")
+    today = today_cst(now)
+    if latest is not None and start < max(today, latest.start_date):
+        raise PublicityError(f"a 公示 period is already recorded (from "
+                             f"{latest.start_date.isoformat()}): a new one must start today "
+                             f"({today.isoformat()}, 北京时间) or later, not "
+                             f"{start.isoformat()}")
     results = compute_results(engine, budget=budget)
     if results.pending:
         raise PublicityError("eligibility decisions are pending for "
@@ -86,7 +101,7 @@ class Published:
     calendar: str
     document: dict[str, Any]
     document_sha256: str
-    objections: tuple[m.Objection, ...]
+    objections: tuple[m.Objection, ...]   # of every period of the store
 
 
 def current_period(engine: Engine) -> Published:
@@ -96,8 +111,9 @@ def current_period(engine: Engine) -> Published:
         if row is None:
             raise PublicityError("no 公示 period is recorded: run reviewer-admin publicity "
                                  "--start YYYY-MM-DD first")
-        objections = tuple(session.scalars(select(m.Objection).where(
-            m.Objection.period_id == row.id).order_by(m.Objection.id)))
+        # Every objection of the store, not only this period's: one upheld during an
+        # earlier notice still excludes its project, one undecided still holds the plan.
+        objections = tuple(session.scalars(select(m.Objection).order_by(m.Objection.id)))
         session.expunge_all()
     return Published(row.id, row.start_date, row.end_date, row.working_days, row.calendar,
                      json.loads(row.document_json), row.document_sha256, objections)

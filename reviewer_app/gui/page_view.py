@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from reviewer_app.gui.render_protocol import MAX_PAGE_PIXELS, MAX_PAGE_SIDE
+from reviewer_app.gui.render_protocol import MAX_PAGE_PIXELS, MAX_PAGE_SIDE, page_size
 
 FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
 MARGIN = 6
@@ -334,8 +334,8 @@ class PageView(QAbstractScrollArea):
                 or not sizes:
             return
         current = self._sizes[self._page]
-        for page, (w, h) in enumerate(sizes, start=first):
-            self._sizes[page] = (float(w), float(h))
+        for page, size in enumerate(sizes, start=first):
+            self._sizes[page] = page_size(size)
         self._sized_up_to = first + len(sizes)
         if self._sized_up_to < len(self._sizes):
             self._ask_sizes(doc)

@@ -285,6 +285,9 @@ class RenderClient(QObject):
             process.waitForFinished(2000)  # a SIGKILLed process is reaped at once
             process.deleteLater()
         self._ready = self._shared = False
+        if self._area is not None:
+            # The next worker must not inherit the material the last one died on.
+            self._area.drop_material()
         self._lost = (code, detail)
         self._live_docs.clear()
         # The request being served is what the worker died on: it fails. Only an open
@@ -357,7 +360,14 @@ class RenderClient(QObject):
                 self._kill(ERR_CRASHED, f"protocol: {exc}")
                 return
             if request.callback is not None:
-                request.callback(header, payload if pixels is None else pixels)
+                try:
+                    request.callback(header, payload if pixels is None else pixels)
+                except (KeyError, TypeError, ValueError, IndexError, OverflowError) as exc:
+                    # A reply the viewer cannot use came from a worker gone wrong: it
+                    # goes, the material shows why, the frames after it are dropped.
+                    self._kill(ERR_CRASHED, f"protocol: a malformed {request.op} reply "
+                                            f"({type(exc).__name__})")
+                    return
             if pixels is not None:
                 with contextlib.suppress(BufferError):
                     pixels.release()  # the callback copied what it keeps

@@ -82,11 +82,17 @@ def decode_prefix(prefix: bytes, max_payload: int) -> tuple[int, int]:
     return head_len, payload_len
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a reply may carry")
+
+
 def decode_header(raw: bytes) -> dict[str, Any]:
+    """A frame's JSON header. The worker may be compromised: nesting deep enough to
+    exhaust the parser's recursion, NaN and Infinity are protocol errors too."""
     try:
-        header = json.loads(raw.decode())
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise ProtocolError(f"header is not JSON: {exc}") from exc
+        header = json.loads(raw.decode(), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ProtocolError(f"header is not JSON: {type(exc).__name__}") from exc
     if not isinstance(header, dict) or not isinstance(header.get("id"), int):
         raise ProtocolError("header without an id")
     return header
@@ -142,3 +148,28 @@ class FrameBuffer:
 
     def clear(self) -> None:
         self._data = bytearray()
+
+
+MAX_PAGES = 100_000          # more pages than any material a person could review
+MAX_PAGE_EXTENT = 1_000_000  # points: far beyond PDF's 14,400 (even with UserUnit)
+
+
+def page_size(value: Any) -> tuple[float, float]:
+    """A page size from a reply, checked: two finite numbers within (0, 10^6] points.
+
+    Raises:
+        ValueError: anything else (the client then treats the worker as broken).
+    """
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise ValueError("a page size is two numbers")
+    width, height = (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool)
+                     else float("nan") for v in value)
+    if not (0 < width <= MAX_PAGE_EXTENT and 0 < height <= MAX_PAGE_EXTENT):
+        raise ValueError("a page size out of range")
+    return width, height
+
+
+def page_count(sizes: Any) -> int:
+    if not isinstance(sizes, list) or len(sizes) > MAX_PAGES:
+        raise ValueError("a page list out of range")
+    return len(sizes)

@@ -38,6 +38,8 @@ from reviewer_app.gui.render_protocol import (
     ERR_TOO_LARGE,
     ERR_UNAVAILABLE,
     ERR_UNSUPPORTED_TYPE,
+    page_count,
+    page_size,
 )
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
@@ -231,7 +233,9 @@ class MaterialViewer(Retranslating, QWidget):
         if not reply.get("ok"):
             self.show_failure(str(reply.get("error", "")), str(reply.get("detail", "")))
             return
-        sizes = [(float(s[0]), float(s[1])) if s else None for s in reply.get("sizes", [])]
+        raw = reply.get("sizes", [])
+        page_count(raw)
+        sizes = [page_size(s) if s else None for s in raw]
         if not sizes or sizes[0] is None:
             self.show_failure(ERR_DAMAGED, "no pages")
             return

@@ -96,7 +96,7 @@ def test_results_changed_after_the_notice_need_a_new_period(store) -> None:
     merge_sheets(store, [("late", _sheet("S1", "5", revision=2))], verify=fake_verify)
     with pytest.raises(PublicityError, match="changed since the 公示"):
         final_plan(store, now=_beijing(dt.date(2026, 11, 9), 9))
-    open_period(store, dt.date(2026, 11, 9))
+    open_period(store, dt.date(2026, 11, 9), now=_beijing(dt.date(2026, 11, 9), 9))
     assert final_plan(store, now=_beijing(dt.date(2026, 11, 16), 9))["publicity"]["start"] \
         == "2026-11-09"
 
@@ -109,3 +109,24 @@ def test_no_notice_while_eligibility_decisions_are_pending(tmp_path: Path) -> No
     with pytest.raises(PublicityError, match="pending for P2"):
         open_period(engine, START)
     engine.dispose()
+
+
+def test_a_second_period_cannot_be_backdated_and_objections_carry_over(store) -> None:
+    """Red-team finding: re-opening a period that is already over would let the plan be
+    written with no real notice and forget an upheld objection."""
+    open_period(store, START)
+    number = add_objection(store, "P1", "材料不实", START)
+    decide_objection(store, number, "upheld", "王", "经核查属实")
+    merge_sheets(store, [("late", _sheet("S1", "24", revision=2))], verify=fake_verify)
+    during = _beijing(dt.date(2026, 11, 10), 9)
+    with pytest.raises(PublicityError, match="must start today"):
+        open_period(store, dt.date(2026, 11, 2), now=during)
+    with pytest.raises(PublicityError, match="must start today"):
+        open_period(store, dt.date(2026, 11, 9), now=during)
+    open_period(store, dt.date(2026, 11, 10), now=during)
+    with pytest.raises(PublicityError, match="ends on 2026-11-16"):
+        final_plan(store, now=_beijing(dt.date(2026, 11, 16), 20))
+    plan = final_plan(store, now=_beijing(dt.date(2026, 11, 17), 9))
+    assert [a["project_id"] for a in plan["awards"]] == ["P2"]
+    assert plan["excluded"][0]["reason"] == "公示异议成立：经核查属实"
+    assert [o["id"] for o in plan["objections"]] == [number]
