@@ -22,7 +22,6 @@ from reviewer_app.core.seat_codes import SeatCodeError
 from reviewer_app.gui.inspection_state import session_visits
 from reviewer_app.sheets.build import SignedSheet, build_sheet
 from reviewer_app.sheets.errors import SheetError
-from reviewer_app.sheets.export import export_paths, export_sheet
 from reviewer_app.sheets.seat_keys import sheet_signing_key
 
 MEMO_FORMAT = "reviewer-app/export-memo/1"
@@ -131,6 +130,8 @@ def plan_export(session, signing_key, expert_name: str) -> ExportPlan:
 
 def already_there(folder: Path, sheet: SignedSheet) -> tuple[Path, Path] | None:
     """The paths when ``folder`` already holds exactly this sheet and its PDF."""
+    from reviewer_app.sheets.export import export_paths
+
     revsheet, pdf = export_paths(folder, sheet)
     try:
         if revsheet.read_bytes() == sheet.envelope and pdf.is_file():
@@ -148,6 +149,10 @@ def write_export(session, plan: ExportPlan, folder: Path, *,
     Raises:
         ExportFailed: nothing was written and nothing recorded.
     """
+    # Imported here: it brings reportlab (~0.2 s), which unlocking must not wait for
+    # (this module is imported at every unlock for MEMO_SUFFIX).
+    from reviewer_app.sheets.export import export_sheet
+
     paths = export_sheet(folder, plan.sheet, session.package.manifest, pdf=pdf)
     if not plan.unchanged:
         body = plan.sheet.body
