@@ -23,7 +23,12 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from reviewer_app.central.reports import award_entries, results_document, tier_names
+from reviewer_app.central.reports import (
+    award_entries,
+    document_text,
+    results_document,
+    tier_names,
+)
 from reviewer_app.central.sanitize import strip_controls
 from reviewer_app.core.dates import CST
 from reviewer_app.core.errors import ReviewerError
@@ -45,9 +50,8 @@ def today_cst(now: dt.datetime | None = None) -> dt.date:
 
 
 def _document(results) -> tuple[str, str]:
-
-    text = json.dumps(results_document(results), ensure_ascii=False, indent=2,
-                      sort_keys=True) + "\n"
+    """results.json's text for ``results`` and its SHA-256: what goes on notice."""
+    text = document_text(results_document(results))
     return text, hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -160,6 +164,11 @@ def decide_objection(engine: Engine, objection_id: int, outcome: str, by: str,
         row.decided_at = dt.datetime.now(dt.UTC)
 
 
+def plan_text(plan: dict[str, Any]) -> str:
+    """The award plan as stored and as award-plan.json holds it, byte for byte."""
+    return document_text(plan)
+
+
 def final_plan(engine: Engine, now: dt.datetime | None = None) -> dict[str, Any]:
     """The award plan after the 公示, recorded in the store and in the ledger."""
     from reviewer_app.central.results import compute_results
@@ -212,7 +221,7 @@ def final_plan(engine: Engine, now: dt.datetime | None = None) -> dict[str, Any]
         "excluded": excluded,
         "awarded_total": str(sum((Decimal(a["amount"]) for a in awards), Decimal(0))),
     }
-    text = json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = plan_text(plan)
     plan_sha = hashlib.sha256(text.encode()).hexdigest()
     year = int(published.document["program"]["year"])
     # The unique period_id makes a concurrent second writer fail rather than enter the

@@ -126,6 +126,11 @@ def results_document(results: Results) -> dict[str, Any]:
     }
 
 
+def document_text(record: dict[str, Any]) -> str:
+    """results.json's bytes for ``record`` (what the 公示 stores and compares, too)."""
+    return json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def inspection_summary(results: Results, project_id: str) -> str:
     """What the site visits found, in one cell; empty when nobody visited."""
     found = results.inspections.of(project_id)
@@ -221,7 +226,7 @@ def write_results(results: Results, out_dir: Path, engine: Engine | None = None,
 
     private_dir(out_dir)
     record = results_document(results)
-    document = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    document = document_text(record)
     outputs = {
         "results.csv": results_csv(results),
         "publicity.csv": publicity_csv(award_entries(record["projects"], tier_names(results))),

@@ -198,8 +198,8 @@ def run_results(args: argparse.Namespace) -> int:
                                 "no --prior-awards or --budget with it")
         from reviewer_app.cli.publicity_commands import write_final_plan
 
-        plan_files = write_final_plan(engine, args.out)
-        publicity = current_period(engine)
+        plan_files = write_final_plan(engine, args.out)  # raises when there is no period
+        assert publicity is not None
         budget = publicity.document["budget"]
         if budget["source"] == "given":
             args.budget = Decimal(budget["budget"])

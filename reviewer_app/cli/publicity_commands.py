@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -73,37 +72,28 @@ def run_publicity(args: argparse.Namespace) -> int:
             return 0
         if args.out is None:
             raise ReviewerError("publicity --start needs --out FOLDER for the notice")
-        open_period(engine, args.start, budget=args.budget)
+        period, results = open_period(engine, args.start, budget=args.budget)
         published = current_period(engine)
-        written = _write_notice(published, args.out, engine)
+        written = _write_notice(published, results, args.out)
     finally:
         engine.dispose()
-    print(f"公示期 {published.start.isoformat()} – {published.end.isoformat()}: "
-          f"{published.working_days} working days ("
-          + ", ".join(d.isoformat() for d in _working_days(published)) + ")")
+    print(f"公示期 {period.start.isoformat()} – {period.end.isoformat()}: "
+          f"{len(period.working_days)} working days ("
+          + ", ".join(d.isoformat() for d in period.working_days) + ")")
     for path in written:
         print(f"wrote {path}")
     return 0
 
 
-def _working_days(published) -> tuple[dt.date, ...]:
-    from reviewer_app.core.publicity import publicity_period
-
-    return publicity_period(published.start, published.working_days).working_days
-
-
-def _write_notice(published, out_dir: Path, engine) -> list[Path]:
+def _write_notice(published, results, out_dir: Path) -> list[Path]:
     from reviewer_app.atomic import atomic_write_bytes
     from reviewer_app.central.publicity_pdf import publicity_pdf
-    from reviewer_app.central.reports import award_entries, publicity_csv
-    from reviewer_app.central.results import results_program
-    from reviewer_app.files import private_dir
+    from reviewer_app.central.reports import award_entries, publicity_csv, tier_names
 
-    program = results_program(engine)
-    names = {t.id: t.name for t in program.funding.tiers}
-    entries = award_entries(published.document["projects"], names)
-    private_dir(out_dir)
-    outputs = {"publicity.pdf": publicity_pdf(published, entries, program.info.authority),
+    entries = award_entries(published.document["projects"], tier_names(results))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = {"publicity.pdf": publicity_pdf(published, entries,
+                                              results.program.info.authority),
                "publicity.csv": publicity_csv(entries)}
     for name, data in outputs.items():
         atomic_write_bytes(out_dir / name, data)
@@ -145,7 +135,7 @@ def run_objection(args: argparse.Namespace) -> int:
 def write_final_plan(engine, out_dir: Path) -> list[Path]:
     """``results --final``: the award plan (资助计划) once the 公示 has ended."""
     from reviewer_app.atomic import atomic_write_bytes
-    from reviewer_app.central.publicity import final_plan
+    from reviewer_app.central.publicity import final_plan, plan_text
     from reviewer_app.central.publicity_pdf import award_plan_pdf
     from reviewer_app.central.reports import publicity_csv
     from reviewer_app.central.results import results_program
@@ -155,8 +145,7 @@ def write_final_plan(engine, out_dir: Path) -> list[Path]:
     authority = results_program(engine).info.authority
     private_dir(out_dir)
     outputs = {
-        "award-plan.json": (json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=True)
-                            + "\n").encode("utf-8"),
+        "award-plan.json": plan_text(plan).encode("utf-8"),
         "award-plan.csv": publicity_csv(plan["awards"]),
         "award-plan.pdf": award_plan_pdf(plan, authority),
     }

@@ -248,28 +248,27 @@ def _progress_relay(progress: Progress) -> Callable[[str, int], None]:
     return relay
 
 
-def signed_at_text(created_at: str) -> str:
-    """The body's UTC signing time as the expert reads it: 北京时间 with its offset,
-    e.g. ``2026-06-20 10:30（北京时间 UTC+8）``; text that is not a time prints as it is."""
+def _signed_at(created_at: str) -> dt.datetime | None:
+    """The body's signing time in Beijing time; None when it is not a zoned time."""
     try:
         moment = dt.datetime.fromisoformat(created_at.replace("Z", "+00:00"))
     except ValueError:
-        return created_at
-    if moment.tzinfo is None:
-        return created_at
-    return f"{moment.astimezone(CST):%Y-%m-%d %H:%M}（北京时间 UTC+8）"
+        return None
+    return moment.astimezone(CST) if moment.tzinfo is not None else None
+
+
+def signed_at_text(created_at: str) -> str:
+    """The body's UTC signing time as the expert reads it: 北京时间 with its offset,
+    e.g. ``2026-06-20 10:30（北京时间 UTC+8）``; text that is not a time prints as it is."""
+    moment = _signed_at(created_at)
+    return created_at if moment is None else f"{moment:%Y-%m-%d %H:%M}（北京时间 UTC+8）"
 
 
 def _pdf_date(created_at: str) -> str:
     """The signing time as a PDF date in Beijing time (``D:20260620103000+08'00'``);
     empty when the body's time cannot be read."""
-    try:
-        moment = dt.datetime.fromisoformat(created_at.replace("Z", "+00:00"))
-    except ValueError:
-        return ""
-    if moment.tzinfo is None:
-        return ""
-    return f"D:{moment.astimezone(CST):%Y%m%d%H%M%S}+08'00'"
+    moment = _signed_at(created_at)
+    return "" if moment is None else f"D:{moment:%Y%m%d%H%M%S}+08'00'"
 
 
 def _header(body: SheetBody, body_sha256: str, manifest: Mapping[str, Any],
