@@ -89,9 +89,10 @@ def _write_notice(published, results, out_dir: Path) -> list[Path]:
     from reviewer_app.atomic import atomic_write_bytes
     from reviewer_app.central.publicity_pdf import publicity_pdf
     from reviewer_app.central.reports import award_entries, publicity_csv, tier_names
+    from reviewer_app.files import private_dir
 
     entries = award_entries(published.document["projects"], tier_names(results))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
     outputs = {"publicity.pdf": publicity_pdf(published, entries,
                                               results.program.info.authority),
                "publicity.csv": publicity_csv(entries)}
