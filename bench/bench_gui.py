@@ -82,7 +82,7 @@ import sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from reviewer_app.gui.app import build_window
-from reviewer_app.gui.unlock import Prefill
+from reviewer_app.gui.expert.unlock import Prefill
 package, passphrase, seat_id, seat_code, fingerprint = sys.argv[1:6]
 w = build_window(); w.show()
 # As reviewer_app.gui.app.run does once the window shows: SQLAlchemy/Alembic load meanwhile.
@@ -216,7 +216,7 @@ def bench_switch(rounds: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from reviewer_app.gui.app import build_window, create_app
-    from reviewer_app.gui.session import ReviewSession
+    from reviewer_app.gui.expert.session import ReviewSession
     from reviewer_app.gui.settings import workspace_path
     from tests.gui.fakes import SEAT_CODE, build_manifest_and_members
 
@@ -253,7 +253,7 @@ def bench_switch(rounds: int) -> dict[str, float]:
 
 def bench_autosave(rounds: int) -> dict[str, float]:
     from reviewer_app.gui.app import create_app
-    from reviewer_app.gui.autosave import AutosaveManager
+    from reviewer_app.gui.expert.autosave import AutosaveManager
     from reviewer_app.storage.encrypted import ExpertSecret
     from reviewer_app.storage.workspace import FieldChange, WorkspaceStore
 

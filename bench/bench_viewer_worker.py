@@ -9,7 +9,7 @@ page as a QPixmap at the size the viewer shows it (fit width in a 900 x 700 view
   process, render the page, paint it on white;
 - worker: MaterialViewer.load_pdf through a warm render worker until pageRendered: the
   material into the shared area, parsed and rendered there, pixels back through the
-  shared area (Linux; gui/render_shared.py), the page copied into a QPixmap;
+  shared area (Linux; gui/widgets/render_shared.py), the page copied into a QPixmap;
 - pipe (for reference, the path of Windows and macOS): the same with the shared area
   switched off, material and pixels through the worker's stdin and stdout.
 
@@ -95,8 +95,8 @@ def main() -> int:
     from bench_gui import big_pdf
 
     from reviewer_app.gui.app import create_app
-    from reviewer_app.gui.render_client import RenderClient
-    from reviewer_app.gui.viewer import MaterialViewer
+    from reviewer_app.gui.widgets.render_client import RenderClient
+    from reviewer_app.gui.widgets.viewer import MaterialViewer
 
     app = create_app()
     data = big_pdf()

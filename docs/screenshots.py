@@ -35,7 +35,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["REVIEWER_APP_DATA_DIR"] = str(Path(tmp) / "data")
         from reviewer_app.gui.app import build_window, create_app
-        from reviewer_app.gui.session import ReviewSession
+        from reviewer_app.gui.expert.session import ReviewSession
         from reviewer_app.gui.settings import workspace_path
         from reviewer_app.storage.workspace import FieldChange
         from tests.gui.fakes import SEAT_CODE, FakePackage, build_manifest_and_members

@@ -19,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-RENDER_WORKER_FLAG = "--render-worker"  # = reviewer_app.gui.render_worker.WORKER_FLAG
+RENDER_WORKER_FLAG = "--render-worker"  # = reviewer_app.gui.widgets.render_worker.WORKER_FLAG
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         # The frozen bundle has no ``python -m``: the app's own executable is the render
         # worker (docs/architecture.md §5). Nothing else is imported before it confines
         # itself.
-        from reviewer_app.gui.render_worker import main as render_worker
+        from reviewer_app.gui.widgets.render_worker import main as render_worker
 
         return render_worker()
     args = build_parser().parse_args(argv)

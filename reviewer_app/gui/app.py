@@ -14,21 +14,21 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from reviewer_app.gui.expert.main_window import MainWindow
 from reviewer_app.gui.i18n import Translations
-from reviewer_app.gui.main_window import MainWindow
 from reviewer_app.gui.pyside_compat import keep_singletons_alive
 from reviewer_app.gui.settings import APP_NAME, ORG_NAME, Preferences
 from reviewer_app.paths import CJK_FONT, RESOURCES
 
 if TYPE_CHECKING:
-    from reviewer_app.gui.session import Credentials, OpenedPackage, Opener
+    from reviewer_app.gui.expert.session import Credentials, OpenedPackage, Opener
 
 
 def open_package(path: Path, credentials: Credentials,
                  trusted_keys: Collection[str]) -> OpenedPackage:
-    """:func:`reviewer_app.gui.session.open_package`, imported when the first package is
+    """:func:`reviewer_app.gui.expert.session.open_package`, imported when the first package is
     opened: the session module and the review domain are not needed to show the window."""
-    from reviewer_app.gui.session import open_package as open_real
+    from reviewer_app.gui.expert.session import open_package as open_real
 
     return open_real(path, credentials, trusted_keys)
 

@@ -1,7 +1,7 @@
 """An in-memory review package for GUI tests: real PDFs and images, no crypto.
 
-``FakePackage`` implements :class:`reviewer_app.gui.session.OpenedPackage`;
-``FakeOpener`` stands in for :func:`reviewer_app.gui.session.open_package` and
+``FakePackage`` implements :class:`reviewer_app.gui.expert.session.OpenedPackage`;
+``FakeOpener`` stands in for :func:`reviewer_app.gui.expert.session.open_package` and
 refuses a wrong passphrase the way the reader does.
 """
 
@@ -22,7 +22,7 @@ from reportlab.pdfgen import canvas
 from reviewer_app.central.intake import load_intake
 from reviewer_app.central.manifest import build_manifest
 from reviewer_app.core.seat_codes import ALPHABET, CODE_BYTES, canonical_seat_code
-from reviewer_app.gui.session import Credentials, FailureKind, OpenFailure
+from reviewer_app.gui.expert.session import Credentials, FailureKind, OpenFailure
 from tests.helpers.images import tiny_png
 from tests.helpers.intake import ROW, write_intake
 from tests.helpers.programs import make_uscc

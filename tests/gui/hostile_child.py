@@ -15,7 +15,7 @@ def main() -> int:
     from PySide6.QtCore import QTimer
 
     from reviewer_app.gui.app import build_window, create_app
-    from reviewer_app.gui.session import ReviewSession
+    from reviewer_app.gui.expert.session import ReviewSession
     from reviewer_app.gui.settings import workspace_path
     from tests.gui.fakes import SEAT_CODE, FakePackage, build_manifest_and_members
     from tests.helpers.hostile import hostile_members

@@ -20,7 +20,7 @@ def main() -> None:
     from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
     from reviewer_app.gui.app import build_window, create_app
-    from reviewer_app.gui.session import ReviewSession
+    from reviewer_app.gui.expert.session import ReviewSession
     from reviewer_app.gui.settings import workspace_path
     from tests.gui.fakes import SEAT_CODE, FakePackage
 

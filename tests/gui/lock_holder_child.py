@@ -11,7 +11,7 @@ from pathlib import Path
 
 def main() -> None:
     manifest = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-    from reviewer_app.gui.session import ReviewSession
+    from reviewer_app.gui.expert.session import ReviewSession
     from reviewer_app.gui.settings import workspace_path
     from tests.gui.fakes import SEAT_CODE, SEAT_ID, FakePackage
 

@@ -13,9 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRect, QStandardPaths
 from PySide6.QtWidgets import QLabel
 
-from reviewer_app.gui import file_dialogs, window_state
-from reviewer_app.gui.session import FailureKind
+from reviewer_app.gui import window_state
+from reviewer_app.gui.expert.session import FailureKind
 from reviewer_app.gui.settings import Preferences
+from reviewer_app.gui.widgets import file_dialogs
 from tests.gui.conftest import fill_unlock, open_and_unlock
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -155,7 +155,7 @@ def test_accessible_names_are_translated_labels(qtbot, window, package_file):
 
 
 def test_project_summary_heading_is_translated(qtbot, window):
-    from reviewer_app.gui.project_info import ProjectInfoView
+    from reviewer_app.gui.expert.project_info import ProjectInfoView
 
     info = ProjectInfoView()
     qtbot.addWidget(info)
@@ -184,7 +184,7 @@ def test_a_file_that_is_not_a_package_is_refused_before_credentials(qtbot, windo
 
 
 def test_key_folder_is_shown_as_a_person_reads_it(tmp_path):
-    from reviewer_app.gui.identity_dialog import key_folder_text
+    from reviewer_app.gui.expert.identity_dialog import key_folder_text
 
     home = tmp_path / "home" / "王专家"
     assert key_folder_text(home / ".local/share/desk/keys/expert.key", home) == \

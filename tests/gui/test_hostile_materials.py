@@ -10,9 +10,9 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 
-from reviewer_app.gui import render_shared
-from reviewer_app.gui.render_protocol import MAX_PAGE_PIXELS, MAX_PAGE_SIDE
-from reviewer_app.gui.viewer import MaterialViewer
+from reviewer_app.gui.widgets import render_shared
+from reviewer_app.gui.widgets.render_protocol import MAX_PAGE_PIXELS, MAX_PAGE_SIDE
+from reviewer_app.gui.widgets.viewer import MaterialViewer
 from tests.gui.fakes import make_pdf
 from tests.helpers import hostile
 
@@ -42,7 +42,7 @@ class Ticker:
 
 @pytest.fixture
 def viewer(qtbot):
-    from reviewer_app.gui.render_client import RenderClient
+    from reviewer_app.gui.widgets.render_client import RenderClient
 
     client = RenderClient(open_timeout=OPEN_TIMEOUT_S, request_timeout=REQUEST_TIMEOUT_S)
     widget = MaterialViewer(client=client)
@@ -148,7 +148,7 @@ def test_worker_is_confined(qtbot, viewer):
 
 
 def test_memory_limit_turns_a_huge_render_into_a_refusal(qtbot):
-    from reviewer_app.gui.render_client import RenderClient
+    from reviewer_app.gui.widgets.render_client import RenderClient
 
     client = RenderClient(memory_limit_mb=160, request_timeout=REQUEST_TIMEOUT_S)
     widget = MaterialViewer(client=client)

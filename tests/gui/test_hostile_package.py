@@ -15,7 +15,7 @@ pytest.importorskip("reviewer_app.package.reader")
 
 from PySide6.QtCore import QTimer
 
-from reviewer_app.gui.session import open_package
+from reviewer_app.gui.expert.session import open_package
 from reviewer_app.package import Argon2Params, MemberSource, write_package
 from tests.gui.conftest import open_and_unlock
 from tests.gui.fakes import PASSPHRASE

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit
 from reviewer_app.central.intake import load_intake
 from reviewer_app.central.manifest import build_manifest
 from reviewer_app.cli.admin import main as admin
-from reviewer_app.gui.session import open_package
+from reviewer_app.gui.expert.session import open_package
 from reviewer_app.package import Argon2Params, MemberSource, write_package
 from tests.gui.conftest import fill_unlock, type_text
 from tests.gui.fakes import PASSPHRASE, SEAT_CODE, make_pdf, make_png
@@ -279,7 +279,7 @@ def test_inspection_tab_is_translated(qtbot, make_window, inspection_package):
 
 
 def test_visits_are_normalised_and_in_checklist_order(qapp, tmp_path):
-    from reviewer_app.gui.inspection_state import InspectionData, checklist_items
+    from reviewer_app.gui.expert.inspection_state import InspectionData, checklist_items
     from reviewer_app.storage.encrypted import ExpertSecret
     from reviewer_app.storage.inspection import InspectionStore
     from reviewer_app.storage.workspace import FieldChange, ProjectState, WorkspaceStore
@@ -325,7 +325,7 @@ def test_wheel_over_an_unfocused_result_does_not_change_it(qtbot):
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QApplication
 
-    from reviewer_app.gui.inspection_panel import ResultCombo
+    from reviewer_app.gui.expert.inspection_panel import ResultCombo
 
     combo = ResultCombo()
     qtbot.addWidget(combo)

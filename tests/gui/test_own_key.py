@@ -19,7 +19,7 @@ pytest.importorskip("reviewer_app.package.reader")
 
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from reviewer_app.gui.session import FailureKind, open_package
+from reviewer_app.gui.expert.session import FailureKind, open_package
 from reviewer_app.identity.expert import ExpertIdentity, ExpertKeys, expert_key_store
 from reviewer_app.package import Argon2Params, MemberSource, write_package
 from tests.gui.fakes import PASSPHRASE, SEAT_CODE, SEAT_ID

@@ -12,7 +12,7 @@ pytest.importorskip("PySide6.QtPrintSupport")
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
-from reviewer_app.gui.sheet_print import PrintNotPossible, print_pdf
+from reviewer_app.gui.expert.sheet_print import PrintNotPossible, print_pdf
 from tests.gui.conftest import open_and_unlock
 from tests.gui.test_sheet_export import Dialogs, _score
 

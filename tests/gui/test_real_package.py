@@ -10,7 +10,7 @@ pytest.importorskip("reviewer_app.package.reader")
 
 from PySide6.QtWidgets import QLineEdit
 
-from reviewer_app.gui.session import Credentials, FailureKind, OpenFailure, open_package
+from reviewer_app.gui.expert.session import Credentials, FailureKind, OpenFailure, open_package
 from reviewer_app.package import Argon2Params, MemberSource, write_package
 from tests.gui.conftest import fill_unlock, open_and_unlock
 from tests.gui.fakes import PASSPHRASE

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer_app.gui.render_protocol import (
+from reviewer_app.gui.widgets.render_protocol import (
     MAX_PAGES,
     ProtocolError,
     decode_header,

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from reviewer_app.gui import render_shared
-from reviewer_app.gui.render_client import RenderClient
-from reviewer_app.gui.viewer import MaterialViewer
+from reviewer_app.gui.widgets import render_shared
+from reviewer_app.gui.widgets.render_client import RenderClient
+from reviewer_app.gui.widgets.viewer import MaterialViewer
 from tests.gui.fakes import make_pdf, make_png
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux") or

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListView, QPlainTextEdit, QTreeView
 
 from reviewer_app.core.seat_codes import canonical_seat_code
-from reviewer_app.gui.session import FailureKind
+from reviewer_app.gui.expert.session import FailureKind
 from tests.gui.conftest import fill_unlock, open_and_unlock, type_text
 from tests.gui.fakes import PACKAGE_ID, SEAT_CODE
 

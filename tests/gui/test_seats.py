@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from reviewer_app.core.seat_codes import seat_code_check
-from reviewer_app.gui.session import FailureKind, OpenFailure, ReviewSession
+from reviewer_app.gui.expert.session import FailureKind, OpenFailure, ReviewSession
 from reviewer_app.gui.settings import legacy_workspace_path, workspace_path
 from reviewer_app.sheets.seat_keys import seat_public_key
 from reviewer_app.storage.workspace import FieldChange

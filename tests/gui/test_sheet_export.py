@@ -19,8 +19,8 @@ pytest.importorskip("reviewer_app.package.reader")
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from reviewer_app.cli.admin import main as admin
-from reviewer_app.gui.session import open_package
-from reviewer_app.gui.unlock import Prefill
+from reviewer_app.gui.expert.session import open_package
+from reviewer_app.gui.expert.unlock import Prefill
 from reviewer_app.identity.errors import KeyNotFound
 from reviewer_app.sheets.body import key_id_for
 from reviewer_app.sheets.envelope import PAYLOAD_TYPE_2
@@ -326,7 +326,7 @@ def test_no_keyring_uses_a_passphrase_protected_file(qtbot, window, tmp_path):
 
 def test_passphrase_dialog_checks_what_was_typed(qtbot, window):
     """``window`` installs the Chinese catalogue (no longer left over by earlier tests)."""
-    from reviewer_app.gui.identity_dialog import PassphraseDialog
+    from reviewer_app.gui.expert.identity_dialog import PassphraseDialog
 
     dialog = PassphraseDialog(True, "/keys/expert-identity.key")
     qtbot.addWidget(dialog)
@@ -357,7 +357,7 @@ def test_passphrase_dialog_checks_what_was_typed(qtbot, window):
 def test_new_dialogs_are_translated(qtbot, window, opener, package_file, memory_keyring):
     from PySide6.QtWidgets import QAbstractButton, QLabel, QTableWidget
 
-    from reviewer_app.gui.identity_dialog import PassphraseDialog
+    from reviewer_app.gui.expert.identity_dialog import PassphraseDialog
     from tests.gui.test_i18n_and_forms import ALLOWED_LATIN, LATIN_WORD
 
     def visible_texts(dialog) -> list[tuple[str, str]]:

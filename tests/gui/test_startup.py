@@ -28,10 +28,10 @@ print(json.dumps({"modules": sorted(sys.modules), "workspace": window._workspace
                   "shortcut": window.lock_action.shortcut().toString()}))
 """
 NOT_AT_START = ("PySide6.QtPdf", "PySide6.QtPdfWidgets", "reviewer_app.core.rubric",
-                "reviewer_app.gui.session", "reviewer_app.gui.viewer",
-                "reviewer_app.gui.rubric_panel", "reviewer_app.gui.project_list",
-                "reviewer_app.gui.unlock", "reviewer_app.gui.inspection_panel",
-                "reviewer_app.gui.finalize_dialog", "reviewer_app.package", "sqlalchemy",
+                "reviewer_app.gui.expert.session", "reviewer_app.gui.widgets.viewer",
+                "reviewer_app.gui.expert.rubric_panel", "reviewer_app.gui.expert.project_list",
+                "reviewer_app.gui.expert.unlock", "reviewer_app.gui.expert.inspection_panel",
+                "reviewer_app.gui.expert.finalize_dialog", "reviewer_app.package", "sqlalchemy",
                 "keyring", "platformdirs", "hashlib")
 
 

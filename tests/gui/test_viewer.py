@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from reviewer_app.gui.page_view import FIT_PAGE, FIT_WIDTH
-from reviewer_app.gui.viewer import MaterialViewer
+from reviewer_app.gui.widgets.page_view import FIT_PAGE, FIT_WIDTH
+from reviewer_app.gui.widgets.viewer import MaterialViewer
 from tests.gui.conftest import open_and_unlock
 from tests.gui.fakes import make_pdf, make_png
 

@@ -1,10 +1,10 @@
 """The render worker: parses and renders one untrusted material at a time, in its own
 process, so that a hostile PDF or image can hang or crash only this process.
 
-Started by :class:`reviewer_app.gui.render_client.RenderClient` as
-``python -m reviewer_app.gui.render_worker`` (``reviewer-app --render-worker`` in the
-frozen bundle). It confines itself (:mod:`reviewer_app.gui.render_limits`) before Qt is
-imported, then answers requests over stdin/stdout (:mod:`reviewer_app.gui.render_protocol`).
+Started by :class:`reviewer_app.gui.widgets.render_client.RenderClient` as
+``python -m reviewer_app.gui.widgets.render_worker`` (``reviewer-app --render-worker`` in the
+frozen bundle). It confines itself (:mod:`reviewer_app.gui.widgets.render_limits`) before Qt is
+imported, then answers requests over stdin/stdout (:mod:`reviewer_app.gui.widgets.render_protocol`).
 The material arrives as the payload of ``open`` and lives only in this process's memory.
 
 Operations (``doc`` is the client's token of the open document):
@@ -12,7 +12,7 @@ Operations (``doc`` is the client's token of the open document):
 - ``open`` {doc, kind: "pdf"|"image", page} + bytes -> {pages, sizes: [[w, h] points]} for a PDF,
   {pages: 1, sizes: [[w, h] pixels]} for a JPEG/PNG (after EXIF rotation); with
   ``shared: n`` the material is the first n bytes of the shared area's material part
-  (:mod:`reviewer_app.gui.render_shared`) instead of the payload
+  (:mod:`reviewer_app.gui.widgets.render_shared`) instead of the payload
 - ``sizes`` {doc, first, count} -> {first, sizes}: the size of pages first... (``open``
   sizes only the first page and the one asked for, the others are null; without
   ``first``/``count``: every page)
@@ -31,9 +31,9 @@ import os
 import sys
 from typing import Any
 
-from reviewer_app.gui import render_limits, render_shared
-from reviewer_app.gui.material_sniff import allowed_image_format, sniff
-from reviewer_app.gui.render_protocol import (
+from reviewer_app.gui.widgets import render_limits, render_shared
+from reviewer_app.gui.widgets.material_sniff import allowed_image_format, sniff
+from reviewer_app.gui.widgets.render_protocol import (
     ERR_BAD_REQUEST,
     ERR_DAMAGED,
     ERR_NO_MEMORY,
@@ -172,7 +172,7 @@ class Renderer:
     def _open_pdf(self, header: dict[str, Any], data: memoryview) -> dict[str, Any]:
         from PySide6.QtPdf import QPdfDocument
 
-        from reviewer_app.gui.memory_device import MemoryDevice
+        from reviewer_app.gui.widgets.memory_device import MemoryDevice
 
         # PDFium accepts up to 1 KiB of junk before the header; anything else is refused
         # by name rather than parsed as something it is not.
@@ -209,7 +209,7 @@ class Renderer:
     def _open_image(self, data: memoryview) -> dict[str, Any]:
         from PySide6.QtGui import QImageReader
 
-        from reviewer_app.gui.memory_device import MemoryDevice
+        from reviewer_app.gui.widgets.memory_device import MemoryDevice
 
         fmt = allowed_image_format(data)
         if fmt is None:

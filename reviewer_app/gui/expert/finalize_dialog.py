@@ -1,6 +1,6 @@
 """Finalize: what is still missing (click to go there), else the expert's own scores, then sign.
 
-The dialog only shows; :mod:`reviewer_app.gui.sheet_actions` decides what to put in
+The dialog only shows; :mod:`reviewer_app.gui.expert.sheet_actions` decides what to put in
 it and what "go to" and "sign" do.
 """
 
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.core.decimals import decimal_str
+from reviewer_app.gui.expert.score_chart import Distribution, ScoreChart, Series
 from reviewer_app.gui.i18n import Retranslating
-from reviewer_app.gui.score_chart import Distribution, ScoreChart, Series
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 

@@ -1,7 +1,7 @@
 """The material viewer: PDFs and scanned images, parsed and drawn by the render worker.
 
 Nothing in this process parses a material. The decrypted bytes go to the render worker
-(:mod:`reviewer_app.gui.render_client`, docs/architecture.md §5), which answers with page
+(:mod:`reviewer_app.gui.widgets.render_client`, docs/architecture.md §5), which answers with page
 sizes, page pixels at the size shown, search hits and text selections; a material that
 hangs, crashes or overruns the worker shows "This material cannot be shown" with the
 reason, and the rest of the app goes on.
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.gui.i18n import Retranslating
-from reviewer_app.gui.page_view import FIT_PAGE, FIT_WIDTH, PageView
-from reviewer_app.gui.render_client import RenderClient
-from reviewer_app.gui.render_protocol import (
+from reviewer_app.gui.widgets.page_view import FIT_PAGE, FIT_WIDTH, PageView
+from reviewer_app.gui.widgets.render_client import RenderClient
+from reviewer_app.gui.widgets.render_protocol import (
     ERR_BAD_REQUEST,
     ERR_CRASHED,
     ERR_DAMAGED,

@@ -29,7 +29,7 @@ import fcntl
 import mmap
 import os
 
-from reviewer_app.gui.render_protocol import MAX_PAGE_PIXELS
+from reviewer_app.gui.widgets.render_protocol import MAX_PAGE_PIXELS
 
 SHARED_FD_ENV = "REVIEWER_RENDER_SHARED_FD"
 PIXEL_BYTES = MAX_PAGE_PIXELS * 4

@@ -39,9 +39,9 @@ from reviewer_app.core.score_input import (
     parse_score_text,
     read_score,
 )
+from reviewer_app.gui.expert.session import storage
 from reviewer_app.gui.i18n import Retranslating
-from reviewer_app.gui.session import storage
-from reviewer_app.gui.wheel import WheelScrollsComboBox
+from reviewer_app.gui.widgets.wheel import WheelScrollsComboBox
 
 if TYPE_CHECKING:
     from reviewer_app.storage.workspace import EvidenceLink, ProjectState

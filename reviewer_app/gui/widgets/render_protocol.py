@@ -8,7 +8,7 @@ A request header is ``{"id": n, "op": "...", ...parameters}``; its payload is th
 bytes for ``open`` and empty otherwise. A reply header is ``{"id": n, "ok": true, ...}`` or
 ``{"id": n, "ok": false, "error": code, "detail": text}``; a rendered page comes back as raw
 ``QImage.Format_RGB32`` pixels in the payload (``width``, ``height``, ``stride`` in the header).
-Where the worker mapped the shared area (:mod:`reviewer_app.gui.render_shared`), ``open``
+Where the worker mapped the shared area (:mod:`reviewer_app.gui.widgets.render_shared`), ``open``
 carries ``shared: n`` instead of a payload and a render answers ``shared: true`` with the
 pixels in the area. Both ends are always the same version of the app: no version field.
 Error codes are fixed strings: the GUI turns them into translated reasons.

@@ -13,8 +13,8 @@ import contextlib
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from reviewer_app.gui.main_window import MainWindow
-    from reviewer_app.gui.session import ReviewSession
+    from reviewer_app.gui.expert.main_window import MainWindow
+    from reviewer_app.gui.expert.session import ReviewSession
 
 
 class Place(NamedTuple):

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from reviewer_app.gui.session import ProjectStatus, ReviewSession
+from reviewer_app.gui.expert.session import ProjectStatus, ReviewSession
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 2

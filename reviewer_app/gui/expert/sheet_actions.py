@@ -31,9 +31,9 @@ from reviewer_app.gui.settings import data_dir
 
 if TYPE_CHECKING:  # keyring, the signer and reportlab load on first use, not at start-up
     # (and the dialogs, on first use too: the main window installs this hook at start-up)
-    from reviewer_app.gui.finalize_dialog import FinalizeDialog
-    from reviewer_app.gui.identity_dialog import IdentityDialog
-    from reviewer_app.gui.main_window import MainWindow
+    from reviewer_app.gui.expert.finalize_dialog import FinalizeDialog
+    from reviewer_app.gui.expert.identity_dialog import IdentityDialog
+    from reviewer_app.gui.expert.main_window import MainWindow
     from reviewer_app.identity.expert import ExpertIdentity, ExpertKeys
     from reviewer_app.sheets.build import SignedSheet
 
@@ -61,7 +61,7 @@ class SheetController(QObject):
         self.identity_dialog: IdentityDialog | None = None
         self.last_paths: tuple[Path, Path] | None = None
         # The sheet exported last in this session, with its PDF once rendered: what
-        # "Print score sheet…" prints (gui.sheet_print).
+        # "Print score sheet…" prints (gui.expert.sheet_print).
         self._exported: tuple[object, SignedSheet, bytes | None] | None = None
         self.identity_action = QAction(window)
         self.identity_action.setObjectName("identityAction")
@@ -73,7 +73,7 @@ class SheetController(QObject):
 
     # --- replaced by tests: everything that blocks -------------------------------------
     def ask_passphrase(self, creating: bool, where: str, error: str) -> str | None:
-        from reviewer_app.gui.identity_dialog import PassphraseDialog
+        from reviewer_app.gui.expert.identity_dialog import PassphraseDialog
 
         dialog = PassphraseDialog(creating, where, error, self.window)
         try:
@@ -88,7 +88,7 @@ class SheetController(QObject):
         return text if ok else None
 
     def choose_folder(self, title: str) -> Path | None:
-        from reviewer_app.gui.file_dialogs import remember_folder, start_folder
+        from reviewer_app.gui.widgets.file_dialogs import remember_folder, start_folder
 
         name = QFileDialog.getExistingDirectory(self.window, title,
                                                 start_folder(self.window.prefs))
@@ -96,7 +96,7 @@ class SheetController(QObject):
         return Path(name) if name else None
 
     def choose_save_path(self, title: str, suggested: Path) -> Path | None:
-        from reviewer_app.gui.file_dialogs import remember_folder, start_folder
+        from reviewer_app.gui.widgets.file_dialogs import remember_folder, start_folder
 
         suggested = Path(start_folder(self.window.prefs)) / suggested.name
         name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested),
@@ -209,7 +209,7 @@ class SheetController(QObject):
         location = keys.location()
         if location.kind == "keyring":
             return self.tr("the system keyring of this computer")
-        from reviewer_app.gui.identity_dialog import key_folder_text
+        from reviewer_app.gui.expert.identity_dialog import key_folder_text
 
         text = self.tr("an encrypted key file on this computer (in %1), protected by your "
                        "passphrase").replace("%1", key_folder_text(location.where))
@@ -225,7 +225,7 @@ class SheetController(QObject):
 
     # --- the identity dialog -----------------------------------------------------------
     def show_identity(self) -> IdentityDialog:
-        from reviewer_app.gui.identity_dialog import IdentityDialog
+        from reviewer_app.gui.expert.identity_dialog import IdentityDialog
 
         dialog = self.identity_dialog
         if dialog is None:
@@ -302,9 +302,9 @@ class SheetController(QObject):
     # --- finalize ----------------------------------------------------------------------
     def finalize(self) -> FinalizeDialog | None:
         """List what is missing, or show the expert's score distribution and offer to sign."""
-        from reviewer_app.gui.finalize_dialog import FinalizeDialog, missing_line
-        from reviewer_app.gui.inspection_state import session_visits
-        from reviewer_app.gui.score_chart import score_distribution
+        from reviewer_app.gui.expert.finalize_dialog import FinalizeDialog, missing_line
+        from reviewer_app.gui.expert.inspection_state import session_visits
+        from reviewer_app.gui.expert.score_chart import score_distribution
         from reviewer_app.sheets.build import missing_items
 
         session = self.window.session
@@ -349,7 +349,7 @@ class SheetController(QObject):
         try:
             criterion = session.rubric.criterion(criterion_id)
         except ScoreError:  # an inspection checklist item
-            from reviewer_app.gui.inspection_state import checklist_items
+            from reviewer_app.gui.expert.inspection_state import checklist_items
 
             english = self.window.translations.english
             return next((item.label(english) for item in checklist_items(
@@ -364,7 +364,7 @@ class SheetController(QObject):
             window.status_filter.setCurrentIndex(0)
             if not window.select_project(item.project_id):
                 return None
-        # Checklist items live on the inspection tab (gui.inspection_panel).
+        # Checklist items live on the inspection tab (gui.expert.inspection_panel).
         inspection = getattr(window, "inspection", None)
         panel = (inspection.panel if item.kind == "checklist" and inspection is not None
                  else window.rubric_panel)
@@ -396,8 +396,8 @@ class SheetController(QObject):
 
     def export(self) -> tuple[Path, Path] | None:
         """Sign the entries and write ``<seat>-r<N>.revsheet`` and its PDF to a folder."""
-        from reviewer_app.gui.inspection_state import session_visits
-        from reviewer_app.gui.sheet_export import (
+        from reviewer_app.gui.expert.inspection_state import session_visits
+        from reviewer_app.gui.expert.sheet_export import (
             already_there,
             last_expert_name,
             plan_export,
@@ -500,7 +500,7 @@ class SheetController(QObject):
     def _render_pdf(self, sheet, title: str | None = None) -> bytes | None:
         """The printable sheet, rendered off the GUI thread behind a progress dialog
         (a long comment takes a while); None if cancelled or it cannot be rendered."""
-        from reviewer_app.gui.workers import Cancelled, run_with_progress
+        from reviewer_app.gui.widgets.workers import Cancelled, run_with_progress
         from reviewer_app.sheets.errors import SheetError
         from reviewer_app.sheets.export import render_pdf
 
@@ -559,7 +559,7 @@ def _busy() -> Iterator[None]:
 def install(window: MainWindow) -> SheetController:
     """Called once by the main window: adds "My signing key…" to the Settings menu and
     "Print score sheet…" to the File menu."""
-    from reviewer_app.gui import sheet_print
+    from reviewer_app.gui.expert import sheet_print
 
     controller = SheetController(window)
     window.sheet_controller = controller

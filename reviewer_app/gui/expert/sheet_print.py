@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from reviewer_app.gui.sheet_actions import SheetController
+    from reviewer_app.gui.expert.sheet_actions import SheetController
 
 PRINT_SHORTCUT = "Ctrl+P"
 

@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from reviewer_app.gui.render_protocol import MAX_PAGE_PIXELS, MAX_PAGE_SIDE, page_size
+from reviewer_app.gui.widgets.render_protocol import MAX_PAGE_PIXELS, MAX_PAGE_SIDE, page_size
 
 FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
 MARGIN = 6

@@ -1,6 +1,6 @@
 """The expert's signing identity: its fingerprint and key location, and the key file passphrase.
 
-:class:`IdentityDialog` shows what :mod:`reviewer_app.gui.sheet_actions` hands it and
+:class:`IdentityDialog` shows what :mod:`reviewer_app.gui.expert.sheet_actions` hands it and
 emits the expert's requests; :class:`PassphraseDialog` asks for the passphrase of the
 encrypted key file used where no system keyring is available.
 """

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reviewer_app.atomic import atomic_write_bytes
 from reviewer_app.core.seat_codes import SeatCodeError
-from reviewer_app.gui.inspection_state import session_visits
+from reviewer_app.gui.expert.inspection_state import session_visits
 from reviewer_app.sheets.build import SignedSheet, build_sheet
 from reviewer_app.sheets.errors import SheetError
 from reviewer_app.sheets.seat_keys import sheet_signing_key
@@ -91,7 +91,7 @@ def plan_export(session, signing_key, expert_name: str) -> ExportPlan:
     """Sign the expert's entries as the next revision, or as the last one if unchanged.
 
     Args:
-        session: the open :class:`~reviewer_app.gui.session.ReviewSession`.
+        session: the open :class:`~reviewer_app.gui.expert.session.ReviewSession`.
         signing_key: the expert's own Ed25519 private key; None when the package
             proves seats by seat keys and a seat code was typed (the sheet is then
             signed with the seat key derived from it: ``needs_own_key``).

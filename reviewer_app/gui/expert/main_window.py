@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.gui import file_dialogs, window_state
+from reviewer_app.gui import window_state
+from reviewer_app.gui.expert.idle_lock import IdleWatcher
 from reviewer_app.gui.i18n import Retranslating, Translations
-from reviewer_app.gui.idle_lock import IdleWatcher
 from reviewer_app.gui.settings import Preferences, demo_cache_dir
-from reviewer_app.gui.workers import Worker
+from reviewer_app.gui.widgets import file_dialogs
+from reviewer_app.gui.widgets.workers import Worker
 
 if TYPE_CHECKING:
     # Start-up shows the welcome page only: the workspace page (viewer, rubric
@@ -40,15 +41,15 @@ if TYPE_CHECKING:
     # imported and built on first use (_build_workspace, open_path). Issue 4.
     from PySide6.QtCore import QModelIndex
 
-    from reviewer_app.gui.autosave import AutosaveManager
-    from reviewer_app.gui.session import Opener, ReviewSession
-    from reviewer_app.gui.unlock import Prefill, UnlockDialog
+    from reviewer_app.gui.expert.autosave import AutosaveManager
+    from reviewer_app.gui.expert.session import Opener, ReviewSession
+    from reviewer_app.gui.expert.unlock import Prefill, UnlockDialog
     from reviewer_app.storage.workspace import EvidenceLink, FieldChange
 
 PACKAGE_SUFFIX = ".revpkg"
 # Issue 5 (signed score sheets) plugs in here: a module exposing
 # ``finalize(window)`` and ``export(window)``. Until it exists the actions stay disabled.
-SHEET_HOOK_MODULE = "reviewer_app.gui.sheet_actions"
+SHEET_HOOK_MODULE = "reviewer_app.gui.expert.sheet_actions"
 # Attributes that exist once the workspace page is built (see MainWindow.__getattr__).
 WORKSPACE_ATTRIBUTES = frozenset({
     "project_model", "project_filter", "material_model", "cache", "workspace",
@@ -121,7 +122,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self._workspace_built:
             return
         self._workspace_built = True
-        from reviewer_app.gui.materials import MaterialCache
+        from reviewer_app.gui.widgets.materials import MaterialCache
 
         self.cache = MaterialCache()
         self._build_models()
@@ -134,14 +135,14 @@ class MainWindow(Retranslating, QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.viewer.addAction(action)
         self._retranslate_workspace()
-        from reviewer_app.gui import inspection_panel
+        from reviewer_app.gui.expert import inspection_panel
 
         # The on-site inspection tab, shown for inspection packages only.
         self.inspection = inspection_panel.install(self)
 
     def _build_models(self) -> None:
-        from reviewer_app.gui.materials import MaterialModel
-        from reviewer_app.gui.project_list import ProjectFilterModel, ProjectListModel
+        from reviewer_app.gui.expert.project_list import ProjectFilterModel, ProjectListModel
+        from reviewer_app.gui.widgets.materials import MaterialModel
 
         self.project_model = ProjectListModel(self)
         self.project_filter = ProjectFilterModel(self)
@@ -205,10 +206,10 @@ class MainWindow(Retranslating, QMainWindow):
             QTreeView,
         )
 
-        from reviewer_app.gui.project_info import ProjectInfoView
-        from reviewer_app.gui.rubric_panel import RubricPanel
-        from reviewer_app.gui.session import ProjectStatus
-        from reviewer_app.gui.viewer import MaterialViewer
+        from reviewer_app.gui.expert.project_info import ProjectInfoView
+        from reviewer_app.gui.expert.rubric_panel import RubricPanel
+        from reviewer_app.gui.expert.session import ProjectStatus
+        from reviewer_app.gui.widgets.viewer import MaterialViewer
 
         self.workspace = QSplitter(Qt.Orientation.Horizontal, self)
         self.workspace.setObjectName("workspacePage")
@@ -532,8 +533,8 @@ class MainWindow(Retranslating, QMainWindow):
             self._retranslate_workspace()
 
     def _retranslate_workspace(self) -> None:
-        from reviewer_app.gui.project_list import status_text
-        from reviewer_app.gui.session import ProjectStatus
+        from reviewer_app.gui.expert.project_list import status_text
+        from reviewer_app.gui.expert.session import ProjectStatus
 
         self.progress_label.setText(self._progress_text())
         self.project_search.setPlaceholderText(self.tr("Search projects"))
@@ -645,7 +646,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Show the unlock dialog for ``path``; the session starts when it is accepted.
 
         A file that is not a package is refused before the dialog asks for anything."""
-        from reviewer_app.gui.unlock import failure_message, precheck_failure
+        from reviewer_app.gui.expert.unlock import failure_message, precheck_failure
 
         failure = precheck_failure(Path(path))
         if failure is not None:
@@ -657,7 +658,7 @@ class MainWindow(Retranslating, QMainWindow):
         return self._show_unlock(self.package_path, prefill)
 
     def _show_unlock(self, path: Path, prefill: Prefill | None) -> UnlockDialog:
-        from reviewer_app.gui.unlock import UnlockDialog
+        from reviewer_app.gui.expert.unlock import UnlockDialog
 
         dialog = UnlockDialog(path, self.opener, self.prefs, prefill=prefill,
                               confirm_trust=self.confirm_trust,
@@ -694,7 +695,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.prefs.trust_organizer(result.organizer_fingerprint)
             hint = self.tr("Demo package: the passphrase is “%1”, seat %2, seat code %3.") \
                 .replace("%1", passphrase).replace("%2", seat_id).replace("%3", seat_code)
-            from reviewer_app.gui.unlock import Prefill
+            from reviewer_app.gui.expert.unlock import Prefill
 
             self.open_path(Path(path), Prefill(passphrase, seat_id, seat_code, hint))
 
@@ -726,7 +727,7 @@ class MainWindow(Retranslating, QMainWindow):
     def set_session(self, session: ReviewSession) -> None:
         """Show an unlocked session (after open, or after the idle lock)."""
         self.session = session
-        from reviewer_app.gui.autosave import AutosaveManager
+        from reviewer_app.gui.expert.autosave import AutosaveManager
 
         self._build_workspace()
         self.autosave = AutosaveManager(session.store, self)
@@ -742,7 +743,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self._update_actions()
         self.idle.start()
-        from reviewer_app.gui import resume_place
+        from reviewer_app.gui.expert import resume_place
 
         place, self._locked_place = self._locked_place, (None, -1, 0)
         resumed = resume_place.recall(self, session)  # where this seat left off last time
@@ -769,7 +770,7 @@ class MainWindow(Retranslating, QMainWindow):
     def render_client(self):
         """The render worker's client, shared by every viewer of this window."""
         if self._render_client is None:
-            from reviewer_app.gui.render_client import RenderClient
+            from reviewer_app.gui.widgets.render_client import RenderClient
 
             self._render_client = RenderClient(self)
         return self._render_client
@@ -778,7 +779,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Flush, then drop every key, decrypted byte and document buffer we hold."""
         ok = True
         if self.session is not None and self._workspace_built:
-            from reviewer_app.gui import resume_place
+            from reviewer_app.gui.expert import resume_place
 
             resume_place.remember(self)
         if self.autosave is not None:
@@ -814,7 +815,7 @@ class MainWindow(Retranslating, QMainWindow):
         session = self.session
         place = (self.current_project_id(), self.viewer.member_id,
                  self.viewer.current_page())
-        from reviewer_app.gui.unlock import Prefill
+        from reviewer_app.gui.expert.unlock import Prefill
 
         self.locked_as = Prefill(seat_id=session.seat_id, seat_code=session.seat_code,
                                  seat_locked=True, package_id=session.package.package_id)
@@ -841,7 +842,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- projects ------------------------------------------------------------------
     def current_project_id(self) -> str | None:
-        from reviewer_app.gui.project_list import PROJECT_ID_ROLE
+        from reviewer_app.gui.expert.project_list import PROJECT_ID_ROLE
 
         index = self.project_list.currentIndex()
         return index.data(PROJECT_ID_ROLE) if index.isValid() else None
@@ -867,7 +868,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.select_project_row(max(0, min(count - 1, row + delta)))
 
     def _on_project_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        from reviewer_app.gui.project_list import PROJECT_ID_ROLE
+        from reviewer_app.gui.expert.project_list import PROJECT_ID_ROLE
 
         if self.session is None:
             return
@@ -895,7 +896,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.session is None or pid is None:
             self.project_header.setText("")
             return
-        from reviewer_app.gui.project_list import status_text
+        from reviewer_app.gui.expert.project_list import status_text
 
         project = next(p for p in self.session.projects if p["project_id"] == pid)
         self.project_header.setText(
@@ -915,7 +916,7 @@ class MainWindow(Retranslating, QMainWindow):
                                                               position + delta))])
 
     def _on_material_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        from reviewer_app.gui.materials import MEDIA_ROLE, MEMBER_ROLE
+        from reviewer_app.gui.widgets.materials import MEDIA_ROLE, MEMBER_ROLE
 
         member_id = current.data(MEMBER_ROLE) if current.isValid() else None
         if member_id is not None:
@@ -923,7 +924,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_material(self, member_id: int, page: int = 0) -> None:
         """Select a material of the current project and show ``page`` (0-based)."""
-        from reviewer_app.gui.materials import MEDIA_ROLE, MEMBER_ROLE
+        from reviewer_app.gui.widgets.materials import MEDIA_ROLE, MEMBER_ROLE
 
         for index in self.material_model.material_indexes():
             if index.data(MEMBER_ROLE) == member_id:
@@ -999,7 +1000,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.session is None or self.autosave is None or pid is None \
                 or self.viewer.member_id <= 0:
             return False
-        from reviewer_app.gui.session import storage
+        from reviewer_app.gui.expert.session import storage
 
         link = storage().EvidenceLink(criterion_id, self.viewer.member_id,
                                       self.viewer.current_page() + 1)

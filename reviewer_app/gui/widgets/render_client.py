@@ -1,10 +1,10 @@
 """The GUI's side of the render worker: a watched child process fed from memory.
 
-:class:`RenderClient` owns one worker process (:mod:`reviewer_app.gui.render_worker`)
+:class:`RenderClient` owns one worker process (:mod:`reviewer_app.gui.widgets.render_worker`)
 and sends it requests over its stdin, one at a time (only ``close`` is sent without
 waiting for the request before it to be answered, so that switching materials costs
 no extra round trip). The material travels in the shared area
-(:mod:`reviewer_app.gui.render_shared`: a sealed memory file, Linux) or as the payload of
+(:mod:`reviewer_app.gui.widgets.render_shared`: a sealed memory file, Linux) or as the payload of
 ``open`` over the pipe, and pages come back the same way: no file on disk, no socket.
 Everything is asynchronous on the GUI thread (QProcess signals), so nothing the worker
 does can block the interface. A watchdog timer bounds each request; a worker that runs
@@ -33,9 +33,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
-from reviewer_app.gui import render_shared
-from reviewer_app.gui.render_limits import DEFAULT_MEMORY_LIMIT_MB
-from reviewer_app.gui.render_protocol import (
+from reviewer_app.gui.widgets import render_shared
+from reviewer_app.gui.widgets.render_limits import DEFAULT_MEMORY_LIMIT_MB
+from reviewer_app.gui.widgets.render_protocol import (
     ERR_CRASHED,
     ERR_STALE,
     ERR_TIMEOUT,
@@ -45,7 +45,7 @@ from reviewer_app.gui.render_protocol import (
     ProtocolError,
     encode_prefix,
 )
-from reviewer_app.gui.render_worker import MEMORY_LIMIT_ENV, WORKER_FLAG
+from reviewer_app.gui.widgets.render_worker import MEMORY_LIMIT_ENV, WORKER_FLAG
 
 OPEN_TIMEOUT_S = 10.0      # parse a material (a page tree that loops hangs here)
 REQUEST_TIMEOUT_S = 5.0    # render a page, select, and the like
@@ -65,7 +65,7 @@ def worker_command() -> tuple[str, list[str]]:
     """How to start the worker: the frozen bundle has no ``python -m``."""
     if getattr(sys, "frozen", False):
         return sys.executable, [WORKER_FLAG]
-    return sys.executable, ["-m", "reviewer_app.gui.render_worker"]
+    return sys.executable, ["-m", "reviewer_app.gui.widgets.render_worker"]
 
 
 @contextlib.contextmanager

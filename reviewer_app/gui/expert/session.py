@@ -85,7 +85,7 @@ class FailureKind(enum.Enum):
     SEAT_CODE_NEEDED = "seat_code_needed"  # no seat code, and the seat has no enrolled key
     WRONG_SEAT_CODE = "wrong_seat_code"  # well formed, but not this seat's (its check value)
     WORKSPACE = "workspace"             # the workspace DB does not open with this key
-    WORKSPACE_IN_USE = "workspace_in_use"  # another live session has it (gui.session_lock)
+    WORKSPACE_IN_USE = "workspace_in_use"  # another live session has it (gui.expert.session_lock)
     # The expert's own key (identity store), for packages built for it:
     NO_OWN_KEY = "no_own_key"           # no key was ever created on this computer
     OWN_KEY_LOST = "own_key_lost"       # there was one, but its secret is gone
@@ -308,9 +308,9 @@ class ReviewSession:
     projects: list[Mapping[str, Any]]
     categories: dict[int, Mapping[str, Any]]
     states: dict[str, ProjectState] = field(default_factory=dict)
-    # Inspection sessions only: checklist, findings, photos (gui.inspection_state).
+    # Inspection sessions only: checklist, findings, photos (gui.expert.inspection_state).
     inspection: Any = None
-    # Held while the session lives: one live session per workspace (gui.session_lock).
+    # Held while the session lives: one live session per workspace (gui.expert.session_lock).
     lock: Any = None
 
     @classmethod
@@ -336,7 +336,7 @@ class ReviewSession:
         secret = _expert_secret(seats[seat_id], seat_code, own_key)
         if seat_code:
             _check_seat_key(manifest, seats[seat_id], seat_code)
-        from reviewer_app.gui.session_lock import WorkspaceInUse, WorkspaceLock
+        from reviewer_app.gui.expert.session_lock import WorkspaceInUse, WorkspaceLock
 
         lock = WorkspaceLock(workspace_path)
         try:
@@ -366,7 +366,7 @@ class ReviewSession:
                       for c in manifest.get("program", {}).get("material_categories", [])}
         try:
             if legacy_workspace is not None:
-                from reviewer_app.gui.sheet_export import MEMO_SUFFIX
+                from reviewer_app.gui.expert.sheet_export import MEMO_SUFFIX
 
                 storage().adopt_workspace(legacy_workspace, workspace_path, seat_id,
                                           sidecar_suffixes=(MEMO_SUFFIX,))
@@ -381,7 +381,7 @@ class ReviewSession:
         try:
             session.states = store.load()
             if manifest.get("session", {}).get("kind") == "inspection":
-                from reviewer_app.gui.inspection_state import InspectionData
+                from reviewer_app.gui.expert.inspection_state import InspectionData
 
                 session.inspection = InspectionData.load(store, manifest)
         except ReviewerError as exc:

@@ -11,8 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code
-from reviewer_app.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
-from reviewer_app.gui.session import (
+from reviewer_app.gui.expert.session import (
     Credentials,
     FailureKind,
     OpenedPackage,
@@ -23,8 +22,9 @@ from reviewer_app.gui.session import (
     own_key_id,
     recipient_key_ids,
 )
+from reviewer_app.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
 from reviewer_app.gui.settings import Preferences, legacy_workspace_path, workspace_path
-from reviewer_app.gui.workers import Worker
+from reviewer_app.gui.widgets.workers import Worker
 
 if TYPE_CHECKING:
     from reviewer_app.identity.expert import ExpertKeys
@@ -141,7 +141,7 @@ class UnlockDialog(QDialog):
     """Asks for the passphrase (or uses the expert's own key) and seat; opens the package
     in a worker.
 
-    With ``expert_keys`` (the identity store of :mod:`reviewer_app.gui.sheet_actions`)
+    With ``expert_keys`` (the identity store of :mod:`reviewer_app.gui.expert.sheet_actions`)
     the expert can unlock a package built for them (``reviewer-admin build --recipient``)
     with the key kept on this computer: no passphrase when it is in the system keyring,
     the key file's passphrase in the encrypted-file fallback. That mode is preselected

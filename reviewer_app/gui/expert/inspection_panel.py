@@ -39,13 +39,13 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.core.errors import ReviewerError
+from reviewer_app.gui.expert.inspection_state import ChecklistItem, checklist_items
+from reviewer_app.gui.expert.session import storage
 from reviewer_app.gui.i18n import Retranslating
-from reviewer_app.gui.inspection_state import ChecklistItem, checklist_items
-from reviewer_app.gui.session import storage
-from reviewer_app.gui.wheel import WheelScrollsComboBox
+from reviewer_app.gui.widgets.wheel import WheelScrollsComboBox
 
 if TYPE_CHECKING:
-    from reviewer_app.gui.main_window import MainWindow
+    from reviewer_app.gui.expert.main_window import MainWindow
     from reviewer_app.storage.inspection import InspectionState, PhotoInfo
 
 RESULTS = ("", "compliant", "non_compliant", "unverifiable")
@@ -436,7 +436,7 @@ class InspectionController(QObject):
 
     # --- replaced by tests: everything that blocks -------------------------------------
     def choose_photo_files(self) -> list[Path]:
-        from reviewer_app.gui.file_dialogs import remember_folder, start_folder
+        from reviewer_app.gui.widgets.file_dialogs import remember_folder, start_folder
 
         names, _ = QFileDialog.getOpenFileNames(
             self.window, self.tr("Add photos"), start_folder(self.window.prefs),

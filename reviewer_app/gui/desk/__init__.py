@@ -1,0 +1,1 @@
+"""The secretariat's desk: the whole round in one window, built on central/."""

@@ -1,0 +1,1 @@
+"""The expert's window: unlock, the materials beside the rubric, scoring, the signed sheet."""

@@ -1,0 +1,1 @@
+"""Widgets both windows use: the safe material viewer and its worker, dialogs, progress."""
