@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from reviewer_app.central.intake import Intake, MaterialFile
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.eligibility import Application, Status
 from reviewer_app.core.errors import IntakeError
+from reviewer_app.core.panel import panel_size_warnings
 from reviewer_app.core.seat_codes import CODE_BYTES, seat_code_check, seat_code_from_bytes
 from reviewer_app.package.format import MANIFEST_FORMAT_2, SUITE_ED25519
 from reviewer_app.sheets.seat_keys import seat_public_key
@@ -102,6 +104,10 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
     warnings = [f"{pid}: assigned for review although eligibility failed "
                 f"({', '.join(reports[pid].failed_checks)})"
                 for pid in sorted(assigned) if reports[pid].status is Status.FAIL]
+    if kind == "panel":
+        seats_per_project = Counter(pid for seat in intake.seats for pid in set(seat.projects))
+        warnings += [w.message(("seat assigned", "seats assigned")) for w in
+                     panel_size_warnings(seats_per_project, program.aggregation)]
 
     materials: list[MaterialFile] = []
     projects = []

@@ -1,4 +1,5 @@
-"""The results files: results.csv, publicity.csv, results.json, results.xlsx, results.pdf.
+"""The results files: results.csv, publicity.csv, results.json, results.xlsx, results.pdf,
+panel-summary.pdf.
 
 CSV and JSON are byte-identical for the same database (no timestamps, stable
 order, LF line ends); XLSX and PDF are made for people.
@@ -49,7 +50,8 @@ def _cell(value: str | None) -> str:
     return "" if value is None else value
 
 
-METHOD_ZH = {"mean": "算术平均", "trimmed_mean": "去掉最高分和最低分后平均"}
+METHOD_ZH = {"mean": "算术平均", "trimmed_mean": "去掉最高分和最低分后平均",
+             "insufficient_reviews": "有效评审不足，不计分"}
 EFFECTIVE_ZH = {"pass": "通过", "fail": "不通过", "pending": "待复核"}
 
 
@@ -221,6 +223,7 @@ def write_results(results: Results, out_dir: Path, engine: Engine | None = None,
     With ``engine``, the run is also recorded in the central store (``results_run``);
     with ``publicity``, results.pdf shows the 公示 period and its objections.
     """
+    from reviewer_app.central.panel_summary_pdf import panel_summary_pdf
     from reviewer_app.central.results_pdf import results_pdf
     from reviewer_app.central.results_xlsx import results_xlsx
 
@@ -233,6 +236,7 @@ def write_results(results: Results, out_dir: Path, engine: Engine | None = None,
         "results.json": document.encode("utf-8"),
         "results.xlsx": results_xlsx(results),
         "results.pdf": results_pdf(results, publicity=publicity),
+        "panel-summary.pdf": panel_summary_pdf(results),
     }
     written = []
     for name, data in outputs.items():

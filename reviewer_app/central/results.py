@@ -23,6 +23,7 @@ from reviewer_app.central.merge import sheet_body
 from reviewer_app.core.aggregation import AggregationResult, ProjectAggregate, Review, aggregate
 from reviewer_app.core.errors import ReviewerError
 from reviewer_app.core.funding import Award, Candidate, FundingResult, compute_funding
+from reviewer_app.core.panel import PanelSizeWarning, panel_size_warnings
 from reviewer_app.core.program import Program, parse_program
 from reviewer_app.storage import central_models as m
 
@@ -96,8 +97,15 @@ class Results:
     def divergent(self) -> tuple[ProjectRow, ...]:
         return tuple(r for r in self.rows if r.aggregate.divergent)
 
+    @property
+    def panel_warnings(self) -> tuple[PanelSizeWarning, ...]:
+        """Projects with fewer valid reviews than the program recommends, or an even
+        number where it asks for an odd one (core/panel.py; no score changes)."""
+        return panel_size_warnings({r.project_id: r.aggregate.review_count for r in self.rows},
+                                   self.program.aggregation)
 
-def _seat_key(package_id: str, seat_id: str, many: bool) -> str:
+
+def seat_key(package_id: str, seat_id: str, many: bool) -> str:
     # Seat ids are only unique within a package.
     return f"{package_id[:8]}:{seat_id}" if many else seat_id
 
@@ -142,12 +150,12 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
             for project in manifest["projects"]:
                 projects.setdefault(project["project_id"], project)
             for seat in manifest["seats"]:
-                seat_names[_seat_key(package.package_id, seat["seat_id"], many)] = seat["name"]
+                seat_names[seat_key(package.package_id, seat["seat_id"], many)] = seat["name"]
         reviews = []
         matrix: dict[tuple[str, str], MatrixCell] = {}
         # The reviews are the accepted sheets' project entries.
         for package_id, seat_id, body in _accepted_bodies(session, packages):
-            key = _seat_key(package_id, seat_id, many)
+            key = seat_key(package_id, seat_id, many)
             for entry in sorted(_projects(body), key=lambda e: e["project_id"]):
                 conflict = bool(entry["conflict"]["declared"])
                 scores = {k: Decimal(v) for k, v in entry["scores"].items()}
@@ -162,7 +170,7 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
                                                     .where(m.AcceptedSheet.equivocation
                                                            .is_(False)))))
         equivocating = tuple(sorted(
-            _seat_key(p, s, many) for p, s in session.execute(
+            seat_key(p, s, many) for p, s in session.execute(
                 select(m.AcceptedSheet.package_id, m.AcceptedSheet.seat_id)
                 .where(m.AcceptedSheet.equivocation.is_(True),
                        m.AcceptedSheet.package_id.in_([p.package_id for p in packages])))))

@@ -144,6 +144,23 @@ def ranking_section(story: list[Flowable], report: Report) -> None:
 NOTE_IN_TABLE = 300  # characters of a note the table shows; a longer one flows below it
 
 
+def panel_size_section(story: list[Flowable], report: Report) -> None:
+    """专家组人数: projects with fewer valid reviews than the program recommends or an
+    even number where it asks for an odd one (core/panel.py); no score is changed.
+    Nothing before the first review arrives: the heading already says none has."""
+    results = report.results
+    warnings = results.panel_warnings
+    if not warnings or not any(r.aggregate.review_count for r in results.rows):
+        return
+    text = report.text
+    rows: list[list[Any]] = [["项目编号", "有效评审", "提示"]]
+    rows += [[text(w.project_id), str(w.reviews), text(w.message_zh())] for w in warnings]
+    story += [text("专家组人数提示", "h2"),
+              text(f"以下 {len(warnings)} 个项目的有效评审份数不符合评审办法的建议"
+                   "（不影响计分）。", "body"),
+              report.table(rows, [30, 20, 120])]
+
+
 def inspection_section(story: list[Flowable], report: Report) -> None:
     """现场考察: how many projects were visited, and every 不符合 with the
     inspector's note, one row each; notes too long for a cell follow the table
@@ -300,7 +317,8 @@ def publicity_section(story: list[Flowable], report: Report) -> None:
 # taking (story, report) that reads its data from ``report``; insert it before
 # ``sign_off_section``, which must stay last.
 SECTIONS: tuple[Section, ...] = (heading, funding_section, ranking_section,
-                                 pending_section, decisions_section, publicity_section,
+                                 pending_section, panel_size_section, decisions_section,
+                                 publicity_section,
                                  inspection_section, spread_section, sign_off_section)
 
 

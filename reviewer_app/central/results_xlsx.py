@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer_app.central.inspection import NON_COMPLIANT, RESULT_ZH
+from reviewer_app.central.panel_summary import panel_summaries
 from reviewer_app.central.reports import (
     TEN_THOUSAND,
     clean,
@@ -160,6 +161,7 @@ def results_xlsx(results: Results) -> bytes:
                                       start=1):
                 _put(pending, r, c, value)
 
+    _panel_sheet(book, results)
     if results.inspections.projects:
         _inspection_sheet(book, results)
 
@@ -174,6 +176,44 @@ def results_xlsx(results: Results) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _panel_sheet(book: Workbook, results: Results) -> None:
+    """专家组汇总表: per panel, every expert's total by seat, the aggregate, its method and
+    the spread (the figures of panel-summary.pdf)."""
+    panels = panel_summaries(results)
+    width = max((len(p.seats) for p in panels), default=0)
+    sheet = _sheet(book, "专家组汇总表", ["评审场次", "项目编号", "项目名称",
+                                      *[f"席位{i}" for i in range(1, width + 1)],
+                                      "综合得分", "计分方法", "极差", "分歧", "说明"],
+                   [24, 14, 34, *[12] * width, 10, 22, 8, 6, 40])
+    r = 2
+    for panel in panels:
+        seats = [f"{s.seat_id} {s.name}" for s in panel.seats]
+        for c, value in enumerate([panel.session_name, "席位", "", *seats], start=1):
+            _put(sheet, r, c, value)
+        r += 1
+        for project in panel.projects:
+            values: list[Cell] = [panel.session_name, project.project_id, project.title,
+                                  *project.cells, *[""] * (width - len(project.cells)),
+                                  project.score, project.method, project.spread,
+                                  "是" if project.divergent else "否", project.note]
+            for c, value in enumerate(values, start=1):
+                number = _score(value)
+                _put(sheet, r, c, value if number is None else number,
+                     None if number is None else SCORE)
+            r += 1
+
+
+def _score(value: Cell) -> Decimal | None:
+    """A total or aggregate of the summary as a number (they are decimal strings there);
+    None for 回避, 未评, names and notes."""
+    if isinstance(value, str) and value[:1].isdigit():
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return None
+    return None
 
 
 def _inspection_sheet(book: Workbook, results: Results) -> None:

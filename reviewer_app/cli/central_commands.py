@@ -214,6 +214,8 @@ def run_results(args: argparse.Namespace) -> int:
         print(f"{len(results.pending)} project(s) await an eligibility decision (形式审查待复核) "
               f"and get nothing until decided: "
               + ", ".join(r.project_id for r in results.pending), file=sys.stderr)
+    for warning in results.panel_warnings:
+        print(f"warning: {warning.message()}", file=sys.stderr)
     print(f"{len(results.rows)} projects, {funded} funded; awarded "
           f"{decimal_str(funding.awarded_total)} of {decimal_str(funding.budget)} CNY "
           f"({funding.policy}); {len(results.divergent)} flagged for re-review")

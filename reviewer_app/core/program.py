@@ -126,6 +126,12 @@ class AggregationRules:
     score_places: int
     tie_break: tuple[str, ...]
     normalisation: str | None
+    # Panel size (not an AI+ rule: Shenzhen's practice for fiscal-fund reviews is a panel
+    # of at least five experts, an odd number): below ``recommended_reviews`` valid
+    # reviews, or an even number where ``odd_reviews`` asks for an odd one, build and
+    # results warn (core/panel.py). Neither changes a score.
+    recommended_reviews: int = 5
+    odd_reviews: bool = False
 
 
 @dataclass(frozen=True)
@@ -311,7 +317,15 @@ def _aggregation(raw: Mapping[str, Any]) -> AggregationRules:
         score_places=int(raw.get("score_places", 2)),
         tie_break=tuple(map(str, raw.get("tie_break", ()))),
         normalisation=str(normalisation) if normalisation else None,
+        recommended_reviews=int(raw.get("recommended_reviews", 5)),
+        odd_reviews=_flag(raw.get("odd_reviews", False), "aggregation.odd_reviews"),
     )
+
+
+def _flag(value: Any, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ProgramError(f"{name} must be true or false, not {value!r}")
+    return value
 
 
 def _check(program: Program) -> None:
@@ -337,6 +351,8 @@ def _check(program: Program) -> None:
         raise ProgramError("aggregation: min_reviews must be >= 1 and trim_count >= 0")
     if agg.trim_from_reviews <= 2 * agg.trim_count:
         raise ProgramError("aggregation: trim_from_reviews must exceed twice trim_count")
+    if agg.recommended_reviews < 1:
+        raise ProgramError("aggregation: recommended_reviews must be >= 1")
     if not 0 <= agg.score_places <= 6:
         raise ProgramError("aggregation: score_places must be between 0 and 6")
     unknown = sorted(set(agg.tie_break) - set(program.rubric.criterion_ids))

@@ -49,7 +49,7 @@ def test_outputs_are_reproducible(results, tmp_path: Path) -> None:
     first = write_results(results, tmp_path / "a")
     write_results(results, tmp_path / "b")
     assert [p.name for p in first] == ["results.csv", "publicity.csv", "results.json",
-                                       "results.xlsx", "results.pdf"]
+                                       "results.xlsx", "results.pdf", "panel-summary.pdf"]
     for name in ("results.csv", "publicity.csv", "results.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
@@ -57,7 +57,7 @@ def test_outputs_are_reproducible(results, tmp_path: Path) -> None:
 def test_xlsx_cells_never_become_formulas(results, tmp_path: Path) -> None:
     write_results(results, tmp_path)
     book = load_workbook(tmp_path / "results.xlsx")
-    assert book.sheetnames == ["排名", "评分矩阵", "分歧", "资助", "合并日志"]
+    assert book.sheetnames == ["排名", "评分矩阵", "分歧", "资助", "专家组汇总表", "合并日志"]
     ranking = book["排名"]
     assert ranking.freeze_panes == "A2"
     cells = {c.value: c for row in ranking.iter_rows() for c in row if c.value is not None}
