@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from alembic.config import Config
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 
+from reviewer_app.core.errors import ReviewerError
 from reviewer_app.files import private_file
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -77,5 +79,34 @@ def migrate(engine: Engine, tree: str, **attributes: Any) -> None:
         # A migration overwrote secrets (c0005: seat codes): the write-ahead log may
         # still hold older copies of those pages beyond its current end. Copy it
         # into the database and empty it.
+        _checkpoint_erased(engine)
+
+
+class StoreBusy(ReviewerError):
+    """Another program holds the store open, so a step that must finish alone could not."""
+
+
+CHECKPOINT_ATTEMPTS = 3
+CHECKPOINT_PAUSE_S = 0.5
+
+
+def _checkpoint_erased(engine: Engine) -> None:
+    """Copy the write-ahead log into the database and empty it, waiting for readers.
+
+    SQLite reports a checkpoint it could not complete (another connection still
+    reads an older snapshot) in the first column of its result instead of raising:
+    unchecked, the erased seat codes would stay in the ``-wal`` file. The busy
+    handler (``busy_timeout``, 5 s) already waits inside each attempt; three attempts,
+    then say what to do.
+    """
+    for _ in range(CHECKPOINT_ATTEMPTS):
         with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy, _log, _done = connection.exec_driver_sql(
+                "PRAGMA wal_checkpoint(TRUNCATE)").one()
+        if not busy:
+            return
+        time.sleep(CHECKPOINT_PAUSE_S)
+    raise StoreBusy(f"{engine.url.database}: the store was upgraded, but another program "
+                    "reading it kept its write-ahead log from being emptied, and that log "
+                    "may still hold the erased seat codes: close every other program that "
+                    "uses this store (SQLite empties the log when the last one closes)")

@@ -1,6 +1,7 @@
 """The Alembic trees create exactly what the models declare."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -72,9 +73,8 @@ def test_downgrading_rebuilds_the_reviews_from_the_accepted_sheets(tmp_path: Pat
     assert diff == []
 
 
-def test_c0005_erases_the_stored_seat_codes_from_the_file(tmp_path: Path) -> None:
-    """A store that kept seat codes (before c0005) keeps none after the upgrade: not in
-    the table, not in freed pages, not in the write-ahead log."""
+def _store_with_seat_codes(tmp_path: Path) -> tuple[Any, dict[str, str]]:
+    """A central store at c0004 that kept five seat codes, as stores did before c0005."""
     import hashlib
 
     from alembic import command
@@ -100,9 +100,20 @@ def test_c0005_erases_the_stored_seat_codes_from_the_file(tmp_path: Path) -> Non
             connection.exec_driver_sql(
                 "INSERT INTO seat (package_id, seat_id, name, seat_code) VALUES (?, ?, ?, ?)",
                 (PACKAGE_ID, seat, seat, code))
+    return engine, codes
+
+
+def _stored(tmp_path: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in tmp_path.glob("central.sqlite*"))
+
+
+def test_c0005_erases_the_stored_seat_codes_from_the_file(tmp_path: Path) -> None:
+    """A store that kept seat codes (before c0005) keeps none after the upgrade: not in
+    the table, not in freed pages, not in the write-ahead log."""
+    engine, codes = _store_with_seat_codes(tmp_path)
 
     def stored() -> bytes:
-        return b"".join(p.read_bytes() for p in tmp_path.glob("central.sqlite*"))
+        return _stored(tmp_path)
 
     assert all(code.encode() in stored() for code in codes.values())  # the test can fail
     migrate(engine, "central")
@@ -114,3 +125,28 @@ def test_c0005_erases_the_stored_seat_codes_from_the_file(tmp_path: Path) -> Non
         assert not any(code.encode() in stored() for code in codes.values())
     engine.dispose()
     assert "seat_code" not in columns
+
+
+def test_c0005_says_so_when_a_reader_keeps_the_log_from_being_emptied(tmp_path: Path,
+                                                                       monkeypatch) -> None:
+    """SQLite reports a checkpoint blocked by a reader in its result, not as an error:
+    the upgrade must not pass silently with the erased codes still in the -wal file."""
+    import sqlite3
+
+    from reviewer_app.storage import engines
+
+    engine, codes = _store_with_seat_codes(tmp_path)
+    monkeypatch.setattr(engines, "CHECKPOINT_ATTEMPTS", 1)
+    reader = sqlite3.connect(tmp_path / "central.sqlite", isolation_level=None)
+    reader.execute("PRAGMA busy_timeout=0")
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT count(*) FROM seat").fetchone() == (5,)  # a snapshot
+    try:
+        with pytest.raises(engines.StoreBusy, match="close every other program that uses"):
+            migrate(engine, "central")
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    # As the error says: once the last connection closes, SQLite empties the log.
+    engine.dispose()
+    assert not any(code.encode() in _stored(tmp_path) for code in codes.values())
