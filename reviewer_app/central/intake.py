@@ -28,6 +28,7 @@ from pathlib import Path
 
 from reviewer_app.central.intake_files import (
     MEGABYTE,
+    FileIdentity,
     Refused,
     kind_problem,
     open_regular,
@@ -84,6 +85,8 @@ class MaterialFile:
     ref: MaterialRef
     path: Path
     media_type: str
+    # The file that was checked; the package writer refuses any other at that path.
+    identity: FileIdentity | None = None
 
 
 @dataclass(frozen=True)
@@ -371,7 +374,7 @@ def _materials(root: Path, project_ids: set[str], problems: _Problems,
     if kind or not base.is_dir():
         refused.append(Refusal("materials", kind or "is not a folder"))
         return files, refused
-    for name, entry in scan_folder(base):
+    for name, entry in scan_folder(base, base.lstat()):
         kind = kind_problem(entry)
         if kind:
             refused.append(Refusal(f"materials/{name}", kind))
@@ -381,7 +384,12 @@ def _materials(root: Path, project_ids: set[str], problems: _Problems,
             warnings.append(f"materials/{escape_controls(name)}: no such project in "
                             "applications.csv, ignored")
         else:
-            for filename, file_entry in scan_folder(base / name):
+            try:
+                listing = scan_folder(base / name, entry)
+            except Refused as exc:
+                refused.append(Refusal(f"materials/{name}", str(exc)))
+                continue
+            for filename, file_entry in listing:
                 found = _material(base / name, filename, file_entry, max_bytes, warnings)
                 if isinstance(found, Refusal):
                     refused.append(found)
@@ -409,9 +417,10 @@ def _material(folder: Path, filename: str, entry, max_bytes: int, warnings: list
                               f"{codepoint(char)}; rename the file")
     media_type = MEDIA_TYPES[match["ext"].lower()]
     try:
-        handle, size = open_regular(folder / filename, limit=max_bytes,
+        handle, size = open_regular(folder / filename, limit=max_bytes, listed=entry,
                                     limit_hint="raise the limit with --max-material-mb")
         with handle:
+            identity = FileIdentity.of(os.fstat(handle.fileno()))
             problem = content_problem(handle, size, media_type)
     except Refused as exc:
         return Refusal(shown, str(exc))
@@ -420,7 +429,7 @@ def _material(folder: Path, filename: str, entry, max_bytes: int, warnings: list
     if problem:
         return Refusal(shown, problem)
     ref = MaterialRef(folder.name, int(match["category"]), match["title"], filename, size)
-    return MaterialFile(ref, folder / filename, media_type)
+    return MaterialFile(ref, folder / filename, media_type, identity)
 
 
 def _seats(path: Path, project_ids: set[str], problems: _Problems) -> list[Seat]:

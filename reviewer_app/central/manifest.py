@@ -42,7 +42,9 @@ def member_sources(plan: ManifestPlan) -> list:
     from reviewer_app.package import MemberSource
 
     return [MemberSource(name=f"{m.ref.project_id}/{m.ref.filename}", media_type=m.media_type,
-                         path=m.path) for m in plan.materials]
+                         path=m.path, identity=None if m.identity is None else (
+                             m.identity.device, m.identity.inode, m.identity.size))
+            for m in plan.materials]
 
 
 def _facts(app: Application) -> dict[str, Any]:

@@ -51,12 +51,15 @@ class MemberSource:
         media_type: e.g. ``application/pdf``.
         path: the file to stream; exactly one of ``path`` and ``data`` is given.
         data: the content, for small generated members.
+        identity: (device, inode, size) of the file at ``path`` when it was checked
+            (the intake's check); any other file found there is refused.
     """
 
     name: str
     media_type: str
     path: Path | None = None
     data: bytes | None = None
+    identity: tuple[int, int, int] | None = None
 
     def __post_init__(self) -> None:
         if (self.path is None) == (self.data is None):
@@ -108,13 +111,18 @@ def _member_lengths(members: Sequence[MemberSource]) -> list[int]:
         if not stat.S_ISREG(st.st_mode):
             raise PackageWriteError(f"material {source.path} is not a regular file (a link, "
                                     "pipe or device is never packaged)")
+        if source.identity is not None and (st.st_dev, st.st_ino, st.st_size) != source.identity:
+            raise PackageWriteError(f"material {source.path} is not the file that was checked "
+                                    "(replaced since): check the intake again")
         lengths.append(st.st_size)
     return lengths
 
 
-def _open_material(path: Path, length: int) -> BinaryIO:
+def _open_material(path: Path, length: int,
+                   identity: tuple[int, int, int] | None = None) -> BinaryIO:
     """Open a material without following a link, and make sure it is still the regular
-    file of ``length`` bytes that was measured (nothing swapped in since)."""
+    file of ``length`` bytes that was measured — and, with ``identity``, the very file
+    that was checked (nothing swapped in since, not even through a folder above it)."""
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) \
         | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -123,7 +131,8 @@ def _open_material(path: Path, length: int) -> BinaryIO:
         raise PackageWriteError(f"cannot read material {path}: {exc.strerror or exc}") from exc
     handle = os.fdopen(fd, "rb", buffering=0)
     st = os.fstat(fd)
-    if not stat.S_ISREG(st.st_mode) or st.st_size != length:
+    if not stat.S_ISREG(st.st_mode) or st.st_size != length or (
+            identity is not None and (st.st_dev, st.st_ino, st.st_size) != identity):
         handle.close()
         raise PackageWriteError(f"material {path} changed while the package was written")
     return handle
@@ -181,7 +190,7 @@ class _Encryptor:
             self._encrypt_stream(aead, digest, _BytesReader(source.data), length, str(index))
         else:
             assert source.path is not None
-            handle = _open_material(source.path, length)
+            handle = _open_material(source.path, length, source.identity)
             with handle:
                 self._encrypt_stream(aead, digest, handle, length, str(source.path))
         for pending in self._pending:

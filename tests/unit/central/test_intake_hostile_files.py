@@ -237,3 +237,62 @@ def test_a_file_name_with_escape_sequences_cannot_act_on_the_terminal(
         assert "\x1b" not in stream and "\u202e" not in stream
     assert "materials/P1/\\u001b[2K\\u001b[1A说明.txt: not named" in captured.err
     assert "materials/P1/8-\\u202egpj.pdf: the file name contains" in captured.out
+
+
+@posix_only
+def test_a_hard_linked_material_is_refused(intake_dir: Path, tmp_path: Path) -> None:
+    """A hard link is the same file as one elsewhere (a secret of the machine, say):
+    it cannot be told from a copy by its entry, so any file with other links is
+    refused."""
+    (tmp_path / "elsewhere.pdf").write_bytes(MINIMAL_PDF)
+    os.link(tmp_path / "elsewhere.pdf", intake_dir / "materials" / "P1" / "8-硬链接.pdf")
+    assert _refusals(intake_dir)["materials/P1/8-硬链接.pdf"] == (
+        "has 1 other hard link(s), so it may be a file from outside the intake; copy the "
+        "file in instead")
+
+
+@posix_only
+def test_a_project_folder_swapped_for_a_link_after_listing_is_refused(
+        intake_dir: Path, tmp_path: Path) -> None:
+    """The folder listed by its parent must be the folder read: one swapped for a link
+    between the two looks is refused, not followed."""
+    from reviewer_app.central.intake_files import Refused, scan_folder
+
+    project = intake_dir / "materials" / "P1"
+    listed = project.lstat()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "1-secret.pdf").write_bytes(MINIMAL_PDF)
+    project.rename(tmp_path / "moved")
+    project.symlink_to(outside, target_is_directory=True)
+    with pytest.raises(Refused, match="symbolic link|changed while"):
+        scan_folder(project, listed)
+    # Swapped for another real folder: refused as changed.
+    project.unlink()
+    outside.rename(project)
+    with pytest.raises(Refused, match="changed while it was being read"):
+        scan_folder(project, listed)
+
+
+def test_a_material_replaced_after_the_check_is_not_packaged(intake_dir: Path,
+                                                             tmp_path: Path) -> None:
+    """The writer opens each material again, later: a file put in its place since the
+    check (same name, same size) is refused instead of packaged unchecked."""
+    from reviewer_app.central.manifest import member_sources
+    from reviewer_app.package import write_package
+    from reviewer_app.package.errors import PackageWriteError
+
+    intake = load_intake(intake_dir)
+    plan = build_manifest(intake)
+    victim = intake.materials[0].path
+    swapped = tmp_path / "swapped"
+    swapped.write_bytes(b"%" * victim.stat().st_size)
+    os.replace(swapped, victim)  # a new file (new inode) of the same size
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    with pytest.raises(PackageWriteError, match="not the file that was checked"):
+        write_package(tmp_path / "p.revpkg", plan.manifest, member_sources(plan),
+                      organizer_key=Ed25519PrivateKey.generate(), organizer_name="t",
+                      passphrase="correct horse battery staple",
+                      package_id=plan.package_id)
+    assert not (tmp_path / "p.revpkg").exists()
