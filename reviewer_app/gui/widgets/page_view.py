@@ -39,7 +39,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from reviewer_app.gui.widgets.render_protocol import MAX_PAGE_PIXELS, MAX_PAGE_SIDE, page_size
+from reviewer_app.gui.widgets.render_protocol import (
+    MAX_PAGE_PIXELS,
+    MAX_PAGE_SIDE,
+    page_size,
+    selection_bounds,
+)
 
 FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
 MARGIN = 6
@@ -416,8 +421,8 @@ class PageView(QAbstractScrollArea):
             self.failed.emit(str(reply.get("error", "")), str(reply.get("detail", "")))
             return
         text = str(reply.get("text", ""))
-        self._selection = {"page": page, "text": text, "bounds": reply.get("bounds", [])} \
-            if text else None
+        bounds = selection_bounds(reply.get("bounds", []))  # unusable: the worker is killed
+        self._selection = {"page": page, "text": text, "bounds": bounds} if text else None
         self.viewport().update()
         self.selectionChanged.emit(text)
 

@@ -173,3 +173,64 @@ def page_count(sizes: Any) -> int:
     if not isinstance(sizes, list) or len(sizes) > MAX_PAGES:
         raise ValueError("a page list out of range")
     return len(sizes)
+
+
+MAX_SHAPES = 10_000         # rectangles of one hit, polygons of one selection
+MAX_POLYGON_POINTS = 64     # PDFium bounds text with quadrilaterals
+
+
+def _coordinate(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("a coordinate is a number")
+    number = float(value)
+    if not -MAX_PAGE_EXTENT <= number <= MAX_PAGE_EXTENT:  # also refuses NaN
+        raise ValueError("a coordinate out of range")
+    return number
+
+
+def _numbers(value: Any, count: int, what: str) -> tuple[float, ...]:
+    if not isinstance(value, list) or len(value) != count:
+        raise ValueError(f"{what} is {count} numbers")
+    return tuple(_coordinate(v) for v in value)
+
+
+def search_hits(value: Any, pages: int) -> list[dict[str, Any]]:
+    """A ``search`` reply's hits, checked: each on a page of the document, with at most
+    :data:`MAX_SHAPES` rectangles of four in-range numbers and a non-negative size.
+
+    Raises:
+        ValueError: anything else (the client then treats the worker as broken).
+    """
+    if not isinstance(value, list) or len(value) > MAX_SEARCH_HITS:
+        raise ValueError("a hit list out of range")
+    hits = []
+    for hit in value:
+        if not isinstance(hit, dict) or set(hit) != {"page", "rects"}:
+            raise ValueError("a hit is {page, rects}")
+        page = hit["page"]
+        if isinstance(page, bool) or not isinstance(page, int) or not 0 <= page < pages:
+            raise ValueError("a hit on no page of the document")
+        if not isinstance(hit["rects"], list) or len(hit["rects"]) > MAX_SHAPES:
+            raise ValueError("a hit's rectangles out of range")
+        rects = [_numbers(r, 4, "a rectangle") for r in hit["rects"]]
+        if any(w < 0 or h < 0 for _, _, w, h in rects):
+            raise ValueError("a rectangle of negative size")
+        hits.append({"page": page, "rects": [list(r) for r in rects]})
+    return hits
+
+
+def selection_bounds(value: Any) -> list[list[list[float]]]:
+    """A ``select`` reply's bounds, checked: at most :data:`MAX_SHAPES` polygons of 3 to
+    :data:`MAX_POLYGON_POINTS` in-range points.
+
+    Raises:
+        ValueError: anything else.
+    """
+    if not isinstance(value, list) or len(value) > MAX_SHAPES:
+        raise ValueError("a selection's polygons out of range")
+    polygons = []
+    for polygon in value:
+        if not isinstance(polygon, list) or not 3 <= len(polygon) <= MAX_POLYGON_POINTS:
+            raise ValueError("a polygon of 3 to 64 points")
+        polygons.append([list(_numbers(point, 2, "a point")) for point in polygon])
+    return polygons

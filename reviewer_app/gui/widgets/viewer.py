@@ -40,6 +40,7 @@ from reviewer_app.gui.widgets.render_protocol import (
     ERR_UNSUPPORTED_TYPE,
     page_count,
     page_size,
+    search_hits,
 )
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
@@ -432,7 +433,9 @@ class MaterialViewer(Retranslating, QWidget):
         if not reply.get("ok"):
             self.show_failure(str(reply.get("error", "")), str(reply.get("detail", "")))
             return
-        self._hits = list(reply.get("hits", []))
+        # Checked here, inside the reply callback: a reply the viewer cannot use kills
+        # the worker (render_client) instead of failing later in a paint event.
+        self._hits = search_hits(reply.get("hits", []), self.pdf_view.page_count())
         self._hit = -1
         self.pdf_view.set_hits(self._hits)
         self._on_hits_changed()

@@ -265,7 +265,7 @@ def test_a_project_folder_swapped_for_a_link_after_listing_is_refused(
     (outside / "1-secret.pdf").write_bytes(MINIMAL_PDF)
     project.rename(tmp_path / "moved")
     project.symlink_to(outside, target_is_directory=True)
-    with pytest.raises(Refused, match="symbolic link|changed while"):
+    with pytest.raises(Refused, match=r"symbolic link|changed while"):
         scan_folder(project, listed)
     # Swapped for another real folder: refused as changed.
     project.unlink()
