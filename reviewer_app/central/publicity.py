@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -32,7 +34,14 @@ from reviewer_app.central.reports import (
 from reviewer_app.central.sanitize import strip_controls
 from reviewer_app.core.dates import CST
 from reviewer_app.core.errors import ReviewerError
-from reviewer_app.core.publicity import PublicityPeriod, publicity_period
+from reviewer_app.core.publicity import (
+    SUPPLEMENT_LIMIT,
+    HolidayCalendar,
+    PublicityPeriod,
+    SupplementError,
+    parse_supplement,
+    publicity_period,
+)
 from reviewer_app.storage import central_models as m
 
 MAX_OBJECTION = 20_000  # characters: a long letter, not a file
@@ -55,8 +64,34 @@ def _document(results) -> tuple[str, str]:
     return text, hashlib.sha256(text.encode()).hexdigest()
 
 
+def holiday_calendar(paths: Sequence[Path]) -> HolidayCalendar:
+    """``chinesecalendar`` with the holiday supplement files at ``paths`` (one per year it
+    does not cover; core/publicity.py).
+
+    Raises:
+        PublicityError: a file cannot be read, is malformed, or duplicates a year.
+    """
+    from reviewer_app.central.intake_files import Refused, read_regular
+
+    supplements = []
+    for path in paths:
+        try:
+            data = read_regular(path, limit=SUPPLEMENT_LIMIT)
+            supplements.append(parse_supplement(data))
+        except Refused as exc:
+            raise PublicityError(f"{path}: {exc}") from None
+        except OSError as exc:
+            raise PublicityError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        except SupplementError as exc:
+            raise PublicityError(f"{path}: {exc}") from None
+    try:
+        return HolidayCalendar(supplements)
+    except SupplementError as exc:
+        raise PublicityError(str(exc)) from None
+
+
 def open_period(engine: Engine, start: dt.date, budget: Decimal | None = None, *,
-                now: dt.datetime | None = None):
+                now: dt.datetime | None = None, calendar: HolidayCalendar | None = None):
     """Record a 公示 period starting on ``start`` for the results computed now.
 
     The first period of a store may be recorded after it began (the notice went up
@@ -66,7 +101,7 @@ def open_period(engine: Engine, start: dt.date, budget: Decimal | None = None, *
     keep counting (see :func:`final_plan`)."""
     from reviewer_app.central.results import compute_results
 
-    period = publicity_period(start)
+    period = publicity_period(start, calendar=calendar)
     with Session(engine) as session:
         plan = session.scalars(select(m.AwardPlan).order_by(m.AwardPlan.id)).first()
         latest = session.scalars(select(m.PublicityPeriod)

@@ -32,6 +32,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                            help="folder for publicity.pdf and publicity.csv (with --start)")
     publicity.add_argument("--budget", type=money, default=None, metavar="YUAN",
                            help="the budget given to results, if one was")
+    publicity.add_argument("--holidays", type=Path, action="append", default=[],
+                           metavar="FILE",
+                           help="a year's days off and 调休 working weekends, transcribed from "
+                                "the State Council's notice, for a year chinesecalendar does "
+                                "not cover yet (docs/formats.md §6); may be repeated")
     publicity.set_defaults(func=run_publicity)
 
     objection = subparsers.add_parser(
@@ -54,13 +59,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_publicity(args: argparse.Namespace) -> int:
-    from reviewer_app.central.publicity import OUTCOME_ZH, current_period, open_period
+    from reviewer_app.central.publicity import (
+        OUTCOME_ZH,
+        current_period,
+        holiday_calendar,
+        open_period,
+    )
 
     engine = open_store(args.db)
     try:
         if args.start is None:
-            if args.out or args.budget is not None:
-                raise ReviewerError("--out and --budget go with --start")
+            if args.out or args.budget is not None or args.holidays:
+                raise ReviewerError("--out, --budget and --holidays go with --start")
             published = current_period(engine)
             print(f"公示期 {published.start.isoformat()} – {published.end.isoformat()} "
                   f"({published.working_days} working days, {published.calendar})")
@@ -72,7 +82,8 @@ def run_publicity(args: argparse.Namespace) -> int:
             return 0
         if args.out is None:
             raise ReviewerError("publicity --start needs --out FOLDER for the notice")
-        period, results = open_period(engine, args.start, budget=args.budget)
+        period, results = open_period(engine, args.start, budget=args.budget,
+                                      calendar=holiday_calendar(args.holidays))
         published = current_period(engine)
         written = _write_notice(published, results, args.out)
     finally:
