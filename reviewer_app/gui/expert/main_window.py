@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     # imported and built on first use (_build_workspace, open_path). Issue 4.
     from reviewer_app.gui.expert.autosave import AutosaveManager
     from reviewer_app.gui.expert.session import Opener, ReviewSession
+    from reviewer_app.gui.expert.session_lock import WorkspaceLock
     from reviewer_app.gui.expert.unlock import Prefill, UnlockDialog
 
 PACKAGE_SUFFIX = ".revpkg"
@@ -73,6 +74,8 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
         self.autosave: AutosaveManager | None = None
         self.package_path: Path | None = None
         self.locked_as: Prefill | None = None
+        # The workspace lock kept through the idle lock (session_control.lock).
+        self._held_lock: WorkspaceLock | None = None
         self._locked_place: tuple[str | None, int, int] = (None, -1, 0)
         self._demo_prefill: Prefill | None = None
         self._pending_member = -1

@@ -126,6 +126,9 @@ class SessionControl:
 
     def set_session(self, session: ReviewSession) -> None:
         """Show an unlocked session (after open, or after the idle lock)."""
+        if self._held_lock is not None and self._held_lock is not session.lock:
+            self._held_lock.release()  # locked on another package, then opened this one
+        self._held_lock = None  # the session holds it now
         self.session = session
         from reviewer_app.gui.expert.autosave import AutosaveManager
 
@@ -175,8 +178,11 @@ class SessionControl:
             self._render_client = RenderClient(self)
         return self._render_client
 
-    def _teardown(self) -> bool:
-        """Flush, then drop every key, decrypted byte and document buffer we hold."""
+    def _teardown(self, *, keep_lock: bool = False) -> bool:
+        """Flush, then drop every key, decrypted byte and document buffer we hold.
+
+        ``keep_lock`` (the idle lock): the workspace's OS lock stays held, in
+        ``_held_lock``, until the next unlock takes it over or the package is closed."""
         ok = True
         if self.session is not None and self._workspace_built:
             from reviewer_app.gui.expert import resume_place
@@ -203,13 +209,21 @@ class SessionControl:
             self.project_info.set_project(None)
             self.project_model.set_session(None)
         if self.session is not None:
-            self.session.close()
+            self.session.close(keep_lock=keep_lock)
+            if keep_lock:
+                self._held_lock = self.session.lock
             self.session = None
+        if not keep_lock and self._held_lock is not None:
+            self._held_lock.release()
+            self._held_lock = None
         return ok
 
     # --- idle lock -----------------------------------------------------------------
     def lock(self) -> None:
-        """Hide the content, drop keys and plaintext; the passphrase reopens it."""
+        """Hide the content, drop keys and plaintext; the passphrase reopens it.
+
+        The workspace stays this window's: its OS lock is kept until close, so a second
+        copy of the app cannot open it while this one waits locked."""
         if self.session is None:
             return
         session = self.session
@@ -217,9 +231,10 @@ class SessionControl:
                  self.viewer.current_page())
         from reviewer_app.gui.expert.unlock import Prefill
 
-        self.locked_as = Prefill(seat_id=session.seat_id, seat_code=session.seat_code,
-                                 seat_locked=True, package_id=session.package.package_id)
-        self._teardown()
+        seat = (session.seat_id, session.seat_code, session.package.package_id)
+        self._teardown(keep_lock=True)
+        self.locked_as = Prefill(seat_id=seat[0], seat_code=seat[1], seat_locked=True,
+                                 package_id=seat[2], held_lock=self._held_lock)
         self._locked_place = place
         self.pages.setCurrentWidget(self.locked_page)
         self.retranslate()
