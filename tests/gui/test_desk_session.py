@@ -19,7 +19,7 @@ from reviewer_app.gui.expert.session import FailureKind
 from reviewer_app.gui.expert.session_lock import lock_path
 from reviewer_app.gui.settings import Preferences, workspace_path
 from reviewer_app.gui.widgets import file_dialogs
-from tests.gui.conftest import fill_unlock, open_and_unlock
+from tests.gui.conftest import another_process_can_lock, fill_unlock, open_and_unlock
 
 ROOT = Path(__file__).resolve().parents[2]
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366×768 less a 40 px taskbar
@@ -103,16 +103,6 @@ def test_a_killed_holder_frees_the_workspace(qtbot, window, opener, package_file
     qtbot.waitUntil(lambda: window.session is not None, timeout=10000)
 
 
-def _another_process_locks(lock_file: Path) -> bool:
-    """Whether a separate process (a second copy of the app) could take the lock now."""
-    probe = ("import fcntl, os, sys\n"
-             "fd = os.open(sys.argv[1], os.O_RDWR)\n"
-             "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
-             "except OSError:\n    sys.exit(1)\n")
-    return subprocess.run([sys.executable, "-c", probe, str(lock_file)],
-                          timeout=30).returncode == 0
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="the probe uses flock")
 def test_the_idle_lock_keeps_the_workspace_until_close(qtbot, make_window, opener,
                                                        package_file):
@@ -125,7 +115,7 @@ def test_the_idle_lock_keeps_the_workspace_until_close(qtbot, make_window, opene
     first.idle.set_timeout(50)  # the real idle timer, made short
     qtbot.waitUntil(lambda: first.pages.currentWidget() is first.locked_page, timeout=5000)
     assert first.session is None
-    assert not _another_process_locks(lock_file), "a locked window let its workspace go"
+    assert not another_process_can_lock(lock_file), "a locked window let its workspace go"
     second = make_window(opener)
     refused = _unlock_fails_in_use(qtbot, second, package_file)
     refused.reject()
@@ -134,7 +124,7 @@ def test_the_idle_lock_keeps_the_workspace_until_close(qtbot, make_window, opene
     dialog = first.unlock()  # the same seat, code kept by the window
     fill_unlock(qtbot, dialog, passphrase="not the passphrase")
     qtbot.waitUntil(lambda: dialog.failure is not None, timeout=10000)
-    assert not _another_process_locks(lock_file), "a failed unlock let the workspace go"
+    assert not another_process_can_lock(lock_file), "a failed unlock let the workspace go"
     fill_unlock(qtbot, dialog)
     qtbot.waitUntil(lambda: first.session is not None, timeout=10000)
     score = first.findChild(QLineEdit, f"scoreInput.{cid}")
@@ -143,11 +133,11 @@ def test_the_idle_lock_keeps_the_workspace_until_close(qtbot, make_window, opene
     qtbot.keyClicks(score, "15")
     assert first.autosave.flush()
     assert first.session.store.load()["P1"].scores[cid] == "15"
-    assert not _another_process_locks(lock_file)
+    assert not another_process_can_lock(lock_file)
 
     first.lock()
     first.close_package()  # closing the locked package lets the workspace go
-    assert _another_process_locks(lock_file)
+    assert another_process_can_lock(lock_file)
     open_and_unlock(qtbot, second, package_file)
     assert second.session.store.load()["P1"].scores[cid] == "15"
 
