@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Any
 # Not ``Qt`` at module level: PySide6 builds that enum namespace on first use (~12 ms),
 # and the welcome page does not need it. Methods that do import it locally.
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reviewer_app.gui import window_state
 from reviewer_app.gui.expert.idle_lock import IdleWatcher
@@ -35,6 +34,8 @@ from reviewer_app.gui.settings import Preferences
 from reviewer_app.gui.widgets.workers import Worker
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     # Start-up shows the welcome page only: the workspace page (viewer, rubric
     # panel, project list, materials; reviewer_app.core) and the unlock dialog are
     # imported and built on first use (_build_workspace, open_path). Issue 4.
@@ -197,6 +198,8 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
 
     # --- messages (tests replace these) --------------------------------------------------
     def show_error(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self, title, text)
 
     def about_text(self) -> str:
@@ -207,6 +210,8 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
         return f"{text}\n\n{extra(self)}" if extra is not None else text
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Expert Review Desk"), self.about_text())
 
     # --- drag and drop / close --------------------------------------------------------
@@ -225,6 +230,8 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.autosave is not None and not self.autosave.flush():
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.warning(
                 self, self.tr("Not saved"),
                 self.tr("Some changes could not be saved. Quit anyway?"),

@@ -13,8 +13,9 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# The dialogs' classes are imported where they are used: loading a Qt class builds its
+# Python enums (QFileDialog, QMessageBox: ~1 ms each), and start-up shows none of them.
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from reviewer_app.gui.settings import demo_cache_dir
 from reviewer_app.gui.widgets import file_dialogs
@@ -31,6 +32,8 @@ class SessionControl:
 
     # --- opening --------------------------------------------------------------------
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self, translate("MainWindow", "Open review package"),
             file_dialogs.start_folder(self.prefs),
@@ -80,6 +83,7 @@ class SessionControl:
                                       "The demo package is not part of this build."))
             return
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
 
         self.statusBar().showMessage(translate("MainWindow", "Preparing the demo package…"))
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
@@ -108,6 +112,8 @@ class SessionControl:
         self.worker.submit(lambda: ensure(demo_cache_dir()), done, failed)
 
     def confirm_trust(self, fingerprint: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, translate("MainWindow", "Unknown organizer"),
             translate("MainWindow", "This package is signed by an organizer key you have not "
@@ -247,6 +253,8 @@ class SessionControl:
         return self._show_unlock(self.package_path, self.locked_as)
 
     def _ask_idle_minutes(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         minutes, ok = QInputDialog.getInt(
             self, translate("MainWindow", "Idle lock"),
             translate("MainWindow", "Lock the workspace after this many minutes without "
