@@ -130,10 +130,10 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.viewer.addAction(action)
         self._retranslate_workspace()
-        from reviewer_app.gui.expert import inspection_panel
+        from reviewer_app.gui.expert import inspection_controller
 
         # The on-site inspection tab, shown for inspection packages only.
-        self.inspection = inspection_panel.install(self)
+        self.inspection = inspection_controller.install(self)
 
     # --- language ------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
