@@ -10,6 +10,16 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True)
+def _long_mode_only_on_request(request: pytest.FixtureRequest) -> None:
+    """Tests marked slow run only with ``-m slow`` (or REVIEWER_SLOW_TESTS=1), in every
+    suite (the package fuzzing modes, the GUI's long sessions)."""
+    if (request.node.get_closest_marker("slow")
+            and "slow" not in (request.config.option.markexpr or "")
+            and not os.environ.get("REVIEWER_SLOW_TESTS")):
+        pytest.skip("long mode: run with -m slow")
+
+
 @pytest.fixture
 def memory_keyring() -> Iterator[object]:
     """A working system keyring that lives in memory for one test."""

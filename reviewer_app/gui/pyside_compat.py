@@ -54,7 +54,12 @@ def leaking_singletons() -> tuple[object, ...]:
 def keep_singletons_alive() -> tuple[object, ...]:
     """Raise the reference count of every leaking singleton far out of reach; returns
     them. CPython < 3.12 only, where ``ob_refcnt`` is the object's first field."""
-    found = leaking_singletons()
-    for singleton in found:
-        ctypes.c_ssize_t.from_address(id(singleton)).value += _HEADROOM
-    return found
+    global _pinned
+    if _pinned is None:  # once per process: create_app runs more than once at start-up
+        _pinned = leaking_singletons()
+        for singleton in _pinned:
+            ctypes.c_ssize_t.from_address(id(singleton)).value += _HEADROOM
+    return _pinned
+
+
+_pinned: tuple[object, ...] | None = None

@@ -120,3 +120,17 @@ def type_text(qtbot, widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def another_process_can_lock(lock_file: Path) -> bool:
+    """Whether a separate process (a second copy of the app) could take the workspace
+    lock now (``flock``, as gui/expert/session_lock.py takes it on POSIX)."""
+    import subprocess
+    import sys
+
+    probe = ("import fcntl, os, sys\n"
+             "fd = os.open(sys.argv[1], os.O_RDWR)\n"
+             "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+             "except OSError:\n    sys.exit(1)\n")
+    return subprocess.run([sys.executable, "-c", probe, str(lock_file)],
+                          timeout=30).returncode == 0

@@ -10,14 +10,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QRect, QStandardPaths
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from reviewer_app.gui import window_state
 from reviewer_app.gui.expert.session import FailureKind
-from reviewer_app.gui.settings import Preferences
+from reviewer_app.gui.expert.session_lock import lock_path
+from reviewer_app.gui.settings import Preferences, workspace_path
 from reviewer_app.gui.widgets import file_dialogs
-from tests.gui.conftest import fill_unlock, open_and_unlock
+from tests.gui.conftest import another_process_can_lock, fill_unlock, open_and_unlock
 
 ROOT = Path(__file__).resolve().parents[2]
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366×768 less a 40 px taskbar
@@ -99,6 +101,45 @@ def test_a_killed_holder_frees_the_workspace(qtbot, window, opener, package_file
         child.wait(30)
     fill_unlock(qtbot, dialog)
     qtbot.waitUntil(lambda: window.session is not None, timeout=10000)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the probe uses flock")
+def test_the_idle_lock_keeps_the_workspace_until_close(qtbot, make_window, opener,
+                                                       package_file):
+    first = make_window(opener)
+    open_and_unlock(qtbot, first, package_file)
+    package_id, seat_id = first.session.package.package_id, first.session.seat_id
+    lock_file = lock_path(workspace_path(package_id, seat_id))
+    cid = first.session.rubric.criterion_ids[0]
+    qtbot.keyClicks(first.findChild(QLineEdit, f"scoreInput.{cid}"), "12")
+    first.idle.set_timeout(50)  # the real idle timer, made short
+    qtbot.waitUntil(lambda: first.pages.currentWidget() is first.locked_page, timeout=5000)
+    assert first.session is None
+    assert not another_process_can_lock(lock_file), "a locked window let its workspace go"
+    second = make_window(opener)
+    refused = _unlock_fails_in_use(qtbot, second, package_file)
+    refused.reject()
+
+    first.idle.set_timeout(60 * 60_000)
+    dialog = first.unlock()  # the same seat, code kept by the window
+    fill_unlock(qtbot, dialog, passphrase="not the passphrase")
+    qtbot.waitUntil(lambda: dialog.failure is not None, timeout=10000)
+    assert not another_process_can_lock(lock_file), "a failed unlock let the workspace go"
+    fill_unlock(qtbot, dialog)
+    qtbot.waitUntil(lambda: first.session is not None, timeout=10000)
+    score = first.findChild(QLineEdit, f"scoreInput.{cid}")
+    assert score.text() == "12"
+    score.clear()
+    qtbot.keyClicks(score, "15")
+    assert first.autosave.flush()
+    assert first.session.store.load()["P1"].scores[cid] == "15"
+    assert not another_process_can_lock(lock_file)
+
+    first.lock()
+    first.close_package()  # closing the locked package lets the workspace go
+    assert another_process_can_lock(lock_file)
+    open_and_unlock(qtbot, second, package_file)
+    assert second.session.store.load()["P1"].scores[cid] == "15"
 
 
 # --- 3. reopening goes back to the project, material, page and rubric scroll ----------

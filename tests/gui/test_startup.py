@@ -31,6 +31,7 @@ NOT_AT_START = ("PySide6.QtPdf", "PySide6.QtPdfWidgets", "reviewer_app.core.rubr
                 "reviewer_app.gui.expert.session", "reviewer_app.gui.widgets.viewer",
                 "reviewer_app.gui.expert.rubric_panel", "reviewer_app.gui.expert.project_list",
                 "reviewer_app.gui.expert.unlock", "reviewer_app.gui.expert.inspection_panel",
+                "reviewer_app.gui.expert.inspection_controller",
                 "reviewer_app.gui.expert.finalize_dialog", "reviewer_app.package", "sqlalchemy",
                 "keyring", "platformdirs", "hashlib")
 

@@ -316,13 +316,16 @@ class ReviewSession:
     @classmethod
     def start(cls, package: OpenedPackage, *, seat_id: str, seat_code: str,
               workspace_path: Path, legacy_workspace: Path | None = None,
-              own_key: Any = None) -> ReviewSession:
+              own_key: Any = None, held_lock: Any = None) -> ReviewSession:
         """Check the seat against the manifest, open (or create) the workspace, load it.
 
         The workspace key takes the seat code (canonical form) or, when there is none,
         ``own_key``: the X25519 private key of the expert's identity (:func:`load_own_key`),
         for a seat enrolled with the expert's key. A workspace at ``legacy_workspace``
         (the former one-per-package path) that was this seat's moves to ``workspace_path``.
+        ``held_lock`` is the workspace lock a window kept through its idle lock
+        (:meth:`close` with ``keep_lock``): taken over if it is this workspace's, since
+        a second ``flock`` on the same file from this process would be refused too.
 
         Raises:
             OpenFailure: unknown seat, a malformed seat code or none where one is needed,
@@ -336,11 +339,13 @@ class ReviewSession:
         secret = _expert_secret(seats[seat_id], seat_code, own_key)
         if seat_code:
             _check_seat_key(manifest, seats[seat_id], seat_code)
-        from reviewer_app.gui.expert.session_lock import WorkspaceInUse, WorkspaceLock
+        from reviewer_app.gui.expert.session_lock import WorkspaceInUse, WorkspaceLock, lock_path
 
-        lock = WorkspaceLock(workspace_path)
+        taken_over = (held_lock is not None and held_lock.held
+                      and held_lock.path == lock_path(workspace_path))
+        lock = held_lock if taken_over else WorkspaceLock(workspace_path)
         try:
-            lock.acquire()
+            lock.acquire()  # nothing to do for a lock taken over
         except WorkspaceInUse as exc:
             raise OpenFailure(FailureKind.WORKSPACE_IN_USE, str(exc)) from exc
         except OSError as exc:
@@ -350,7 +355,8 @@ class ReviewSession:
                                     secret=secret, workspace_path=workspace_path,
                                     legacy_workspace=legacy_workspace)
         except BaseException:
-            lock.release()
+            if not taken_over:  # a failed unlock after the idle lock keeps holding it
+                lock.release()
             raise
 
     @classmethod
@@ -450,13 +456,17 @@ class ReviewSession:
         else:
             setattr(state, change.field, str(change.value or ""))
 
-    def close(self) -> None:
-        """Close the workspace and the package; drop decrypted state."""
+    def close(self, *, keep_lock: bool = False) -> None:
+        """Close the workspace and the package; drop decrypted state.
+
+        With ``keep_lock`` (the idle lock) the workspace's OS lock stays held and stays
+        in :attr:`lock` for the caller to hand to the next :meth:`start` or release:
+        a second copy of the app must not open the workspace of a locked window."""
         try:
             self.store.close()
         finally:
             self.states.clear()
             self.inspection = None
-            if self.lock is not None:
+            if self.lock is not None and not keep_lock:
                 self.lock.release()  # after the store: no write may follow another's open
             self.package.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,6 +135,8 @@ class Prefill:
     hint: str = ""
     seat_locked: bool = False        # re-unlock after the idle lock: same seat
     package_id: str | None = None    # ... and the same package
+    # ... whose workspace lock the locked window still holds (gui.expert.session_lock)
+    held_lock: Any = field(default=None, compare=False, repr=False)
 
 
 class UnlockDialog(QDialog):
@@ -343,7 +345,8 @@ class UnlockDialog(QDialog):
             self.session = ReviewSession.start(
                 package, seat_id=seat_id, seat_code=seat_code,
                 workspace_path=workspace_path(package.package_id, seat_id),
-                legacy_workspace=legacy_workspace_path(package.package_id), own_key=own_key)
+                legacy_workspace=legacy_workspace_path(package.package_id), own_key=own_key,
+                held_lock=self._prefill.held_lock)
         except OpenFailure as failure:
             package.close()
             self._failed(failure)

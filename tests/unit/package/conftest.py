@@ -43,12 +43,3 @@ def build(tmp_path: Path, organizer: Ed25519PrivateKey) -> Callable[..., Path]:
                       argon2=kwargs.pop("argon2", FAST), **kwargs)
         return out
     return make
-
-
-@pytest.fixture(autouse=True)
-def _long_mode_only_on_request(request: pytest.FixtureRequest) -> None:
-    """Tests marked slow run only with ``-m slow`` (or REVIEWER_SLOW_TESTS=1)."""
-    if (request.node.get_closest_marker("slow")
-            and "slow" not in (request.config.option.markexpr or "")
-            and not os.environ.get("REVIEWER_SLOW_TESTS")):
-        pytest.skip("long mode: run with -m slow")
