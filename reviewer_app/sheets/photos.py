@@ -100,13 +100,14 @@ def return_recipient(manifest: Mapping[str, Any]) -> bytes | None:
 
 def write_photo_package(path: Path, sheet: SignedSheet, *, return_key: bytes,
                         signing_key: Ed25519PrivateKey,
-                        image: Callable[[str, str], bytes]) -> int:
+                        image: Callable[[str, str], bytes], fixed: Any = None) -> int:
     """Write the sheet's photos to ``path`` (atomic, owner-only), encrypted to
     ``return_key`` only and signed with ``signing_key`` (the sheet's key).
 
     Args:
         image: ``image(project_id, sha256)`` gives a photo's bytes (from the
             encrypted workspace: they only ever exist in memory).
+        fixed: pinned randomness (``package.FixedRandomness``), for test vectors only.
 
     Returns:
         The number of photos written.
@@ -116,13 +117,31 @@ def write_photo_package(path: Path, sheet: SignedSheet, *, return_key: bytes,
             (``photo mismatch``), or the sheet's key is not ``signing_key``.
         PackageWriteError, OSError: nothing was written.
     """
-    from reviewer_app.package import MemberSource, write_package
+    from reviewer_app.package import write_package
 
     body = sheet.body
-    signer = signing_key.public_key().public_bytes_raw()
-    if signer != body.public_key:
+    if signing_key.public_key().public_bytes_raw() != body.public_key:
         raise PhotoPackageError("signer mismatch", "the photos must be signed with the key "
                                                    "that signed the sheet")
+    index, members = photo_index(sheet, image)
+    write_package(Path(path), index, members, organizer_key=signing_key,
+                  organizer_name=f"seat {body.seat_id}"[:fmt.MAX_ORGANIZER_NAME],
+                  recipients=[return_key], manifest_formats=(fmt.PHOTOS_FORMAT,),
+                  fixed=fixed)
+    return len(members)
+
+
+def photo_index(sheet: SignedSheet, image: Callable[[str, str], bytes]
+                ) -> tuple[dict[str, Any], list[Any]]:
+    """The index (member 0, without ``package_id`` and ``members``: the RVPKG writer
+    adds them) and the image members of ``sheet``'s photo package.
+
+    Raises:
+        PhotoPackageError: ``photo mismatch``: an image is not what the sheet binds.
+    """
+    from reviewer_app.package import MemberSource
+
+    body = sheet.body
     entries, members = [], []
     for member_id, (project_id, photo) in enumerate(sheet_photos(sheet), start=1):
         data = image(project_id, photo.sha256)
@@ -138,10 +157,7 @@ def write_photo_package(path: Path, sheet: SignedSheet, *, return_key: bytes,
              "review_package_id": body.package_id, "manifest_sha256": body.manifest_sha256,
              "seat_id": body.seat_id, "sheet_revision": body.revision,
              "sheet_sha256": sheet.body_sha256, "photos": entries}
-    write_package(Path(path), index, members, organizer_key=signing_key,
-                  organizer_name=f"seat {body.seat_id}"[:fmt.MAX_ORGANIZER_NAME],
-                  recipients=[return_key], manifest_formats=(fmt.PHOTOS_FORMAT,))
-    return len(entries)
+    return index, members
 
 
 def read_photo_package(path: Path, return_key: X25519PrivateKey) -> PhotoPackage:

@@ -18,6 +18,7 @@ from reviewer_app.storage import central_models as m
 from reviewer_app.storage.engines import central_engine, migrate
 from tests.helpers.central import PACKAGE_ID
 from tests.helpers.photos import inspection_setup
+from tests.helpers.postgres import pg_url  # noqa: F401 - fixture
 
 
 @pytest.fixture
@@ -25,9 +26,13 @@ def setup(tmp_path: Path):
     return inspection_setup(tmp_path)
 
 
-@pytest.fixture
-def engine(tmp_path: Path, setup):
-    engine = central_engine(str(tmp_path / "central.sqlite"))
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request, tmp_path: Path, setup):
+    """The store on SQLite and, with REVIEWER_TEST_PG_URL, on PostgreSQL (migration c0006
+    and every query of the photo merge on both)."""
+    url = (str(tmp_path / "central.sqlite") if request.param == "sqlite"
+           else request.getfixturevalue("pg_url"))
+    engine = central_engine(url)
     migrate(engine, "central")
     register_package(engine, setup.manifest_bytes, setup.manifest_sha256, PACKAGE_ID)
     yield engine
@@ -146,3 +151,24 @@ def test_extract_writes_the_projects_photos_owner_only(engine, setup, tmp_path: 
     assert {p.read_bytes() for p in written} == expected
     assert all(p.suffix == ".png" and p.stat().st_mode & 0o077 == 0 for p in written)
     assert (tmp_path / "out").stat().st_mode & 0o077 == 0
+
+
+def test_a_format_2_package_states_why_its_photos_are_missing(tmp_path: Path) -> None:
+    """A package built without the return key: its sheets merge, and the results say
+    the photos stayed with the team, not just that they are absent."""
+    from sqlalchemy.orm import Session
+
+    from reviewer_app.central.results import _photos_held
+
+    old = inspection_setup(tmp_path, return_key=False)
+    assert old.manifest["format"] == "rvpkg-manifest/2"
+    engine = central_engine(str(tmp_path / "old.sqlite"))
+    migrate(engine, "central")
+    register_package(engine, old.manifest_bytes, old.manifest_sha256, PACKAGE_ID)
+    assert merge_sheets(engine, [("s1", old.sheet("S1").envelope)])[0].decision == "accepted"
+    with Session(engine) as session:
+        held = _photos_held(session, session.query(m.Package).all())
+    engine.dispose()
+    assert held[(PACKAGE_ID, "S1")].photos == ()
+    assert held[(PACKAGE_ID, "S1")].missing_reason.startswith(
+        "照片留在考察组电脑上：评审包未携带组织方照片回收密钥")
