@@ -31,6 +31,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer_app.central.merge import sheet_body
@@ -38,6 +39,7 @@ from reviewer_app.sheets.photos import PhotoPackage, PhotoPackageError, read_pho
 from reviewer_app.storage import central_models as m
 
 SETTLED = ("accepted", "no-op")
+MAX_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,16 @@ def merge_photo_packages(engine: Engine, files: Iterable[tuple[str, bytes]],
     """Judge and store each ``(source name, raw bytes)``; one transaction per file."""
     outcomes = []
     for source, raw in files:
-        with Session(engine) as session, session.begin():
-            outcomes.append(_merge_one(session, source, raw, return_key))
+        for attempt in range(MAX_ATTEMPTS):
+            try:
+                with Session(engine) as session, session.begin():
+                    outcomes.append(_merge_one(session, source, raw, return_key))
+                break
+            except IntegrityError:
+                # Another merge stored the same file meanwhile: judge it again, against
+                # what that merge decided.
+                if attempt == MAX_ATTEMPTS - 1:
+                    raise
     return outcomes
 
 

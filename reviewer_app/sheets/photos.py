@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from reviewer_app.core.errors import ReviewerError
 from reviewer_app.files import write_private_bytes
 from reviewer_app.package import format as fmt
-from reviewer_app.sheets.build import SignedSheet
+from reviewer_app.sheets.build import SignedSheet, sheet_filename
 
 PHOTOS_SUFFIX = ".revphotos"
 MAX_PHOTO_PACKAGE_BYTES = 1024 * 1024 * 1024
@@ -80,7 +80,7 @@ class PhotoPackage:
 
 def photo_package_name(sheet: SignedSheet) -> str:
     """``<seat>-r<revision>.revphotos``, beside ``<seat>-r<revision>.revsheet``."""
-    return sheet.filename.removesuffix(".revsheet") + PHOTOS_SUFFIX
+    return sheet_filename(sheet.seat_id, sheet.revision, PHOTOS_SUFFIX)
 
 
 def sheet_photos(sheet: SignedSheet) -> list[tuple[str, Any]]:

@@ -216,6 +216,7 @@ def test_inspection_visit_photos_finalize_export_verify(qtbot, make_window, insp
     text = _pdf_text(pdf)
     assert "现场考察核查表" in text and "生产线已部署视觉质检系统" in text
     assert photo_sha[:16] in text.replace("\n", "") and "Factory gate" in text
+    assert "本评审包未携带组织方的照片回收密钥" in text.replace("\n", "")
 
     # Nothing of the photo is on disk in plaintext: workspace, memo, exports.
     window.autosave.flush()
@@ -289,13 +290,14 @@ def test_photos_travel_encrypted_to_the_organizer_with_the_sheet(
         shots[hashlib.sha256(photo.read_bytes()).hexdigest()] = photo.read_bytes()
     usb = tmp_path / "usb"
     usb.mkdir()
-    revsheet, _pdf, messages = _sign_and_export(qtbot, window, usb)
+    revsheet, pdf, messages = _sign_and_export(qtbot, window, usb)
 
     photos_file = usb / "S01-r1.revphotos"
     assert sorted(p.name for p in usb.iterdir()) == [
         "S01-r1.pdf", "S01-r1.revphotos", "S01-r1.revsheet"]
     assert photos_file.stat().st_mode & 0o077 == 0
     assert "2 张现场照片已加密导出" in messages[-1] and "S01-r1.revphotos" in messages[-1]
+    assert "随本评分表加密导出至 S01-r1.revphotos" in _pdf_text(pdf).replace("\n", "")
     for path in usb.iterdir():  # no photo in clear on the stick
         assert PHOTO_MARKER not in path.read_bytes(), path
     opened = read_photo_package(photos_file, organizer.return_key)

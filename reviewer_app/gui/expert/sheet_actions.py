@@ -453,8 +453,8 @@ class SheetController(QObject):
                 self.last_paths = there
                 self._exported = (session, plan.sheet, None)
                 self._done(self.tr("Nothing has changed since revision %1, and this folder "
-                                   "already holds it:\n%2\n%3").replace("%1", str(revision)),
-                           there)
+                                   "already holds it:\n%2\n%3").replace("%1", str(revision))
+                           + self._photos_note(session, plan), there)
                 return there
         pdf = self._render_pdf(plan.sheet)
         if pdf is None:
