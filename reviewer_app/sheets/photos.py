@@ -33,6 +33,7 @@ from reviewer_app.sheets.build import SignedSheet, sheet_filename
 PHOTOS_SUFFIX = ".revphotos"
 MAX_PHOTO_PACKAGE_BYTES = 1024 * 1024 * 1024
 """A reader refuses a larger file before decrypting anything (§5.4)."""
+MAX_REVISION = 2**31 - 1  # what the central store's integer column holds
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _INDEX_KEYS = {"format", "suite", "package_id", "members", "review_package_id",
@@ -225,8 +226,9 @@ def _parse_index(obj: Mapping[str, Any], container_id: str, signer: bytes,
     if not isinstance(obj["seat_id"], str) or not obj["seat_id"]:
         raise bad("seat_id is not a non-empty string")
     revision = obj["sheet_revision"]
-    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
-        raise bad("sheet_revision is not an integer ≥ 1")
+    if not isinstance(revision, int) or isinstance(revision, bool) \
+            or not 1 <= revision <= MAX_REVISION:
+        raise bad(f"sheet_revision is not an integer from 1 to {MAX_REVISION}")
     photos = obj["photos"]
     if not isinstance(photos, list) or len(photos) != len(members):
         raise bad("photos does not list exactly one entry per member")

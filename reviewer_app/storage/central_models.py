@@ -227,7 +227,7 @@ class PhotoPackageFile(CentralBase):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     # From its verified index (None when it could not be opened):
     package_id: Mapped[str | None] = mapped_column(String(32), index=True)
-    seat_id: Mapped[str | None] = mapped_column(String(40))
+    seat_id: Mapped[str | None] = mapped_column(Text)  # as the (unverified) index says
     sheet_revision: Mapped[int | None] = mapped_column(Integer)
     sheet_body_sha256: Mapped[str | None] = mapped_column(String(64))
     # accepted | no-op | superseded | rejected
@@ -245,8 +245,8 @@ class ReceivedPhoto(CentralBase):
     photo_package_sha256: Mapped[str] = mapped_column(ForeignKey("photo_package.sha256"),
                                                       primary_key=True)
     member_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    project_id: Mapped[str] = mapped_column(String(40), index=True)
+    project_id: Mapped[str] = mapped_column(Text, index=True)
     sha256: Mapped[str] = mapped_column(String(64))
-    media_type: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(Text)
     caption: Mapped[str] = mapped_column(Text)
     size: Mapped[int] = mapped_column(Integer)

@@ -172,3 +172,19 @@ def test_a_format_2_package_states_why_its_photos_are_missing(tmp_path: Path) ->
     assert held[(PACKAGE_ID, "S1")].photos == ()
     assert held[(PACKAGE_ID, "S1")].missing_reason.startswith(
         "照片留在考察组电脑上：评审包未携带组织方照片回收密钥")
+
+
+def test_hostile_index_values_are_stored_or_refused_cleanly(engine, setup,
+                                                           tmp_path: Path) -> None:
+    """A signed but hostile package: a seat id far longer than any seat's is recorded
+    with its refusal (on PostgreSQL too); a revision beyond the store's integers is a
+    malformed index."""
+    sheet = setup.sheet("S1")
+    long_seat = "S" * 500
+    odd = replace(sheet, body=replace(sheet.body, seat_id=long_seat))
+    outcome, = _merge(engine, setup, _photos(setup, tmp_path, odd, "long.revphotos",
+                                             key=setup.key("S1")))
+    assert outcome.decision == "rejected" and outcome.seat_id == long_seat
+    huge = replace(sheet, body=replace(sheet.body, revision=2**31))
+    outcome, = _merge(engine, setup, _photos(setup, tmp_path, huge, "huge.revphotos"))
+    assert outcome.reason.startswith("malformed index: sheet_revision")
