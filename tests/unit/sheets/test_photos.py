@@ -129,3 +129,34 @@ def test_the_return_key_is_the_organizers_and_stable(setup) -> None:
     again = OrganizerIdentity.from_record(setup.organizer.to_record(), "test")
     assert again.return_public_key == setup.organizer.return_public_key
     assert OrganizerIdentity.generate().return_public_key != setup.organizer.return_public_key
+
+
+def test_export_writes_all_three_files_or_none(setup, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The photo package is written first; when the sheet's PDF then cannot be written
+    (a full stick), neither it nor the sheet stays behind."""
+    import errno
+
+    from reviewer_app.sheets import export as export_module
+    from reviewer_app.sheets.errors import ExportFailed
+    from reviewer_app.sheets.export import PhotoExport, export_sheet
+
+    sheet = setup.sheet("S1")
+    photos = PhotoExport(setup.organizer.return_public_key, setup.key("S1"), setup.image)
+    real_write = export_module.atomic_write_bytes
+
+    def full_at_pdf(path: Path, data: bytes, mode: int = 0o600) -> None:
+        if path.suffix == ".pdf":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(path, data, mode)
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(export_module, "atomic_write_bytes", full_at_pdf)
+    with pytest.raises(ExportFailed, match="the disk is full"):
+        export_sheet(usb, sheet, setup.manifest, pdf=b"%PDF-1.7 stand-in", photos=photos)
+    assert list(usb.iterdir()) == []
+    monkeypatch.undo()
+    export_sheet(usb, sheet, setup.manifest, pdf=b"%PDF-1.7 stand-in", photos=photos)
+    assert sorted(p.name for p in usb.iterdir()) == [
+        "S1-r1.pdf", "S1-r1.revphotos", "S1-r1.revsheet"]
