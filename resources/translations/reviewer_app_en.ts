@@ -1420,6 +1420,10 @@ Nothing was written.</translation>
         <source>the disk cannot be written (was the USB stick removed?)</source>
         <translation>the disk cannot be written (was the USB stick removed?)</translation>
     </message>
+    <message>
+        <source>a site photo could not be packaged for the organizer (%1): your workspace no longer holds it, or it does not match the fingerprint in the sheet</source>
+        <translation>a site photo could not be packaged for the organizer (%1): your workspace no longer holds it, or it does not match the fingerprint in the sheet</translation>
+    </message>
 </context>
 <context>
     <name>SheetPrinter</name>

@@ -1420,6 +1420,10 @@ Nothing was written.</source>
         <source>the disk cannot be written (was the USB stick removed?)</source>
         <translation>磁盘无法写入（U 盘是否已拔出？）</translation>
     </message>
+    <message>
+        <source>a site photo could not be packaged for the organizer (%1): your workspace no longer holds it, or it does not match the fingerprint in the sheet</source>
+        <translation>有一张现场照片无法打包交给组织方（%1）：您的工作区中已没有这张照片，或它与评分表中记录的指纹不符</translation>
+    </message>
 </context>
 <context>
     <name>SheetPrinter</name>

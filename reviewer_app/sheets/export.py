@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from reviewer_app.atomic import atomic_write_bytes
 from reviewer_app.core.errors import ReviewerError
 from reviewer_app.sheets.build import SignedSheet
-from reviewer_app.sheets.errors import ExportFailed, SheetError
+from reviewer_app.sheets.errors import ExportFailed, PhotoExportFailed, SheetError
 from reviewer_app.sheets.pdf import Progress, render_sheet_pdf
 
 
@@ -85,7 +85,7 @@ def _write_photos(folder: Path, sheet: SignedSheet, photos: PhotoExport) -> tupl
     replaces an earlier one: the same photos, only encrypted afresh.
 
     Raises:
-        SheetError: a photo no longer in the workspace, or not matching its hash.
+        PhotoExportFailed: a photo no longer in the workspace, or not matching its hash.
         OSError: it cannot be written.
     """
     from reviewer_app.package import PackageWriteError
@@ -101,11 +101,11 @@ def _write_photos(folder: Path, sheet: SignedSheet, photos: PhotoExport) -> tupl
         write_photo_package(path, sheet, return_key=photos.return_key,
                             signing_key=photos.signing_key, image=photos.image)
     except KeyError as exc:
-        raise SheetError(f"photo {exc.args[0]} is no longer in the workspace") from None
+        raise PhotoExportFailed(f"photo {exc.args[0]} is no longer in the workspace") from None
     except (PhotoPackageError, PackageWriteError) as exc:
-        raise SheetError(f"the photo package cannot be written: {exc}") from exc
+        raise PhotoExportFailed(f"the photo package cannot be written: {exc}") from exc
     except ReviewerError as exc:  # WorkspaceKeyError: the workspace was altered
-        raise SheetError(f"a photo cannot be read from the workspace: {exc}") from exc
+        raise PhotoExportFailed(f"a photo cannot be read from the workspace: {exc}") from exc
     return path, existed
 
 

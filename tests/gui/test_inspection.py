@@ -290,6 +290,22 @@ def test_photos_travel_encrypted_to_the_organizer_with_the_sheet(
         shots[hashlib.sha256(photo.read_bytes()).hexdigest()] = photo.read_bytes()
     usb = tmp_path / "usb"
     usb.mkdir()
+    # A photo the workspace no longer gives (removed behind the session's back):
+    # the export says so in Chinese and writes nothing at all.
+    errors: list[str] = []
+    sheets = window.sheet_controller
+    sheets.error = lambda title, text: errors.append(text)
+    sheets.choose_folder = lambda title: usb
+    sheets.ask_text = lambda title, label, default: "张三"
+
+    def gone(project_id: str, sha256: str) -> bytes:
+        raise KeyError(f"{project_id}/{sha256}")
+
+    real_image, session.inspection.image = session.inspection.image, gone
+    assert sheets.export() is None
+    assert "有一张现场照片无法打包交给组织方" in errors[-1] and "未写入任何文件" in errors[-1]
+    assert list(usb.iterdir()) == []
+    session.inspection.image = real_image
     revsheet, pdf, messages = _sign_and_export(qtbot, window, usb)
 
     photos_file = usb / "S01-r1.revphotos"

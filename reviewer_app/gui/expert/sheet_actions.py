@@ -560,6 +560,12 @@ class SheetController(QObject):
         }
         if isinstance(exc.cause, PermissionError):
             code = errno.EACCES
+        from reviewer_app.sheets.errors import PhotoExportFailed
+
+        if isinstance(exc.cause, PhotoExportFailed):
+            return self.tr("a site photo could not be packaged for the organizer (%1): your "
+                           "workspace no longer holds it, or it does not match the fingerprint "
+                           "in the sheet").replace("%1", str(exc.cause))
         text = causes.get(code)
         return text.replace("%1", str(exc.folder)) if text else str(exc)
 
