@@ -1357,6 +1357,22 @@ Hand both files to the secretariat.</source>
 Hand both files to the secretariat.</translation>
     </message>
     <message>
+        <source>
+
+%1 site photo(s) were exported, encrypted for the organizer only, to %2: hand it in with the score sheet.</source>
+        <translation>
+
+%1 site photo(s) were exported, encrypted for the organizer only, to %2: hand it in with the score sheet.</translation>
+    </message>
+    <message>
+        <source>
+
+%1 site photo(s) stay on this laptop, encrypted in your workspace: this review package was built without the organizer&apos;s return key, so they cannot be sent back securely. The score sheet records each photo&apos;s fingerprint; keep the photos until the secretariat collects them.</source>
+        <translation>
+
+%1 site photo(s) stay on this laptop, encrypted in your workspace: this review package was built without the organizer&apos;s return key, so they cannot be sent back securely. The score sheet records each photo&apos;s fingerprint; keep the photos until the secretariat collects them.</translation>
+    </message>
+    <message>
         <source>Print score sheet</source>
         <translation>Print score sheet</translation>
     </message>
@@ -1403,6 +1419,10 @@ Nothing was written.</translation>
     <message>
         <source>the disk cannot be written (was the USB stick removed?)</source>
         <translation>the disk cannot be written (was the USB stick removed?)</translation>
+    </message>
+    <message>
+        <source>a site photo could not be packaged for the organizer (%1): your workspace no longer holds it, or it does not match the fingerprint in the sheet</source>
+        <translation>a site photo could not be packaged for the organizer (%1): your workspace no longer holds it, or it does not match the fingerprint in the sheet</translation>
     </message>
 </context>
 <context>

@@ -1357,6 +1357,22 @@ Hand both files to the secretariat.</source>
 请将这两个文件一并交给秘书处。</translation>
     </message>
     <message>
+        <source>
+
+%1 site photo(s) were exported, encrypted for the organizer only, to %2: hand it in with the score sheet.</source>
+        <translation>
+
+%1 张现场照片已加密导出（仅组织方可以打开）：%2，请与评分表一并交给秘书处。</translation>
+    </message>
+    <message>
+        <source>
+
+%1 site photo(s) stay on this laptop, encrypted in your workspace: this review package was built without the organizer&apos;s return key, so they cannot be sent back securely. The score sheet records each photo&apos;s fingerprint; keep the photos until the secretariat collects them.</source>
+        <translation>
+
+%1 张现场照片留在本机，加密保存在您的工作区中：本评审包未携带组织方的照片回收密钥，照片无法安全地交回。评分表已记录每张照片的指纹，请保留照片，待秘书处另行收取。</translation>
+    </message>
+    <message>
         <source>Print score sheet</source>
         <translation>打印评分表</translation>
     </message>
@@ -1403,6 +1419,10 @@ Nothing was written.</source>
     <message>
         <source>the disk cannot be written (was the USB stick removed?)</source>
         <translation>磁盘无法写入（U 盘是否已拔出？）</translation>
+    </message>
+    <message>
+        <source>a site photo could not be packaged for the organizer (%1): your workspace no longer holds it, or it does not match the fingerprint in the sheet</source>
+        <translation>有一张现场照片无法打包交给组织方（%1）：您的工作区中已没有这张照片，或它与评分表中记录的指纹不符</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer_app.sheets.body import ChecklistAnswer, InspectionVisit
+from reviewer_app.central.photos import SeatPhotos, StoredPhoto
+from reviewer_app.sheets.body import ChecklistAnswer, InspectionVisit, Photo
 from reviewer_app.storage import central_models as m
 
 COMPLIANT, NON_COMPLIANT, UNVERIFIABLE = "compliant", "non_compliant", "unverifiable"
@@ -30,9 +31,25 @@ class Visit:
     seat_id: str
     seat_name: str
     visit: InspectionVisit
+    received: tuple[StoredPhoto, ...] = ()   # this visit's photos held in the store
+    photos_missing_reason: str | None = None  # why the others are not (see central.photos)
 
     def answers(self, result: str) -> tuple[ChecklistAnswer, ...]:
         return tuple(a for a in self.visit.checklist if a.result == result)
+
+    def missing_photos(self) -> tuple[Photo, ...]:
+        """The sheet's photos of this visit that the store does not hold."""
+        held = {p.sha256 for p in self.received}
+        return tuple(p for p in self.visit.photos if p.sha256 not in held)
+
+    def photo_status(self) -> str:
+        """``照片 3/3 张已收到`` or ``照片 0/2 张已收到（未收到照片包 …）``; "" without photos."""
+        if not self.visit.photos:
+            return ""
+        text = f"照片 {len(self.received)}/{len(self.visit.photos)} 张已收到"
+        if self.missing_photos():
+            text += f"（{self.photos_missing_reason or '未收到'}）"
+        return text
 
 
 @dataclass(frozen=True)
@@ -54,6 +71,11 @@ class ProjectInspection:
                  if (n := self.count(r))]
         return "，".join(parts) if parts else RESULT_ZH[COMPLIANT]
 
+    def photo_summary(self) -> str:
+        """``专家一：照片 2/2 张已收到；专家二：照片 0/1 张已收到（…）``; "" without photos."""
+        return "；".join(f"{v.seat_name}：{status}" for v in self.visits
+                        if (status := v.photo_status()))
+
 
 @dataclass(frozen=True)
 class Inspections:
@@ -69,9 +91,12 @@ class Inspections:
 
 
 def collect_inspections(packages: Iterable[m.Package],
-                        bodies: Iterable[tuple[str, str, Mapping[str, Any]]]) -> Inspections:
+                        bodies: Iterable[tuple[str, str, Mapping[str, Any]]],
+                        photos: Mapping[tuple[str, str], SeatPhotos] | None = None
+                        ) -> Inspections:
     """The visits in the accepted sheet bodies ``(package id, seat id, body)`` of the
-    inspection ``packages``, named as their manifests name them.
+    inspection ``packages``, named as their manifests name them, with the photos the
+    store holds for each (``photos``, by package and seat: ``central.photos``).
 
     Raises:
         KeyError, TypeError: a body that was never shape-checked (an altered store).
@@ -88,8 +113,11 @@ def collect_inspections(packages: Iterable[m.Package],
     for package_id, seat_id, body in bodies:
         for raw in (body.get("inspection") or {}).get("visits", ()):
             visit = InspectionVisit.from_checked(raw)
+            held = (photos or {}).get((package_id, seat_id), SeatPhotos((), None))
+            received = tuple(p for p in held.photos if p.project_id == visit.project_id)
             by_project.setdefault(visit.project_id, []).append(
-                Visit(package_id, seat_id, names.get((package_id, seat_id), seat_id), visit))
+                Visit(package_id, seat_id, names.get((package_id, seat_id), seat_id), visit,
+                      received, held.missing_reason))
     return Inspections(checklist, {pid: ProjectInspection(pid, tuple(visits))
                                    for pid, visits in sorted(by_project.items())})
 
@@ -100,6 +128,21 @@ def inspection_record(inspection: ProjectInspection) -> dict[str, object]:
         "summary": inspection.summary(),
         "non_compliant": inspection.count(NON_COMPLIANT),
         "unverifiable": inspection.count(UNVERIFIABLE),
+        "photos": inspection.photo_summary(),
         "visits": [{"package_id": v.package_id, "seat_id": v.seat_id,
-                    **v.visit.to_dict()} for v in inspection.visits],
+                    **v.visit.to_dict(), **photo_record(v)} for v in inspection.visits],
+    }
+
+
+def photo_record(visit: Visit) -> dict[str, object]:
+    """The visit's photos as received (extract them with ``reviewer-admin photos``) and
+    those missing, each with the reason."""
+    return {
+        "photos_received": [{"sha256": p.sha256, "media_type": p.media_type,
+                             "caption": p.caption, "size": p.size, "seat_id": p.seat_id,
+                             "photo_package_sha256": p.file_sha256}
+                            for p in visit.received],
+        "photos_missing": [{"sha256": p.sha256, "caption": p.caption,
+                            "reason": visit.photos_missing_reason or "未收到"}
+                           for p in visit.missing_photos()],
     }

@@ -10,7 +10,7 @@ import datetime as dt
 import secrets
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reviewer_app.central.intake import Intake, MaterialFile
@@ -19,7 +19,13 @@ from reviewer_app.core.eligibility import Application, Status
 from reviewer_app.core.errors import IntakeError
 from reviewer_app.core.panel import panel_size_warnings
 from reviewer_app.core.seat_codes import CODE_BYTES, seat_code_check, seat_code_from_bytes
-from reviewer_app.package.format import MANIFEST_FORMAT_2, SUITE_ED25519
+from reviewer_app.package.format import (
+    MANIFEST_FORMAT_2,
+    MANIFEST_FORMAT_3,
+    SUITE_ED25519,
+    b64encode,
+    key_id,
+)
 from reviewer_app.sheets.seat_keys import seat_public_key
 
 MANIFEST_FORMAT = MANIFEST_FORMAT_2
@@ -35,6 +41,13 @@ class ManifestPlan:
     warnings: tuple[str, ...]
     package_id: bytes                    # the seat keys are derived with it: write_package
                                          # must be given it (package_id=plan.package_id)
+
+
+def return_recipient_entry(public_key: bytes) -> dict[str, str]:
+    """The manifest's ``return_recipient`` for a raw 32-byte X25519 key (§1.8.2)."""
+    if len(public_key) != 32:
+        raise ValueError("a return recipient is a 32-byte x25519 public key")
+    return {"type": "x25519", "public_key": b64encode(public_key), "key_id": key_id(public_key)}
 
 
 def member_sources(plan: ManifestPlan) -> list:
@@ -74,7 +87,8 @@ def _facts(app: Application) -> dict[str, Any]:
 def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | None = None,
                    deadline: dt.date | None = None, created_at: dt.datetime | None = None,
                    random_bytes: Sequence[bytes] | None = None,
-                   package_id: bytes | None = None) -> ManifestPlan:
+                   package_id: bytes | None = None,
+                   return_recipient: bytes | None = None) -> ManifestPlan:
     """Plan a package: the manifest, the materials in member order, fresh seat codes.
 
     The package id is drawn here, not by the writer: each seat's public key
@@ -85,6 +99,10 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
         random_bytes: for tests only, one 10-byte string per seat instead of fresh
             randomness for the seat codes.
         package_id: for tests only, the 16-byte package id instead of a fresh one.
+        return_recipient: the organizer's raw X25519 return key
+            (``OrganizerIdentity.return_public_key``). An inspection package built with
+            it is manifest format 3 and its photos come back encrypted to it
+            (docs/formats.md §1.8.2, §5); without it (or for a panel) format 2.
 
     Raises:
         IntakeError: a material of the intake was refused (all are listed), no seats,
@@ -167,4 +185,15 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
         manifest["inspection_checklist"] = [
             {"id": item.id, "text": item.text, "text_en": item.text_en}
             for item in program.inspection_checklist]
-    return ManifestPlan(manifest, tuple(materials), seat_codes, tuple(warnings), package_id)
+    plan = ManifestPlan(manifest, tuple(materials), seat_codes, tuple(warnings), package_id)
+    return with_return_recipient(plan, return_recipient) if return_recipient else plan
+
+
+def with_return_recipient(plan: ManifestPlan, public_key: bytes) -> ManifestPlan:
+    """The inspection ``plan`` as manifest format 3, naming the organizer's return key
+    (docs/formats.md §1.8.2): the photo packages of its sheets are encrypted to it."""
+    if plan.manifest["session"]["kind"] != "inspection":
+        raise ValueError("only inspection packages carry a return key")
+    manifest = {**plan.manifest, "format": MANIFEST_FORMAT_3,
+                "return_recipient": return_recipient_entry(public_key)}
+    return replace(plan, manifest=manifest)

@@ -139,6 +139,12 @@ def inspection_summary(results: Results, project_id: str) -> str:
     return found.summary() if found else ""
 
 
+def photo_summary(results: Results, project_id: str) -> str:
+    """The site photos received for a project and any missing with why, in one cell."""
+    found = results.inspections.of(project_id)
+    return found.photo_summary() if found else ""
+
+
 def _csv_bytes(header: list[str], rows: Iterable[list[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -173,7 +179,7 @@ def results_csv(results: Results) -> bytes:
               "有效评审数", "回避数", "计分方法",
               *[c.name for c in rubric.criteria], "综合得分", "算术平均", "极差", "分歧",
               "标准化得分", "档次", "实际发生费用（元）", "申请金额（元）", "测算金额（元）",
-              "封顶后（元）", "资助金额（元）", "资助金额（万元）", "现场考察", "说明"]
+              "封顶后（元）", "资助金额（元）", "资助金额（万元）", "现场考察", "现场照片", "说明"]
     rows = []
     for row in results.rows:
         record = _project_record(row, rubric.criterion_ids)
@@ -188,7 +194,7 @@ def results_csv(results: Results) -> bytes:
             row.award.tier.name if row.award.tier else "", record["actual_cost"],
             record["requested_amount"], record["base_amount"], record["capped_amount"],
             record["amount"], wan(row.award.amount),
-            inspection_summary(results, row.project_id),
+            inspection_summary(results, row.project_id), photo_summary(results, row.project_id),
             "；".join(r.message for r in row.award.reasons),
         ])
     return _csv_bytes(header, rows)

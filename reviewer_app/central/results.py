@@ -177,7 +177,8 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
         prior = ledger_entries(session, program.info.id, program.info.year, projects)
         visited = _packages(session, "inspection")
         try:
-            inspections = collect_inspections(visited, _accepted_bodies(session, visited))
+            inspections = collect_inspections(visited, _accepted_bodies(session, visited),
+                                              _photos_held(session, visited))
         except (KeyError, TypeError, AttributeError) as exc:
             raise ResultsError(f"an accepted inspection sheet in the store cannot be read: "
                                f"{exc!r}") from None
@@ -218,6 +219,19 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
 def _packages(session: Session, kind: str) -> tuple[m.Package, ...]:
     return tuple(session.scalars(select(m.Package).where(m.Package.session_kind == kind)
                                  .order_by(m.Package.registered_at, m.Package.package_id)))
+
+
+def _photos_held(session: Session, packages: Sequence[m.Package]) -> dict:
+    """The photos received for the accepted inspection sheets (``central.photos``)."""
+    from reviewer_app.central.photos import seat_photos
+    from reviewer_app.package.format import MANIFEST_FORMAT_3
+
+    accepted = session.scalars(select(m.AcceptedSheet).where(
+        m.AcceptedSheet.package_id.in_([p.package_id for p in packages]),
+        m.AcceptedSheet.equivocation.is_(False))).all()
+    return seat_photos(session, accepted, {
+        p.package_id: json.loads(p.manifest_json).get("format") == MANIFEST_FORMAT_3
+        for p in packages})
 
 
 def _accepted_bodies(session: Session, packages: Sequence[m.Package]

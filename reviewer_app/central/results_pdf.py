@@ -174,6 +174,7 @@ def inspection_section(story: list[Flowable], report: Report) -> None:
     story += [text("现场考察", "h2"), text(
         f"考察项目 {len(found_by.projects)} 个，其中发现不符合项的 {len(flagged)} 个"
         f"（详见 results.xlsx“现场考察”表）。", "body")]
+    photo_section(story, report)
     if not flagged:
         return
     rows: list[list[Any]] = [["项目编号", "申报主体", "考察情况", "不符合项", "考察专家",
@@ -197,6 +198,22 @@ def inspection_section(story: list[Flowable], report: Report) -> None:
         for number, (about, note) in enumerate(long_notes, start=1):
             story += [text(f"{number}. {about}：", "body"), *report.flow(note, "body"),
                       Spacer(1, 2 * mm)]
+
+
+def photo_section(story: list[Flowable], report: Report) -> None:
+    """现场照片: per visit with photos, how many of the sheet's photos the store holds
+    (``reviewer-admin photos --project`` extracts them) and why any are missing."""
+    visits = [(pid, visit) for pid, found in report.results.inspections.projects.items()
+              for visit in found.visits if visit.visit.photos]
+    if not visits:
+        return
+    expected = sum(len(v.visit.photos) for _, v in visits)
+    received = sum(len(v.received) for _, v in visits)
+    story.append(report.text(
+        f"现场照片：考察表登记 {expected} 张，秘书处已收到并核对 {received} 张"
+        "（reviewer-admin photos --project 项目编号 导出）。", "body"))
+    for pid, visit in visits:
+        story.append(report.text(f"{pid} · {visit.seat_name}：{visit.photo_status()}", "body"))
 
 
 def spread_section(story: list[Flowable], report: Report) -> None:

@@ -231,7 +231,7 @@ def _inspection_sheet(book: Workbook, results: Results) -> None:
             lines += [("考察结论", "", visit.visit.findings),
                       ("建议", "", visit.visit.recommendation)]
             if visit.visit.photos:
-                lines.append(("现场照片", f"{len(visit.visit.photos)} 张", "；".join(
+                lines.append(("现场照片", visit.photo_status(), "；".join(
                     f"{p.caption or '（无说明）'} SHA-256 {p.sha256[:16]}"
                     for p in visit.visit.photos)))
             for item, result, note in lines:

@@ -21,8 +21,10 @@ DECISION_ZH = {"accepted": "接收", "replaced": "替换", "no-op": "无变化",
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     merge = subparsers.add_parser("merge", help="verify and merge signed score sheets")
-    merge.add_argument("sheets", nargs="*", type=Path, metavar="SHEET",
-                       help="sheet files (none: only register --package)")
+    merge.add_argument("sheets", nargs="*", type=Path, metavar="FILE",
+                       help="sheet files and inspection photo packages (.revphotos: merged "
+                            "after the sheets, opened with the organizer key); none: only "
+                            "register --package")
     add_db_option(merge)
     merge.add_argument("--package", type=Path, help="register this package first")
     merge.add_argument("--passphrase-file", type=Path, help="the package's passphrase")
@@ -129,11 +131,21 @@ def run_merge(args: argparse.Namespace) -> int:
     elif args.organizer_fingerprint:
         raise ReviewerError("--organizer-fingerprint needs --package (it says whose "
                             "package to register)")
-    outcomes = merge_sheets(engine, [(str(p), read_sheet_file(p)) for p in args.sheets],
+    from reviewer_app.cli.photo_commands import merge_photos, split_inputs
+
+    sheets, photo_packages = split_inputs(args.sheets)
+    outcomes = merge_sheets(engine, [(str(p), read_sheet_file(p)) for p in sheets],
                             seat_codes=merge_codes)
-    engine.dispose()
-    if not args.sheets:
-        return 0
+    try:
+        if sheets:
+            _print_sheet_outcomes(args, outcomes)
+        refused = merge_photos(args, engine, photo_packages)
+    finally:
+        engine.dispose()
+    return 1 if refused or any(o.rejected for o in outcomes) else 0
+
+
+def _print_sheet_outcomes(args: argparse.Namespace, outcomes) -> None:
     if args.json:
         json.dump([o.__dict__ | {"rejected": o.rejected} for o in outcomes], sys.stdout,
                   ensure_ascii=False, indent=2)
@@ -144,7 +156,6 @@ def run_merge(args: argparse.Namespace) -> int:
         print(format_table(["file", "seat", "rev", "decision", "reason"], rows))
         rejected = sum(o.rejected for o in outcomes)
         print(f"\n{len(outcomes)} sheet(s): {len(outcomes) - rejected} ok, {rejected} rejected")
-    return 1 if any(o.rejected for o in outcomes) else 0
 
 
 def _codes_for_merge(manifest: dict, seat_codes: dict[str, str] | None) -> dict[str, str] | None:

@@ -152,7 +152,11 @@ def run_build(args: argparse.Namespace) -> int:
 
     from reviewer_app.atomic import atomic_write_bytes
     from reviewer_app.central.intake import load_intake
-    from reviewer_app.central.manifest import build_manifest, member_sources
+    from reviewer_app.central.manifest import (
+        build_manifest,
+        member_sources,
+        with_return_recipient,
+    )
     from reviewer_app.cli.common import read_passphrase
     from reviewer_app.package import write_package
 
@@ -177,6 +181,10 @@ def run_build(args: argparse.Namespace) -> int:
     for warning in (*intake.warnings, *plan.warnings):
         print(f"warning: {warning}", file=sys.stderr)
     identity, created, where = _organizer(args)
+    if args.kind == "inspection":
+        # The teams' photos come back encrypted to the organizer's return key
+        # (docs/formats.md §1.8.2).
+        plan = with_return_recipient(plan, identity.return_public_key)
     members = member_sources(plan)
     progress = _progress_printer() if sys.stderr.isatty() else None
     # Seat codes first: a package whose codes were lost cannot tie sheets to seats.

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from reviewer_app.identity.errors import KeyFileInvalid, KeyNotFound
 from reviewer_app.identity.keyfile import (
@@ -20,6 +21,8 @@ from reviewer_app.package.stanzas import Argon2Params
 
 ORGANIZER_ENTRY = "organizer-signing-key"
 ORGANIZER_KIND = "ed25519-organizer"
+RETURN_KEY_INFO = b"RVRETURN1 x25519"
+"""HKDF info of the organizer's return key (docs/formats.md §1.8.2)."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,25 @@ class OrganizerIdentity:
     @property
     def fingerprint(self) -> str:
         return fmt.fingerprint(self.public_key)
+
+    @property
+    def return_key(self) -> X25519PrivateKey:
+        """The X25519 key inspection photo packages are encrypted to (formats.md §1.8.2).
+
+        Derived from the signing key's seed rather than drawn and stored apart: it then
+        lives wherever the signing key lives (keyring, encrypted key file,
+        ``--organizer-key``, ``organizer --export-key-file``) with the same protection,
+        and no second secret can be lost or left unprotected. The HKDF info separates
+        it from every other use of the seed.
+        """
+        seed = self.private_key.private_bytes_raw()
+        return X25519PrivateKey.from_private_bytes(
+            fmt.hkdf_sha256(seed, bytes(32), RETURN_KEY_INFO))
+
+    @property
+    def return_public_key(self) -> bytes:
+        """The raw 32-byte public half of :attr:`return_key`: what a package carries."""
+        return self.return_key.public_key().public_bytes_raw()
 
     # --- storage -----------------------------------------------------------------
     @classmethod

@@ -55,7 +55,15 @@ MEMBER_INFO_PREFIX = b"RVPKG1 member"
 SIGNATURE_CONTEXT = b"RVPKG1 organizer"
 MANIFEST_FORMAT = "rvpkg-manifest/1"
 MANIFEST_FORMAT_2 = "rvpkg-manifest/2"
-MANIFEST_FORMATS = (MANIFEST_FORMAT, MANIFEST_FORMAT_2)
+MANIFEST_FORMAT_3 = "rvpkg-manifest/3"
+"""Format 2 plus the organizer's ``return_recipient`` (docs/formats.md §1.8.2): the
+X25519 key that inspection photo packages (§5) are encrypted to."""
+MANIFEST_FORMATS = (MANIFEST_FORMAT, MANIFEST_FORMAT_2, MANIFEST_FORMAT_3)
+SEAT_KEY_FORMATS = (MANIFEST_FORMAT_2, MANIFEST_FORMAT_3)
+"""Manifest formats whose seats carry ``seat_key`` and which name a ``suite``."""
+PHOTOS_FORMAT = "reviewer-app/photos/1"
+"""The index (member 0) of an inspection photo package (docs/formats.md §5): an RVPKG
+container that a review package reader refuses, and a photo reader asks for."""
 SUITE_ED25519 = "ed25519-hkdf-sha256-aes256gcm-blake3"
 """The one algorithm suite of manifest format 2 (docs/formats.md §1.8.1): Ed25519
 signatures and seat keys, HKDF-SHA256 derivations, AES-256-GCM, BLAKE3 member digests.
@@ -220,3 +228,19 @@ def dumps_compact(obj: Any) -> bytes:
     """The writer's JSON encoding: compact, UTF-8, non-ASCII kept as is."""
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"),
                       allow_nan=False).encode("utf-8")
+
+
+def return_recipient_key(manifest: Any) -> bytes:
+    """The raw X25519 key of a format-3 manifest's ``return_recipient`` (§1.8.2).
+
+    Raises:
+        FormatViolation: missing or malformed.
+    """
+    recipient = manifest.get("return_recipient") if isinstance(manifest, dict) else None
+    if not isinstance(recipient, dict) or set(recipient) != {"type", "public_key", "key_id"} \
+            or recipient["type"] != "x25519":
+        raise FormatViolation("return_recipient is not {type: x25519, public_key, key_id}")
+    key = b64decode_exact(recipient["public_key"], 32, "return_recipient public_key")
+    if recipient["key_id"] != key_id(key):
+        raise FormatViolation("return_recipient key_id is not the key id of its public_key")
+    return key

@@ -520,18 +520,21 @@ def _decrypt_manifest(file: _File, header: Header, file_key: bytes, offset: int)
 _MEMBER_KEYS = ("id", "name", "media_type", "length", fmt.MEMBER_DIGEST_KEY)
 
 
-def _parse_members(manifest: Any, header: Header, members_offset: int) -> tuple[MemberInfo, ...]:
+def _parse_members(manifest: Any, header: Header, members_offset: int,
+                   formats: tuple[str, ...] = fmt.MANIFEST_FORMATS) -> tuple[MemberInfo, ...]:
     if not isinstance(manifest, dict):
         raise FormatViolation("manifest is not a JSON object")
-    if manifest.get("format") not in fmt.MANIFEST_FORMATS:
-        raise FormatViolation("manifest format is not rvpkg-manifest/1 or rvpkg-manifest/2")
-    if manifest["format"] == fmt.MANIFEST_FORMAT_2:
+    if manifest.get("format") not in formats:
+        raise FormatViolation(f"manifest format is not {' or '.join(formats)}")
+    if manifest["format"] != fmt.MANIFEST_FORMAT:
         suite = manifest.get("suite")
         if not isinstance(suite, str):
-            raise FormatViolation("a rvpkg-manifest/2 manifest names no suite")
+            raise FormatViolation(f"a {manifest['format']} manifest names no suite")
         if suite not in fmt.SUITES:
             raise fmt.UnknownSuite(f"algorithm suite {suite[:64]!r}; this reader knows "
                                    f"{', '.join(fmt.SUITES)}")
+    if manifest["format"] == fmt.MANIFEST_FORMAT_3:
+        fmt.return_recipient_key(manifest)
     if manifest.get("package_id") != header.package_id.hex():
         raise FormatViolation("manifest package_id differs from the header")
     entries = manifest.get("members")
@@ -564,7 +567,8 @@ def _parse_members(manifest: Any, header: Header, members_offset: int) -> tuple[
 
 def open_package(path: Path, *, trusted_keys: Collection[bytes | str] | None,
                  passphrase: str | None = None,
-                 x25519_key: X25519PrivateKey | bytes | None = None) -> PackageReader:
+                 x25519_key: X25519PrivateKey | bytes | None = None,
+                 manifest_formats: tuple[str, ...] = fmt.MANIFEST_FORMATS) -> PackageReader:
     """Open and fully authenticate a package.
 
     Args:
@@ -574,6 +578,8 @@ def open_package(path: Path, *, trusted_keys: Collection[bytes | str] | None,
             An empty collection trusts nobody.
         passphrase: tried against the passphrase stanza (NFC-normalised).
         x25519_key: an enrolled expert's X25519 private key (object or 32 raw bytes).
+        manifest_formats: the manifest formats accepted; a photo package's reader
+            (``sheets.photos``) asks for ``PHOTOS_FORMAT`` instead of review packages.
 
     Raises:
         NotAPackage, UnsupportedVersion, LimitsExceeded, Truncated, WrongPassphrase,
@@ -592,14 +598,15 @@ def open_package(path: Path, *, trusted_keys: Collection[bytes | str] | None,
     path = Path(path)
     file = _File(path)
     try:
-        return _open(path, file, trusted_keys, passphrase, x25519_key)
+        return _open(path, file, trusted_keys, passphrase, x25519_key, manifest_formats)
     except BaseException:
         file.close()
         raise
 
 
 def _open(path: Path, file: _File, trusted_keys: Collection[bytes | str] | None,
-          passphrase: str | None, x25519_key: X25519PrivateKey | None) -> PackageReader:
+          passphrase: str | None, x25519_key: X25519PrivateKey | None,
+          formats: tuple[str, ...]) -> PackageReader:
     header_len = _read_preamble(file)
     head = file.read(0, fmt.PREAMBLE_SIZE + header_len, "header")
     try:
@@ -627,7 +634,7 @@ def _open(path: Path, file: _File, trusted_keys: Collection[bytes | str] | None,
         raise Tampered("the organizer signature does not match") from None
     try:
         manifest = fmt.loads_strict(manifest_bytes, "manifest")
-        members = _parse_members(manifest, header, members_offset)
+        members = _parse_members(manifest, header, members_offset, formats)
     except LimitViolation as exc:
         raise LimitsExceeded(str(exc)) from None
     except FormatViolation as exc:

@@ -279,7 +279,8 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
                   argon2: Argon2Params | None = None,
                   progress: ProgressCallback | None = None,
                   fixed: FixedRandomness | None = None,
-                  package_id: bytes | None = None) -> PackageInfo:
+                  package_id: bytes | None = None,
+                  manifest_formats: tuple[str, ...] = fmt.MANIFEST_FORMATS) -> PackageInfo:
     """Write an RVPKG v1 package to ``out_path`` atomically.
 
     Args:
@@ -299,6 +300,8 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
         fixed: pinned randomness for test vectors only.
         package_id: the package id (16 bytes) the caller drew when the manifest
             depends on it (format 2: its seat keys are derived with it); fresh when None.
+        manifest_formats: the formats this call may write (a photo package's writer
+            passes ``PHOTOS_FORMAT``).
 
     Returns:
         A :class:`PackageInfo` describing the package written.
@@ -324,17 +327,21 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
     if "members" in manifest or "package_id" in manifest:
         raise PackageWriteError("the manifest given must not have members or package_id: "
                                 "the writer adds them")
-    if manifest.get("format") not in fmt.MANIFEST_FORMATS:
+    if manifest.get("format") not in manifest_formats:
         raise PackageWriteError(f"the manifest format must be one of "
-                                f"{', '.join(fmt.MANIFEST_FORMATS)}")
-    if manifest["format"] == fmt.MANIFEST_FORMAT_2:
-        if manifest.get("suite") not in fmt.SUITES:
-            raise PackageWriteError(f"a {fmt.MANIFEST_FORMAT_2} manifest needs a suite of "
-                                    f"{', '.join(fmt.SUITES)}")
-        if package_id is None and fixed is None:
-            raise PackageWriteError(f"a {fmt.MANIFEST_FORMAT_2} manifest is bound to its "
-                                    "package id (its seat keys): pass the package_id it was "
-                                    "built for")
+                                f"{', '.join(manifest_formats)}")
+    if manifest["format"] != fmt.MANIFEST_FORMAT and manifest.get("suite") not in fmt.SUITES:
+        raise PackageWriteError(f"a {manifest['format']} manifest needs a suite of "
+                                f"{', '.join(fmt.SUITES)}")
+    if manifest["format"] in fmt.SEAT_KEY_FORMATS and package_id is None and fixed is None:
+        raise PackageWriteError(f"a {manifest['format']} manifest is bound to its "
+                                "package id (its seat keys): pass the package_id it was "
+                                "built for")
+    if manifest["format"] == fmt.MANIFEST_FORMAT_3:
+        try:
+            fmt.return_recipient_key(manifest)
+        except fmt.FormatViolation as exc:
+            raise PackageWriteError(str(exc)) from None
     if package_id is not None and (len(package_id) != 16 or (
             fixed is not None and fixed.package_id != package_id)):
         raise PackageWriteError("package_id must be 16 bytes (and agree with fixed randomness)")

@@ -102,8 +102,14 @@ class SignedSheet:
     @property
     def filename(self) -> str:
         """``<seat_id>-r<revision>.revsheet``; unsafe characters become "_", no leading dot."""
-        stem = _UNSAFE_NAME.sub("_", self.seat_id).lstrip(".") or "seat"
-        return f"{stem}-r{self.revision}.revsheet"
+        return sheet_filename(self.seat_id, self.revision, ".revsheet")
+
+
+def sheet_filename(seat_id: str, revision: int, suffix: str) -> str:
+    """``<seat_id>-r<revision><suffix>`` (formats.md §2.5): unsafe characters of the seat
+    id become "_", no leading dot."""
+    stem = _UNSAFE_NAME.sub("_", seat_id).lstrip(".") or "seat"
+    return f"{stem}-r{revision}{suffix}"
 
 
 def _text(value: str | None) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from reviewer_app.core.errors import ProgramError
 from reviewer_app.core.rubric import Criterion, Rubric
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code
-from reviewer_app.package.format import MANIFEST_FORMAT_2, SUITES
+from reviewer_app.package.format import SEAT_KEY_FORMATS, SUITES
 from reviewer_app.sheets.body import KINDS, SHEET_FORMAT, SHEET_FORMAT_2
 from reviewer_app.sheets.errors import SheetContextError
 
@@ -144,7 +144,7 @@ class SheetContext:
 
 def _seat_code_keys(manifest: Mapping[str, Any]) -> tuple[str | None, dict[str, bytes]]:
     """A format-2 manifest's suite and every seat's ``seat_key``; (None, {}) for format 1."""
-    if manifest.get("format") != MANIFEST_FORMAT_2:
+    if manifest.get("format") not in SEAT_KEY_FORMATS:
         return None, {}
     suite = manifest.get("suite")
     if suite not in SUITES:

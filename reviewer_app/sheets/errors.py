@@ -140,6 +140,11 @@ class SheetContextError(SheetError):
     """The package manifest or the seat codes given to the verifier are unusable."""
 
 
+class PhotoExportFailed(SheetError):
+    """The sheet's photo package cannot be made: a photo no longer in the workspace,
+    altered there, or the package writer refused (docs/formats.md §5.3)."""
+
+
 class ExportFailed(SheetError):
     """Writing the sheet and its PDF failed; nothing was left behind."""
 

@@ -205,6 +205,7 @@ def render_sheet_pdf(body: SheetBody, body_sha256: str, manifest: Mapping[str, A
         story += _project(index, len(body.projects), entry, facts, rubric, width)
         if entry.project_id in visits:
             story += _visit(visits[entry.project_id], checklist, width)
+    story += _photos_note(body, manifest)
     story.append(_signature_block(body, body_sha256, width))
 
     out = io.BytesIO()
@@ -373,6 +374,26 @@ def _visit(visit: InspectionVisit, checklist: Mapping[str, str], width: float) -
     for photo in visit.photos:
         flow.append(_p(f"照片 {photo.sha256}（{photo.media_type}）{photo.caption}", "small"))
     return flow
+
+
+def _photos_note(body: SheetBody, manifest: Mapping[str, Any]) -> list[Any]:
+    """Where the photos listed above are: in the photo package beside this sheet
+    (formats.md §5), or on the expert's laptop when the package has no return key."""
+    from reviewer_app.package.format import MANIFEST_FORMAT_3
+    from reviewer_app.sheets.build import sheet_filename
+    from reviewer_app.sheets.photos import PHOTOS_SUFFIX
+
+    count = sum(len(v.photos) for v in body.inspection or ())
+    if not count:
+        return []
+    if manifest.get("format") == MANIFEST_FORMAT_3:
+        name = sheet_filename(body.seat_id, body.revision, PHOTOS_SUFFIX)
+        text = (f"现场照片 {count} 张随本评分表加密导出至 {name}（仅组织方可打开），"
+                "与上列照片指纹一一对应。")
+    else:
+        text = (f"现场照片 {count} 张保存在专家电脑的加密工作区中：本评审包未携带组织方的"
+                "照片回收密钥，照片未随评分表导出。")
+    return [Spacer(1, 2 * mm), _p(text, "small")]
 
 
 def _signature_block(body: SheetBody, body_sha256: str, width: float) -> KeepTogether:

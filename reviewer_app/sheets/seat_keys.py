@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from reviewer_app.core.seat_codes import canonical_seat_code
 from reviewer_app.package.format import (
-    MANIFEST_FORMAT_2,
+    SEAT_KEY_FORMATS,
     SUITE_ED25519,
     SUITES,
     hkdf_sha256,
@@ -53,8 +53,8 @@ def seat_public_key(seat_code: str, package_id: str, seat_id: str) -> str:
 
 
 def has_seat_keys(manifest: Mapping[str, Any]) -> bool:
-    """Whether sheets of this package prove their seat with seat keys (format 2)."""
-    return manifest.get("format") == MANIFEST_FORMAT_2
+    """Whether sheets of this package prove their seat with seat keys (formats 2, 3)."""
+    return manifest.get("format") in SEAT_KEY_FORMATS
 
 
 def package_suite(manifest: Mapping[str, Any]) -> str | None:

@@ -212,3 +212,41 @@ class AwardPlan(CentralBase):
     document_sha256: Mapped[str] = mapped_column(String(64))
     document_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class PhotoPackageFile(CentralBase):
+    """Every inspection photo package received (docs/formats.md §5), kept byte for byte
+    as it came: encrypted to the organizer's return key, so the store never holds a
+    photo in clear. ``photos --project`` decrypts it again with that key."""
+
+    __tablename__ = "photo_package"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # of the raw file
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    source_name: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # From its verified index (None when it could not be opened):
+    package_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    seat_id: Mapped[str | None] = mapped_column(Text)  # as the (unverified) index says
+    sheet_revision: Mapped[int | None] = mapped_column(Integer)
+    sheet_body_sha256: Mapped[str | None] = mapped_column(String(64))
+    # accepted | no-op | superseded | rejected
+    decision: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class ReceivedPhoto(CentralBase):
+    """One photo of an accepted photo package: its hash and what the index says of it
+    (the image itself stays inside the encrypted package)."""
+
+    __tablename__ = "received_photo"
+
+    photo_package_sha256: Mapped[str] = mapped_column(ForeignKey("photo_package.sha256"),
+                                                      primary_key=True)
+    member_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[str] = mapped_column(Text, index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(Text)
+    caption: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)

@@ -46,13 +46,11 @@ class Package:
                                    encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def inspection_package(qapp, tmp_path_factory) -> Package:
-    root = tmp_path_factory.mktemp("inspection")
+def _build(root: Path, return_recipient: bytes | None = None) -> Package:
     rows = [{**ROW, "project_id": f"P{i}", "project_title": f"现场考察项目{i}",
              "uscc": make_uscc(300 + i)} for i in (1, 2)]
     plan = build_manifest(load_intake(write_intake(root / "intake", rows, categories=(1, 2))),
-                          kind="inspection")
+                          kind="inspection", return_recipient=return_recipient)
     assert plan.manifest["session"]["kind"] == "inspection"
     assert plan.manifest["inspection_checklist"]
     sources = []
@@ -66,6 +64,25 @@ def inspection_package(qapp, tmp_path_factory) -> Package:
                   organizer_name="南山区科技创新局", passphrase=PASSPHRASE, argon2=FAST,
                   package_id=plan.package_id)
     return Package(out, plan.manifest, plan.seat_codes["S01"], root)
+
+
+@pytest.fixture(scope="module")
+def inspection_package(qapp, tmp_path_factory) -> Package:
+    """Built without the organizer's return key: manifest format 2, as before issue 12."""
+    return _build(tmp_path_factory.mktemp("inspection"))
+
+
+@pytest.fixture(scope="module")
+def organizer():
+    from reviewer_app.identity.organizer import OrganizerIdentity
+
+    return OrganizerIdentity.generate()
+
+
+@pytest.fixture(scope="module")
+def returning_package(qapp, tmp_path_factory, organizer) -> Package:
+    """Manifest format 3: the photos go back encrypted to the organizer's return key."""
+    return _build(tmp_path_factory.mktemp("returning"), organizer.return_public_key)
 
 
 def _open(qtbot, make_window, package: Package):
@@ -176,16 +193,7 @@ def test_inspection_visit_photos_finalize_export_verify(qtbot, make_window, insp
     # Complete: sign and export; reviewer-admin verify accepts the sheet.
     usb = tmp_path / "usb"
     usb.mkdir()
-    sheets = window.sheet_controller
-    sheets.inform = lambda title, text: None
-    sheets.choose_folder = lambda title: usb
-    sheets.ask_text = lambda title, label, default: "张三"
-    window.finalize_action.trigger()
-    dialog = sheets.finalize_dialog
-    assert dialog.pages.currentIndex() == 1
-    dialog.sign_button.click()
-    qtbot.waitUntil(lambda: sheets.last_paths is not None, timeout=20000)
-    revsheet, pdf = sheets.last_paths
+    revsheet, pdf, messages = _sign_and_export(qtbot, window, usb)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert admin(["verify", str(revsheet), "--package", str(package.path),
                   "--passphrase-file", str(package.passphrase_file),
@@ -201,9 +209,14 @@ def test_inspection_visit_photos_finalize_export_verify(qtbot, make_window, insp
     assert p1["photos"] == [{"sha256": photo_sha, "media_type": "image/png",
                              "caption": "Factory gate"}]
     assert visits[pids[1]]["photos"] == []
+    # A format-2 package names no return key: the photo stays here, and the expert
+    # is told so and why; no photo package is written.
+    assert not list(usb.glob("*.revphotos"))
+    assert "1 张现场照片留在本机" in messages[-1] and "回收密钥" in messages[-1]
     text = _pdf_text(pdf)
     assert "现场考察核查表" in text and "生产线已部署视觉质检系统" in text
     assert photo_sha[:16] in text.replace("\n", "") and "Factory gate" in text
+    assert "本评审包未携带组织方的照片回收密钥" in text.replace("\n", "")
 
     # Nothing of the photo is on disk in plaintext: workspace, memo, exports.
     window.autosave.flush()
@@ -231,6 +244,98 @@ def test_inspection_visit_photos_finalize_export_verify(qtbot, make_window, insp
     view = again.inspection.open_photo(again.inspection.panel.current_photo().id)
     assert view is not None and view.label.pixmap().width() == 640
     view.close()
+
+
+def _sign_and_export(qtbot, window, usb: Path) -> tuple[Path, Path, list[str]]:
+    messages: list[str] = []
+    sheets = window.sheet_controller
+    sheets.inform = lambda title, text: messages.append(text)
+    sheets.choose_folder = lambda title: usb
+    sheets.ask_text = lambda title, label, default: "张三"
+    window.finalize_action.trigger()
+    dialog = sheets.finalize_dialog
+    assert dialog.pages.currentIndex() == 1
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: sheets.last_paths is not None, timeout=20000)
+    revsheet, pdf = sheets.last_paths
+    return revsheet, pdf, messages
+
+
+def test_photos_travel_encrypted_to_the_organizer_with_the_sheet(
+        qtbot, make_window, returning_package, organizer, data_dir, tmp_path, memory_keyring):
+    from reviewer_app.central.merge import merge_sheets, register_package
+    from reviewer_app.central.photo_merge import merge_photo_packages
+    from reviewer_app.sheets.photos import read_photo_package
+    from reviewer_app.storage.engines import central_engine, migrate
+
+    package = returning_package
+    window = _open(qtbot, make_window, package)
+    controller = window.inspection
+    session = window.session
+    shots = {}
+    for n, pid in enumerate(p["project_id"] for p in session.projects):
+        assert window.select_project(pid)
+        for cid in session.rubric.criterion_ids:
+            qtbot.keyClicks(window.findChild(QLineEdit, f"scoreInput.{cid}"), "10")
+        for item in package.manifest["inspection_checklist"]:
+            combo = window.findChild(QComboBox, f"checklistResult.{item['id']}")
+            combo.setCurrentIndex(combo.findData("compliant"))
+        photo = tmp_path / f"{pid}.png"
+        photo.write_bytes(make_photo(f"#88aa{n}c", PHOTO_MARKER + pid.encode()))
+        controller.choose_photo_files = lambda photo=photo: [photo]
+        assert controller.add_photos()
+        caption = window.findChild(QLineEdit, "photoCaption")
+        caption.selectAll()
+        qtbot.keyClicks(caption, f"{pid} gate")
+        shots[hashlib.sha256(photo.read_bytes()).hexdigest()] = photo.read_bytes()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    # A photo the workspace no longer gives (removed behind the session's back):
+    # the export says so in Chinese and writes nothing at all.
+    errors: list[str] = []
+    sheets = window.sheet_controller
+    sheets.error = lambda title, text: errors.append(text)
+    sheets.choose_folder = lambda title: usb
+    sheets.ask_text = lambda title, label, default: "张三"
+
+    def gone(project_id: str, sha256: str) -> bytes:
+        raise KeyError(f"{project_id}/{sha256}")
+
+    real_image, session.inspection.image = session.inspection.image, gone
+    assert sheets.export() is None
+    assert "有一张现场照片无法打包交给组织方" in errors[-1] and "未写入任何文件" in errors[-1]
+    assert list(usb.iterdir()) == []
+    session.inspection.image = real_image
+    revsheet, pdf, messages = _sign_and_export(qtbot, window, usb)
+
+    photos_file = usb / "S01-r1.revphotos"
+    assert sorted(p.name for p in usb.iterdir()) == [
+        "S01-r1.pdf", "S01-r1.revphotos", "S01-r1.revsheet"]
+    assert photos_file.stat().st_mode & 0o077 == 0
+    assert "2 张现场照片已加密导出" in messages[-1] and "S01-r1.revphotos" in messages[-1]
+    assert "随本评分表加密导出至 S01-r1.revphotos" in _pdf_text(pdf).replace("\n", "")
+    for path in usb.iterdir():  # no photo in clear on the stick
+        assert PHOTO_MARKER not in path.read_bytes(), path
+    opened = read_photo_package(photos_file, organizer.return_key)
+    assert opened.index.sheet_sha256 == hashlib.sha256(
+        base64.b64decode(json.loads(revsheet.read_bytes())["payload"])).hexdigest()
+    assert {e.sha256: d for e, d in zip(opened.index.photos, opened.images,
+                                        strict=True)} == shots
+    assert sorted(e.caption for e in opened.index.photos) == ["P1 gate", "P2 gate"]
+
+    # The secretariat's merge takes it against the sheet it came with.
+    engine = central_engine(str(tmp_path / "central.sqlite"))
+    migrate(engine, "central")
+    from reviewer_app.package import open_package as open_revpkg
+
+    with open_revpkg(package.path, trusted_keys=None, passphrase=PASSPHRASE) as reader:
+        register_package(engine, reader.manifest_bytes, reader.manifest_sha256,
+                         reader.package_id)
+    assert merge_sheets(engine, [("s", revsheet.read_bytes())])[0].decision == "accepted"
+    outcome, = merge_photo_packages(engine, [("p", photos_file.read_bytes())],
+                                    organizer.return_key)
+    engine.dispose()
+    assert (outcome.decision, outcome.photos) == ("accepted", 2)
 
 
 def test_panel_sessions_have_no_inspection_tab(qtbot, window, package_file):

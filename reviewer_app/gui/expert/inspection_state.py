@@ -97,6 +97,20 @@ class InspectionData:
     def photo_bytes(self, photo_id: int) -> bytes:
         return self._photos(self.store).photo_bytes(photo_id)
 
+    def image(self, project_id: str, sha256: str) -> bytes:
+        """A project's photo by its hash (the photo package's source), decrypted into
+        memory and checked against its hash.
+
+        Raises:
+            KeyError: the project has no such photo.
+            WorkspaceKeyError: it does not decrypt or match its hash.
+        """
+        state = self.states.get(project_id)
+        for photo in state.photos if state else ():
+            if photo.sha256 == sha256:
+                return self.photo_bytes(photo.id)
+        raise KeyError(f"{project_id}/{sha256}")
+
     def visits(self, project_ids: Sequence[str],
                states: Mapping[str, ProjectState]) -> list[InspectionVisit]:
         """One visit per project: the answered items in checklist order, findings, photos.

@@ -400,6 +400,7 @@ class SheetController(QObject):
         from reviewer_app.gui.expert.sheet_export import (
             already_there,
             last_expert_name,
+            photo_export,
             plan_export,
             write_export,
         )
@@ -446,13 +447,14 @@ class SheetController(QObject):
             return None
         revision = plan.sheet.revision
         if plan.unchanged:
-            there = already_there(folder, plan.sheet)
+            there = already_there(folder, plan.sheet,
+                                  with_photos=photo_export(session, plan) is not None)
             if there is not None:
                 self.last_paths = there
                 self._exported = (session, plan.sheet, None)
                 self._done(self.tr("Nothing has changed since revision %1, and this folder "
-                                   "already holds it:\n%2\n%3").replace("%1", str(revision)),
-                           there)
+                                   "already holds it:\n%2\n%3").replace("%1", str(revision))
+                           + self._photos_note(session, plan), there)
                 return there
         pdf = self._render_pdf(plan.sheet)
         if pdf is None:
@@ -479,8 +481,28 @@ class SheetController(QObject):
             text = self.tr("Revision %1 of your score sheet is signed and exported:\n%2\n%3"
                            "\n\nHand both files to the secretariat.").replace(
                 "%1", str(revision))
-        self._done(text, paths)
+        self._done(text + self._photos_note(session, plan), paths)
         return paths
+
+    def _photos_note(self, session, plan) -> str:
+        """What became of the inspection photos: exported beside the sheet, or left on
+        this laptop because the package names no return key for them (and why)."""
+        from reviewer_app.gui.expert.sheet_export import photo_export, photos_left_behind
+        from reviewer_app.sheets.photos import photo_package_name, sheet_photos
+
+        if photo_export(session, plan) is not None:
+            return self.tr("\n\n%1 site photo(s) were exported, encrypted for the organizer "
+                           "only, to %2: hand it in with the score sheet.").replace(
+                "%1", str(len(sheet_photos(plan.sheet)))).replace(
+                "%2", photo_package_name(plan.sheet))
+        left = photos_left_behind(session, plan.sheet)
+        if left:
+            return self.tr("\n\n%1 site photo(s) stay on this laptop, encrypted in your "
+                           "workspace: this review package was built without the organizer's "
+                           "return key, so they cannot be sent back securely. The score sheet "
+                           "records each photo's fingerprint; keep the photos until the "
+                           "secretariat collects them.").replace("%1", str(left))
+        return ""
 
     def exported_pdf(self) -> bytes | None:
         """The PDF of the sheet exported last in this session (rendered now if that export
@@ -538,6 +560,12 @@ class SheetController(QObject):
         }
         if isinstance(exc.cause, PermissionError):
             code = errno.EACCES
+        from reviewer_app.sheets.errors import PhotoExportFailed
+
+        if isinstance(exc.cause, PhotoExportFailed):
+            return self.tr("a site photo could not be packaged for the organizer (%1): your "
+                           "workspace no longer holds it, or it does not match the fingerprint "
+                           "in the sheet").replace("%1", str(exc.cause))
         text = causes.get(code)
         return text.replace("%1", str(exc.folder)) if text else str(exc)
 

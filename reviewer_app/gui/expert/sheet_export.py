@@ -16,6 +16,7 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from reviewer_app.atomic import atomic_write_bytes
 from reviewer_app.core.seat_codes import SeatCodeError
@@ -44,6 +45,7 @@ class ExportPlan:
 
     sheet: SignedSheet
     unchanged: bool
+    signing_key: Any = None   # the Ed25519 key that signed it (signs its photo package too)
 
 
 MEMO_SUFFIX = ".exports.json"
@@ -113,7 +115,7 @@ def plan_export(session, signing_key, expert_name: str) -> ExportPlan:
                   inspection=session_visits(session))
     last = session.store.last_export()
     if last is None:
-        return ExportPlan(build_sheet(package.manifest, revision=1, **common), False)
+        return ExportPlan(build_sheet(package.manifest, revision=1, **common), False, key)
     memo = read_memo(memo_path(session.store.path), session.seat_id)
     if memo is not None and (memo.revision, memo.body_sha256) == tuple(last):
         try:
@@ -123,22 +125,48 @@ def plan_export(session, signing_key, expert_name: str) -> ExportPlan:
         except (SheetError, ValueError):
             again = None  # e.g. the memo is from an older app version: export anew
         if again is not None and again.body_sha256 == last[1]:
-            return ExportPlan(again, True)
+            return ExportPlan(again, True, key)
     return ExportPlan(build_sheet(package.manifest, revision=last[0] + 1,
-                                  previous_sha256=last[1], **common), False)
+                                  previous_sha256=last[1], **common), False, key)
 
 
-def already_there(folder: Path, sheet: SignedSheet) -> tuple[Path, Path] | None:
-    """The paths when ``folder`` already holds exactly this sheet and its PDF."""
+def already_there(folder: Path, sheet: SignedSheet, *,
+                  with_photos: bool = False) -> tuple[Path, Path] | None:
+    """The paths when ``folder`` already holds exactly this sheet and its PDF (and,
+    ``with_photos``, a photo package of it)."""
     from reviewer_app.sheets.export import export_paths
+    from reviewer_app.sheets.photos import photo_package_name
 
     revsheet, pdf = export_paths(folder, sheet)
+    if with_photos and not (Path(folder) / photo_package_name(sheet)).is_file():
+        return None
     try:
         if revsheet.read_bytes() == sheet.envelope and pdf.is_file():
             return revsheet, pdf
     except OSError:
         pass
     return None
+
+
+def photo_export(session, plan: ExportPlan):
+    """How to write the sheet's photo package, or None: no photos, or a package
+    without the organizer's return key (format 1 or 2: the photos stay here)."""
+    from reviewer_app.sheets.export import PhotoExport
+    from reviewer_app.sheets.photos import return_recipient, sheet_photos
+
+    key = return_recipient(session.package.manifest)
+    if key is None or not sheet_photos(plan.sheet) or session.inspection is None:
+        return None
+    return PhotoExport(key, plan.signing_key, session.inspection.image)
+
+
+def photos_left_behind(session, sheet: SignedSheet) -> int:
+    """How many of the sheet's photos cannot travel with it (the package has no return
+    key): the export says so."""
+    from reviewer_app.sheets.photos import return_recipient, sheet_photos
+
+    photos = sheet_photos(sheet)
+    return len(photos) if photos and return_recipient(session.package.manifest) is None else 0
 
 
 def write_export(session, plan: ExportPlan, folder: Path, *,
@@ -153,7 +181,8 @@ def write_export(session, plan: ExportPlan, folder: Path, *,
     # (this module is imported at every unlock for MEMO_SUFFIX).
     from reviewer_app.sheets.export import export_sheet
 
-    paths = export_sheet(folder, plan.sheet, session.package.manifest, pdf=pdf)
+    paths = export_sheet(folder, plan.sheet, session.package.manifest, pdf=pdf,
+                         photos=photo_export(session, plan))
     if not plan.unchanged:
         body = plan.sheet.body
         session.store.record_export(body.revision, plan.sheet.body_sha256)

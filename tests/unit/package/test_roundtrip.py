@@ -335,3 +335,40 @@ def test_manifest_format_2_names_its_suite(tmp_path: Path, organizer,
     monkeypatch.undo()
     with pytest.raises(UnsupportedVersion, match="sm2-sm3-sm4gcm"):
         open_package(later.path, trusted_keys=None, passphrase="pw")
+
+
+def test_manifest_format_3_carries_a_signed_return_recipient(tmp_path: Path, organizer,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """Format 3 (§1.8.2) round-trips its return key; a missing or malformed one is
+    refused by the writer and, from another writer, is Tampered for the reader; a
+    photo package's index is not a review manifest."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from reviewer_app.central.manifest import return_recipient_entry
+    from reviewer_app.package import Tampered
+
+    members = [MemberSource("a", "x/y", data=b"1")]
+    key = X25519PrivateKey.generate().public_key().public_bytes_raw()
+    v3 = {"format": fmt.MANIFEST_FORMAT_3, "suite": fmt.SUITE_ED25519,
+          "return_recipient": return_recipient_entry(key)}
+    args = dict(organizer_key=organizer, organizer_name="O", passphrase="pw", argon2=FAST,
+                package_id=bytes(range(16)))
+    info = write_package(tmp_path / "v3.revpkg", v3, members, **args)
+    with open_package(info.path, trusted_keys=None, passphrase="pw") as reader:
+        assert fmt.return_recipient_key(reader.manifest) == key
+    wrong_id = {**v3, "return_recipient": {**v3["return_recipient"], "key_id": "0" * 16}}
+    for bad in (wrong_id, {k: v for k, v in v3.items() if k != "return_recipient"},
+                {**v3, "return_recipient": {**v3["return_recipient"], "type": "sm2"}}):
+        with pytest.raises(PackageWriteError, match="return_recipient"):
+            write_package(tmp_path / "bad.revpkg", bad, members, **args)
+    monkeypatch.setattr(fmt, "return_recipient_key", lambda manifest: b"")  # another writer
+    write_package(tmp_path / "bad.revpkg", wrong_id, members, **args)
+    monkeypatch.undo()
+    with pytest.raises(Tampered, match="return_recipient key_id"):
+        open_package(tmp_path / "bad.revpkg", trusted_keys=None, passphrase="pw")
+    photos = write_package(tmp_path / "photos.revpkg",
+                           {"format": fmt.PHOTOS_FORMAT, "suite": fmt.SUITE_ED25519},
+                           members, manifest_formats=(fmt.PHOTOS_FORMAT,), **args)
+    with pytest.raises(Tampered, match="manifest format"):
+        open_package(photos.path, trusted_keys=None, passphrase="pw")
