@@ -76,9 +76,38 @@ def build_window(*, lang: str | None = None, opener: Opener | None = None,
     return window
 
 
+def default_store() -> str:
+    """The central store ``reviewer-admin`` uses without ``--db``."""
+    from reviewer_app.cli.common import default_db_url
+
+    return default_db_url()
+
+
+def build_desk_window(db_url: str | None = None, *, lang: str | None = None,
+                      translations: Translations | None = None,
+                      work_dir: Path | None = None, prefs: Preferences | None = None):
+    """The secretariat's desk over the store at ``db_url`` (created and migrated if new)."""
+    from reviewer_app.gui.desk.context import open_desk_context
+    from reviewer_app.gui.desk.window import DeskWindow
+
+    app = create_app()
+    if translations is None:
+        prefs = prefs or Preferences()
+        translations = Translations(app)
+        translations.apply(lang or prefs.language())
+        if lang:
+            prefs.set_language(lang)
+    context = open_desk_context(db_url or default_store(), work_dir or Path.home())
+    return DeskWindow(context, translations)
+
+
 def run(args: Namespace) -> int:
     """The GUI entry point called by ``reviewer_app.cli.app.main``."""
     app = create_app()
+    if getattr(args, "desk", False):
+        desk = build_desk_window(args.db, lang=getattr(args, "lang", None))
+        desk.show()
+        return app.exec()
     window = build_window(lang=getattr(args, "lang", None))
     window.show()
     # SQLAlchemy and Alembic are only needed at unlock; load them while the expert

@@ -167,6 +167,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.demo_button = QPushButton(self.welcome)
         self.demo_button.setObjectName("demoButton")
         self.demo_button.clicked.connect(self.open_demo)
+        # The secretariat works in the same application: its desk opens from here.
+        self.desk_button = QPushButton(self.welcome)
+        self.desk_button.setObjectName("deskButton")
+        self.desk_button.clicked.connect(self.open_desk)
+        self.desk_window = None
         self.recent_label = QLabel(self.welcome)
         self.recent_list = QListView(self.welcome)
         self.recent_list.setObjectName("recentList")
@@ -181,6 +186,7 @@ class MainWindow(Retranslating, QMainWindow):
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.desk_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addSpacing(16)
@@ -472,6 +478,7 @@ class MainWindow(Retranslating, QMainWindow):
                                      "its passphrase, your seat ID and your seat code."))
         self.open_button.setText(self.tr("Open package…"))
         self.demo_button.setText(self.tr("Try the demo package"))
+        self.desk_button.setText(self.tr("Secretariat desk"))
         self.recent_label.setText(self.tr("Recent packages:"))
         self._fill_recent_list()
         texts = {
@@ -766,6 +773,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self._update_actions()
         self.sessionChanged.emit()
+
+    def open_desk(self) -> None:
+        """Open the secretariat's desk on the default central store."""
+        from reviewer_app.gui.app import build_desk_window
+
+        if self.desk_window is None:
+            self.desk_window = build_desk_window(translations=self.translations)
+        self.desk_window.show()
+        self.desk_window.raise_()
 
     def render_client(self):
         """The render worker's client, shared by every viewer of this window."""

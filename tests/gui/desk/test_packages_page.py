@@ -1,0 +1,162 @@
+"""The packages page: a package built at the desk with a generated passphrase shown once,
+the chosen seats and experts, a letter per seat carrying its seat code (and nothing of
+it in the store), cancel without a partial file, the organizer key through the same
+key store the command line uses."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer_app.central.demo_sheets import make_demo_sheets
+from reviewer_app.central.merge import merge_sheets
+from reviewer_app.cli.admin import main as admin
+from reviewer_app.package import open_package
+from reviewer_app.storage import central_models as m
+from reviewer_app.storage.engines import central_engine
+from tests.helpers.desk import (
+    build_package,
+    child,
+    letter_text,
+    seat_codes_from_letters,
+    show_page,
+    table_rows,
+)
+
+GENERATED = re.compile(r"[0-9a-z]{4}(-[0-9a-z]{4}){4}")
+
+
+def _files_under(*folders: Path) -> list[Path]:
+    return [p for folder in folders for p in folder.rglob("*") if p.is_file()]
+
+
+def test_a_package_built_at_the_desk_opens_with_its_passphrase_and_the_letters_codes(
+        qtbot, desk, demo_intake: Path, tmp_path: Path, data_dir: Path,
+        memory_keyring) -> None:
+    window = desk()
+    out = tmp_path / "out" / "round1.revpkg"
+    out.parent.mkdir()
+    built = build_package(qtbot, window, demo_intake, out, leave_out=("S06",),
+                          deadline="2026-09-15")
+    assert "round1.revpkg" in built.message
+    assert GENERATED.fullmatch(built.passphrase)
+    assert [p.name for p in built.letters] == [f"S0{i}-通知函.pdf" for i in range(1, 6)]
+    assert {p.stat().st_mode & 0o777 for p in built.letters} == {0o600}
+    assert built.letters[0].parent.stat().st_mode & 0o777 == 0o700
+    assert out.stat().st_mode & 0o777 == 0o600
+
+    with open_package(out, trusted_keys=None, passphrase=built.passphrase) as reader:
+        manifest, sha = reader.manifest, reader.manifest_sha256
+        fingerprint = reader.organizer_fingerprint
+    assert [s["seat_id"] for s in manifest["seats"]] == ["S01", "S02", "S03", "S04", "S05"]
+    assert manifest["session"]["deadline"] == "2026-09-15"
+
+    # What the expert is told to check against the letter (docs/guide-expert.md).
+    text = letter_text(built.letters[0])
+    seat = manifest["seats"][0]
+    for expected in (seat["name"], "S01", fingerprint, "2026年9月15日", "口令不在本函中",
+                     "round1.revpkg"):
+        assert expected.replace(" ", "") in text.replace(" ", ""), expected
+    assert built.passphrase not in text
+
+    # The codes on the letters are the package's: every seat can sign, every sheet merges.
+    codes = seat_codes_from_letters(built.letters)
+    assert sorted(codes) == ["S01", "S02", "S03", "S04", "S05"]
+    demo = make_demo_sheets(manifest, sha, codes, seed=3)
+    engine = central_engine(str(tmp_path / "central.sqlite"))
+    outcomes = merge_sheets(engine, [(f"{i}.revsheet", s.envelope) for i, s in
+                                     enumerate(demo.sheets)])
+    assert not any(o.rejected for o in outcomes), [o.reason for o in outcomes]
+    with Session(engine) as session:
+        assert session.scalars(select(m.Package.package_id)).all() == [manifest["package_id"]]
+    engine.dispose()
+
+    # No secret is kept: neither the passphrase nor a seat code is in the store, the
+    # settings or anywhere under the user data folder.
+    secrets = [built.passphrase.encode(), *(c.encode() for c in codes.values()),
+               *(c.replace("-", "").encode() for c in codes.values())]
+    for path in [*_files_under(data_dir), *tmp_path.glob("central.sqlite*")]:
+        content = path.read_bytes()
+        assert not any(secret in content for secret in secrets), path
+
+    overview = show_page(window, "overviewPage")
+    packages = table_rows(overview, "overviewPackages")
+    assert [(row[0], row[3]) for row in packages] == [(manifest["package_id"], "5")]
+
+
+def test_cancel_leaves_no_package_no_letter_and_nothing_in_the_store(
+        qtbot, desk, demo_intake: Path, tmp_path: Path, memory_keyring) -> None:
+    window = desk()
+
+    def cancel() -> None:
+        # The build's progress dialog (reading the seats has one too).
+        dialog = window.findChild(QProgressDialog, "progressDialog")
+        if dialog is None or dialog.windowTitle() != "正在生成评审包":
+            QTimer.singleShot(5, cancel)
+            return
+        dialog.findChild(QPushButton).click()  # what the user presses
+
+    QTimer.singleShot(0, cancel)
+    out = tmp_path / "out" / "cancelled.revpkg"
+    out.parent.mkdir()
+    built = build_package(qtbot, window, demo_intake, out)
+    assert built.passphrase == ""
+    assert "已取消" in built.message
+    assert list(out.parent.iterdir()) == []
+    assert table_rows(show_page(window, "overviewPage"), "overviewPackages") == []
+
+
+def test_an_existing_package_is_never_replaced(qtbot, desk, demo_intake: Path,
+                                               tmp_path: Path, memory_keyring) -> None:
+    window = desk()
+    out = tmp_path / "taken.revpkg"
+    out.write_bytes(b"an earlier package")
+    built = build_package(qtbot, window, demo_intake, out)
+    assert built.passphrase == "" and "taken.revpkg" in built.message
+    assert out.read_bytes() == b"an earlier package"
+    assert not out.with_name("taken-通知函").exists()
+
+
+@pytest.mark.usefixtures("fail_keyring")
+def test_without_a_keyring_the_organizer_key_is_the_command_lines_encrypted_file(
+        qtbot, desk, tmp_path: Path, data_dir: Path, capsys) -> None:
+    window = desk()
+    page = show_page(window, "packagesPage")
+    secret = "organizer secret: fjord-wren-basalt-19"
+
+    def answer() -> None:
+        dialog = window.findChild(QDialog, "organizerPassphraseDialog")
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(5, answer)
+            return
+        assert child(dialog, QLineEdit, "keyPassphraseEdit").echoMode() \
+            == QLineEdit.EchoMode.Password
+        child(dialog, QLineEdit, "keyPassphraseEdit").setText(secret)
+        child(dialog, QLineEdit, "keyPassphraseRepeatEdit").setText(secret)
+        dialog.findChild(QDialogButtonBox, "buttonBox").button(
+            QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, answer)
+    page.findChild(type(page.organizer_button), "organizerButton").click()
+    shown = child(page, QLabel, "organizerFingerprint").text()
+    assert (data_dir / "keys" / "organizer-signing-key.key").is_file()
+    passphrase_file = tmp_path / "org.txt"
+    passphrase_file.write_text(secret + "\n", encoding="utf-8")
+    passphrase_file.chmod(0o600)
+    capsys.readouterr()
+    assert admin(["organizer", "--organizer-passphrase-file", str(passphrase_file)]) == 0
+    fingerprint = capsys.readouterr().out.split("organizer fingerprint: ")[1].splitlines()[0]
+    assert fingerprint in shown
