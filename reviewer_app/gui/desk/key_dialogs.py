@@ -58,6 +58,9 @@ class GeneratedPassphraseDialog(Retranslating, QDialog):
         font.setFamilies(["monospace", *font.families()])
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.field.setFont(font)
+        # The whole passphrase in view: it is read out or copied by hand from here.
+        self.field.setMinimumWidth(self.field.fontMetrics().horizontalAdvance(passphrase) + 24)
+        self.setMinimumWidth(480)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         self.buttons.setObjectName("buttonBox")
         self.buttons.accepted.connect(self.accept)

@@ -9,13 +9,15 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from reviewer_app.central.round_status import RoundStatus, round_status
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.gui.desk.context import DeskContext
-from reviewer_app.gui.desk.tables import plain_label_text, record_view
+from reviewer_app.gui.desk.tables import local_time, plain_label_text, record_view
 from reviewer_app.gui.i18n import Retranslating
 from reviewer_app.gui.widgets.record_table import RecordTableModel
 
 
 def _yuan(value) -> str:
-    return f"{decimal_str(value)}"
+    """12,345,678.5: yuan with thousands separators, as the budget is written."""
+    whole, _, cents = decimal_str(value).partition(".")
+    return f"{int(whole):,}" + (f".{cents}" if cents else "")
 
 
 class OverviewPage(Retranslating, QWidget):
@@ -94,6 +96,7 @@ class OverviewPage(Retranslating, QWidget):
             self.left_label.setText("—")
         self.steps_model.set_records(self._steps(status))
         self.packages_model.set_records([p for program in programs for p in program.packages])
+        self.packages_view.resizeColumnsToContents()
 
     def _steps(self, s: RoundStatus) -> list[tuple[str, str]]:
         packages = [p for program in s.programs for p in program.packages]
@@ -120,7 +123,7 @@ class OverviewPage(Retranslating, QWidget):
              if packages else not_yet),
             (self.tr("Results"),
              self.tr("%1 run(s), last %2").replace("%1", str(s.results_runs)).replace(
-                 "%2", f"{s.last_results_at:%Y-%m-%d %H:%M}")
+                 "%2", local_time(s.last_results_at))
              if s.results_runs and s.last_results_at else not_yet),
             (self.tr("Publicity (公示)"), publicity),
             (self.tr("Final award plan"), self.tr("written") if s.final_plan else not_yet),
@@ -135,4 +138,4 @@ class OverviewPage(Retranslating, QWidget):
         kind = self.tr("panel") if p.kind == "panel" else self.tr("inspection")
         return (p.package_id, kind, p.session_name, str(p.seats), str(p.projects),
                 str(p.sheets_received), str(p.equivocating),
-                f"{p.registered_at:%Y-%m-%d %H:%M}")
+                local_time(p.registered_at))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reviewer_app.gui.widgets.record_table import RecordFilterProxy, RecordTableModel
@@ -16,6 +17,9 @@ def record_view(name: str, model: RecordTableModel, parent: QWidget, *,
     view.setObjectName(name)
     view.setModel(proxy)
     view.setSortingEnabled(sortable)
+    if sortable:
+        # Enabling sorting shows column 0 descending; rows read best in their own order.
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -28,7 +32,16 @@ def record_view(name: str, model: RecordTableModel, parent: QWidget, *,
 
 def plain_label_text(label, text: str) -> None:
     """Outside text in a label, never read as HTML."""
-    from PySide6.QtCore import Qt
-
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
+
+
+def local_time(value) -> str:
+    """A stored time (UTC; SQLite hands it back naive) as officials read it: Beijing time."""
+    import datetime as dt
+
+    from reviewer_app.core.dates import CST
+
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return f"{value.astimezone(CST):%Y-%m-%d %H:%M}"
