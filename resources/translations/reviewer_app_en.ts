@@ -860,6 +860,10 @@ Fingerprint:
 Compare it with the fingerprint in the notification letter from the secretariat. Trust this organizer from now on?</translation>
     </message>
     <message>
+        <source>The central store cannot be opened: %1</source>
+        <translation>The central store cannot be opened: %1</translation>
+    </message>
+    <message>
         <source>Idle lock</source>
         <translation>Idle lock</translation>
     </message>

@@ -846,6 +846,10 @@
         <translation>未知的组织方</translation>
     </message>
     <message>
+        <source>The central store cannot be opened: %1</source>
+        <translation>无法打开中央数据库：%1</translation>
+    </message>
+    <message>
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>

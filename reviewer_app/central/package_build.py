@@ -13,14 +13,15 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING, Any
 
 from reviewer_app.central.intake import DEFAULT_MAX_MATERIAL_MB, Intake, load_intake
 from reviewer_app.central.manifest import ManifestPlan, build_manifest, member_sources
 from reviewer_app.core.controls import codepoint, first_control
 from reviewer_app.core.errors import IntakeError
+
+if TYPE_CHECKING:  # the command line's build never opens a store
+    from sqlalchemy.engine import Engine
 
 # progress(done, total, phase) as the package writer calls it (package/writer.py).
 BuildProgress = Callable[[int, int, str], None]

@@ -101,12 +101,29 @@ def build_desk_window(db_url: str | None = None, *, lang: str | None = None,
     return DeskWindow(context, translations)
 
 
+def store_problem(open_desk):
+    """``open_desk()``'s window, or why the central store cannot be opened (a URL of no
+    known database, a server that refuses, a file that cannot be created)."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from reviewer_app.core.errors import ReviewerError
+
+    try:
+        return open_desk()
+    except (ArgumentError, SQLAlchemyError, ReviewerError, OSError) as exc:
+        return str(exc)
+
+
 def run(args: Namespace) -> int:
     """The GUI entry point called by ``reviewer_app.cli.app.main``."""
     app = create_app()
     if getattr(args, "desk", False):
-        desk = build_desk_window(args.db, lang=getattr(args, "lang", None))
-        desk.show()
+        problem = store_problem(lambda: build_desk_window(args.db,
+                                                          lang=getattr(args, "lang", None)))
+        if isinstance(problem, str):
+            print(f"reviewer-app: cannot open the central store: {problem}", file=sys.stderr)
+            return 1
+        problem.show()
         return app.exec()
     window = build_window(lang=getattr(args, "lang", None))
     window.show()

@@ -38,8 +38,8 @@ def click(qtbot, window: QWidget, name: str) -> None:
     qtbot.mouseClick(child(window, QPushButton, name), Qt.MouseButton.LeftButton)
 
 
-def open_desk(qtbot, db: Path, work_dir: Path, lang: str = "zh_CN"):
-    """The desk over a (new or existing) SQLite store at ``db``."""
+def open_desk(qtbot, db: Path | str, work_dir: Path, lang: str = "zh_CN"):
+    """The desk over a (new or existing) store: a SQLite file or a SQLAlchemy URL."""
     from reviewer_app.gui.app import build_desk_window
 
     window = build_desk_window(str(db), lang=lang, work_dir=work_dir)

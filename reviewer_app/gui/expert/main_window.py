@@ -776,10 +776,16 @@ class MainWindow(Retranslating, QMainWindow):
 
     def open_desk(self) -> None:
         """Open the secretariat's desk on the default central store."""
-        from reviewer_app.gui.app import build_desk_window
+        from reviewer_app.gui.app import build_desk_window, store_problem
 
         if self.desk_window is None:
-            self.desk_window = build_desk_window(translations=self.translations)
+            desk = store_problem(lambda: build_desk_window(translations=self.translations))
+            if isinstance(desk, str):
+                self.show_error(self.tr("Secretariat desk"),
+                                self.tr("The central store cannot be opened: %1")
+                                .replace("%1", desk))
+                return
+            self.desk_window = desk
         self.desk_window.show()
         self.desk_window.raise_()
 

@@ -33,7 +33,7 @@ def desk(qtbot, data_dir: Path, tmp_path: Path):
     """Open desks over ``tmp_path/central.sqlite`` (Chinese unless told)."""
     windows = []
 
-    def make(lang: str = "zh_CN", db: Path | None = None):
+    def make(lang: str = "zh_CN", db: Path | str | None = None):
         window = open_desk(qtbot, db or tmp_path / "central.sqlite", tmp_path, lang)
         windows.append(window)
         return window

@@ -102,3 +102,11 @@ def test_the_start_page_opens_the_desk(qtbot, make_window, opener, data_dir: Pat
     assert (data_dir / "central.sqlite").exists()
     desk_window.close()
     desk_window.context.engine.dispose()
+
+
+def test_a_store_that_cannot_be_opened_is_said_and_exits_1(qapp, tmp_path: Path,
+                                                            capsys) -> None:
+    from reviewer_app.cli.app import main
+
+    assert main(["--desk", "--db", "nosuchdatabase://somewhere/store"]) == 1
+    assert "cannot open the central store" in capsys.readouterr().err

@@ -35,6 +35,7 @@ from tests.helpers.desk import (
     show_page,
     table_rows,
 )
+from tests.helpers.postgres import pg_url  # noqa: F401 - fixture
 
 GENERATED = re.compile(r"[0-9a-z]{4}(-[0-9a-z]{4}){4}")
 
@@ -160,3 +161,27 @@ def test_without_a_keyring_the_organizer_key_is_the_command_lines_encrypted_file
     assert admin(["organizer", "--organizer-passphrase-file", str(passphrase_file)]) == 0
     fingerprint = capsys.readouterr().out.split("organizer fingerprint: ")[1].splitlines()[0]
     assert fingerprint in shown
+
+
+def test_the_desk_works_on_a_postgresql_store(qtbot, desk, demo_intake: Path, tmp_path: Path,
+                                               pg_url: str, memory_keyring) -> None:  # noqa: F811
+    from reviewer_app.central.round_status import round_status
+    from tests.gui.desk.conftest import PENDING
+    from tests.helpers.desk import check_intake, decide
+
+    window = desk(db=pg_url)
+    from sqlalchemy.engine import make_url
+
+    if make_url(pg_url).password:  # the title never shows the store's password
+        assert f":{make_url(pg_url).password}@" not in window.windowTitle()
+        assert ":***@" in window.windowTitle()
+    check_intake(qtbot, window, demo_intake)
+    decide(qtbot, window, PENDING, "pass", "经核实，申报主体为企业法人", "李审核")
+    built = build_package(qtbot, window, demo_intake, tmp_path / "pg.revpkg")
+    assert built.passphrase and len(built.letters) == 6
+    status = round_status(window.context.engine)
+    assert (status.decisions_recorded, status.decisions_pending) == (1, 0)
+    assert [p.seats for p in status.programs[0].packages] == [6]
+    steps = dict(tuple(row) for row in table_rows(show_page(window, "overviewPage"),
+                                                  "overviewSteps"))
+    assert steps["待复核决定"] == "待决定 0 个，已决定 1 个"

@@ -1,10 +1,11 @@
 """Make the README screenshots of the secretariat's desk (Chinese, 1366×768 laptop).
 
-    python docs/desk_screenshots.py
+    python docs/desk_screenshots_intake.py
 
 Renders offscreen (``widget.grab()``) a desk over a fresh store in a temporary folder:
 a demo intake checked, its 需复核 project decided, a panel package built (the organizer
-key in a throw-away in-memory keyring). Writes docs/images/desk-{overview,intake,packages}.png.
+key in a throw-away in-memory keyring). Writes
+docs/images/desk-{overview,intake,packages}-zh.png.
 """
 
 from __future__ import annotations
@@ -66,10 +67,10 @@ def main() -> int:
         for index, name in enumerate(("overview", "intake", "packages")):
             window.pages.setCurrentIndex(index)
             _settle(app)
-            window.grab().save(str(IMAGES / f"desk-{name}.png"))
+            window.grab().save(str(IMAGES / f"desk-{name}-zh.png"))
         window.close()
         window.context.engine.dispose()
-    print(f"wrote {IMAGES}/desk-overview.png, desk-intake.png, desk-packages.png")
+    print(f"wrote {IMAGES}/desk-overview-zh.png, desk-intake-zh.png, desk-packages-zh.png")
     return 0
 
 
