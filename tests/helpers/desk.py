@@ -98,9 +98,11 @@ class DeskBuild:
 
 
 def build_package(qtbot, window: QWidget, intake: Path, out: Path, *, kind: str = "panel",
-                  leave_out: tuple[str, ...] = (), deadline: str | None = None) -> DeskBuild:
+                  leave_out: tuple[str, ...] = (), deadline: str | None = None,
+                  experts: dict[str, str] | None = None) -> DeskBuild:
     """Build a package on the packages page and read its passphrase off the dialog that
-    shows it once (then close that dialog)."""
+    shows it once (then close that dialog). ``experts`` renames a seat's expert (seat id
+    -> name, as typed into seatsTable's expert column)."""
     page = show_page(window, "packagesPage")
     child(page, QLineEdit, "packageIntakeEdit").setText(str(intake))
     click(qtbot, page, "loadSeatsButton")
@@ -111,9 +113,12 @@ def build_package(qtbot, window: QWidget, intake: Path, out: Path, *, kind: str 
         child(page, QDateEdit, "deadlineEdit").setDate(QDate.fromString(deadline, "yyyy-MM-dd"))
     seats = child(page, QAbstractItemView, "seatsTable").model()
     for row in range(seats.rowCount()):
-        if seats.index(row, 0).data() in leave_out:
+        seat_id = seats.index(row, 0).data()
+        if seat_id in leave_out:
             seats.setData(seats.index(row, 0), Qt.CheckState.Unchecked.value,
                           Qt.ItemDataRole.CheckStateRole)
+        if experts and seat_id in experts:
+            seats.setData(seats.index(row, 1), experts[seat_id], Qt.ItemDataRole.EditRole)
     click(qtbot, page, "buildPackageButton")
     message = child(page, QLabel, "buildMessage").text()
     dialog = window.findChild(QDialog, "passphraseDialog")

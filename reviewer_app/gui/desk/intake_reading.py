@@ -48,7 +48,7 @@ def read_intake(parent: QWidget, folder_text: str) -> IntakeRead:
             parent, QCoreApplication.translate("IntakeReading", "Reading the intake"),
             QCoreApplication.translate("IntakeReading", "Reading and checking every file…"),
             QCoreApplication.translate("IntakeReading", "Cancel"),
-            lambda _progress: load_intake(folder))
+            lambda progress: load_intake(folder, progress=progress))
     except Cancelled:
         return IntakeRead()
     except (ReviewerError, OSError) as exc:

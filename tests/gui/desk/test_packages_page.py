@@ -185,3 +185,18 @@ def test_the_desk_works_on_a_postgresql_store(qtbot, desk, demo_intake: Path, tm
     steps = dict(tuple(row) for row in table_rows(show_page(window, "overviewPage"),
                                                   "overviewSteps"))
     assert steps["待复核决定"] == "待决定 0 个，已决定 1 个"
+
+
+def test_an_inspection_package_with_another_expert_on_a_seat(
+        qtbot, desk, demo_intake: Path, tmp_path: Path, memory_keyring) -> None:
+    window = desk()
+    built = build_package(qtbot, window, demo_intake, tmp_path / "visit.revpkg",
+                          kind="inspection", experts={"S02": "欧阳 明"})
+    with open_package(built.package, trusted_keys=None, passphrase=built.passphrase) as reader:
+        manifest = reader.manifest
+    assert manifest["session"]["kind"] == "inspection"
+    assert {s["seat_id"]: s["name"] for s in manifest["seats"]}["S02"] == "欧阳 明"
+    text = letter_text(built.letters[1]).replace(" ", "")
+    assert "欧阳明" in text and "现场考察" in text
+    overview = show_page(window, "overviewPage")
+    assert [row[1] for row in table_rows(overview, "overviewPackages")] == ["现场考察"]
