@@ -56,9 +56,9 @@ def main() -> int:
         intake.filter_combo.setCurrentIndex(1)  # 需复核
         pending = intake.proxy.record_at(0).app.project_id
         intake.select_project(pending)
-        intake.reason_edit.setPlainText("经核实，申报主体已完成转制，具备企业法人资格")
-        intake.by_edit.setText("李审核")
-        intake.record_decision()
+        intake.decision.reason_edit.setPlainText("经核实，申报主体已完成转制，具备企业法人资格")
+        intake.decision.by_edit.setText("李审核")
+        intake.decision.record_decision()
         intake.select_project(pending)
         intake.materials.itemActivated.emit(intake.materials.item(0))
         deadline = time.monotonic() + 20

@@ -100,6 +100,62 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Decision:</source>
+        <extracomment>a decision was recorded (the project id)</extracomment>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>Decided by:</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>Eligible (pass)</source>
+        <translation>Eligible (pass)</translation>
+    </message>
+    <message>
+        <source>Not eligible (fail)</source>
+        <translation>Not eligible (fail)</translation>
+    </message>
+    <message>
+        <source>Select a project to decide on it.</source>
+        <translation>Select a project to decide on it.</translation>
+    </message>
+    <message>
+        <source>Decision on %1 (%2)</source>
+        <translation>Decision on %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Give the reason and who decided.</source>
+        <translation>Give the reason and who decided.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Not recorded: %1</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 %2 — %3 [%4]</source>
+        <translation>Recorded: %1 %2 — %3 [%4]</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Not eligible</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>Secretariat desk — %1</source>
@@ -420,22 +476,6 @@
         <translation>Materials (double-click to view):</translation>
     </message>
     <message>
-        <source>Decision:</source>
-        <translation>Decision:</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <source>Decided by:</source>
-        <translation>Decided by:</translation>
-    </message>
-    <message>
-        <source>Record decision</source>
-        <translation>Record decision</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>All</translation>
     </message>
@@ -450,14 +490,6 @@
     <message>
         <source>Eligible</source>
         <translation>Eligible</translation>
-    </message>
-    <message>
-        <source>Eligible (pass)</source>
-        <translation>Eligible (pass)</translation>
-    </message>
-    <message>
-        <source>Not eligible (fail)</source>
-        <translation>Not eligible (fail)</translation>
     </message>
     <message>
         <source>Eligibility findings</source>
@@ -508,28 +540,8 @@
         <translation>Warnings:</translation>
     </message>
     <message>
-        <source>Select a project to decide on it.</source>
-        <translation>Select a project to decide on it.</translation>
-    </message>
-    <message>
-        <source>Decision on %1 (%2)</source>
-        <translation>Decision on %1 (%2)</translation>
-    </message>
-    <message>
         <source>This material cannot be shown: %1</source>
         <translation>This material cannot be shown: %1</translation>
-    </message>
-    <message>
-        <source>Give the reason and who decided.</source>
-        <translation>Give the reason and who decided.</translation>
-    </message>
-    <message>
-        <source>Not recorded: %1</source>
-        <translation>Not recorded: %1</translation>
-    </message>
-    <message>
-        <source>Recorded: %1 %2 — %3 [%4]</source>
-        <translation>Recorded: %1 %2 — %3 [%4]</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,62 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Decision:</source>
+        <extracomment>a decision was recorded (the project id)</extracomment>
+        <translation>复核结论：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>决定人：</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>记录复核决定</translation>
+    </message>
+    <message>
+        <source>Eligible (pass)</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not eligible (fail)</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>Select a project to decide on it.</source>
+        <translation>请选择一个项目以记录复核决定。</translation>
+    </message>
+    <message>
+        <source>Decision on %1 (%2)</source>
+        <translation>对 %1（%2）的复核决定</translation>
+    </message>
+    <message>
+        <source>Give the reason and who decided.</source>
+        <translation>请填写理由和决定人。</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>未记录：%1</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 %2 — %3 [%4]</source>
+        <translation>已记录：%1 %2 — %3 [%4]</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>不通过</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>Secretariat desk — %1</source>
@@ -420,22 +476,6 @@
         <translation>申报材料（双击查看）：</translation>
     </message>
     <message>
-        <source>Decision:</source>
-        <translation>复核结论：</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>理由：</translation>
-    </message>
-    <message>
-        <source>Decided by:</source>
-        <translation>决定人：</translation>
-    </message>
-    <message>
-        <source>Record decision</source>
-        <translation>记录复核决定</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -450,14 +490,6 @@
     <message>
         <source>Eligible</source>
         <translation>通过</translation>
-    </message>
-    <message>
-        <source>Eligible (pass)</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>Not eligible (fail)</source>
-        <translation>不通过</translation>
     </message>
     <message>
         <source>Eligibility findings</source>
@@ -508,28 +540,8 @@
         <translation>提示：</translation>
     </message>
     <message>
-        <source>Select a project to decide on it.</source>
-        <translation>请选择一个项目以记录复核决定。</translation>
-    </message>
-    <message>
-        <source>Decision on %1 (%2)</source>
-        <translation>对 %1（%2）的复核决定</translation>
-    </message>
-    <message>
         <source>This material cannot be shown: %1</source>
         <translation>此材料无法显示：%1</translation>
-    </message>
-    <message>
-        <source>Give the reason and who decided.</source>
-        <translation>请填写理由和决定人。</translation>
-    </message>
-    <message>
-        <source>Not recorded: %1</source>
-        <translation>未记录：%1</translation>
-    </message>
-    <message>
-        <source>Recorded: %1 %2 — %3 [%4]</source>
-        <translation>已记录：%1 %2 — %3 [%4]</translation>
     </message>
 </context>
 <context>

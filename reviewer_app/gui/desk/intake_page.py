@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -109,39 +107,14 @@ class IntakePage(Retranslating, QWidget):
         self.problems_label.setObjectName("intakeProblems")
         self.problems_label.setWordWrap(True)
 
-        decision = QWidget(self)
-        decision.setObjectName("decisionPanel")
-        self.project_label = QLabel(decision)
-        self.project_label.setObjectName("decisionProject")
-        self.outcome_combo = QComboBox(decision)
-        self.outcome_combo.setObjectName("decisionOutcome")
-        self.reason_edit = QPlainTextEdit(decision)
-        self.reason_edit.setObjectName("decisionReason")
-        self.reason_edit.setMaximumHeight(70)
-        self.by_edit = QLineEdit(decision)
-        self.by_edit.setObjectName("decisionBy")
-        self.record_button = QPushButton(decision)
-        self.record_button.setObjectName("recordDecisionButton")
-        self.record_button.clicked.connect(self.record_decision)
-        self.decision_message = QLabel(decision)
-        self.decision_message.setObjectName("decisionMessage")
-        self.decision_message.setWordWrap(True)
-        self.outcome_label, self.reason_label, self.by_label = (QLabel(decision)
-                                                                for _ in range(3))
-        form = QFormLayout(decision)
-        form.addRow(self.project_label)
-        for label, field in ((self.outcome_label, self.outcome_combo),
-                             (self.reason_label, self.reason_edit),
-                             (self.by_label, self.by_edit)):
-            label.setBuddy(field)
-            form.addRow(label, field)
-        form.addRow(self.record_button)
-        form.addRow(self.decision_message)
+        from reviewer_app.gui.desk.decision_panel import DecisionPanel
+
+        self.decision = DecisionPanel(self.context, self)
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(decision)
+        side_layout.addWidget(self.decision)
         side_layout.addWidget(self.materials_label)
         side_layout.addWidget(self.materials, 1)
         self.viewer_box = QVBoxLayout()
@@ -172,10 +145,6 @@ class IntakePage(Retranslating, QWidget):
         self.filter_label.setText(self.tr("Show projects:"))
         self.search_edit.setPlaceholderText(self.tr("Search project, enterprise or fact"))
         self.materials_label.setText(self.tr("Materials (double-click to view):"))
-        self.outcome_label.setText(self.tr("Decision:"))
-        self.reason_label.setText(self.tr("Reason:"))
-        self.by_label.setText(self.tr("Decided by:"))
-        self.record_button.setText(self.tr("Record decision"))
         current = max(self.filter_combo.currentIndex(), 0)
         self.filter_combo.blockSignals(True)
         self.filter_combo.clear()
@@ -183,16 +152,9 @@ class IntakePage(Retranslating, QWidget):
                                     self.tr("Not eligible"), self.tr("Eligible")])
         self.filter_combo.setCurrentIndex(current)
         self.filter_combo.blockSignals(False)
-        outcome = max(self.outcome_combo.currentIndex(), 0)
-        self.outcome_combo.clear()
-        self.outcome_combo.addItems([self.tr("Eligible (pass)"), self.tr("Not eligible (fail)")])
-        self.outcome_combo.setCurrentIndex(outcome)
         for label, widget in ((self.folder_label, self.folder_edit),
                               (self.filter_label, self.filter_combo),
-                              (self.materials_label, self.materials),
-                              (self.outcome_label, self.outcome_combo),
-                              (self.reason_label, self.reason_edit),
-                              (self.by_label, self.by_edit)):
+                              (self.materials_label, self.materials)):
             widget.setAccessibleName(label.text().rstrip(":：").split("（")[0])
         self.search_edit.setAccessibleName(self.search_edit.placeholderText())
         self.table.setAccessibleName(self.tr("Eligibility findings"))
@@ -313,15 +275,9 @@ class IntakePage(Retranslating, QWidget):
 
     def _set_project(self, project_id: str | None) -> None:
         self.materials.clear()
-        enabled = project_id is not None and self.intake is not None
-        for widget in (self.outcome_combo, self.reason_edit, self.by_edit, self.record_button):
-            widget.setEnabled(enabled)
-        if not enabled or self.intake is None or project_id is None:
-            self.project_label.setText(self.tr("Select a project to decide on it."))
+        self.decision.set_project(self.intake, project_id)
+        if self.intake is None or project_id is None:
             return
-        app = self.intake.application(project_id)
-        plain_label_text(self.project_label, self.tr("Decision on %1 (%2)")
-                         .replace("%1", project_id).replace("%2", app.enterprise_name))
         for material in self.intake.materials_of(project_id):
             item = QListWidgetItem(f"{material.ref.category}. {material.ref.title} "
                                    f"({material.ref.filename})")
@@ -365,40 +321,6 @@ class IntakePage(Retranslating, QWidget):
             self.viewer.client.stop()
 
     # --- decisions -------------------------------------------------------------
-    def record_decision(self) -> None:
-        """Record the decision on the selected project, as ``decide --intake`` does."""
-        from reviewer_app.central.decisions import (
-            DecisionError,
-            known_statuses,
-            record_decisions,
-        )
-
-        project_id = self._selected_project()
-        if project_id is None or self.intake is None:
-            return
-        outcome = ("pass", "fail")[self.outcome_combo.currentIndex()]
-        reason, by = self.reason_edit.toPlainText(), self.by_edit.text()
-        if not reason.strip() or not by.strip():
-            plain_label_text(self.decision_message,
-                             self.tr("Give the reason and who decided."))
-            return
-        extra = {r.project_id: r.status.value for r in self.intake.eligibility()}
-        try:
-            recorded = record_decisions(self.context.engine, [(project_id, outcome, reason, by)],
-                                        statuses=known_statuses(self.context.engine, extra))
-        except DecisionError as exc:
-            plain_label_text(self.decision_message,
-                             self.tr("Not recorded: %1").replace("%1", str(exc)))
-            return
-        decision = recorded[0]
-        self.reason_edit.clear()
-        plain_label_text(self.decision_message, self.tr("Recorded: %1 %2 — %3 [%4]")
-                         .replace("%1", project_id)
-                         .replace("%2", self.tr("Eligible") if decision.outcome == "pass"
-                                  else self.tr("Not eligible"))
-                         .replace("%3", decision.reason).replace("%4", decision.decided_by))
-        self.context.changed("decisions")
-
     def _load_decisions(self) -> None:
         from reviewer_app.central.decisions import latest_decisions
 
