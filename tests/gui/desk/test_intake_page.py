@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -58,6 +59,13 @@ def test_the_report_shows_every_finding_with_its_fact_and_filters_by_status(
     filter_combo.setCurrentIndex(0)
     child(page, QLineEdit, "intakeSearch").setText(PENDING)
     assert {row[0] for row in table_rows(window, "intakeTable")} == {PENDING}
+
+    # In English the same findings with their English facts.
+    window.findChild(QAction, "deskLanguage_en").trigger()
+    assert {(row[3], row[4], row[6]) for row in table_rows(window, "intakeTable")} == {
+        (f.check, {"pass": "Eligible", "fail": "Not eligible",
+                   "needs_review": "Needs review"}[f.status.value], f.message_en)
+        for f in pending.findings}
 
 
 def test_a_decision_is_recorded_as_the_command_line_records_it(
