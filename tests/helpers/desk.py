@@ -1,7 +1,8 @@
 """Steps of a round taken at the secretariat's desk, through objectNames only, so that
 page tests (and the whole-round desk test) can chain them:
 
-open_desk -> check_intake -> decide -> build_package -> (demo sheets from the letters) -> …
+open_desk -> check_intake -> decide -> build_package -> demo_sheets_from_letters -> (merge, results,
+公示: desk-b's pages) …
 """
 
 from __future__ import annotations
@@ -148,3 +149,16 @@ def seat_codes_from_letters(letters: tuple[Path, ...]) -> dict[str, str]:
         assert seat and code, f"{path.name}: no seat or seat code on the letter"
         codes[seat.group(1)] = code.group(1)
     return codes
+
+
+def demo_sheets_from_letters(built: DeskBuild, out: Path, seed: int = 3) -> list[Path]:
+    """The experts' side of a rehearsal for a package built at the desk: each seat's code
+    read off its letter, the package opened with the passphrase the desk showed, and a
+    signed sheet (and its PDF) written per seat into ``out`` — what the merge page takes."""
+    from reviewer_app.central.demo_sheets import make_demo_sheets, write_demo_sheets
+    from reviewer_app.package import open_package
+
+    with open_package(built.package, trusted_keys=None, passphrase=built.passphrase) as reader:
+        manifest, sha = reader.manifest, reader.manifest_sha256
+    demo = make_demo_sheets(manifest, sha, seat_codes_from_letters(built.letters), seed=seed)
+    return [p for p in write_demo_sheets(out, demo, manifest) if p.suffix == ".revsheet"]

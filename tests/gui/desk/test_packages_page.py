@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer_app.central.demo_sheets import make_demo_sheets
 from reviewer_app.central.merge import merge_sheets
 from reviewer_app.cli.admin import main as admin
 from reviewer_app.package import open_package
@@ -30,6 +29,7 @@ from reviewer_app.storage.engines import central_engine
 from tests.helpers.desk import (
     build_package,
     child,
+    demo_sheets_from_letters,
     letter_text,
     seat_codes_from_letters,
     show_page,
@@ -60,7 +60,7 @@ def test_a_package_built_at_the_desk_opens_with_its_passphrase_and_the_letters_c
     assert out.stat().st_mode & 0o777 == 0o600
 
     with open_package(out, trusted_keys=None, passphrase=built.passphrase) as reader:
-        manifest, sha = reader.manifest, reader.manifest_sha256
+        manifest = reader.manifest
         fingerprint = reader.organizer_fingerprint
     assert [s["seat_id"] for s in manifest["seats"]] == ["S01", "S02", "S03", "S04", "S05"]
     assert manifest["session"]["deadline"] == "2026-09-15"
@@ -76,10 +76,10 @@ def test_a_package_built_at_the_desk_opens_with_its_passphrase_and_the_letters_c
     # The codes on the letters are the package's: every seat can sign, every sheet merges.
     codes = seat_codes_from_letters(built.letters)
     assert sorted(codes) == ["S01", "S02", "S03", "S04", "S05"]
-    demo = make_demo_sheets(manifest, sha, codes, seed=3)
+    sheets = demo_sheets_from_letters(built, tmp_path / "usb")
+    assert len(sheets) >= 5
     engine = central_engine(str(tmp_path / "central.sqlite"))
-    outcomes = merge_sheets(engine, [(f"{i}.revsheet", s.envelope) for i, s in
-                                     enumerate(demo.sheets)])
+    outcomes = merge_sheets(engine, [(p.name, p.read_bytes()) for p in sheets])
     assert not any(o.rejected for o in outcomes), [o.reason for o in outcomes]
     with Session(engine) as session:
         assert session.scalars(select(m.Package.package_id)).all() == [manifest["package_id"]]
