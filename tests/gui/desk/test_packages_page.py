@@ -200,3 +200,48 @@ def test_an_inspection_package_with_another_expert_on_a_seat(
     assert "欧阳明" in text and "现场考察" in text
     overview = show_page(window, "overviewPage")
     assert [row[1] for row in table_rows(overview, "overviewPackages")] == ["现场考察"]
+
+
+@pytest.mark.usefixtures("fail_keyring")
+def test_a_wrong_organizer_passphrase_is_asked_again_and_cancel_builds_nothing(
+        qtbot, desk, demo_intake: Path, tmp_path: Path, data_dir: Path) -> None:
+    secret = "organizer secret: fjord-wren-basalt-19"
+    passphrase_file = tmp_path / "org.txt"
+    passphrase_file.write_text(secret + "\n", encoding="utf-8")
+    passphrase_file.chmod(0o600)
+    assert admin(["organizer", "--organizer-passphrase-file", str(passphrase_file)]) == 0
+    window = desk()
+    answers = ["not the passphrase", secret]
+    errors: list[str] = []
+
+    def answer() -> None:
+        dialog = window.findChild(QDialog, "organizerPassphraseDialog")
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(5, answer)
+            return
+        errors.append(child(dialog, QLabel, "keyPassphraseError").text())
+        child(dialog, QLineEdit, "keyPassphraseEdit").setText(answers.pop(0))
+        dialog.findChild(QDialogButtonBox, "buttonBox").button(
+            QDialogButtonBox.StandardButton.Ok).click()
+        if answers:
+            QTimer.singleShot(5, answer)
+
+    QTimer.singleShot(0, answer)
+    page = show_page(window, "packagesPage")
+    child(page, QPushButton, "organizerButton").click()
+    assert errors == ["", "口令不正确，请重试。"]
+    assert "组织方指纹" in child(page, QLabel, "organizerFingerprint").text()
+
+    # Closing the dialog instead: nothing is built, nothing written.
+    def close() -> None:
+        dialog = window.findChild(QDialog, "organizerPassphraseDialog")
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(5, close)
+            return
+        dialog.reject()
+
+    QTimer.singleShot(0, close)
+    out = tmp_path / "out" / "none.revpkg"
+    out.parent.mkdir()
+    built = build_package(qtbot, window, demo_intake, out)
+    assert built.passphrase == "" and list(out.parent.iterdir()) == []
