@@ -91,13 +91,14 @@ def build_desk_window(db_url: str | None = None, *, lang: str | None = None,
     from reviewer_app.gui.desk.window import DeskWindow
 
     app = create_app()
+    # The store first: a store that cannot be opened leaves no translator installed.
+    context = open_desk_context(db_url or default_store(), work_dir or Path.home())
     if translations is None:
         prefs = prefs or Preferences()
         translations = Translations(app)
         translations.apply(lang or prefs.language())
         if lang:
             prefs.set_language(lang)
-    context = open_desk_context(db_url or default_store(), work_dir or Path.home())
     return DeskWindow(context, translations)
 
 

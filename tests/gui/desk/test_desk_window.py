@@ -106,7 +106,11 @@ def test_the_start_page_opens_the_desk(qtbot, make_window, opener, data_dir: Pat
 
 def test_a_store_that_cannot_be_opened_is_said_and_exits_1(qapp, tmp_path: Path,
                                                             capsys) -> None:
+    from PySide6.QtCore import QCoreApplication
+
     from reviewer_app.cli.app import main
 
     assert main(["--desk", "--db", "nosuchdatabase://somewhere/store"]) == 1
     assert "cannot open the central store" in capsys.readouterr().err
+    # Nothing of the failed start stays behind (a translator would change later windows).
+    assert QCoreApplication.translate("IntakePage", "Intake") == "Intake"
