@@ -59,6 +59,8 @@ def main() -> int:
         intake.decision.reason_edit.setPlainText("经核实，申报主体已完成转制，具备企业法人资格")
         intake.decision.by_edit.setText("李审核")
         intake.decision.record_decision()
+        intake.filter_combo.setCurrentIndex(0)  # every project, only what did not pass
+        intake.problems_only.setChecked(True)
         intake.select_project(pending)
         intake.materials.itemActivated.emit(intake.materials.item(0))
         deadline = time.monotonic() + 20

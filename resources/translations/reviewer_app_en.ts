@@ -472,6 +472,10 @@
         <translation>Search project, enterprise or fact</translation>
     </message>
     <message>
+        <source>Only findings that did not pass</source>
+        <translation>Only findings that did not pass</translation>
+    </message>
+    <message>
         <source>Materials (double-click to view):</source>
         <translation>Materials (double-click to view):</translation>
     </message>

@@ -472,6 +472,10 @@
         <translation>搜索项目、企业或审查依据</translation>
     </message>
     <message>
+        <source>Only findings that did not pass</source>
+        <translation>只看未通过的审查项</translation>
+    </message>
+    <message>
         <source>Materials (double-click to view):</source>
         <translation>申报材料（双击查看）：</translation>
     </message>

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -86,11 +87,15 @@ class IntakePage(Retranslating, QWidget):
         self.filter_combo.setObjectName("intakeStatusFilter")
         self.filter_combo.currentIndexChanged.connect(self._apply_filter)
         self.filter_label.setBuddy(self.filter_combo)
+        self.problems_only = QCheckBox(self)
+        self.problems_only.setObjectName("intakeProblemsOnly")
+        self.problems_only.toggled.connect(self._apply_filter)
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("intakeSearch")
         self.search_edit.setClearButtonEnabled(True)
         filters = QHBoxLayout()
-        for widget in (self.filter_label, self.filter_combo, self.search_edit):
+        for widget in (self.filter_label, self.filter_combo, self.problems_only,
+                       self.search_edit):
             filters.addWidget(widget)
 
         self.model = RecordTableModel(self._headers, self._cells)
@@ -144,6 +149,8 @@ class IntakePage(Retranslating, QWidget):
         self.open_button.setText(self.tr("Check intake"))
         self.filter_label.setText(self.tr("Show projects:"))
         self.search_edit.setPlaceholderText(self.tr("Search project, enterprise or fact"))
+        self.problems_only.setText(self.tr("Only findings that did not pass"))
+        self.problems_only.setAccessibleName(self.problems_only.text())
         self.materials_label.setText(self.tr("Materials (double-click to view):"))
         current = max(self.filter_combo.currentIndex(), 0)
         self.filter_combo.blockSignals(True)
@@ -194,8 +201,13 @@ class IntakePage(Retranslating, QWidget):
 
     def _apply_filter(self) -> None:
         wanted = STATUS_FILTERS[max(self.filter_combo.currentIndex(), 0)]
-        self.proxy.set_accept(None if wanted is None
-                              else lambda row: row.report.status is wanted)
+        problems = self.problems_only.isChecked()
+
+        def accept(row: FindingRow) -> bool:
+            return ((wanted is None or row.report.status is wanted)
+                    and not (problems and row.finding.status is Status.PASS))
+
+        self.proxy.set_accept(None if wanted is None and not problems else accept)
 
     # --- opening an intake -----------------------------------------------------
     def _browse(self) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -57,6 +57,11 @@ def test_the_report_shows_every_finding_with_its_fact_and_filters_by_status(
     failed = {r.project_id for r in reports if r.status.value == "fail"}
     assert failed and {row[0] for row in table_rows(window, "intakeTable")} == failed
     filter_combo.setCurrentIndex(0)
+    child(page, QCheckBox, "intakeProblemsOnly").setChecked(True)
+    problems = {(r.project_id, f.check) for r in reports for f in r.findings
+                if f.status.value != "pass"}
+    assert {(row[0], row[3]) for row in table_rows(window, "intakeTable")} == problems
+    child(page, QCheckBox, "intakeProblemsOnly").setChecked(False)
     child(page, QLineEdit, "intakeSearch").setText(PENDING)
     assert {row[0] for row in table_rows(window, "intakeTable")} == {PENDING}
 
