@@ -100,6 +100,77 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Decision:</source>
+        <extracomment>a decision was recorded (the project id)</extracomment>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>Decided by:</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>Eligible (pass)</source>
+        <translation>Eligible (pass)</translation>
+    </message>
+    <message>
+        <source>Not eligible (fail)</source>
+        <translation>Not eligible (fail)</translation>
+    </message>
+    <message>
+        <source>Select a project to decide on it.</source>
+        <translation>Select a project to decide on it.</translation>
+    </message>
+    <message>
+        <source>Decision on %1 (%2)</source>
+        <translation>Decision on %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Give the reason and who decided.</source>
+        <translation>Give the reason and who decided.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Not recorded: %1</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 %2 — %3 [%4]</source>
+        <translation>Recorded: %1 %2 — %3 [%4]</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Not eligible</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Secretariat desk — %1</source>
+        <translation>Secretariat desk — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Steps of the round</source>
+        <translation>Steps of the round</translation>
+    </message>
+</context>
+<context>
     <name>FinalizeDialog</name>
     <message>
         <source>Total</source>
@@ -188,6 +259,17 @@
     <message>
         <source>%1 — “%2” %3 points is in the band “%4”: a comment is required</source>
         <translation>%1 — “%2” %3 points is in the band “%4”: a comment is required</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratedPassphraseDialog</name>
+    <message>
+        <source>Package passphrase</source>
+        <translation>Package passphrase</translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 is shown only now and is kept nowhere. Write it down and deliver it to the experts separately from the package and the letters (in person or by telephone).</source>
+        <translation>The passphrase of %1 is shown only now and is kept nowhere. Write it down and deliver it to the experts separately from the package and the letters (in person or by telephone).</translation>
     </message>
 </context>
 <context>
@@ -364,6 +446,136 @@
     </message>
 </context>
 <context>
+    <name>IntakePage</name>
+    <message>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Intake folder:</source>
+        <translation>Intake folder:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Check intake</source>
+        <translation>Check intake</translation>
+    </message>
+    <message>
+        <source>Show projects:</source>
+        <translation>Show projects:</translation>
+    </message>
+    <message>
+        <source>Search project, enterprise or fact</source>
+        <translation>Search project, enterprise or fact</translation>
+    </message>
+    <message>
+        <source>Only findings that did not pass</source>
+        <translation>Only findings that did not pass</translation>
+    </message>
+    <message>
+        <source>Materials (double-click to view):</source>
+        <translation>Materials (double-click to view):</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Eligibility findings</source>
+        <translation>Eligibility findings</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Deciding fact</source>
+        <translation>Deciding fact</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 eligible, %4 need review, %5 not eligible (%6 projects)</source>
+        <translation>%1 %2: %3 eligible, %4 need review, %5 not eligible (%6 projects)</translation>
+    </message>
+    <message>
+        <source>%1 file(s) refused; no package can be built until each is replaced or removed:</source>
+        <translation>%1 file(s) refused; no package can be built until each is replaced or removed:</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnings:</translation>
+    </message>
+    <message>
+        <source>This material cannot be shown: %1</source>
+        <translation>This material cannot be shown: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeReading</name>
+    <message>
+        <source>Open intake folder</source>
+        <translation>Open intake folder</translation>
+    </message>
+    <message>
+        <source>Choose the intake folder first.</source>
+        <translation>Choose the intake folder first.</translation>
+    </message>
+    <message>
+        <source>Reading the intake</source>
+        <translation>Reading the intake</translation>
+    </message>
+    <message>
+        <source>Reading and checking every file…</source>
+        <translation>Reading and checking every file…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The intake cannot be used:</source>
+        <translation>The intake cannot be used:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Expert Review Desk</source>
@@ -424,6 +636,10 @@
     <message>
         <source>&amp;Open package…</source>
         <translation>&amp;Open package…</translation>
+    </message>
+    <message>
+        <source>Secretariat desk</source>
+        <translation>Secretariat desk</translation>
     </message>
     <message>
         <source>Open the &amp;demo package</source>
@@ -658,6 +874,10 @@ Fingerprint:
 %1
 
 Compare it with the fingerprint in the notification letter from the secretariat. Trust this organizer from now on?</translation>
+    </message>
+    <message>
+        <source>The central store cannot be opened: %1</source>
+        <translation>The central store cannot be opened: %1</translation>
     </message>
     <message>
         <source>Idle lock</source>
@@ -923,6 +1143,287 @@ Compare it with the fingerprint in the notification letter from the secretariat.
     </message>
 </context>
 <context>
+    <name>OrganizerPassphraseDialog</name>
+    <message>
+        <source>Organizer key passphrase</source>
+        <translation>Organizer key passphrase</translation>
+    </message>
+    <message>
+        <source>This computer has no usable system keyring, so the organizer signing key is kept in an encrypted key file (in %1).
+
+Choose a passphrase that is hard to guess to protect it. Without it no package can be signed, and nobody can recover it.</source>
+        <translation>This computer has no usable system keyring, so the organizer signing key is kept in an encrypted key file (in %1).
+
+Choose a passphrase that is hard to guess to protect it. Without it no package can be signed, and nobody can recover it.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the organizer signing key (an encrypted key file in %1):</source>
+        <translation>Enter the passphrase of the organizer signing key (an encrypted key file in %1):</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Round overview</source>
+        <translation>Round overview</translation>
+    </message>
+    <message>
+        <source>Program:</source>
+        <translation>Program:</translation>
+    </message>
+    <message>
+        <source>Annual budget (CNY):</source>
+        <translation>Annual budget (CNY):</translation>
+    </message>
+    <message>
+        <source>Left this year (CNY):</source>
+        <translation>Left this year (CNY):</translation>
+    </message>
+    <message>
+        <source>Steps of the round</source>
+        <translation>Steps of the round</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Packages</translation>
+    </message>
+    <message>
+        <source>%1 (awarded %2)</source>
+        <translation>%1 (awarded %2)</translation>
+    </message>
+    <message>
+        <source>No package registered yet: open an intake and build a package first.</source>
+        <translation>No package registered yet: open an intake and build a package first.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>%1 to %2; %3 objection(s), %4 open</source>
+        <translation>%1 to %2; %3 objection(s), %4 open</translation>
+    </message>
+    <message>
+        <source>Intake checked</source>
+        <translation>Intake checked</translation>
+    </message>
+    <message>
+        <source>%1 project(s) checked, %2 need review</source>
+        <translation>%1 project(s) checked, %2 need review</translation>
+    </message>
+    <message>
+        <source>Decisions pending</source>
+        <translation>Decisions pending</translation>
+    </message>
+    <message>
+        <source>%1 pending, %2 decided</source>
+        <translation>%1 pending, %2 decided</translation>
+    </message>
+    <message>
+        <source>Packages built</source>
+        <translation>Packages built</translation>
+    </message>
+    <message>
+        <source>Sheets received</source>
+        <translation>Sheets received</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seats</source>
+        <translation>%1 of %2 seats</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>%1 run(s), last %2</source>
+        <translation>%1 run(s), last %2</translation>
+    </message>
+    <message>
+        <source>Publicity (公示)</source>
+        <translation>Publicity (公示)</translation>
+    </message>
+    <message>
+        <source>Final award plan</source>
+        <translation>Final award plan</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>written</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Equivocating</source>
+        <translation>Equivocating</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>panel</source>
+        <translation>panel</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>inspection</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesPage</name>
+    <message>
+        <source>Packages</source>
+        <translation>Packages</translation>
+    </message>
+    <message>
+        <source>Intake folder:</source>
+        <translation>Intake folder:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Session name:</source>
+        <translation>Session name:</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>Package file:</source>
+        <translation>Package file:</translation>
+    </message>
+    <message>
+        <source>Seats and their experts (untick a seat to leave it out; double-click a name to change the expert):</source>
+        <translation>Seats and their experts (untick a seat to leave it out; double-click a name to change the expert):</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Load seats</source>
+        <translation>Load seats</translation>
+    </message>
+    <message>
+        <source>Panel review</source>
+        <translation>Panel review</translation>
+    </message>
+    <message>
+        <source>On-site inspection</source>
+        <translation>On-site inspection</translation>
+    </message>
+    <message>
+        <source>Default: program name and kind</source>
+        <translation>Default: program name and kind</translation>
+    </message>
+    <message>
+        <source>Review deadline</source>
+        <translation>Review deadline</translation>
+    </message>
+    <message>
+        <source>Show organizer key</source>
+        <translation>Show organizer key</translation>
+    </message>
+    <message>
+        <source>Build package and letters</source>
+        <translation>Build package and letters</translation>
+    </message>
+    <message>
+        <source>Save package as</source>
+        <translation>Save package as</translation>
+    </message>
+    <message>
+        <source>Review package (*.revpkg)</source>
+        <translation>Review package (*.revpkg)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 seat(s), %2 project(s). Choose the seats and build.</source>
+        <translation>%1 seat(s), %2 project(s). Choose the seats and build.</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct. Try again.</source>
+        <translation>The passphrase is not correct. Try again.</translation>
+    </message>
+    <message>
+        <source>The organizer key cannot be used: %1</source>
+        <translation>The organizer key cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases.</source>
+        <translation>Too many wrong passphrases.</translation>
+    </message>
+    <message>
+        <source>Organizer fingerprint: %1 (read it to the experts; it is on every letter)</source>
+        <translation>Organizer fingerprint: %1 (read it to the experts; it is on every letter)</translation>
+    </message>
+    <message>
+        <source>Load the intake&apos;s seats first.</source>
+        <translation>Load the intake&apos;s seats first.</translation>
+    </message>
+    <message>
+        <source>Choose at least one seat.</source>
+        <translation>Choose at least one seat.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation>Choose where to save the package.</translation>
+    </message>
+    <message>
+        <source>Building the package</source>
+        <translation>Building the package</translation>
+    </message>
+    <message>
+        <source>Encrypting the materials and writing the letters…</source>
+        <translation>Encrypting the materials and writing the letters…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no package and no letter was written.</source>
+        <translation>Cancelled: no package and no letter was written.</translation>
+    </message>
+    <message>
+        <source>No package was built: %1</source>
+        <translation>No package was built: %1</translation>
+    </message>
+    <message>
+        <source>Built %1 (package %2): %3 seat(s), %4 project(s). Letters, one per seat with its seat code, are in %5: print them and keep them safe. The package is registered in the store.</source>
+        <translation>Built %1 (package %2): %3 seat(s), %4 project(s). Letters, one per seat with its seat code, are in %5: print them and keep them safe. The package is registered in the store.</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Signing key passphrase</source>
@@ -1182,6 +1683,25 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Total: %1 / %2 (%3 of %4 criteria scored)</source>
         <translation>Total: %1 / %2 (%3 of %4 criteria scored)</translation>
+    </message>
+</context>
+<context>
+    <name>SeatChoiceModel</name>
+    <message>
+        <source>Seat</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>Affiliation</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,77 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Decision:</source>
+        <extracomment>a decision was recorded (the project id)</extracomment>
+        <translation>复核结论：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>决定人：</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>记录复核决定</translation>
+    </message>
+    <message>
+        <source>Eligible (pass)</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not eligible (fail)</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>Select a project to decide on it.</source>
+        <translation>请选择一个项目以记录复核决定。</translation>
+    </message>
+    <message>
+        <source>Decision on %1 (%2)</source>
+        <translation>对 %1（%2）的复核决定</translation>
+    </message>
+    <message>
+        <source>Give the reason and who decided.</source>
+        <translation>请填写理由和决定人。</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>未记录：%1</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 %2 — %3 [%4]</source>
+        <translation>已记录：%1 %2 — %3 [%4]</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>不通过</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Secretariat desk — %1</source>
+        <translation>秘书处工作台 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Steps of the round</source>
+        <translation>本轮评审各环节</translation>
+    </message>
+</context>
+<context>
     <name>FinalizeDialog</name>
     <message>
         <source>Total</source>
@@ -188,6 +259,17 @@
     <message>
         <source>%1 — “%2” %3 points is in the band “%4”: a comment is required</source>
         <translation>%1 — “%2” %3 分处于“%4”档，需要填写评语</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratedPassphraseDialog</name>
+    <message>
+        <source>Package passphrase</source>
+        <translation>评审包口令</translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 is shown only now and is kept nowhere. Write it down and deliver it to the experts separately from the package and the letters (in person or by telephone).</source>
+        <translation>%1 的口令只在此时显示一次，任何地方都不保存。请记下，并与评审包和通知函分开交给专家（当面或电话告知）。</translation>
     </message>
 </context>
 <context>
@@ -364,6 +446,136 @@
     </message>
 </context>
 <context>
+    <name>IntakePage</name>
+    <message>
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Intake folder:</source>
+        <translation>受理材料文件夹：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Check intake</source>
+        <translation>形式审查</translation>
+    </message>
+    <message>
+        <source>Show projects:</source>
+        <translation>显示项目：</translation>
+    </message>
+    <message>
+        <source>Search project, enterprise or fact</source>
+        <translation>搜索项目、企业或审查依据</translation>
+    </message>
+    <message>
+        <source>Only findings that did not pass</source>
+        <translation>只看未通过的审查项</translation>
+    </message>
+    <message>
+        <source>Materials (double-click to view):</source>
+        <translation>申报材料（双击查看）：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Eligibility findings</source>
+        <translation>形式审查结果</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>申报主体</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>项目结论</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>审查项</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>依据条款</translation>
+    </message>
+    <message>
+        <source>Deciding fact</source>
+        <translation>判定事实</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>复核决定</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 eligible, %4 need review, %5 not eligible (%6 projects)</source>
+        <translation>%1 %2：%3 项通过，%4 项需复核，%5 项不通过（共 %6 项）</translation>
+    </message>
+    <message>
+        <source>%1 file(s) refused; no package can be built until each is replaced or removed:</source>
+        <translation>%1 个文件被拒收；在逐一替换或移除之前无法生成评审包：</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>This material cannot be shown: %1</source>
+        <translation>此材料无法显示：%1</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeReading</name>
+    <message>
+        <source>Open intake folder</source>
+        <translation>打开受理材料文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the intake folder first.</source>
+        <translation>请先选择受理材料文件夹。</translation>
+    </message>
+    <message>
+        <source>Reading the intake</source>
+        <translation>正在读取受理材料</translation>
+    </message>
+    <message>
+        <source>Reading and checking every file…</source>
+        <translation>正在读取并检查每个文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The intake cannot be used:</source>
+        <translation>受理材料无法使用：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Expert Review Desk</source>
@@ -424,6 +636,10 @@
     <message>
         <source>&amp;Open package…</source>
         <translation>打开评审包(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Secretariat desk</source>
+        <translation>秘书处工作台</translation>
     </message>
     <message>
         <source>Open the &amp;demo package</source>
@@ -644,6 +860,10 @@
     <message>
         <source>Unknown organizer</source>
         <translation>未知的组织方</translation>
+    </message>
+    <message>
+        <source>The central store cannot be opened: %1</source>
+        <translation>无法打开中央数据库：%1</translation>
     </message>
     <message>
         <source>Idle lock</source>
@@ -923,6 +1143,287 @@ Compare it with the fingerprint in the notification letter from the secretariat.
     </message>
 </context>
 <context>
+    <name>OrganizerPassphraseDialog</name>
+    <message>
+        <source>Organizer key passphrase</source>
+        <translation>组织方密钥口令</translation>
+    </message>
+    <message>
+        <source>This computer has no usable system keyring, so the organizer signing key is kept in an encrypted key file (in %1).
+
+Choose a passphrase that is hard to guess to protect it. Without it no package can be signed, and nobody can recover it.</source>
+        <translation>本机没有可用的系统密钥环，组织方签名密钥将保存在加密的密钥文件中（位于 %1）。
+
+请设置一个难以猜测的口令来保护它。没有该口令将无法签署评审包，且任何人都无法找回。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the organizer signing key (an encrypted key file in %1):</source>
+        <translation>请输入组织方签名密钥的口令（加密密钥文件，位于 %1）：</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Round overview</source>
+        <translation>本轮概览</translation>
+    </message>
+    <message>
+        <source>Program:</source>
+        <translation>资助计划：</translation>
+    </message>
+    <message>
+        <source>Annual budget (CNY):</source>
+        <translation>年度资金总额（元）：</translation>
+    </message>
+    <message>
+        <source>Left this year (CNY):</source>
+        <translation>本年度剩余（元）：</translation>
+    </message>
+    <message>
+        <source>Steps of the round</source>
+        <translation>本轮评审各环节</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>评审包</translation>
+    </message>
+    <message>
+        <source>%1 (awarded %2)</source>
+        <translation>%1（已资助 %2）</translation>
+    </message>
+    <message>
+        <source>No package registered yet: open an intake and build a package first.</source>
+        <translation>尚未登记任何评审包：请先打开受理材料并生成评审包。</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未进行</translation>
+    </message>
+    <message>
+        <source>%1 to %2; %3 objection(s), %4 open</source>
+        <translation>%1 至 %2；异议 %3 件，未处理 %4 件</translation>
+    </message>
+    <message>
+        <source>Intake checked</source>
+        <translation>形式审查</translation>
+    </message>
+    <message>
+        <source>%1 project(s) checked, %2 need review</source>
+        <translation>已审查 %1 个项目，%2 个需复核</translation>
+    </message>
+    <message>
+        <source>Decisions pending</source>
+        <translation>待复核决定</translation>
+    </message>
+    <message>
+        <source>%1 pending, %2 decided</source>
+        <translation>待决定 %1 个，已决定 %2 个</translation>
+    </message>
+    <message>
+        <source>Packages built</source>
+        <translation>已生成评审包</translation>
+    </message>
+    <message>
+        <source>Sheets received</source>
+        <translation>已收评分表</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seats</source>
+        <translation>%1 / %2 个席位</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>评审结果</translation>
+    </message>
+    <message>
+        <source>%1 run(s), last %2</source>
+        <translation>已计算 %1 次，最近 %2</translation>
+    </message>
+    <message>
+        <source>Publicity (公示)</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Final award plan</source>
+        <translation>资助计划</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>已生成</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>评审包</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>评审会</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Equivocating</source>
+        <translation>版本冲突</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>panel</source>
+        <translation>专家评审</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>现场考察</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesPage</name>
+    <message>
+        <source>Packages</source>
+        <translation>评审包</translation>
+    </message>
+    <message>
+        <source>Intake folder:</source>
+        <translation>受理材料文件夹：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Session name:</source>
+        <translation>评审会名称：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>截止日期：</translation>
+    </message>
+    <message>
+        <source>Package file:</source>
+        <translation>评审包文件：</translation>
+    </message>
+    <message>
+        <source>Seats and their experts (untick a seat to leave it out; double-click a name to change the expert):</source>
+        <translation>席位及专家（取消勾选即不纳入本评审包；双击姓名可更换专家）：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Load seats</source>
+        <translation>读取席位</translation>
+    </message>
+    <message>
+        <source>Panel review</source>
+        <translation>专家评审</translation>
+    </message>
+    <message>
+        <source>On-site inspection</source>
+        <translation>现场考察</translation>
+    </message>
+    <message>
+        <source>Default: program name and kind</source>
+        <translation>默认：资助计划名称和类型</translation>
+    </message>
+    <message>
+        <source>Review deadline</source>
+        <translation>评审截止日期</translation>
+    </message>
+    <message>
+        <source>Show organizer key</source>
+        <translation>查看组织方密钥</translation>
+    </message>
+    <message>
+        <source>Build package and letters</source>
+        <translation>生成评审包和通知函</translation>
+    </message>
+    <message>
+        <source>Save package as</source>
+        <translation>评审包另存为</translation>
+    </message>
+    <message>
+        <source>Review package (*.revpkg)</source>
+        <translation>评审包 (*.revpkg)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 seat(s), %2 project(s). Choose the seats and build.</source>
+        <translation>%1 个席位，%2 个项目。请选择席位后生成。</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct. Try again.</source>
+        <translation>口令不正确，请重试。</translation>
+    </message>
+    <message>
+        <source>The organizer key cannot be used: %1</source>
+        <translation>组织方密钥无法使用：%1</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases.</source>
+        <translation>口令错误次数过多。</translation>
+    </message>
+    <message>
+        <source>Organizer fingerprint: %1 (read it to the experts; it is on every letter)</source>
+        <translation>组织方指纹：%1（请向专家宣读；每份通知函上均有）</translation>
+    </message>
+    <message>
+        <source>Load the intake&apos;s seats first.</source>
+        <translation>请先读取受理材料中的席位。</translation>
+    </message>
+    <message>
+        <source>Choose at least one seat.</source>
+        <translation>请至少选择一个席位。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation>请选择评审包的保存位置。</translation>
+    </message>
+    <message>
+        <source>Building the package</source>
+        <translation>正在生成评审包</translation>
+    </message>
+    <message>
+        <source>Encrypting the materials and writing the letters…</source>
+        <translation>正在加密材料并生成通知函…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no package and no letter was written.</source>
+        <translation>已取消：未写入任何评审包或通知函。</translation>
+    </message>
+    <message>
+        <source>No package was built: %1</source>
+        <translation>未生成评审包：%1</translation>
+    </message>
+    <message>
+        <source>Built %1 (package %2): %3 seat(s), %4 project(s). Letters, one per seat with its seat code, are in %5: print them and keep them safe. The package is registered in the store.</source>
+        <translation>已生成 %1（评审包 %2）：%3 个席位，%4 个项目。每个席位一份、载有席位编码的通知函在 %5：请打印并妥善保管。评审包已登记到中央数据库。</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Signing key passphrase</source>
@@ -1182,6 +1683,25 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Total: %1 / %2 (%3 of %4 criteria scored)</source>
         <translation>总分：%1 / %2（已评 %3 / %4 项）</translation>
+    </message>
+</context>
+<context>
+    <name>SeatChoiceModel</name>
+    <message>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>单位</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,8 @@ _WIDE = Context(prec=60)  # quantize below needs room for 12 + 2 digits and more
 YES = {"是", "yes", "y", "true", "1"}
 NO = {"否", "no", "n", "false", "0", ""}
 MAX_PROBLEMS_SHOWN = 30
+# progress(done, total) of a long reading (see load_intake)
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -361,8 +363,10 @@ def _applications(path: Path, problems: _Problems, warnings: list[str]
 
 
 def _materials(root: Path, project_ids: set[str], problems: _Problems,
-               warnings: list[str], max_bytes: int) -> tuple[list[MaterialFile], list[Refusal]]:
-    """The materials of the listed projects, each checked; and what was refused."""
+               warnings: list[str], max_bytes: int, progress: Progress | None = None
+               ) -> tuple[list[MaterialFile], list[Refusal]]:
+    """The materials of the listed projects, each checked; and what was refused.
+    ``progress(done, total)`` is called after each entry of materials/."""
     base = root / "materials"
     files: list[MaterialFile] = []
     refused: list[Refusal] = []
@@ -374,7 +378,10 @@ def _materials(root: Path, project_ids: set[str], problems: _Problems,
     if kind or not base.is_dir():
         refused.append(Refusal("materials", kind or "is not a folder"))
         return files, refused
-    for name, entry in scan_folder(base, base.lstat()):
+    entries = scan_folder(base, base.lstat())
+    for done, (name, entry) in enumerate(entries, start=1):
+        if progress is not None:
+            progress(done - 1, len(entries))
         kind = kind_problem(entry)
         if kind:
             refused.append(Refusal(f"materials/{name}", kind))
@@ -453,11 +460,14 @@ def _seats(path: Path, project_ids: set[str], problems: _Problems) -> list[Seat]
     return seats
 
 
-def load_intake(root: Path, *, max_material_mb: float = DEFAULT_MAX_MATERIAL_MB) -> Intake:
+def load_intake(root: Path, *, max_material_mb: float = DEFAULT_MAX_MATERIAL_MB,
+                progress: Progress | None = None) -> Intake:
     """Read and validate an intake folder.
 
     Args:
         max_material_mb: materials above this size (MB, 10^6 bytes) are refused.
+        progress: ``progress(done, total)`` as the project folders' materials are
+            checked (the slow part); an exception it raises (a cancel) ends the reading.
 
     Raises:
         IntakeError: listing every problem found, with file and line.
@@ -488,7 +498,7 @@ def load_intake(root: Path, *, max_material_mb: float = DEFAULT_MAX_MATERIAL_MB)
     applications = _applications(apps_path, problems, warnings)
     project_ids = {a.project_id for a in applications}
     materials, refused = _materials(root, project_ids, problems, warnings,
-                                    int(max_material_mb * MEGABYTE))
+                                    int(max_material_mb * MEGABYTE), progress)
 
     seats_path = root / "seats.csv"
     seats = _seats(seats_path, project_ids, problems) if os.path.lexists(seats_path) else []

@@ -14,6 +14,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("package", nargs="?", type=Path, help="a .revpkg review package to open")
     parser.add_argument("--demo", action="store_true",
                         help="open the bundled demo package (its passphrase is shown)")
+    parser.add_argument("--desk", action="store_true",
+                        help="open the secretariat's desk (intake, packages, merge, results) "
+                             "instead of the expert workspace")
+    parser.add_argument("--db", metavar="URL", default=None,
+                        help="with --desk: the central store, a SQLAlchemy URL or a SQLite "
+                             "file (default: central.sqlite in the user data folder)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None,
                         help="user-interface language (default: Chinese)")
     return parser
@@ -35,7 +41,12 @@ def main(argv: list[str] | None = None) -> int:
         from reviewer_app.gui.widgets.render_worker import main as render_worker
 
         return render_worker()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db and not args.desk:
+        parser.error("--db needs --desk (the expert workspace keeps no central store)")
+    if args.desk and (args.package or args.demo):
+        parser.error("--desk opens the secretariat's desk: give no package or --demo with it")
     if importlib.util.find_spec("reviewer_app.gui") is None:
         # The workspace (issue 4) is not in this build yet; say so instead of crashing.
         print("reviewer-app: the expert workspace is not part of this build yet",

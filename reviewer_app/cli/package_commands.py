@@ -78,14 +78,10 @@ def _organizer(args: argparse.Namespace, *, create: bool = True):
         create: make and store a key if the user has none (``build``, ``organizer``);
             without it a missing key is an error (``merge`` only checks packages).
     """
+    from reviewer_app.central.organizer_key import load_organizer
     from reviewer_app.cli.common import read_passphrase, warn_if_exposed
     from reviewer_app.identity.errors import KeyNotFound
-    from reviewer_app.identity.keystore import (
-        AutoKeyStore,
-        EncryptedFileKeyStore,
-        default_key_directory,
-    )
-    from reviewer_app.identity.organizer import OrganizerIdentity, load_organizer_key_file
+    from reviewer_app.identity.organizer import load_organizer_key_file
 
     if args.organizer_key:
         if not args.organizer_passphrase_file:
@@ -105,17 +101,12 @@ def _organizer(args: argparse.Namespace, *, create: bool = True):
             raise ReviewerError("the two passphrases differ")
         return first
 
-    store = AutoKeyStore(EncryptedFileKeyStore(default_key_directory(), passphrase))
-    if create:
-        identity, created = OrganizerIdentity.load_or_create(store)
-    else:
-        try:
-            identity, created = OrganizerIdentity.load(store), False
-        except KeyNotFound:
-            raise ReviewerError("this secretariat has no organizer key yet: give "
-                                "--organizer-fingerprint (the organizer that signed the "
-                                "package) or --organizer-key") from None
-    return identity, created, store.location("organizer-signing-key")
+    try:
+        return load_organizer(passphrase, create=create)
+    except KeyNotFound:
+        raise ReviewerError("this secretariat has no organizer key yet: give "
+                            "--organizer-fingerprint (the organizer that signed the "
+                            "package) or --organizer-key") from None
 
 
 def _say_organizer(identity, created: bool, where: str) -> None:
@@ -151,14 +142,8 @@ def run_build(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from reviewer_app.atomic import atomic_write_bytes
-    from reviewer_app.central.intake import load_intake
-    from reviewer_app.central.manifest import (
-        build_manifest,
-        member_sources,
-        with_return_recipient,
-    )
+    from reviewer_app.central.package_build import plan_package, write_planned_package
     from reviewer_app.cli.common import read_passphrase
-    from reviewer_app.package import write_package
 
     if not args.passphrase_file and not args.recipient:
         raise ReviewerError("give --passphrase-file, --recipient, or both")
@@ -175,28 +160,23 @@ def run_build(args: argparse.Namespace) -> int:
     if passphrase is not None:
         _check_package_passphrase(passphrase, args.allow_weak_passphrase)
     recipients = [read_recipient(path) for path in args.recipient]
-    intake = load_intake(args.dir, max_material_mb=args.max_material_mb)
-    plan = build_manifest(intake, kind=args.kind, session_name=args.session_name,
-                          deadline=deadline)
-    for warning in (*intake.warnings, *plan.warnings):
+    planned = plan_package(args.dir, kind=args.kind, session_name=args.session_name,
+                           deadline=deadline, max_material_mb=args.max_material_mb)
+    plan = planned.plan
+    for warning in planned.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     identity, created, where = _organizer(args)
-    if args.kind == "inspection":
-        # The teams' photos come back encrypted to the organizer's return key
-        # (docs/formats.md §1.8.2).
-        plan = with_return_recipient(plan, identity.return_public_key)
-    members = member_sources(plan)
     progress = _progress_printer() if sys.stderr.isatty() else None
     # Seat codes first: a package whose codes were lost cannot tie sheets to seats.
     if args.seat_codes_out:
         atomic_write_bytes(args.seat_codes_out, _seat_codes_csv(plan), mode=0o600)
-    info = write_package(args.out, plan.manifest, members, organizer_key=identity.private_key,
-                         organizer_name=intake.program.info.authority or "organizer",
-                         passphrase=passphrase, recipients=recipients, progress=progress,
-                         package_id=plan.package_id)
+    info = write_planned_package(planned, args.out, organizer_key=identity.private_key,
+                                 passphrase=passphrase, recipients=recipients,
+                                 progress=progress,
+                                 return_public_key=identity.return_public_key)
     _say_organizer(identity, created, where)
     print(f"wrote {info.path} ({info.size / 1e6:.1f} MB): package {info.package_id}, "
-          f"{len(plan.manifest['projects'])} projects, {len(members)} materials, "
+          f"{len(plan.manifest['projects'])} projects, {len(plan.materials)} materials, "
           f"{len(plan.seat_codes)} seats")
     if args.seat_codes_out:
         print(f"seat codes: {args.seat_codes_out} (give each expert only their own)")

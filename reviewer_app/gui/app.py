@@ -76,9 +76,56 @@ def build_window(*, lang: str | None = None, opener: Opener | None = None,
     return window
 
 
+def default_store() -> str:
+    """The central store ``reviewer-admin`` uses without ``--db``."""
+    from reviewer_app.cli.common import default_db_url
+
+    return default_db_url()
+
+
+def build_desk_window(db_url: str | None = None, *, lang: str | None = None,
+                      translations: Translations | None = None,
+                      work_dir: Path | None = None, prefs: Preferences | None = None):
+    """The secretariat's desk over the store at ``db_url`` (created and migrated if new)."""
+    from reviewer_app.gui.desk.context import open_desk_context
+    from reviewer_app.gui.desk.window import DeskWindow
+
+    app = create_app()
+    # The store first: a store that cannot be opened leaves no translator installed.
+    context = open_desk_context(db_url or default_store(), work_dir or Path.home())
+    if translations is None:
+        prefs = prefs or Preferences()
+        translations = Translations(app)
+        translations.apply(lang or prefs.language())
+        if lang:
+            prefs.set_language(lang)
+    return DeskWindow(context, translations)
+
+
+def store_problem(open_desk):
+    """``open_desk()``'s window, or why the central store cannot be opened (a URL of no
+    known database, a server that refuses, a file that cannot be created)."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from reviewer_app.core.errors import ReviewerError
+
+    try:
+        return open_desk()
+    except (ArgumentError, SQLAlchemyError, ReviewerError, OSError) as exc:
+        return str(exc)
+
+
 def run(args: Namespace) -> int:
     """The GUI entry point called by ``reviewer_app.cli.app.main``."""
     app = create_app()
+    if getattr(args, "desk", False):
+        problem = store_problem(lambda: build_desk_window(args.db,
+                                                          lang=getattr(args, "lang", None)))
+        if isinstance(problem, str):
+            print(f"reviewer-app: cannot open the central store: {problem}", file=sys.stderr)
+            return 1
+        problem.show()
+        return app.exec()
     window = build_window(lang=getattr(args, "lang", None))
     window.show()
     # SQLAlchemy and Alembic are only needed at unlock; load them while the expert

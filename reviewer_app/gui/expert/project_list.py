@@ -142,14 +142,9 @@ class ProjectFilterModel(QSortFilterProxyModel):
         self._change_filter(lambda: setattr(self, "_text", text.strip().casefold()))
 
     def _change_filter(self, change) -> None:
-        # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange().
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateRowsFilter()
+        from reviewer_app.gui.widgets.record_table import change_filter
+
+        change_filter(self, change)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         index = self.sourceModel().index(row, 0, parent)

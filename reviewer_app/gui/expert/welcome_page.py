@@ -44,6 +44,11 @@ class WelcomePage:
         self.demo_button = QPushButton(self.welcome)
         self.demo_button.setObjectName("demoButton")
         self.demo_button.clicked.connect(self.open_demo)
+        # The secretariat works in the same application: its desk opens from here.
+        self.desk_button = QPushButton(self.welcome)
+        self.desk_button.setObjectName("deskButton")
+        self.desk_button.clicked.connect(self.open_desk)
+        self.desk_window = None
         self.recent_label = QLabel(self.welcome)
         self.recent_list = QListView(self.welcome)
         self.recent_list.setObjectName("recentList")
@@ -58,6 +63,7 @@ class WelcomePage:
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.desk_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addSpacing(16)
@@ -79,8 +85,24 @@ class WelcomePage:
             "seat ID and your seat code."))
         self.open_button.setText(translate("MainWindow", "Open package…"))
         self.demo_button.setText(translate("MainWindow", "Try the demo package"))
+        self.desk_button.setText(translate("MainWindow", "Secretariat desk"))
         self.recent_label.setText(translate("MainWindow", "Recent packages:"))
         self._fill_recent_list()
+
+    def open_desk(self) -> None:
+        """Open the secretariat's desk on the default central store."""
+        from reviewer_app.gui.app import build_desk_window, store_problem
+
+        if self.desk_window is None:
+            desk = store_problem(lambda: build_desk_window(translations=self.translations))
+            if isinstance(desk, str):
+                self.show_error(translate("MainWindow", "Secretariat desk"),
+                                translate("MainWindow", "The central store cannot be opened: %1")
+                                .replace("%1", desk))
+                return
+            self.desk_window = desk
+        self.desk_window.show()
+        self.desk_window.raise_()
 
     def _fill_recent_list(self) -> None:
         from PySide6.QtGui import QStandardItem, QStandardItemModel
