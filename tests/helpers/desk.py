@@ -1,0 +1,170 @@
+"""Steps of a round at the secretariat's desk, performed through the GUI by objectName,
+for page tests and for the whole-round desk test to chain.
+
+:func:`demo_round` prepares what the experts hand back (a demo intake, a package
+built by ``reviewer-admin build``, sheets by ``reviewer-admin demo-sheets``); the
+``*_at_desk`` functions then drive the desk's pages as a user would: dialogs are
+answered by filling their fields and pressing OK, files are dropped on the drop area.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
+
+PASSPHRASE = "排练 passphrase 2026"
+ORGANIZER_PASSPHRASE = "organizer secret: fjord-wren-basalt-19"
+
+
+@dataclass(frozen=True)
+class DemoRound:
+    root: Path
+    data_dir: Path        # REVIEWER_APP_DATA_DIR: the organizer key file is here
+    package: Path
+    codes: Path
+    sheets: Path          # the demo sheets (one seat has a revision 2)
+    projects: int
+    seats: int
+
+
+@contextlib.contextmanager
+def secretariat_env(data_dir: Path) -> Iterator[None]:
+    """A headless secretariat machine: no system keyring, user data in ``data_dir``."""
+    import keyring
+    import keyring.backends.fail
+
+    from reviewer_app.paths import DATA_DIR_ENV
+
+    previous_ring, previous_dir = keyring.get_keyring(), os.environ.get(DATA_DIR_ENV)
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    os.environ[DATA_DIR_ENV] = str(data_dir)
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous_ring)
+        if previous_dir is None:
+            os.environ.pop(DATA_DIR_ENV, None)
+        else:
+            os.environ[DATA_DIR_ENV] = previous_dir
+
+
+def demo_round(root: Path, *, projects: int = 10, seats: int = 6, seed: int = 3) -> DemoRound:
+    """Intake, package and the experts' sheets, made by ``reviewer-admin`` headless."""
+    from reviewer_app.central.demo_intake import generate_demo_intake
+    from reviewer_app.cli.admin import main as admin
+
+    data_dir = root / "data"
+    for name, text in (("pass.txt", PASSPHRASE), ("org.txt", ORGANIZER_PASSPHRASE)):
+        (root / name).write_text(text + "\n", encoding="utf-8")
+        (root / name).chmod(0o600)
+    package, codes, sheets = root / "panel.revpkg", root / "codes.csv", root / "sheets"
+    with secretariat_env(data_dir):
+        generate_demo_intake(root / "intake", projects=projects, seats=seats, seed=seed)
+        assert admin(["build", str(root / "intake"), "--out", str(package),
+                      "--passphrase-file", str(root / "pass.txt"), "--allow-weak-passphrase",
+                      "--seat-codes-out", str(codes),
+                      "--organizer-passphrase-file", str(root / "org.txt")]) == 0
+        assert admin(["demo-sheets", str(package), "--passphrase-file",
+                      str(root / "pass.txt"), "--seat-codes", str(codes), "--out",
+                      str(sheets), "--organizer-passphrase-file",
+                      str(root / "org.txt")]) == 0
+    return DemoRound(root, data_dir, package, codes, sheets, projects, seats)
+
+
+# --- driving widgets ---------------------------------------------------------------
+
+def find(parent: QWidget, cls: type, name: str):
+    widget = parent.findChild(cls, name)
+    assert widget is not None, f"no {cls.__name__} named {name}"
+    return widget
+
+
+def table_texts(view: QTableView) -> list[list[str]]:
+    """What a table view shows, row by row (after sorting and filtering)."""
+    model = view.model()
+    return [[str(model.index(r, c).data() or "") for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def column(view: QTableView, header: str) -> list[str]:
+    model = view.model()
+    names = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    index = names.index(header)
+    return [row[index] for row in table_texts(view)]
+
+
+def answer_dialogs(answers: dict[str, str]) -> QTimer:
+    """Answer each dialog holding a line edit named as a key of ``answers`` (the
+    passphrase dialogs): type the value, press OK. Returns the polling timer."""
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def poll() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if not isinstance(widget, QDialog) or not widget.isVisible():
+                continue
+            for name, value in answers.items():
+                edit = widget.findChild(QLineEdit, name)
+                if edit is not None:
+                    edit.setText(value)
+                    widget.findChild(QDialogButtonBox, "buttonBox").button(
+                        QDialogButtonBox.StandardButton.Ok).click()
+                    return
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+def drop_paths(target: QWidget, paths: list[Path]) -> None:
+    """Drop local files and folders on ``target`` as a file manager would (the same
+    QDropEvent with file URLs)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    center = QPointF(QPoint(target.width() // 2, target.height() // 2))
+    event = QDropEvent(center, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    # QApplication routes drag-and-drop events only during a platform drag, which the
+    # offscreen platform has none of: the drop handler gets the real event directly.
+    target.dropEvent(event)
+
+
+def register_package_at_desk(monkeypatch, page: QWidget, demo: DemoRound) -> None:
+    """The merge page's 登记评审包: choose the package, type both passphrases."""
+    from PySide6.QtGui import QAction
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(demo.package), "")))
+    timer = answer_dialogs({"organizerPassphraseEdit": ORGANIZER_PASSPHRASE,
+                            "packagePassphraseEdit": PASSPHRASE})
+    try:
+        find(page, QAction, "registerPackageAction").trigger()
+    finally:
+        timer.stop()
+
+
+def merge_at_desk(page: QWidget, paths: list[Path]) -> list[list[str]]:
+    """Drop ``paths`` on the merge page; the verdict table's rows after the merge."""
+    drop_paths(find(page, QWidget, "sheetDropArea"), paths)
+    return table_texts(find(page, QTableView, "sheetVerdictTable"))
+
+
+def choose_folder(monkeypatch, folder: Path) -> None:
+    """The next folder dialogs answer ``folder``."""
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: str(folder)))
