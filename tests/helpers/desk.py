@@ -168,3 +168,34 @@ def choose_folder(monkeypatch, folder: Path) -> None:
     """The next folder dialogs answer ``folder``."""
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         staticmethod(lambda *a, **k: str(folder)))
+
+
+def merge_round_at_desk(qtbot, monkeypatch, context, demo: DemoRound) -> QWidget:
+    """Register the demo package and drop its sheets on a merge page; the page."""
+    from reviewer_app.gui.desk.merge_page import MergePage
+
+    page = MergePage(context)
+    qtbot.addWidget(page)
+    register_package_at_desk(monkeypatch, page, demo)
+    merge_at_desk(page, [demo.sheets])
+    return page
+
+
+def shown_results(qtbot, page: QWidget) -> list[list[str]]:
+    """Wait until the results page has computed; the table's rows."""
+    qtbot.waitUntil(lambda: page.results is not None or page._problem is not None,
+                    timeout=30000)
+    return table_texts(find(page, QTableView, "resultsTable"))
+
+
+def decide_pending(engine, by: str = "李审核") -> list[str]:
+    """Settle every 需复核 project as passed (the intake page's step, done with the
+    same central function here); the project ids."""
+    from reviewer_app.central.decisions import known_statuses, record_decisions
+    from reviewer_app.central.results import compute_results
+
+    pending = [r.project_id for r in compute_results(engine).pending]
+    if pending:
+        record_decisions(engine, [(pid, "pass", "经核实符合条件", by) for pid in pending],
+                         statuses=known_statuses(engine, {}))
+    return pending

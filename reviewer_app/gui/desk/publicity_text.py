@@ -58,7 +58,7 @@ _REFUSALS: tuple[tuple[str, Callable[[], str]], ...] = (
      lambda: translate("PublicityText", "The 公示 period ends on %1 (today is %2, Beijing "
                                         "time): the award plan can be written from the "
                                         "day after.")),
-    (r"objections without a decision: ([\d, ]+)",
+    (r"objections without a decision: (\d+(?:, \d+)*)",
      lambda: translate("PublicityText", "Objections without a decision: %1. Decide them "
                                         "first.")),
     (r"the results have changed since the 公示",
