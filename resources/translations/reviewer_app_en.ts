@@ -1588,6 +1588,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>Recompute</translation>
     </message>
     <message>
+        <source>Computing the results</source>
+        <translation>Computing the results</translation>
+    </message>
+    <message>
         <source>Export XLSX, PDF, CSV…</source>
         <translation>Export XLSX, PDF, CSV…</translation>
     </message>
@@ -1638,6 +1642,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Computing the results…</source>
         <translation>Computing the results…</translation>
+    </message>
+    <message>
+        <source>Computation cancelled: the table shows the results computed before, if any.</source>
+        <translation>Computation cancelled: the table shows the results computed before, if any.</translation>
     </message>
     <message>
         <source>No results yet: register the panel package and merge the experts&apos; sheets on the merge page first.</source>

@@ -1588,6 +1588,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>重新计算</translation>
     </message>
     <message>
+        <source>Computing the results</source>
+        <translation>正在计算结果</translation>
+    </message>
+    <message>
         <source>Export XLSX, PDF, CSV…</source>
         <translation>导出 XLSX、PDF、CSV…</translation>
     </message>
@@ -1638,6 +1642,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Computing the results…</source>
         <translation>正在计算结果…</translation>
+    </message>
+    <message>
+        <source>Computation cancelled: the table shows the results computed before, if any.</source>
+        <translation>已取消计算：表中显示的是此前计算的结果（如有）。</translation>
     </message>
     <message>
         <source>No results yet: register the panel package and merge the experts&apos; sheets on the merge page first.</source>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -55,9 +56,21 @@ class ResultsPage(Retranslating, QWidget):
         self.refresh_button.setObjectName("refreshResultsButton")
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportResultsButton")
+        # While the results are computed: a busy bar and a Cancel that drops the run
+        # (the computation only reads the store, so nothing is left half-done).
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("resultsProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelResultsButton")
+        self.cancel_button.hide()
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 2)
         bar.addWidget(self.status_filter, 1)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.cancel_button)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
 
@@ -95,6 +108,7 @@ class ResultsPage(Retranslating, QWidget):
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.status_filter.currentIndexChanged.connect(self._apply_status_filter)
         self.refresh_button.clicked.connect(self.refresh)
+        self.cancel_button.clicked.connect(self.cancel)
         self.export_button.clicked.connect(self.export)
         context.events.storeChanged.connect(self._store_changed)
         self.retranslate()
@@ -107,6 +121,8 @@ class ResultsPage(Retranslating, QWidget):
         self.filter_edit.setAccessibleName(self.tr("Filter results"))
         self.status_filter.setAccessibleName(self.tr("Show"))
         self.refresh_button.setText(self.tr("Recompute"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.progress.setAccessibleName(self.tr("Computing the results"))
         self.export_button.setText(self.tr("Export XLSX, PDF, CSV…"))
         self.table.setAccessibleName(self.tr("Results table"))
         self.plot.setAccessibleName(self.tr("Experts' totals per project"))
@@ -154,11 +170,28 @@ class ResultsPage(Retranslating, QWidget):
             self._worker.cancel(self._pending)
         engine = self.context.engine
         self.summary.setText(self.tr("Computing the results…"))
+        self._busy(True)
         self._pending = self._worker.submit(lambda: compute_results(engine),
                                             self._computed, self._failed)
 
+    def cancel(self) -> None:
+        """Stop waiting for the results being computed (the table keeps what it had)."""
+        if self._pending is not None:
+            self._worker.cancel(self._pending)
+            self._pending = None
+        self._busy(False)
+        self.summary.setText(self.tr("Computation cancelled: the table shows the results "
+                                     "computed before, if any."))
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.refresh_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy)
+
     def _computed(self, results: Results) -> None:
         self._pending = None
+        self._busy(False)
         self.results, self._problem = results, None
         self._fill_status_filter()
         self._show(results)
@@ -168,6 +201,7 @@ class ResultsPage(Retranslating, QWidget):
         from reviewer_app.core.errors import ReviewerError
 
         self._pending = None
+        self._busy(False)
         self.results = None
         self.model.set_rows([])
         self.model.set_headers(results_view.headers(None))

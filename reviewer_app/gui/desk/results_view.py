@@ -73,14 +73,17 @@ def table_rows(results: Results) -> list[Row]:
 
 
 def strips(results: Results) -> list[Strip]:
-    """One strip per ranked or scored project, in ranking order."""
-    out = []
-    for row in results.rows:
-        cells = (results.matrix.get((row.project_id, seat)) for seat in results.seats)
-        totals = tuple(float(c.total) for c in cells if c is not None and c.total is not None)
-        score = None if row.aggregate.score is None else float(row.aggregate.score)
-        out.append(Strip(row.project_id, totals, score, row.aggregate.divergent))
-    return out
+    """One strip per project, in ranking order: the experts' totals that count."""
+    totals: dict[str, list[float]] = {}
+    # The matrix holds only the reviews there are (tens per project), far fewer than
+    # projects x seats: walk it once rather than look every pair up.
+    for (project_id, _), cell in results.matrix.items():
+        if cell.total is not None:
+            totals.setdefault(project_id, []).append(float(cell.total))
+    return [Strip(row.project_id, tuple(totals.get(row.project_id, ())),
+                  None if row.aggregate.score is None else float(row.aggregate.score),
+                  row.aggregate.divergent)
+            for row in results.rows]
 
 
 def budget_parts(results: Results) -> tuple[float, list[BudgetPart], BudgetPart]:

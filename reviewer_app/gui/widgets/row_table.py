@@ -105,8 +105,10 @@ class RowsModel(QAbstractTableModel):
 
 
 class RowsFilter(QSortFilterProxyModel):
-    """Sorts by each cell's key; keeps the rows whose text contains the filter text
-    (any column, case-insensitive) and whose payload passes the predicate."""
+    """Sorts by each cell's key (compared by Qt itself: the keys of one column are
+    all numbers or all text, so no Python comparison runs per pair); keeps the rows
+    whose text contains the filter text (any column, case-insensitive) and whose
+    payload passes the predicate."""
 
     def __init__(self, source: RowsModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -131,9 +133,3 @@ class RowsFilter(QSortFilterProxyModel):
             if not self._predicate(model.row(source_row).payload):
                 return False
         return super().filterAcceptsRow(source_row, source_parent)
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if type(a) is not type(b):  # numbers before text, never a TypeError
-            return isinstance(a, float)
-        return a < b

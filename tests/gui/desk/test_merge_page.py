@@ -146,3 +146,17 @@ def test_a_wrong_package_passphrase_is_refused_in_chinese(
     register_package_at_desk(monkeypatch, page, secretariat)
     assert find(page, QLabel, "mergeSummaryLabel").text() == "口令无法打开此评审包。"
     assert table_texts(find(page, QTableView, "seatStatusTable")) == []
+
+
+def test_english_is_available_and_switches_without_a_restart(qtbot, context, chinese):
+    from PySide6.QtGui import QAction
+
+    page = _page(qtbot, context)
+    chinese.apply("en")
+    assert page.windowTitle() == "Merge sheets"
+    assert find(page, QAction, "mergeSheetsAction").text() == "Merge score sheets…"
+    table = find(page, QTableView, "sheetVerdictTable")
+    assert table.accessibleName() == "Verdict per sheet file"
+    chinese.apply("zh_CN")
+    assert table.accessibleName() == "各评分表文件的结论"
+    assert find(page, QAction, "mergeSheetsAction").text() == "合并评分表…"

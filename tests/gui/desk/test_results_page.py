@@ -115,3 +115,33 @@ def test_export_writes_the_files_reviewer_admin_writes(
     assert admin(["results", "--db", context.db_url, "--out", str(tmp_path / "cli")]) == 0
     for name in ("results.csv", "results.json", "publicity.csv"):
         assert (out / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+
+
+def test_computing_shows_progress_and_can_be_cancelled(qtbot, context, secretariat,
+                                                        monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QProgressBar
+
+    import reviewer_app.central.results as results_module
+
+    merge_round_at_desk(qtbot, monkeypatch, context, secretariat)
+    release = threading.Event()
+    real = results_module.compute_results
+
+    def slow(engine, **kwargs):
+        release.wait(10)
+        return real(engine, **kwargs)
+
+    monkeypatch.setattr(results_module, "compute_results", slow)
+    page = _results_page(qtbot, context)
+    page.show()
+    assert find(page, QProgressBar, "resultsProgress").isVisible()
+    assert not find(page, QPushButton, "exportResultsButton").isEnabled()
+    find(page, QPushButton, "cancelResultsButton").click()
+    assert not find(page, QProgressBar, "resultsProgress").isVisible()
+    assert find(page, QLabel, "resultsSummaryLabel").text().startswith("已取消计算")
+    release.set()
+    assert page.wait_idle()
+    qtbot.wait(50)   # the cancelled run's answer arrives and is dropped
+    assert page.results is None and table_texts(find(page, QTableView, "resultsTable")) == []
