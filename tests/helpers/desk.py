@@ -69,6 +69,7 @@ def demo_round(root: Path, *, projects: int = 10, seats: int = 6, seed: int = 3)
     from reviewer_app.cli.admin import main as admin
 
     data_dir = root / "data"
+    root.mkdir(parents=True, exist_ok=True)
     for name, text in (("pass.txt", PASSPHRASE), ("org.txt", ORGANIZER_PASSPHRASE)):
         (root / name).write_text(text + "\n", encoding="utf-8")
         (root / name).chmod(0o600)

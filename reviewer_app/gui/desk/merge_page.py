@@ -10,11 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QSplitter,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -25,23 +23,11 @@ from reviewer_app.central.seat_status import SeatStatus
 from reviewer_app.central.sheet_files import SheetSelection
 from reviewer_app.gui.desk.context import DeskContext
 from reviewer_app.gui.desk.sheet_drop import SheetDropArea
+from reviewer_app.gui.desk.tables import table_view
 from reviewer_app.gui.desk.verdict_text import decision_text, reason_text, skipped_text
 from reviewer_app.gui.i18n import Retranslating
 from reviewer_app.gui.widgets.row_table import Cell, Row, RowsFilter, RowsModel, number
 from reviewer_app.gui.widgets.workers import Cancelled, run_with_progress
-
-
-def table_view(parent: QWidget, name: str, model: RowsFilter) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class MergePage(Retranslating, QWidget):

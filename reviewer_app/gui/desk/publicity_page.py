@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.core.errors import ReviewerError
 from reviewer_app.gui.desk.context import DeskContext
-from reviewer_app.gui.desk.merge_page import table_view
 from reviewer_app.gui.desk.publicity_text import refusal_text
 from reviewer_app.gui.desk.results_view import yuan
+from reviewer_app.gui.desk.tables import table_view, widen
 from reviewer_app.gui.i18n import Retranslating
 from reviewer_app.gui.widgets.row_table import Cell, Row, RowsFilter, RowsModel, number
 from reviewer_app.gui.widgets.workers import Cancelled, run_with_progress
@@ -89,11 +89,9 @@ class PublicityPage(Retranslating, QWidget):
         self.add_objection_button = QPushButton(self)
         self.add_objection_button.setObjectName("addObjectionButton")
         self.record_box = QGroupBox(self)
-        self.record_form = QFormLayout(self.record_box)
-        self.record_form.addRow("", self.objection_project)
-        self.record_form.addRow("", self.objection_text)
-        self.record_form.addRow("", self.objection_received)
-        self.record_form.addRow(self.add_objection_button)
+        self.record_labels = self._form(self.record_box, (
+            self.objection_project, self.objection_text, self.objection_received),
+            self.add_objection_button)
 
         self.outcome = QComboBox(self)
         self.outcome.setObjectName("objectionOutcomeCombo")
@@ -104,11 +102,8 @@ class PublicityPage(Retranslating, QWidget):
         self.decide_button = QPushButton(self)
         self.decide_button.setObjectName("decideObjectionButton")
         self.decide_box = QGroupBox(self)
-        self.decide_form = QFormLayout(self.decide_box)
-        self.decide_form.addRow("", self.outcome)
-        self.decide_form.addRow("", self.outcome_reason)
-        self.decide_form.addRow("", self.outcome_by)
-        self.decide_form.addRow(self.decide_button)
+        self.decide_labels = self._form(self.decide_box, (
+            self.outcome, self.outcome_reason, self.outcome_by), self.decide_button)
 
         # The award plan.
         self.plan_button = QPushButton(self)
@@ -137,6 +132,19 @@ class PublicityPage(Retranslating, QWidget):
         context.events.storeChanged.connect(self._store_changed)
         self.retranslate()
 
+    def _form(self, box: QGroupBox, fields: tuple[QWidget, ...],
+              button: QPushButton) -> list[QLabel]:
+        """A form of ``fields`` with their labels (texts set by retranslate)."""
+        form = QFormLayout(box)
+        labels = []
+        for field in fields:
+            label = QLabel(box)
+            label.setBuddy(field)
+            form.addRow(label, field)
+            labels.append(label)
+        form.addRow(button)
+        return labels
+
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(name)
@@ -152,16 +160,13 @@ class PublicityPage(Retranslating, QWidget):
         self.list_table.setAccessibleName(self.tr("公示 list"))
         self.objection_table.setAccessibleName(self.tr("Objections"))
         self.record_box.setTitle(self.tr("Record an objection"))
-        self._form_label(self.record_form, 0, self.tr("Project"), self.objection_project)
-        self._form_label(self.record_form, 1, self.tr("Objection (summary)"),
-                         self.objection_text)
-        self._form_label(self.record_form, 2, self.tr("Received on"),
-                         self.objection_received)
+        self._label_fields(self.record_labels, (self.tr("Project"),
+                                                 self.tr("Objection (summary)"),
+                                                 self.tr("Received on")))
         self.add_objection_button.setText(self.tr("Record objection"))
         self.decide_box.setTitle(self.tr("Decide the selected objection"))
-        self._form_label(self.decide_form, 0, self.tr("Outcome"), self.outcome)
-        self._form_label(self.decide_form, 1, self.tr("Reason"), self.outcome_reason)
-        self._form_label(self.decide_form, 2, self.tr("Decided by"), self.outcome_by)
+        self._label_fields(self.decide_labels, (self.tr("Outcome"), self.tr("Reason"),
+                                                 self.tr("Decided by")))
         current = self.outcome.currentData()
         self.outcome.clear()
         self.outcome.addItem(self.tr("Objection upheld (not funded)"), "upheld")
@@ -180,11 +185,10 @@ class PublicityPage(Retranslating, QWidget):
         self.refresh()
 
     @staticmethod
-    def _form_label(form: QFormLayout, row: int, text: str, field: QWidget) -> None:
-        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-        if label is not None and isinstance(label.widget(), QLabel):
-            label.widget().setText(text)
-        field.setAccessibleName(text)
+    def _label_fields(labels: list[QLabel], texts: tuple[str, ...]) -> None:
+        for label, text in zip(labels, texts, strict=True):
+            label.setText(text)
+            label.buddy().setAccessibleName(text)
 
     def outcome_text(self, outcome: str | None) -> str:
         return {"upheld": self.tr("Upheld"), "dismissed": self.tr("Dismissed")}.get(
@@ -234,7 +238,10 @@ class PublicityPage(Retranslating, QWidget):
                              Cell(str(p["enterprise_name"])), Cell(self._tier(p["tier"])),
                              Cell(yuan(Decimal(p["amount"])), float(p["amount"])),
                              number(raised.get(p["project_id"], 0))), payload=p))
+        fresh = self.list_model.rowCount() == 0
         self.list_model.set_rows(rows)
+        if fresh:
+            widen(self.list_table, {0: 5, 1: 36, 2: 26})
         current = self.objection_project.currentData()
         self.objection_project.clear()
         for pid in ids:
@@ -259,7 +266,10 @@ class PublicityPage(Retranslating, QWidget):
                      Cell(o.text), Cell(self.outcome_text(o.outcome)),
                      Cell(o.outcome_reason or ""), Cell(o.decided_by or "")), payload=o.id)
                 for o in published.objections]
+        fresh = self.objection_model.rowCount() == 0
         self.objection_model.set_rows(rows)
+        if fresh:
+            widen(self.objection_table, {3: 40, 5: 24})
 
     def _plan_state(self, published: Any) -> str:
         """What stands between the 公示 and the plan, as far as the page can tell; the

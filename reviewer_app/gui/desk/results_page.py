@@ -27,7 +27,7 @@ from reviewer_app.central.results import ProjectRow, Results
 from reviewer_app.gui.desk import results_view
 from reviewer_app.gui.desk.charts import BudgetChart, DivergencePlot
 from reviewer_app.gui.desk.context import DeskContext
-from reviewer_app.gui.desk.merge_page import table_view
+from reviewer_app.gui.desk.tables import table_view, widen
 from reviewer_app.gui.i18n import Retranslating
 from reviewer_app.gui.widgets.row_table import RowsFilter, RowsModel
 from reviewer_app.gui.widgets.workers import Cancelled, Worker, run_with_progress
@@ -217,8 +217,13 @@ class ResultsPage(Retranslating, QWidget):
         return self.tr("The results cannot be computed: %1").replace("%1", problem)
 
     def _show(self, results: Results) -> None:
+        fresh = self.model.columnCount() == 0
         self.model.set_headers(results_view.headers(results))
         self.model.set_rows(results_view.table_rows(results))
+        if fresh:
+            # Room for the project's title and the enterprise's name; the reason
+            # takes what is left (the last section stretches).
+            widen(self.table, {0: 5, 1: 30, 2: 22})
         self.plot.set_strips(results_view.strips(results),
                              float(results.program.rubric.total_max))
         self.budget.set_budget(*results_view.budget_parts(results))
