@@ -163,9 +163,8 @@ class MergePage(Retranslating, QWidget):
                 self, self.tr("Merging score sheets"), self.tr("Verifying and merging…"),
                 self.tr("Cancel"), task)
         except Exception as exc:  # the store failed: nothing of this batch was recorded
-            QMessageBox.critical(self, self.tr("Merge failed"),
-                                 self.tr("The sheets could not be merged: %1")
-                                 .replace("%1", str(exc)))
+            self._warn(self.tr("Merge failed"), self.tr("The sheets could not be merged: %1")
+                       .replace("%1", str(exc)))
             return
         self._last = (selection, run)
         self._show_verdicts(selection, run)
@@ -293,8 +292,11 @@ class MergePage(Retranslating, QWidget):
         return self.tr("The package cannot be registered: %1").replace("%1", str(exc))
 
     def _refuse(self, text: str) -> None:
+        self._warn(self.tr("Register review package"), text)
+
+    def _warn(self, title: str, text: str) -> None:
         self.summary.setText(text)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Register review package"), text,
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("mergeMessage")
         box.setTextFormat(Qt.TextFormat.PlainText)
