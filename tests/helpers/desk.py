@@ -200,3 +200,60 @@ def decide_pending(engine, by: str = "李审核") -> list[str]:
         record_decisions(engine, [(pid, "pass", "经核实符合条件", by) for pid in pending],
                          statuses=known_statuses(engine, {}))
     return pending
+
+
+def export_results_at_desk(monkeypatch, page: QWidget, folder: Path) -> None:
+    """The results page's 导出: choose ``folder``, write the results files."""
+    from PySide6.QtWidgets import QPushButton
+
+    choose_folder(monkeypatch, folder)
+    find(page, QPushButton, "exportResultsButton").click()
+
+
+def start_publicity_at_desk(monkeypatch, page: QWidget, folder: Path, start) -> str:
+    """The 公示 page: pick the first day, start, write the notice into ``folder``;
+    the page's message."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QLabel, QPushButton
+
+    choose_folder(monkeypatch, folder)
+    find(page, QDateEdit, "publicityStartDate").setDate(QDate(start.year, start.month,
+                                                              start.day))
+    find(page, QPushButton, "startPublicityButton").click()
+    return find(page, QLabel, "publicityMessage").text()
+
+
+def record_objection_at_desk(page: QWidget, project_id: str, text: str, received) -> str:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPlainTextEdit, QPushButton
+
+    find(page, QComboBox, "objectionProjectCombo").setCurrentText(project_id)
+    find(page, QPlainTextEdit, "objectionTextEdit").setPlainText(text)
+    find(page, QDateEdit, "objectionReceivedDate").setDate(
+        QDate(received.year, received.month, received.day))
+    find(page, QPushButton, "addObjectionButton").click()
+    return find(page, QLabel, "publicityMessage").text()
+
+
+def decide_objection_at_desk(page: QWidget, row: int, outcome: str, reason: str,
+                             by: str) -> str:
+    """Select the objection in ``row`` of objectionsTable and record its outcome
+    (``upheld`` or ``dismissed``); the page's message."""
+    from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+
+    if row >= 0:
+        find(page, QTableView, "objectionsTable").selectRow(row)
+    combo = find(page, QComboBox, "objectionOutcomeCombo")
+    combo.setCurrentIndex(combo.findData(outcome))
+    find(page, QLineEdit, "objectionReasonEdit").setText(reason)
+    find(page, QLineEdit, "objectionByEdit").setText(by)
+    find(page, QPushButton, "decideObjectionButton").click()
+    return find(page, QLabel, "publicityMessage").text()
+
+
+def write_plan_at_desk(monkeypatch, page: QWidget, folder: Path) -> str:
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    choose_folder(monkeypatch, folder)
+    find(page, QPushButton, "finalPlanButton").click()
+    return find(page, QLabel, "publicityMessage").text()

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableV
 from reviewer_app.gui.desk.charts import BudgetChart, DivergencePlot
 from reviewer_app.gui.desk.results_page import ResultsPage
 from tests.helpers.desk import (
-    choose_folder,
     column,
     decide_pending,
+    export_results_at_desk,
     find,
     merge_round_at_desk,
     shown_results,
@@ -104,8 +104,7 @@ def test_export_writes_the_files_reviewer_admin_writes(
     page = _results_page(qtbot, context)
     shown_results(qtbot, page)
     out = tmp_path / "导出"
-    choose_folder(monkeypatch, out)
-    find(page, QPushButton, "exportResultsButton").click()
+    export_results_at_desk(monkeypatch, page, out)
     names = sorted(p.name for p in out.iterdir())
     assert names == ["publicity.csv", "results.csv", "results.json", "results.pdf",
                      "results.xlsx"]
