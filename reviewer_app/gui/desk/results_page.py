@@ -132,8 +132,10 @@ class ResultsPage(Retranslating, QWidget):
         self._fill_status_filter()
         if self.results is not None:
             self._show(self.results)
-        elif self._problem is not None:
-            self.summary.setText(self._problem_text(self._problem))
+        else:
+            self.model.set_headers(results_view.headers(None))
+            if self._problem is not None:
+                self.summary.setText(self._problem_text(self._problem))
 
     def _fill_status_filter(self) -> None:
         current = self.status_filter.currentData()
