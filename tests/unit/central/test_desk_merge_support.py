@@ -14,7 +14,32 @@ from reviewer_app.central.merge_files import merge_files
 from reviewer_app.central.seat_status import seat_statuses
 from reviewer_app.central.sheet_files import collect_sheet_files, read_sheet_file
 from reviewer_app.sheets.envelope import MAX_SHEET_BYTES
-from tests.helpers.central import fake_sheet, fake_verify, registered_store, scored
+from tests.helpers.central import (
+    PACKAGE_ID,
+    fake_sheet,
+    fake_verify,
+    manifest_bytes,
+    scored,
+)
+from tests.helpers.postgres import pg_url  # noqa: F401 - fixture
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request, tmp_path: Path):
+    """A migrated store, SQLite or PostgreSQL, with the test package registered."""
+    import hashlib
+
+    from reviewer_app.central.merge import register_package
+    from reviewer_app.storage.engines import central_engine, migrate
+
+    url = (str(tmp_path / "central.sqlite") if request.param == "sqlite"
+           else request.getfixturevalue("pg_url"))
+    engine = central_engine(url)
+    migrate(engine, "central")
+    data = manifest_bytes(tmp_path)
+    register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
+    yield engine
+    engine.dispose()
 
 
 def test_a_folder_gives_its_sheets_recursively_and_never_follows_a_link(tmp_path: Path):
@@ -55,11 +80,11 @@ def test_an_oversized_file_is_read_only_one_byte_past_the_limit(tmp_path: Path):
         read_sheet_file(tmp_path / "link.revsheet", follow_links=False)
 
 
-def test_a_stopped_merge_keeps_the_groups_merged_and_lists_the_rest(tmp_path: Path,
+def test_a_stopped_merge_keeps_the_groups_merged_and_lists_the_rest(store, tmp_path: Path,
                                                                      monkeypatch):
     import reviewer_app.central.merge_files as module
 
-    engine = registered_store(tmp_path)
+    engine = store
     real = module.merge_sheets
     monkeypatch.setattr(module, "merge_sheets",
                         lambda engine, sheets, **kw: real(engine, sheets, verify=fake_verify,
@@ -82,11 +107,10 @@ def test_a_stopped_merge_keeps_the_groups_merged_and_lists_the_rest(tmp_path: Pa
     assert run.not_processed == (files[4],) and run.stopped
     again = merge_files(engine, files, keep_going=lambda d, t: True, group=2)
     assert [o.decision for o in again.outcomes] == ["no-op"] * 4 + ["accepted"]
-    engine.dispose()
 
 
-def test_seat_states_follow_the_merge_decisions(tmp_path: Path):
-    engine = registered_store(tmp_path)
+def test_seat_states_follow_the_merge_decisions(store):
+    engine = store
     one = [scored(f"P{p}", "20", "20", "15", "15") for p in (1, 2, 3)]
     other = [scored(f"P{p}", "10", "20", "15", "15") for p in (1, 2, 3)]
     merge_sheets(engine, [
@@ -98,4 +122,3 @@ def test_seat_states_follow_the_merge_decisions(tmp_path: Path):
     assert states == {"S1": ("received", 1), "S2": ("replaced", 2),
                       "S3": ("equivocating", 1), "S4": ("missing", None),
                       "S5": ("missing", None)}
-    engine.dispose()
