@@ -6,6 +6,7 @@ file atomically, in an owner-only folder, so a stopped run leaves no partial fil
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -80,10 +81,13 @@ class ResultsWritten:
 
 
 def write_round_results(engine: Engine, out_dir: Path, *, budget: Decimal | None = None,
-                        final: bool = False) -> ResultsWritten:
+                        final: bool = False,
+                        progress: Callable[[int, int], None] | None = None
+                        ) -> ResultsWritten:
     """``results``: compute, write results.* and publicity.csv (the run recorded in the
     store), showing the current 公示 period if there is one; with ``final`` the award
-    plan too, computed with the budget that was put on notice."""
+    plan too, computed with the budget that was put on notice. ``progress`` as for
+    ``reports.write_results`` (without ``final``: a cancel through it writes nothing)."""
     from reviewer_app.central.publicity import PublicityError, current_period
     from reviewer_app.central.reports import write_results
     from reviewer_app.central.results import compute_results
@@ -103,7 +107,7 @@ def write_round_results(engine: Engine, out_dir: Path, *, budget: Decimal | None
         if published_budget["source"] == "given":
             budget = Decimal(published_budget["budget"])
     results = compute_results(engine, budget=budget)
-    files = write_results(results, out_dir, engine, publicity=publicity)
+    files = write_results(results, out_dir, engine, publicity=publicity, progress=progress)
     if plan is not None:
         files += plan.files
     return ResultsWritten(results, files, plan)

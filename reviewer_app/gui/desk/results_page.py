@@ -257,8 +257,9 @@ class ResultsPage(Retranslating, QWidget):
         engine = self.context.engine
 
         def task(progress: Any) -> list[Path]:
-            progress(0, 1)  # a cancel before the start writes nothing
-            return write_round_results(engine, folder).files
+            # Cancel works until the files are made: then they are written, each
+            # atomically; a cancel before leaves nothing at all.
+            return write_round_results(engine, folder, progress=progress).files
 
         try:
             files = run_with_progress(self, self.tr("Export results"),

@@ -144,3 +144,48 @@ def test_computing_shows_progress_and_can_be_cancelled(qtbot, context, secretari
     assert page.wait_idle()
     qtbot.wait(50)   # the cancelled run's answer arrives and is dropped
     assert page.results is None and table_texts(find(page, QTableView, "resultsTable")) == []
+
+
+def test_a_cancelled_export_writes_nothing(qtbot, context, secretariat, monkeypatch,
+                                           tmp_path):
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    import reviewer_app.central.results_xlsx as xlsx
+    from reviewer_app.storage.central_models import ResultsRun
+
+    merge_round_at_desk(qtbot, monkeypatch, context, secretariat)
+    page = _results_page(qtbot, context)
+    shown_results(qtbot, page)
+    making, cancelled = threading.Event(), threading.Event()
+    real = xlsx.results_xlsx
+
+    def slow_workbook(results):
+        making.set()   # the export is under way: the user presses Cancel now
+        assert cancelled.wait(10)
+        return real(results)
+
+    monkeypatch.setattr(xlsx, "results_xlsx", slow_workbook)
+
+    def press_cancel() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog) and w.objectName() == "progressDialog"]
+        if making.is_set() and dialogs:
+            dialogs[0].findChild(QPushButton).click()
+            cancelled.set()
+            timer.stop()
+
+    timer = QTimer()
+    timer.timeout.connect(press_cancel)
+    timer.start(10)
+    export_results_at_desk(monkeypatch, page, tmp_path / "导出")
+    timer.stop()
+    assert cancelled.is_set()
+    assert find(page, QLabel, "resultsSummaryLabel").text() == "导出已取消：未写入任何文件。"
+    assert not (tmp_path / "导出").exists()
+    with Session(context.engine) as session:
+        assert session.scalar(select(func.count()).select_from(ResultsRun)) == 0
