@@ -257,3 +257,30 @@ def write_plan_at_desk(monkeypatch, page: QWidget, folder: Path) -> str:
     choose_folder(monkeypatch, folder)
     find(page, QPushButton, "finalPlanButton").click()
     return find(page, QLabel, "publicityMessage").text()
+
+
+@contextlib.contextmanager
+def cancel_once(started) -> Iterator:
+    """Press Cancel on the progress dialog as soon as ``started`` (a threading.Event
+    the long task sets) is set; yields the Event set once Cancel was pressed."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    pressed = threading.Event()
+    timer = QTimer()
+
+    def press() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog) and w.objectName() == "progressDialog"]
+        if started.is_set() and dialogs:
+            dialogs[0].findChild(QPushButton).click()
+            pressed.set()
+            timer.stop()
+
+    timer.timeout.connect(press)
+    timer.start(10)
+    try:
+        yield pressed
+    finally:
+        timer.stop()

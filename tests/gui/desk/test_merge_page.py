@@ -9,15 +9,13 @@ import shutil
 import threading
 
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
-    QProgressDialog,
-    QPushButton,
     QTableView,
 )
 
 from reviewer_app.gui.desk.merge_page import MergePage
 from tests.helpers.desk import (
+    cancel_once,
     column,
     find,
     merge_at_desk,
@@ -100,31 +98,17 @@ def test_cancel_stops_between_files_and_keeps_what_was_merged(
     register_package_at_desk(monkeypatch, page, secretariat)
     monkeypatch.setattr(module, "GROUP", 2)
     real = module.merge_sheets
-    first_done, cancelled = threading.Event(), threading.Event()
+    first_done = threading.Event()
 
     def merge_then_wait(*args, **kwargs):
         outcomes = real(*args, **kwargs)
-        first_done.set()
-        assert cancelled.wait(10), "the cancel never came"
+        first_done.set()   # the user presses Cancel while the first group merges
+        assert pressed.wait(10), "the cancel never came"
         return outcomes
 
     monkeypatch.setattr(module, "merge_sheets", merge_then_wait)
-
-    def press_cancel() -> None:
-        # The user presses Cancel on the progress dialog while the first group merges.
-        dialogs = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, QProgressDialog) and w.objectName() == "progressDialog"]
-        if first_done.is_set() and dialogs:
-            dialogs[0].findChild(QPushButton).click()
-            cancelled.set()
-            timer.stop()
-
-    from PySide6.QtCore import QTimer
-    timer = QTimer()
-    timer.timeout.connect(press_cancel)
-    timer.start(10)
-    rows = merge_at_desk(page, [secretariat.sheets])
-    timer.stop()
+    with cancel_once(first_done) as pressed:
+        rows = merge_at_desk(page, [secretariat.sheets])
     verdicts = {os.path.basename(r[0]): r[3] for r in rows}
     names = sorted(p.name for p in secretariat.sheets.glob("*.revsheet"))
     assert names[:2] == ["S01-r1.revsheet", "S01-r2.revsheet"]  # the first group

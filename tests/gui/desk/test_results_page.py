@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableV
 from reviewer_app.gui.desk.charts import BudgetChart, DivergencePlot
 from reviewer_app.gui.desk.results_page import ResultsPage
 from tests.helpers.desk import (
+    cancel_once,
     column,
     decide_pending,
     export_results_at_desk,
@@ -150,8 +151,6 @@ def test_a_cancelled_export_writes_nothing(qtbot, context, secretariat, monkeypa
                                            tmp_path):
     import threading
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QProgressDialog
     from sqlalchemy import func, select
     from sqlalchemy.orm import Session
 
@@ -161,30 +160,19 @@ def test_a_cancelled_export_writes_nothing(qtbot, context, secretariat, monkeypa
     merge_round_at_desk(qtbot, monkeypatch, context, secretariat)
     page = _results_page(qtbot, context)
     shown_results(qtbot, page)
-    making, cancelled = threading.Event(), threading.Event()
+    making = threading.Event()
     real = xlsx.results_xlsx
 
     def slow_workbook(results):
         making.set()   # the export is under way: the user presses Cancel now
-        assert cancelled.wait(10)
+        assert pressed.wait(10)
         return real(results)
 
     monkeypatch.setattr(xlsx, "results_xlsx", slow_workbook)
 
-    def press_cancel() -> None:
-        dialogs = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, QProgressDialog) and w.objectName() == "progressDialog"]
-        if making.is_set() and dialogs:
-            dialogs[0].findChild(QPushButton).click()
-            cancelled.set()
-            timer.stop()
-
-    timer = QTimer()
-    timer.timeout.connect(press_cancel)
-    timer.start(10)
-    export_results_at_desk(monkeypatch, page, tmp_path / "导出")
-    timer.stop()
-    assert cancelled.is_set()
+    with cancel_once(making) as pressed:
+        export_results_at_desk(monkeypatch, page, tmp_path / "导出")
+    assert pressed.is_set()
     assert find(page, QLabel, "resultsSummaryLabel").text() == "导出已取消：未写入任何文件。"
     assert not (tmp_path / "导出").exists()
     with Session(context.engine) as session:
