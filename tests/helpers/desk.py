@@ -145,14 +145,25 @@ def drop_paths(target: QWidget, paths: list[Path]) -> None:
     target.dropEvent(event)
 
 
-def register_package_at_desk(monkeypatch, page: QWidget, demo: DemoRound) -> None:
-    """The merge page's 登记评审包: choose the package, type both passphrases."""
+def register_package_at_desk(monkeypatch, page: QWidget, demo: DemoRound | None = None, *,
+                             package: Path | None = None, passphrase: str | None = None,
+                             organizer_passphrase: str | None = None) -> None:
+    """The merge page's 登记评审包: choose the package, type its passphrase (and the
+    organizer key's, asked where there is no keyring). Give ``demo``, or the package
+    and passphrases of a round built otherwise (the desk's packages page)."""
     from PySide6.QtGui import QAction
 
+    if demo is not None:
+        package = package or demo.package
+        passphrase = passphrase or PASSPHRASE
+        organizer_passphrase = organizer_passphrase or ORGANIZER_PASSPHRASE
+    assert package is not None and passphrase is not None
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(demo.package), "")))
-    timer = answer_dialogs({"organizerPassphraseEdit": ORGANIZER_PASSPHRASE,
-                            "packagePassphraseEdit": PASSPHRASE})
+                        staticmethod(lambda *a, **k: (str(package), "")))
+    answers = {"packagePassphraseEdit": passphrase}
+    if organizer_passphrase is not None:
+        answers["organizerPassphraseEdit"] = organizer_passphrase
+    timer = answer_dialogs(answers)
     try:
         find(page, QAction, "registerPackageAction").trigger()
     finally:

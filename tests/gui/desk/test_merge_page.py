@@ -123,11 +123,8 @@ def test_cancel_stops_between_files_and_keeps_what_was_merged(
 
 def test_a_wrong_package_passphrase_is_refused_in_chinese(
         qtbot, context, secretariat, monkeypatch):
-    import tests.helpers.desk as desk
-
     page = _page(qtbot, context)
-    monkeypatch.setattr(desk, "PASSPHRASE", "wrong passphrase")
-    register_package_at_desk(monkeypatch, page, secretariat)
+    register_package_at_desk(monkeypatch, page, secretariat, passphrase="wrong passphrase")
     assert find(page, QLabel, "mergeSummaryLabel").text() == "口令无法打开此评审包。"
     assert table_texts(find(page, QTableView, "seatStatusTable")) == []
 
