@@ -229,13 +229,15 @@ class PublicityPage(Retranslating, QWidget):
         for o in published.objections:
             raised[o.project_id] = raised.get(o.project_id, 0) + 1
         rows, ids = [], []
+        tier_names = self._tier_names()
         for p in published.document["projects"]:
             if Decimal(p["amount"]) <= 0:
                 continue
             ids.append(p["project_id"])
             rows.append(Row((number(p["rank"], missing=1e9),
                              Cell(f"{p['project_id']} {p['project_title']}", p["project_id"]),
-                             Cell(str(p["enterprise_name"])), Cell(self._tier(p["tier"])),
+                             Cell(str(p["enterprise_name"])),
+                             Cell(tier_names.get(p["tier"], p["tier"] or "")),
                              Cell(yuan(Decimal(p["amount"])), float(p["amount"])),
                              number(raised.get(p["project_id"], 0))), payload=p))
         fresh = self.list_model.rowCount() == 0
@@ -248,18 +250,16 @@ class PublicityPage(Retranslating, QWidget):
             self.objection_project.addItem(pid, pid)
         self.objection_project.setCurrentIndex(max(self.objection_project.findData(current), 0))
 
-    def _tier(self, tier_id: str | None) -> str:
-        from reviewer_app.central.results import results_program
+    def _tier_names(self) -> dict[str, str]:
+        """Tier id -> name in the user's language (the store's program; read once)."""
+        from reviewer_app.central.results import ResultsError, results_program
         from reviewer_app.gui.desk.results_view import chinese
 
-        if tier_id is None:
-            return ""
         try:
-            tiers = {t.id: t for t in results_program(self.context.engine).funding.tiers}
-        except Exception:
-            return tier_id
-        tier = tiers.get(tier_id)
-        return tier_id if tier is None else (tier.name if chinese() else tier.name_en)
+            tiers = results_program(self.context.engine).funding.tiers
+        except ResultsError:
+            return {}
+        return {t.id: t.name if chinese() else t.name_en for t in tiers}
 
     def _fill_objections(self, published: Any) -> None:
         rows = [Row((number(o.id), Cell(o.project_id), Cell(o.received_on.isoformat()),

@@ -64,6 +64,7 @@ def test_publicity_objections_and_the_award_plan(qtbot, context, secretariat, mo
     listed = table_texts(find(page, QTableView, "publicityTable"))
     funded = [r for r in compute_results(context.engine).rows if r.award.amount > 0]
     assert {row[1].split()[0] for row in listed} == {r.project_id for r in funded}
+    assert [row[3] for row in listed] == [r.award.tier.name for r in funded]  # 一档 …
     target = funded[0].project_id
 
     # Objections: outside the period refused, then one recorded, the plan held by it.
