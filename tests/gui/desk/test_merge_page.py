@@ -141,3 +141,19 @@ def test_english_is_available_and_switches_without_a_restart(qtbot, context, chi
     chinese.apply("zh_CN")
     assert table.accessibleName() == "各评分表文件的结论"
     assert find(page, QAction, "mergeSheetsAction").text() == "合并评分表…"
+
+
+def test_merge_sheets_action_merges_the_chosen_files(qtbot, context, secretariat,
+                                                     monkeypatch):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog
+
+    page = _page(qtbot, context)
+    register_package_at_desk(monkeypatch, page, secretariat)
+    chosen = sorted(str(p) for p in secretariat.sheets.glob("S0[23]-*.revsheet"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: (chosen, "")))
+    find(page, QAction, "mergeSheetsAction").trigger()
+    rows = table_texts(find(page, QTableView, "sheetVerdictTable"))
+    assert sorted((r[0], r[3]) for r in rows) == [(c, "接收") for c in chosen]
+    assert column(find(page, QTableView, "seatStatusTable"), "状态").count("已交") == 2
