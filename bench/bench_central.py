@@ -67,13 +67,11 @@ def make_manifest(experts: int, projects: int, per_expert: int) -> dict:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--experts", type=int, default=100)
-    parser.add_argument("--projects", type=int, default=500)
-    parser.add_argument("--per-expert", type=int, default=50)
-    args = parser.parse_args()
-    manifest = make_manifest(args.experts, args.projects, args.per_expert)
+def signed_round(experts: int, projects: int, per_expert: int
+                 ) -> tuple[dict, bytes, str, list[bytes]]:
+    """A format-2 manifest (its bytes and SHA-256) and every seat's signed sheet, with
+    random scores (seeded: the same round every run)."""
+    manifest = make_manifest(experts, projects, per_expert)
     rng = random.Random(1)
     codes = {s["seat_id"]: seat_code_from_bytes(rng.randbytes(10)) for s in manifest["seats"]}
     # Format 2, as build writes it: each seat's public key, derived from its code.
@@ -83,19 +81,29 @@ def main() -> None:
                                            seat["seat_id"])
     data = json.dumps(manifest, ensure_ascii=False).encode()
     sha = hashlib.sha256(data).hexdigest()
-    started = time.perf_counter()
     sheets = []
-    for seat, projects in manifest["assignments"].items():
+    for seat, assigned in manifest["assignments"].items():
         states = {pid: ProjectState(pid, scores={
             "advancement": str(rng.randint(10, 24)), "innovation": str(rng.randint(8, 20)),
             "applicability": str(rng.randint(6, 16)), "outcome": str(rng.randint(8, 20))})
-            for pid in projects}
+            for pid in assigned}
         sheets.append(build_sheet(manifest, manifest_sha256=sha, seat_id=seat,
                                   expert_name=f"专家{seat}", states=states,
                                   private_key=seat_signing_key(codes[seat],
                                                                manifest["package_id"], seat),
                                   seat_code=codes[seat],
                                   created_at=dt.datetime(2026, 6, 20, tzinfo=dt.UTC)).envelope)
+    return manifest, data, sha, sheets
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--experts", type=int, default=100)
+    parser.add_argument("--projects", type=int, default=500)
+    parser.add_argument("--per-expert", type=int, default=50)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    manifest, data, sha, sheets = signed_round(args.experts, args.projects, args.per_expert)
     print(f"made {len(sheets)} sheets in {time.perf_counter() - started:.1f} s "
           f"({sum(map(len, sheets)) / 1e6:.1f} MB)")
 

@@ -1056,6 +1056,181 @@ Compare it with the fingerprint in the notification letter from the secretariat.
     </message>
 </context>
 <context>
+    <name>MergePage</name>
+    <message>
+        <source>Merge sheets</source>
+        <translation>Merge sheets</translation>
+    </message>
+    <message>
+        <source>Merge score sheets…</source>
+        <translation>Merge score sheets…</translation>
+    </message>
+    <message>
+        <source>Register review package…</source>
+        <translation>Register review package…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Verdict per sheet file</source>
+        <translation>Verdict per sheet file</translation>
+    </message>
+    <message>
+        <source>Hand-in per seat</source>
+        <translation>Hand-in per seat</translation>
+    </message>
+    <message>
+        <source>Merge summary</source>
+        <translation>Merge summary</translation>
+    </message>
+    <message>
+        <source>Hand-in summary</source>
+        <translation>Hand-in summary</translation>
+    </message>
+    <message>
+        <source>Handed in</source>
+        <translation>Handed in</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>Equivocating</source>
+        <translation>Equivocating</translation>
+    </message>
+    <message>
+        <source>Seats: %1 handed in, %2 missing, %3 replaced, %4 equivocating</source>
+        <translation>Seats: %1 handed in, %2 missing, %3 replaced, %4 equivocating</translation>
+    </message>
+    <message>
+        <source>Choose score sheets</source>
+        <translation>Choose score sheets</translation>
+    </message>
+    <message>
+        <source>Score sheets (*.revsheet);;All files (*)</source>
+        <translation>Score sheets (*.revsheet);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Merging score sheets</source>
+        <translation>Merging score sheets</translation>
+    </message>
+    <message>
+        <source>Verifying and merging…</source>
+        <translation>Verifying and merging…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Merge failed</source>
+        <translation>Merge failed</translation>
+    </message>
+    <message>
+        <source>The sheets could not be merged: %1</source>
+        <translation>The sheets could not be merged: %1</translation>
+    </message>
+    <message>
+        <source>The merge was cancelled before this file.</source>
+        <translation>The merge was cancelled before this file.</translation>
+    </message>
+    <message>
+        <source>%1 file(s): %2 merged, %3 refused.</source>
+        <translation>%1 file(s): %2 merged, %3 refused.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 file(s) not processed (merge them again later; what was merged stays merged).</source>
+        <translation>Cancelled: %1 file(s) not processed (merge them again later; what was merged stays merged).</translation>
+    </message>
+    <message>
+        <source>Choose review package</source>
+        <translation>Choose review package</translation>
+    </message>
+    <message>
+        <source>Review packages (*.revpkg);;All files (*)</source>
+        <translation>Review packages (*.revpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The organizer key cannot be used: %1</source>
+        <translation>The organizer key cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>Register review package</source>
+        <translation>Register review package</translation>
+    </message>
+    <message>
+        <source>Opening the package…</source>
+        <translation>Opening the package…</translation>
+    </message>
+    <message>
+        <source>Package %1 registered.</source>
+        <translation>Package %1 registered.</translation>
+    </message>
+    <message>
+        <source>Package %1 was registered already.</source>
+        <translation>Package %1 was registered already.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this package.</source>
+        <translation>The passphrase does not open this package.</translation>
+    </message>
+    <message>
+        <source>This package is signed by organizer %1, not by this secretariat&apos;s key: it is not registered.</source>
+        <translation>This package is signed by organizer %1, not by this secretariat&apos;s key: it is not registered.</translation>
+    </message>
+    <message>
+        <source>The file is not a review package.</source>
+        <translation>The file is not a review package.</translation>
+    </message>
+    <message>
+        <source>The package is damaged or was altered: %1</source>
+        <translation>The package is damaged or was altered: %1</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>The file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The package cannot be registered: %1</source>
+        <translation>The package cannot be registered: %1</translation>
+    </message>
+</context>
+<context>
     <name>OpenErrors</name>
     <message>
         <source>This package opens only with the key of an enrolled expert, not with a passphrase. Choose “My signing key on this computer”.</source>
@@ -1294,6 +1469,33 @@ Choose a passphrase that is hard to guess to protect it. Without it no package c
     <message>
         <source>inspection</source>
         <translation>inspection</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Register review package</source>
+        <translation>Register review package</translation>
+    </message>
+    <message>
+        <source>Passphrase of the package %1 (the one handed to the experts). It is used for this registration only and never stored.</source>
+        <translation>Passphrase of the package %1 (the one handed to the experts). It is used for this registration only and never stored.</translation>
+    </message>
+    <message>
+        <source>Package passphrase</source>
+        <translation>Package passphrase</translation>
+    </message>
+    <message>
+        <source>Organizer key</source>
+        <translation>Organizer key</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring: the organizer key is kept in an encrypted file. Its passphrase:</source>
+        <translation>This computer has no system keyring: the organizer key is kept in an encrypted file. Its passphrase:</translation>
+    </message>
+    <message>
+        <source>Organizer key passphrase</source>
+        <translation>Organizer key passphrase</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1790,272 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     </message>
 </context>
 <context>
+    <name>PublicityPage</name>
+    <message>
+        <source>公示 and award plan</source>
+        <translation>公示 and award plan</translation>
+    </message>
+    <message>
+        <source>公示 period (5 working days)</source>
+        <translation>公示 period (5 working days)</translation>
+    </message>
+    <message>
+        <source>First day of the 公示</source>
+        <translation>First day of the 公示</translation>
+    </message>
+    <message>
+        <source>Start the 公示 and write the notice…</source>
+        <translation>Start the 公示 and write the notice…</translation>
+    </message>
+    <message>
+        <source>公示 list</source>
+        <translation>公示 list</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <source>Record an objection</source>
+        <translation>Record an objection</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Objection (summary)</source>
+        <translation>Objection (summary)</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>Record objection</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <source>Decide the selected objection</source>
+        <translation>Decide the selected objection</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Objection upheld (not funded)</source>
+        <translation>Objection upheld (not funded)</translation>
+    </message>
+    <message>
+        <source>Objection dismissed (award stands)</source>
+        <translation>Objection dismissed (award stands)</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>Write the final award plan…</source>
+        <translation>Write the final award plan…</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>No 公示 period yet.</source>
+        <translation>No 公示 period yet.</translation>
+    </message>
+    <message>
+        <source>The award plan can be written after the 公示.</source>
+        <translation>The award plan can be written after the 公示.</translation>
+    </message>
+    <message>
+        <source>公示期 %1 – %2 (%3 working days; calendar: %4)</source>
+        <translation>公示期 %1 – %2 (%3 working days; calendar: %4)</translation>
+    </message>
+    <message>
+        <source>The award plan of this 公示 has been written.</source>
+        <translation>The award plan of this 公示 has been written.</translation>
+    </message>
+    <message>
+        <source>The 公示 runs until %1: the award plan can be written from the day after.</source>
+        <translation>The 公示 runs until %1: the award plan can be written from the day after.</translation>
+    </message>
+    <message>
+        <source>Objections without a decision: %1.</source>
+        <translation>Objections without a decision: %1.</translation>
+    </message>
+    <message>
+        <source>The 公示 has ended: the award plan can be written.</source>
+        <translation>The 公示 has ended: the award plan can be written.</translation>
+    </message>
+    <message>
+        <source>Write the notice (publicity.pdf, .csv) into</source>
+        <translation>Write the notice (publicity.pdf, .csv) into</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Writing the notice…</source>
+        <translation>Writing the notice…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>公示 opened; the notice is in %1: %2</source>
+        <translation>公示 opened; the notice is in %1: %2</translation>
+    </message>
+    <message>
+        <source>Objection %1 recorded for %2.</source>
+        <translation>Objection %1 recorded for %2.</translation>
+    </message>
+    <message>
+        <source>Select the objection to decide in the table.</source>
+        <translation>Select the objection to decide in the table.</translation>
+    </message>
+    <message>
+        <source>Objection %1: %2.</source>
+        <translation>Objection %1: %2.</translation>
+    </message>
+    <message>
+        <source>Write the award plan and final results into</source>
+        <translation>Write the award plan and final results into</translation>
+    </message>
+    <message>
+        <source>Award plan</source>
+        <translation>Award plan</translation>
+    </message>
+    <message>
+        <source>Writing the award plan…</source>
+        <translation>Writing the award plan…</translation>
+    </message>
+    <message>
+        <source>Award plan written to %1: %2 project(s), %3 yuan.</source>
+        <translation>Award plan written to %1: %2 project(s), %3 yuan.</translation>
+    </message>
+</context>
+<context>
+    <name>PublicityText</name>
+    <message>
+        <source>Eligibility decisions are pending for %1: decide them before the 公示.</source>
+        <translation>Eligibility decisions are pending for %1: decide them before the 公示.</translation>
+    </message>
+    <message>
+        <source>The official holiday calendar (%1) does not cover %2 yet: update it before setting a 公示 period in that year.</source>
+        <translation>The official holiday calendar (%1) does not cover %2 yet: update it before setting a 公示 period in that year.</translation>
+    </message>
+    <message>
+        <source>No %1 working days within %2 days of %3.</source>
+        <translation>No %1 working days within %2 days of %3.</translation>
+    </message>
+    <message>
+        <source>A 公示 period is already recorded (from %1): a new one must start today (%2, Beijing time) or later, not %3.</source>
+        <translation>A 公示 period is already recorded (from %1): a new one must start today (%2, Beijing time) or later, not %3.</translation>
+    </message>
+    <message>
+        <source>The award plan was written on %1: the round is closed and no new 公示 can be opened.</source>
+        <translation>The award plan was written on %1: the round is closed and no new 公示 can be opened.</translation>
+    </message>
+    <message>
+        <source>No 公示 period is recorded yet: start one first.</source>
+        <translation>No 公示 period is recorded yet: start one first.</translation>
+    </message>
+    <message>
+        <source>Project %1 is not on the 公示 list.</source>
+        <translation>Project %1 is not on the 公示 list.</translation>
+    </message>
+    <message>
+        <source>Received on %1, outside the 公示 period %2 – %3.</source>
+        <translation>Received on %1, outside the 公示 period %2 – %3.</translation>
+    </message>
+    <message>
+        <source>The objection&apos;s text is empty.</source>
+        <translation>The objection&apos;s text is empty.</translation>
+    </message>
+    <message>
+        <source>The objection&apos;s text has %1 characters (at most %2): record a summary and keep the letter on file.</source>
+        <translation>The objection&apos;s text has %1 characters (at most %2): record a summary and keep the letter on file.</translation>
+    </message>
+    <message>
+        <source>A decision on an objection needs who decided and why.</source>
+        <translation>A decision on an objection needs who decided and why.</translation>
+    </message>
+    <message>
+        <source>There is no objection number %1.</source>
+        <translation>There is no objection number %1.</translation>
+    </message>
+    <message>
+        <source>Objection %1 was settled in the award plan already written; it cannot be decided again.</source>
+        <translation>Objection %1 was settled in the award plan already written; it cannot be decided again.</translation>
+    </message>
+    <message>
+        <source>The 公示 period ends on %1 (today is %2, Beijing time): the award plan can be written from the day after.</source>
+        <translation>The 公示 period ends on %1 (today is %2, Beijing time): the award plan can be written from the day after.</translation>
+    </message>
+    <message>
+        <source>Objections without a decision: %1. Decide them first.</source>
+        <translation>Objections without a decision: %1. Decide them first.</translation>
+    </message>
+    <message>
+        <source>The results have changed since the 公示 (sheets merged, decisions or ledger entries recorded): open a new 公示 period.</source>
+        <translation>The results have changed since the 公示 (sheets merged, decisions or ledger entries recorded): open a new 公示 period.</translation>
+    </message>
+    <message>
+        <source>No panel package is registered: there are no results to put on notice.</source>
+        <translation>No panel package is registered: there are no results to put on notice.</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1596,6 +2064,180 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Files of &amp;type:</source>
         <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Results</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Filter: project, enterprise, reason…</source>
+        <translation>Filter: project, enterprise, reason…</translation>
+    </message>
+    <message>
+        <source>Filter results</source>
+        <translation>Filter results</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>Recompute</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Computing the results</source>
+        <translation>Computing the results</translation>
+    </message>
+    <message>
+        <source>Export XLSX, PDF, CSV…</source>
+        <translation>Export XLSX, PDF, CSV…</translation>
+    </message>
+    <message>
+        <source>Results table</source>
+        <translation>Results table</translation>
+    </message>
+    <message>
+        <source>Experts&apos; totals per project</source>
+        <translation>Experts&apos; totals per project</translation>
+    </message>
+    <message>
+        <source>Divergence view</source>
+        <translation>Divergence view</translation>
+    </message>
+    <message>
+        <source>Budget use</source>
+        <translation>Budget use</translation>
+    </message>
+    <message>
+        <source>Results summary</source>
+        <translation>Results summary</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <source>Funded</source>
+        <translation>Funded</translation>
+    </message>
+    <message>
+        <source>Not funded</source>
+        <translation>Not funded</translation>
+    </message>
+    <message>
+        <source>Flagged for re-review</source>
+        <translation>Flagged for re-review</translation>
+    </message>
+    <message>
+        <source>Eligibility decision pending</source>
+        <translation>Eligibility decision pending</translation>
+    </message>
+    <message>
+        <source>Tier: %1</source>
+        <translation>Tier: %1</translation>
+    </message>
+    <message>
+        <source>Computing the results…</source>
+        <translation>Computing the results…</translation>
+    </message>
+    <message>
+        <source>Computation cancelled: the table shows the results computed before, if any.</source>
+        <translation>Computation cancelled: the table shows the results computed before, if any.</translation>
+    </message>
+    <message>
+        <source>No results yet: register the panel package and merge the experts&apos; sheets on the merge page first.</source>
+        <translation>No results yet: register the panel package and merge the experts&apos; sheets on the merge page first.</translation>
+    </message>
+    <message>
+        <source>The results cannot be computed: %1</source>
+        <translation>The results cannot be computed: %1</translation>
+    </message>
+    <message>
+        <source>%1 projects, %2 funded; %3 of %4 yuan awarded; %5 flagged for re-review; %6 awaiting an eligibility decision.</source>
+        <translation>%1 projects, %2 funded; %3 of %4 yuan awarded; %5 flagged for re-review; %6 awaiting an eligibility decision.</translation>
+    </message>
+    <message>
+        <source>Export the results into</source>
+        <translation>Export the results into</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Export results</translation>
+    </message>
+    <message>
+        <source>Writing the results files…</source>
+        <translation>Writing the results files…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>The results could not be exported: %1</source>
+        <translation>The results could not be exported: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1: %2</source>
+        <translation>Exported to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Divergence</source>
+        <translation>Divergence</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>eligibility decision pending</source>
+        <translation>eligibility decision pending</translation>
+    </message>
+    <message>
+        <source>(re-review)</source>
+        <translation>(re-review)</translation>
+    </message>
+    <message>
+        <source>%1: %2 ten-thousand yuan</source>
+        <translation>%1: %2 ten-thousand yuan</translation>
+    </message>
+    <message>
+        <source>Left: %1 of %2 ten-thousand yuan</source>
+        <translation>Left: %1 of %2 ten-thousand yuan</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2588,17 @@ Nothing was written.</translation>
     </message>
 </context>
 <context>
+    <name>SheetDropArea</name>
+    <message>
+        <source>Drop score sheets (.revsheet) or a whole USB folder here</source>
+        <translation>Drop score sheets (.revsheet) or a whole USB folder here</translation>
+    </message>
+    <message>
+        <source>Drop area for score sheets</source>
+        <translation>Drop area for score sheets</translation>
+    </message>
+</context>
+<context>
     <name>SheetPrinter</name>
     <message>
         <source>Print score sheet</source>
@@ -1974,6 +2627,197 @@ Finalize, sign and export it now?</translation>
     <message>
         <source>Revision %1 of your score sheet was sent to the printer (%2 pages).</source>
         <translation>Revision %1 of your score sheet was sent to the printer (%2 pages).</translation>
+    </message>
+</context>
+<context>
+    <name>SheetVerdicts</name>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>Already merged</source>
+        <translation>Already merged</translation>
+    </message>
+    <message>
+        <source>Equivocation</source>
+        <translation>Equivocation</translation>
+    </message>
+    <message>
+        <source>Older revision</source>
+        <translation>Older revision</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Not read</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Not processed</source>
+        <translation>Not processed</translation>
+    </message>
+    <message>
+        <source>The sheet was refused by the verifier.</source>
+        <translation>The sheet was refused by the verifier.</translation>
+    </message>
+    <message>
+        <source>The file is larger than any score sheet can be.</source>
+        <translation>The file is larger than any score sheet can be.</translation>
+    </message>
+    <message>
+        <source>The file is not a readable score sheet (damaged or not a sheet).</source>
+        <translation>The file is not a readable score sheet (damaged or not a sheet).</translation>
+    </message>
+    <message>
+        <source>The sheet was written in a format this version does not read.</source>
+        <translation>The sheet was written in a format this version does not read.</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s content was altered after signing.</source>
+        <translation>The sheet&apos;s content was altered after signing.</translation>
+    </message>
+    <message>
+        <source>The sheet does not carry exactly one signature.</source>
+        <translation>The sheet does not carry exactly one signature.</translation>
+    </message>
+    <message>
+        <source>The signature names another key than the sheet&apos;s.</source>
+        <translation>The signature names another key than the sheet&apos;s.</translation>
+    </message>
+    <message>
+        <source>The signature does not match the content: the sheet was altered or forged.</source>
+        <translation>The signature does not match the content: the sheet was altered or forged.</translation>
+    </message>
+    <message>
+        <source>The sheet holds a number written as a float, which sheets never do.</source>
+        <translation>The sheet holds a number written as a float, which sheets never do.</translation>
+    </message>
+    <message>
+        <source>The sheet belongs to another package (or another build of it).</source>
+        <translation>The sheet belongs to another package (or another build of it).</translation>
+    </message>
+    <message>
+        <source>The sheet is of another kind than its package (panel or inspection).</source>
+        <translation>The sheet is of another kind than its package (panel or inspection).</translation>
+    </message>
+    <message>
+        <source>The sheet names a seat the package does not have.</source>
+        <translation>The sheet names a seat the package does not have.</translation>
+    </message>
+    <message>
+        <source>The sheet is signed with another key than its seat&apos;s.</source>
+        <translation>The sheet is signed with another key than its seat&apos;s.</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s seat proof does not match the seat code.</source>
+        <translation>The sheet&apos;s seat proof does not match the seat code.</translation>
+    </message>
+    <message>
+        <source>The sheet does not prove its seat.</source>
+        <translation>The sheet does not prove its seat.</translation>
+    </message>
+    <message>
+        <source>The sheet scores a project not assigned to its seat.</source>
+        <translation>The sheet scores a project not assigned to its seat.</translation>
+    </message>
+    <message>
+        <source>The sheet lists a project twice.</source>
+        <translation>The sheet lists a project twice.</translation>
+    </message>
+    <message>
+        <source>The sheet leaves out a project assigned to its seat.</source>
+        <translation>The sheet leaves out a project assigned to its seat.</translation>
+    </message>
+    <message>
+        <source>The sheet scores a criterion the rubric does not have.</source>
+        <translation>The sheet scores a criterion the rubric does not have.</translation>
+    </message>
+    <message>
+        <source>The sheet leaves a criterion without a score.</source>
+        <translation>The sheet leaves a criterion without a score.</translation>
+    </message>
+    <message>
+        <source>The sheet declares a conflict of interest and still scores the project.</source>
+        <translation>The sheet declares a conflict of interest and still scores the project.</translation>
+    </message>
+    <message>
+        <source>The sheet holds a score that is not a valid number.</source>
+        <translation>The sheet holds a score that is not a valid number.</translation>
+    </message>
+    <message>
+        <source>The sheet holds a score outside the criterion&apos;s range.</source>
+        <translation>The sheet holds a score outside the criterion&apos;s range.</translation>
+    </message>
+    <message>
+        <source>The sheet holds a score off the criterion&apos;s step.</source>
+        <translation>The sheet holds a score off the criterion&apos;s step.</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s totals do not add up.</source>
+        <translation>The sheet&apos;s totals do not add up.</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s inspection checklist is invalid.</source>
+        <translation>The sheet&apos;s inspection checklist is invalid.</translation>
+    </message>
+    <message>
+        <source>The file is not a score sheet.</source>
+        <translation>The file is not a score sheet.</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s package is not registered in this store: register the package first.</source>
+        <translation>The sheet&apos;s package is not registered in this store: register the package first.</translation>
+    </message>
+    <message>
+        <source>Revision %1 received.</source>
+        <translation>Revision %1 received.</translation>
+    </message>
+    <message>
+        <source>Revision %1 replaces revision %2.</source>
+        <translation>Revision %1 replaces revision %2.</translation>
+    </message>
+    <message>
+        <source> An intermediate revision was never merged.</source>
+        <translation> An intermediate revision was never merged.</translation>
+    </message>
+    <message>
+        <source>Revision %1 was merged before with the same content.</source>
+        <translation>Revision %1 was merged before with the same content.</translation>
+    </message>
+    <message>
+        <source>Revision %1 is older than revision %2, already merged.</source>
+        <translation>Revision %1 is older than revision %2, already merged.</translation>
+    </message>
+    <message>
+        <source>Two different sheets are signed as revision %1: this seat&apos;s scores do not count until a higher revision arrives.</source>
+        <translation>Two different sheets are signed as revision %1: this seat&apos;s scores do not count until a higher revision arrives.</translation>
+    </message>
+    <message>
+        <source>A link: links are not followed.</source>
+        <translation>A link: links are not followed.</translation>
+    </message>
+    <message>
+        <source>Not a regular file.</source>
+        <translation>Not a regular file.</translation>
+    </message>
+    <message>
+        <source>The file or folder cannot be read: %1</source>
+        <translation>The file or folder cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>More sheet files than a round can have: the rest of the folder was not taken.</source>
+        <translation>More sheet files than a round can have: the rest of the folder was not taken.</translation>
     </message>
 </context>
 <context>

@@ -1056,6 +1056,181 @@ Compare it with the fingerprint in the notification letter from the secretariat.
     </message>
 </context>
 <context>
+    <name>MergePage</name>
+    <message>
+        <source>Merge sheets</source>
+        <translation>合并评分表</translation>
+    </message>
+    <message>
+        <source>Merge score sheets…</source>
+        <translation>合并评分表…</translation>
+    </message>
+    <message>
+        <source>Register review package…</source>
+        <translation>登记评审包…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>评审包</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Verdict per sheet file</source>
+        <translation>各评分表文件的结论</translation>
+    </message>
+    <message>
+        <source>Hand-in per seat</source>
+        <translation>各席位交表情况</translation>
+    </message>
+    <message>
+        <source>Merge summary</source>
+        <translation>合并摘要</translation>
+    </message>
+    <message>
+        <source>Hand-in summary</source>
+        <translation>交表摘要</translation>
+    </message>
+    <message>
+        <source>Handed in</source>
+        <translation>已交</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>未交</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已替换</translation>
+    </message>
+    <message>
+        <source>Equivocating</source>
+        <translation>矛盾</translation>
+    </message>
+    <message>
+        <source>Seats: %1 handed in, %2 missing, %3 replaced, %4 equivocating</source>
+        <translation>席位：已交 %1，未交 %2，已替换 %3，矛盾 %4</translation>
+    </message>
+    <message>
+        <source>Choose score sheets</source>
+        <translation>选择评分表</translation>
+    </message>
+    <message>
+        <source>Score sheets (*.revsheet);;All files (*)</source>
+        <translation>评分表 (*.revsheet);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Merging score sheets</source>
+        <translation>合并评分表</translation>
+    </message>
+    <message>
+        <source>Verifying and merging…</source>
+        <translation>正在验证并合并…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Merge failed</source>
+        <translation>合并失败</translation>
+    </message>
+    <message>
+        <source>The sheets could not be merged: %1</source>
+        <translation>评分表未能合并：%1</translation>
+    </message>
+    <message>
+        <source>The merge was cancelled before this file.</source>
+        <translation>合并在处理此文件之前已取消。</translation>
+    </message>
+    <message>
+        <source>%1 file(s): %2 merged, %3 refused.</source>
+        <translation>共 %1 个文件：合并 %2 个，拒收 %3 个。</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 file(s) not processed (merge them again later; what was merged stays merged).</source>
+        <translation>已取消：%1 个文件未处理（稍后可再次合并；已合并的保持不变）。</translation>
+    </message>
+    <message>
+        <source>Choose review package</source>
+        <translation>选择评审包</translation>
+    </message>
+    <message>
+        <source>Review packages (*.revpkg);;All files (*)</source>
+        <translation>评审包 (*.revpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The organizer key cannot be used: %1</source>
+        <translation>无法使用组织方密钥：%1</translation>
+    </message>
+    <message>
+        <source>Register review package</source>
+        <translation>登记评审包</translation>
+    </message>
+    <message>
+        <source>Opening the package…</source>
+        <translation>正在打开评审包…</translation>
+    </message>
+    <message>
+        <source>Package %1 registered.</source>
+        <translation>评审包 %1 已登记。</translation>
+    </message>
+    <message>
+        <source>Package %1 was registered already.</source>
+        <translation>评审包 %1 此前已登记。</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this package.</source>
+        <translation>口令无法打开此评审包。</translation>
+    </message>
+    <message>
+        <source>This package is signed by organizer %1, not by this secretariat&apos;s key: it is not registered.</source>
+        <translation>此评审包由组织方 %1 签名，而非本秘书处的密钥：未予登记。</translation>
+    </message>
+    <message>
+        <source>The file is not a review package.</source>
+        <translation>该文件不是评审包。</translation>
+    </message>
+    <message>
+        <source>The package is damaged or was altered: %1</source>
+        <translation>评审包已损坏或被改动：%1</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The package cannot be registered: %1</source>
+        <translation>评审包无法登记：%1</translation>
+    </message>
+</context>
+<context>
     <name>OpenErrors</name>
     <message>
         <source>This file is not a review package. Check that you chose the .revpkg file you received.</source>
@@ -1294,6 +1469,33 @@ Choose a passphrase that is hard to guess to protect it. Without it no package c
     <message>
         <source>inspection</source>
         <translation>现场考察</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Register review package</source>
+        <translation>登记评审包</translation>
+    </message>
+    <message>
+        <source>Passphrase of the package %1 (the one handed to the experts). It is used for this registration only and never stored.</source>
+        <translation>评审包 %1 的口令（即发给专家的口令）。仅用于本次登记，不会保存。</translation>
+    </message>
+    <message>
+        <source>Package passphrase</source>
+        <translation>评审包口令</translation>
+    </message>
+    <message>
+        <source>Organizer key</source>
+        <translation>组织方密钥</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring: the organizer key is kept in an encrypted file. Its passphrase:</source>
+        <translation>本机没有系统密钥环：组织方密钥保存在加密文件中。请输入其口令：</translation>
+    </message>
+    <message>
+        <source>Organizer key passphrase</source>
+        <translation>组织方密钥口令</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1790,272 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     </message>
 </context>
 <context>
+    <name>PublicityPage</name>
+    <message>
+        <source>公示 and award plan</source>
+        <translation>公示与资助计划</translation>
+    </message>
+    <message>
+        <source>公示 period (5 working days)</source>
+        <translation>公示期（5个工作日）</translation>
+    </message>
+    <message>
+        <source>First day of the 公示</source>
+        <translation>公示首日</translation>
+    </message>
+    <message>
+        <source>Start the 公示 and write the notice…</source>
+        <translation>开始公示并生成公示文件…</translation>
+    </message>
+    <message>
+        <source>公示 list</source>
+        <translation>公示名单</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Record an objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Objection (summary)</source>
+        <translation>异议内容（摘要）</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Record objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>Decide the selected objection</source>
+        <translation>处理所选异议</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Objection upheld (not funded)</source>
+        <translation>异议成立（不予资助）</translation>
+    </message>
+    <message>
+        <source>Objection dismissed (award stands)</source>
+        <translation>异议不成立（维持资助）</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>登记处理结果</translation>
+    </message>
+    <message>
+        <source>Write the final award plan…</source>
+        <translation>生成最终资助计划…</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档次</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>异议成立</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>异议不成立</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>No 公示 period yet.</source>
+        <translation>尚未公示。</translation>
+    </message>
+    <message>
+        <source>The award plan can be written after the 公示.</source>
+        <translation>公示期满后方可生成资助计划。</translation>
+    </message>
+    <message>
+        <source>公示期 %1 – %2 (%3 working days; calendar: %4)</source>
+        <translation>公示期 %1 – %2（%3个工作日；日历：%4）</translation>
+    </message>
+    <message>
+        <source>The award plan of this 公示 has been written.</source>
+        <translation>本次公示的资助计划已生成。</translation>
+    </message>
+    <message>
+        <source>The 公示 runs until %1: the award plan can be written from the day after.</source>
+        <translation>公示至 %1 结束：次日起可生成资助计划。</translation>
+    </message>
+    <message>
+        <source>Objections without a decision: %1.</source>
+        <translation>尚未处理的异议：%1。</translation>
+    </message>
+    <message>
+        <source>The 公示 has ended: the award plan can be written.</source>
+        <translation>公示期已满：可以生成资助计划。</translation>
+    </message>
+    <message>
+        <source>Write the notice (publicity.pdf, .csv) into</source>
+        <translation>公示文件（publicity.pdf、.csv）保存到</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Writing the notice…</source>
+        <translation>正在生成公示文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>公示 opened; the notice is in %1: %2</source>
+        <translation>公示已开始；公示文件在 %1：%2</translation>
+    </message>
+    <message>
+        <source>Objection %1 recorded for %2.</source>
+        <translation>已为 %2 登记异议 %1。</translation>
+    </message>
+    <message>
+        <source>Select the objection to decide in the table.</source>
+        <translation>请在表格中选择要处理的异议。</translation>
+    </message>
+    <message>
+        <source>Objection %1: %2.</source>
+        <translation>异议 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Write the award plan and final results into</source>
+        <translation>资助计划和最终结果保存到</translation>
+    </message>
+    <message>
+        <source>Award plan</source>
+        <translation>资助计划</translation>
+    </message>
+    <message>
+        <source>Writing the award plan…</source>
+        <translation>正在生成资助计划…</translation>
+    </message>
+    <message>
+        <source>Award plan written to %1: %2 project(s), %3 yuan.</source>
+        <translation>资助计划已保存到 %1：%2 个项目，共 %3 元。</translation>
+    </message>
+</context>
+<context>
+    <name>PublicityText</name>
+    <message>
+        <source>Eligibility decisions are pending for %1: decide them before the 公示.</source>
+        <translation>以下项目的形式审查尚待复核决定：%1。请先作出决定再公示。</translation>
+    </message>
+    <message>
+        <source>The official holiday calendar (%1) does not cover %2 yet: update it before setting a 公示 period in that year.</source>
+        <translation>官方节假日日历（%1）尚未包含 %2 年：请先更新日历，再设定该年的公示期。</translation>
+    </message>
+    <message>
+        <source>No %1 working days within %2 days of %3.</source>
+        <translation>自 %3 起 %2 天内没有 %1 个工作日。</translation>
+    </message>
+    <message>
+        <source>A 公示 period is already recorded (from %1): a new one must start today (%2, Beijing time) or later, not %3.</source>
+        <translation>已登记过公示期（自 %1 起）：新的公示期须从今天（北京时间 %2）或以后开始，不能是 %3。</translation>
+    </message>
+    <message>
+        <source>The award plan was written on %1: the round is closed and no new 公示 can be opened.</source>
+        <translation>资助计划已于 %1 生成：本轮已结束，不能再开始新的公示。</translation>
+    </message>
+    <message>
+        <source>No 公示 period is recorded yet: start one first.</source>
+        <translation>尚未登记公示期：请先开始公示。</translation>
+    </message>
+    <message>
+        <source>Project %1 is not on the 公示 list.</source>
+        <translation>项目 %1 不在公示名单中。</translation>
+    </message>
+    <message>
+        <source>Received on %1, outside the 公示 period %2 – %3.</source>
+        <translation>收到日期 %1 不在公示期 %2 – %3 内。</translation>
+    </message>
+    <message>
+        <source>The objection&apos;s text is empty.</source>
+        <translation>异议内容为空。</translation>
+    </message>
+    <message>
+        <source>The objection&apos;s text has %1 characters (at most %2): record a summary and keep the letter on file.</source>
+        <translation>异议内容有 %1 个字符（最多 %2 个）：请登记摘要，原件存档。</translation>
+    </message>
+    <message>
+        <source>A decision on an objection needs who decided and why.</source>
+        <translation>处理异议须填写处理人和理由。</translation>
+    </message>
+    <message>
+        <source>There is no objection number %1.</source>
+        <translation>没有编号为 %1 的异议。</translation>
+    </message>
+    <message>
+        <source>Objection %1 was settled in the award plan already written; it cannot be decided again.</source>
+        <translation>异议 %1 已在已生成的资助计划中定案，不能再次处理。</translation>
+    </message>
+    <message>
+        <source>The 公示 period ends on %1 (today is %2, Beijing time): the award plan can be written from the day after.</source>
+        <translation>公示期至 %1 结束（今天是北京时间 %2）：次日起方可生成资助计划。</translation>
+    </message>
+    <message>
+        <source>Objections without a decision: %1. Decide them first.</source>
+        <translation>尚有未处理的异议：%1。请先处理。</translation>
+    </message>
+    <message>
+        <source>The results have changed since the 公示 (sheets merged, decisions or ledger entries recorded): open a new 公示 period.</source>
+        <translation>公示后结果已有变化（合并了评分表、登记了决定或台账）：请重新公示。</translation>
+    </message>
+    <message>
+        <source>No panel package is registered: there are no results to put on notice.</source>
+        <translation>尚未登记评审包：没有可公示的结果。</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1596,6 +2064,180 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Results</source>
+        <translation>评审结果</translation>
+    </message>
+    <message>
+        <source>Filter: project, enterprise, reason…</source>
+        <translation>筛选：项目、企业、原因…</translation>
+    </message>
+    <message>
+        <source>Filter results</source>
+        <translation>筛选结果</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Computing the results</source>
+        <translation>正在计算结果</translation>
+    </message>
+    <message>
+        <source>Export XLSX, PDF, CSV…</source>
+        <translation>导出 XLSX、PDF、CSV…</translation>
+    </message>
+    <message>
+        <source>Results table</source>
+        <translation>结果表</translation>
+    </message>
+    <message>
+        <source>Experts&apos; totals per project</source>
+        <translation>各项目的专家总分</translation>
+    </message>
+    <message>
+        <source>Divergence view</source>
+        <translation>评分分歧图</translation>
+    </message>
+    <message>
+        <source>Budget use</source>
+        <translation>预算使用</translation>
+    </message>
+    <message>
+        <source>Results summary</source>
+        <translation>结果摘要</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Funded</source>
+        <translation>获资助</translation>
+    </message>
+    <message>
+        <source>Not funded</source>
+        <translation>未获资助</translation>
+    </message>
+    <message>
+        <source>Flagged for re-review</source>
+        <translation>需复议</translation>
+    </message>
+    <message>
+        <source>Eligibility decision pending</source>
+        <translation>形式审查待复核</translation>
+    </message>
+    <message>
+        <source>Tier: %1</source>
+        <translation>档次：%1</translation>
+    </message>
+    <message>
+        <source>Computing the results…</source>
+        <translation>正在计算结果…</translation>
+    </message>
+    <message>
+        <source>Computation cancelled: the table shows the results computed before, if any.</source>
+        <translation>已取消计算：表中显示的是此前计算的结果（如有）。</translation>
+    </message>
+    <message>
+        <source>No results yet: register the panel package and merge the experts&apos; sheets on the merge page first.</source>
+        <translation>尚无结果：请先在“合并评分表”页登记评审包并合并专家评分表。</translation>
+    </message>
+    <message>
+        <source>The results cannot be computed: %1</source>
+        <translation>无法计算结果：%1</translation>
+    </message>
+    <message>
+        <source>%1 projects, %2 funded; %3 of %4 yuan awarded; %5 flagged for re-review; %6 awaiting an eligibility decision.</source>
+        <translation>共 %1 个项目，%2 个获资助；已分配 %3 元，预算 %4 元；%5 个需复议；%6 个形式审查待复核。</translation>
+    </message>
+    <message>
+        <source>Export the results into</source>
+        <translation>结果导出到</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>Writing the results files…</source>
+        <translation>正在写入结果文件…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>导出已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The results could not be exported: %1</source>
+        <translation>结果未能导出：%1</translation>
+    </message>
+    <message>
+        <source>Exported to %1: %2</source>
+        <translation>已导出到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Divergence</source>
+        <translation>分歧（极差）</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档次</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>eligibility decision pending</source>
+        <translation>形式审查待复核</translation>
+    </message>
+    <message>
+        <source>(re-review)</source>
+        <translation>（需复议）</translation>
+    </message>
+    <message>
+        <source>%1: %2 ten-thousand yuan</source>
+        <translation>%1：%2 万元</translation>
+    </message>
+    <message>
+        <source>Left: %1 of %2 ten-thousand yuan</source>
+        <translation>剩余：%1 万元（预算 %2 万元）</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2588,17 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>SheetDropArea</name>
+    <message>
+        <source>Drop score sheets (.revsheet) or a whole USB folder here</source>
+        <translation>把评分表（.revsheet）或整个U盘文件夹拖到这里</translation>
+    </message>
+    <message>
+        <source>Drop area for score sheets</source>
+        <translation>评分表拖放区</translation>
+    </message>
+</context>
+<context>
     <name>SheetPrinter</name>
     <message>
         <source>Print score sheet</source>
@@ -1974,6 +2627,197 @@ Finalize, sign and export it now?</source>
     <message>
         <source>Revision %1 of your score sheet was sent to the printer (%2 pages).</source>
         <translation>评分表第 %1 版已发送到打印机（共 %2 页）。</translation>
+    </message>
+</context>
+<context>
+    <name>SheetVerdicts</name>
+    <message>
+        <source>Accepted</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Already merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Equivocation</source>
+        <translation>版本冲突</translation>
+    </message>
+    <message>
+        <source>Older revision</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Not processed</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>The sheet was refused by the verifier.</source>
+        <translation>评分表未通过验证。</translation>
+    </message>
+    <message>
+        <source>The file is larger than any score sheet can be.</source>
+        <translation>文件大小超出评分表的上限。</translation>
+    </message>
+    <message>
+        <source>The file is not a readable score sheet (damaged or not a sheet).</source>
+        <translation>文件不是可读的评分表（已损坏或不是评分表）。</translation>
+    </message>
+    <message>
+        <source>The sheet was written in a format this version does not read.</source>
+        <translation>评分表的格式本版本无法读取。</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s content was altered after signing.</source>
+        <translation>评分表内容在签名后被改动。</translation>
+    </message>
+    <message>
+        <source>The sheet does not carry exactly one signature.</source>
+        <translation>评分表的签名不是恰好一个。</translation>
+    </message>
+    <message>
+        <source>The signature names another key than the sheet&apos;s.</source>
+        <translation>签名所指的密钥与评分表的不一致。</translation>
+    </message>
+    <message>
+        <source>The signature does not match the content: the sheet was altered or forged.</source>
+        <translation>签名与内容不符：评分表被改动或伪造。</translation>
+    </message>
+    <message>
+        <source>The sheet holds a number written as a float, which sheets never do.</source>
+        <translation>评分表含有浮点数写法的数字，正常评分表不会如此。</translation>
+    </message>
+    <message>
+        <source>The sheet belongs to another package (or another build of it).</source>
+        <translation>评分表属于另一个评审包（或其另一次生成）。</translation>
+    </message>
+    <message>
+        <source>The sheet is of another kind than its package (panel or inspection).</source>
+        <translation>评分表类型与评审包不符（会评或现场核查）。</translation>
+    </message>
+    <message>
+        <source>The sheet names a seat the package does not have.</source>
+        <translation>评分表所填席位不在评审包中。</translation>
+    </message>
+    <message>
+        <source>The sheet is signed with another key than its seat&apos;s.</source>
+        <translation>评分表不是用其席位的密钥签名的。</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s seat proof does not match the seat code.</source>
+        <translation>评分表的席位证明与席位码不符。</translation>
+    </message>
+    <message>
+        <source>The sheet does not prove its seat.</source>
+        <translation>评分表未能证明其席位。</translation>
+    </message>
+    <message>
+        <source>The sheet scores a project not assigned to its seat.</source>
+        <translation>评分表给未分配给该席位的项目打了分。</translation>
+    </message>
+    <message>
+        <source>The sheet lists a project twice.</source>
+        <translation>评分表重复列出同一项目。</translation>
+    </message>
+    <message>
+        <source>The sheet leaves out a project assigned to its seat.</source>
+        <translation>评分表缺少分配给该席位的项目。</translation>
+    </message>
+    <message>
+        <source>The sheet scores a criterion the rubric does not have.</source>
+        <translation>评分表含有评分标准中没有的指标。</translation>
+    </message>
+    <message>
+        <source>The sheet leaves a criterion without a score.</source>
+        <translation>评分表有指标未打分。</translation>
+    </message>
+    <message>
+        <source>The sheet declares a conflict of interest and still scores the project.</source>
+        <translation>评分表声明了利益冲突却仍给该项目打分。</translation>
+    </message>
+    <message>
+        <source>The sheet holds a score that is not a valid number.</source>
+        <translation>评分表含有无效的分数。</translation>
+    </message>
+    <message>
+        <source>The sheet holds a score outside the criterion&apos;s range.</source>
+        <translation>评分表的分数超出指标范围。</translation>
+    </message>
+    <message>
+        <source>The sheet holds a score off the criterion&apos;s step.</source>
+        <translation>评分表的分数不符合指标的分值步长。</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s totals do not add up.</source>
+        <translation>评分表的总分与各项之和不符。</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s inspection checklist is invalid.</source>
+        <translation>评分表的核查清单无效。</translation>
+    </message>
+    <message>
+        <source>The file is not a score sheet.</source>
+        <translation>该文件不是评分表。</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s package is not registered in this store: register the package first.</source>
+        <translation>评分表所属的评审包尚未在本库登记：请先登记评审包。</translation>
+    </message>
+    <message>
+        <source>Revision %1 received.</source>
+        <translation>已收到第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Revision %1 replaces revision %2.</source>
+        <translation>第 %1 版替换第 %2 版。</translation>
+    </message>
+    <message>
+        <source> An intermediate revision was never merged.</source>
+        <translation>中间有一版从未合并。</translation>
+    </message>
+    <message>
+        <source>Revision %1 was merged before with the same content.</source>
+        <translation>第 %1 版此前已合并，内容相同。</translation>
+    </message>
+    <message>
+        <source>Revision %1 is older than revision %2, already merged.</source>
+        <translation>第 %1 版早于已合并的第 %2 版。</translation>
+    </message>
+    <message>
+        <source>Two different sheets are signed as revision %1: this seat&apos;s scores do not count until a higher revision arrives.</source>
+        <translation>两份不同的评分表都签为第 %1 版：在收到更高版本之前，该席位的评分不计入。</translation>
+    </message>
+    <message>
+        <source>A link: links are not followed.</source>
+        <translation>这是链接：不跟随链接。</translation>
+    </message>
+    <message>
+        <source>Not a regular file.</source>
+        <translation>不是普通文件。</translation>
+    </message>
+    <message>
+        <source>The file or folder cannot be read: %1</source>
+        <translation>无法读取文件或文件夹：%1</translation>
+    </message>
+    <message>
+        <source>More sheet files than a round can have: the rest of the folder was not taken.</source>
+        <translation>评分表文件数超出一轮可能的数量：文件夹其余部分未处理。</translation>
     </message>
 </context>
 <context>

@@ -199,6 +199,13 @@ def decide_objection(engine: Engine, objection_id: int, outcome: str, by: str,
         row.decided_at = dt.datetime.now(dt.UTC)
 
 
+def plan_written(engine: Engine, period_id: int) -> bool:
+    """Whether the award plan of the 公示 period ``period_id`` has been written."""
+    with Session(engine) as session:
+        return session.scalars(select(m.AwardPlan.id).where(
+            m.AwardPlan.period_id == period_id)).first() is not None
+
+
 def plan_text(plan: dict[str, Any]) -> str:
     """The award plan as stored and as award-plan.json holds it, byte for byte."""
     return document_text(plan)

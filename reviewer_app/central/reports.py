@@ -12,7 +12,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -223,27 +223,38 @@ def publicity_csv(entries: Iterable[Mapping[str, str]]) -> bytes:
 
 
 def write_results(results: Results, out_dir: Path, engine: Engine | None = None, *,
-                  publicity: Published | None = None) -> list[Path]:
+                  publicity: Published | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write every results file into ``out_dir`` (created if needed), each atomically.
 
     With ``engine``, the run is also recorded in the central store (``results_run``);
     with ``publicity``, results.pdf shows the 公示 period and its objections.
+    ``progress(done, total)`` is called as each file is made, all before the first is
+    written: an exception from it (a cancel) leaves no file written and no run recorded.
     """
     from reviewer_app.central.panel_summary_pdf import panel_summary_pdf
     from reviewer_app.central.results_pdf import results_pdf
     from reviewer_app.central.results_xlsx import results_xlsx
 
-    private_dir(out_dir)
     record = results_document(results)
     document = document_text(record)
-    outputs = {
-        "results.csv": results_csv(results),
-        "publicity.csv": publicity_csv(award_entries(record["projects"], tier_names(results))),
-        "results.json": document.encode("utf-8"),
-        "results.xlsx": results_xlsx(results),
-        "results.pdf": results_pdf(results, publicity=publicity),
-        "panel-summary.pdf": panel_summary_pdf(results),
+    makers: dict[str, Callable[[], bytes]] = {
+        "results.csv": lambda: results_csv(results),
+        "publicity.csv": lambda: publicity_csv(award_entries(record["projects"],
+                                                             tier_names(results))),
+        "results.json": lambda: document.encode("utf-8"),
+        "results.xlsx": lambda: results_xlsx(results),
+        "results.pdf": lambda: results_pdf(results, publicity=publicity),
+        "panel-summary.pdf": lambda: panel_summary_pdf(results),
     }
+    outputs = {}
+    for done, (name, make) in enumerate(makers.items()):
+        if progress is not None:
+            progress(done, len(makers))
+        outputs[name] = make()
+    if progress is not None:
+        progress(len(makers), len(makers))
+    private_dir(out_dir)
     written = []
     for name, data in outputs.items():
         atomic_write_bytes(out_dir / name, data)

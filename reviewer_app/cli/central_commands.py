@@ -6,7 +6,6 @@ import argparse
 import csv
 import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 from reviewer_app.cli.common import add_db_option, default_db_url, money
@@ -94,17 +93,9 @@ def read_seat_codes(path: Path) -> dict[str, str]:
     return codes
 
 
-def read_sheet_file(path: Path) -> bytes:
-    """A sheet file's bytes, reading at most one byte past the format's size limit
-    (enough to reject an oversized file without loading all of it)."""
-    from reviewer_app.sheets.envelope import MAX_SHEET_BYTES
-
-    with open(path, "rb") as handle:
-        return handle.read(MAX_SHEET_BYTES + 1)
-
-
 def run_merge(args: argparse.Namespace) -> int:
-    from reviewer_app.central.merge import merge_sheets, register_package
+    from reviewer_app.central.merge import register_package
+    from reviewer_app.central.merge_files import merge_files
 
     if not args.sheets and not args.package:
         raise ReviewerError("merge needs sheet files, or --package to register")
@@ -134,9 +125,8 @@ def run_merge(args: argparse.Namespace) -> int:
     from reviewer_app.cli.photo_commands import merge_photos, split_inputs
 
     sheets, photo_packages = split_inputs(args.sheets)
-    outcomes = merge_sheets(engine, [(str(p), read_sheet_file(p)) for p in sheets],
-                            seat_codes=merge_codes)
     try:
+        outcomes = merge_files(engine, sheets, seat_codes=merge_codes).outcomes
         if sheets:
             _print_sheet_outcomes(args, outcomes)
         refused = merge_photos(args, engine, photo_packages)
@@ -181,8 +171,7 @@ def _codes_for_merge(manifest: dict, seat_codes: dict[str, str] | None) -> dict[
 
 
 def run_results(args: argparse.Namespace) -> int:
-    from reviewer_app.central.reports import write_results
-    from reviewer_app.central.results import compute_results, load_program
+    from reviewer_app.central.results import load_program
 
     engine = open_store(args.db)
     if args.prior_awards:
@@ -197,28 +186,18 @@ def run_results(args: argparse.Namespace) -> int:
             program = load_program(tuple(session.scalars(select(m.Package))))
             new = add_awards(session, program.info.id, rows, "csv", str(args.prior_awards))
         print(f"{new} earlier award(s) recorded in the ledger", file=sys.stderr)
-    from reviewer_app.central.publicity import PublicityError, current_period
+    if args.final and (args.prior_awards or args.budget is not None):
+        raise ReviewerError("--final writes the plan of the results put on notice: give "
+                            "no --prior-awards or --budget with it")
+    from reviewer_app.central.round_files import write_round_results
 
-    try:
-        publicity = current_period(engine)
-    except PublicityError:
-        publicity = None
-    if args.final:
-        if args.prior_awards or args.budget is not None:
-            raise ReviewerError("--final writes the plan of the results put on notice: give "
-                                "no --prior-awards or --budget with it")
-        from reviewer_app.cli.publicity_commands import write_final_plan
-
-        plan_files = write_final_plan(engine, args.out)  # raises when there is no period
-        assert publicity is not None
-        budget = publicity.document["budget"]
-        if budget["source"] == "given":
-            args.budget = Decimal(budget["budget"])
-    results = compute_results(engine, budget=args.budget)
-    written = write_results(results, args.out, engine, publicity=publicity)
-    if args.final:
-        written += plan_files
+    written = write_round_results(engine, args.out, budget=args.budget, final=args.final)
     engine.dispose()
+    if written.plan is not None:
+        plan = written.plan.plan
+        print(f"award plan: {len(plan['awards'])} project(s), {plan['awarded_total']} CNY; "
+              f"{len(plan['excluded'])} excluded after the 公示", file=sys.stderr)
+    results = written.results
     funding = results.funding
     funded = sum(1 for r in results.rows if r.award.amount > 0)
     if results.pending:
@@ -230,7 +209,7 @@ def run_results(args: argparse.Namespace) -> int:
     print(f"{len(results.rows)} projects, {funded} funded; awarded "
           f"{decimal_str(funding.awarded_total)} of {decimal_str(funding.budget)} CNY "
           f"({funding.policy}); {len(results.divergent)} flagged for re-review")
-    for path in written:
+    for path in written.files:
         print(f"wrote {path}")
     return 0
 

@@ -1,11 +1,11 @@
 """``publicity`` and ``objection``: the 公示 (五（五）) and what is raised during it;
-``results --final`` (:func:`write_final_plan`) writes the award plan after it."""
+``results --final`` (``central.round_files.write_final_plan``) writes the award plan
+after it."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 from reviewer_app.cli.central_commands import open_store
@@ -59,12 +59,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_publicity(args: argparse.Namespace) -> int:
-    from reviewer_app.central.publicity import (
-        OUTCOME_ZH,
-        current_period,
-        holiday_calendar,
-        open_period,
-    )
+    from reviewer_app.central.publicity import OUTCOME_ZH, current_period, holiday_calendar
+    from reviewer_app.central.round_files import open_publicity
 
     engine = open_store(args.db)
     try:
@@ -82,34 +78,17 @@ def run_publicity(args: argparse.Namespace) -> int:
             return 0
         if args.out is None:
             raise ReviewerError("publicity --start needs --out FOLDER for the notice")
-        period, results = open_period(engine, args.start, budget=args.budget,
-                                      calendar=holiday_calendar(args.holidays))
-        published = current_period(engine)
-        written = _write_notice(published, results, args.out)
+        notice = open_publicity(engine, args.start, args.out, budget=args.budget,
+                                calendar=holiday_calendar(args.holidays))
     finally:
         engine.dispose()
+    period, written = notice.period, notice.files
     print(f"公示期 {period.start.isoformat()} – {period.end.isoformat()}: "
           f"{len(period.working_days)} working days ("
           + ", ".join(d.isoformat() for d in period.working_days) + ")")
     for path in written:
         print(f"wrote {path}")
     return 0
-
-
-def _write_notice(published, results, out_dir: Path) -> list[Path]:
-    from reviewer_app.atomic import atomic_write_bytes
-    from reviewer_app.central.publicity_pdf import publicity_pdf
-    from reviewer_app.central.reports import award_entries, publicity_csv, tier_names
-    from reviewer_app.files import private_dir
-
-    entries = award_entries(published.document["projects"], tier_names(results))
-    private_dir(out_dir)
-    outputs = {"publicity.pdf": publicity_pdf(published, entries,
-                                              results.program.info.authority),
-               "publicity.csv": publicity_csv(entries)}
-    for name, data in outputs.items():
-        atomic_write_bytes(out_dir / name, data)
-    return [out_dir / name for name in outputs]
 
 
 def run_objection(args: argparse.Namespace) -> int:
@@ -142,27 +121,3 @@ def run_objection(args: argparse.Namespace) -> int:
         engine.dispose()
     print(f"objection {number} recorded for {args.project}")
     return 0
-
-
-def write_final_plan(engine, out_dir: Path) -> list[Path]:
-    """``results --final``: the award plan (资助计划) once the 公示 has ended."""
-    from reviewer_app.atomic import atomic_write_bytes
-    from reviewer_app.central.publicity import final_plan, plan_text
-    from reviewer_app.central.publicity_pdf import award_plan_pdf
-    from reviewer_app.central.reports import publicity_csv
-    from reviewer_app.central.results import results_program
-    from reviewer_app.files import private_dir
-
-    plan = final_plan(engine)
-    authority = results_program(engine).info.authority
-    private_dir(out_dir)
-    outputs = {
-        "award-plan.json": plan_text(plan).encode("utf-8"),
-        "award-plan.csv": publicity_csv(plan["awards"]),
-        "award-plan.pdf": award_plan_pdf(plan, authority),
-    }
-    for name, data in outputs.items():
-        atomic_write_bytes(out_dir / name, data)
-    print(f"award plan: {len(plan['awards'])} project(s), {plan['awarded_total']} CNY; "
-          f"{len(plan['excluded'])} excluded after the 公示", file=sys.stderr)
-    return [out_dir / name for name in outputs]

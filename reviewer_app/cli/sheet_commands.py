@@ -23,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from reviewer_app.cli.central_commands import read_seat_codes, read_sheet_file
+    from reviewer_app.central.sheet_files import read_sheet_file
+    from reviewer_app.cli.central_commands import read_seat_codes
     from reviewer_app.cli.package_commands import open_package
     from reviewer_app.sheets.context import SheetContext
     from reviewer_app.sheets.errors import SheetRejected

@@ -13,12 +13,16 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from reviewer_app.gui.desk.context import DeskContext
 from reviewer_app.gui.desk.intake_page import IntakePage
+from reviewer_app.gui.desk.merge_page import MergePage
 from reviewer_app.gui.desk.overview_page import OverviewPage
 from reviewer_app.gui.desk.packages_page import PackagesPage
+from reviewer_app.gui.desk.publicity_page import PublicityPage
+from reviewer_app.gui.desk.results_page import ResultsPage
 from reviewer_app.gui.i18n import LANGUAGES, Retranslating, Translations
 
-# In the order of the round (desk-b's merge, results and 公示 pages follow packages).
-PAGES: tuple[type[QWidget], ...] = (OverviewPage, IntakePage, PackagesPage)
+# In the order of the round.
+PAGES: tuple[type[QWidget], ...] = (OverviewPage, IntakePage, PackagesPage, MergePage,
+                                    ResultsPage, PublicityPage)
 
 
 class DeskWindow(Retranslating, QMainWindow):

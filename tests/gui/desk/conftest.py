@@ -1,14 +1,18 @@
 """Desk fixtures: a demo intake shared by the session, a desk over a fresh SQLite store
-in a private user data folder, and a working (in-memory) system keyring."""
+in a private user data folder, and a working (in-memory) system keyring (intake and
+packages pages); one demo round per session (building it takes seconds), a fresh
+central store per test, a headless secretariat machine with no keyring (merge,
+results and 公示 pages, which ask for ``chinese``)."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.desk import open_desk
+from tests.helpers.desk import DemoRound, demo_round, open_desk
 
 PENDING = "AI2026-0005"   # the demo intake's (seed 3) 事业单位: 需复核
 
@@ -43,3 +47,36 @@ def desk(qtbot, data_dir: Path, tmp_path: Path):
         window.close()
         window.context.engine.dispose()
         window.translations.remove()  # a later test's widgets must not inherit the language
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory) -> DemoRound:
+    return demo_round(tmp_path_factory.mktemp("desk-round"))
+
+
+@pytest.fixture
+def secretariat(demo: DemoRound, monkeypatch, fail_keyring) -> DemoRound:
+    from reviewer_app.paths import DATA_DIR_ENV
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(demo.data_dir))
+    return demo
+
+
+@pytest.fixture
+def context(tmp_path: Path, secretariat) -> Iterator:
+    from reviewer_app.gui.desk.context import open_desk_context
+
+    desk = open_desk_context(str(tmp_path / "central.sqlite"), tmp_path / "out")
+    yield desk
+    desk.engine.dispose()
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator:
+    """The desk in its default language, as a secretariat user starts it."""
+    from reviewer_app.gui.i18n import Translations
+
+    translations = Translations(qapp)
+    assert translations.apply("zh_CN")
+    yield translations
+    translations.remove()

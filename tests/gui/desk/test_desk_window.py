@@ -29,11 +29,14 @@ def test_the_pages_follow_the_round_in_chinese_then_english(desk) -> None:
     window = desk()
     pages = child(window, QTabWidget, "deskPages")
     assert [pages.widget(i).objectName() for i in range(pages.count())] == [
-        "overviewPage", "intakePage", "packagesPage"]
-    assert _titles(window) == ["本轮概览", "受理", "评审包"]
+        "overviewPage", "intakePage", "packagesPage", "mergePage", "resultsPage",
+        "publicityPage"]
+    assert _titles(window) == ["本轮概览", "受理", "评审包", "合并评分表", "评审结果",
+                               "公示与资助计划"]
     assert window.windowTitle().startswith("秘书处工作台")
     window.findChild(type(window.language_actions["en"]), "deskLanguage_en").trigger()
-    assert _titles(window) == ["Round overview", "Intake", "Packages"]
+    assert _titles(window) == ["Round overview", "Intake", "Packages", "Merge sheets",
+                               "Results", "公示 and award plan"]
     assert pages.accessibleName() == "Steps of the round"
 
 

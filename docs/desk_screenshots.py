@@ -1,0 +1,82 @@
+"""Make the README screenshots of the secretariat desk's merge, results and 公示 pages.
+
+    python docs/desk_screenshots.py
+
+Runs a rehearsal round headless (demo intake, build, demo sheets: as
+``reviewer-admin`` does), merges the sheets on the merge page, settles the 需复核
+projects, opens a 公示 with one objection, and renders each page offscreen
+(``widget.grab()``) at the usable area of a 1366×768 laptop screen into
+docs/images/desk-{merge,results,publicity}-zh.png.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SIZE = (1366, 728)
+
+from docs.screenshots import IMAGES, _settle  # noqa: E402  (after sys.path)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        from reviewer_app.central.merge_files import register_package_file
+        from reviewer_app.central.publicity import add_objection
+        from reviewer_app.central.round_files import open_publicity
+        from reviewer_app.gui.app import create_app
+        from reviewer_app.gui.desk.context import open_desk_context
+        from reviewer_app.gui.desk.merge_page import MergePage
+        from reviewer_app.gui.desk.publicity_page import PublicityPage
+        from reviewer_app.gui.desk.results_page import ResultsPage
+        from reviewer_app.gui.i18n import Translations
+        from reviewer_app.package import fingerprint, open_package
+        from tests.helpers.desk import PASSPHRASE, decide_pending, demo_round, secretariat_env
+
+        app = create_app()
+        Translations(app).apply("zh_CN")
+        demo = demo_round(root / "round", projects=24, seats=7)
+        with secretariat_env(demo.data_dir):
+            with open_package(demo.package, trusted_keys=None, passphrase=PASSPHRASE) as reader:
+                organizer = fingerprint(reader.organizer_public_key)
+            context = open_desk_context(str(root / "central.sqlite"), root / "out")
+            register_package_file(context.engine, demo.package, PASSPHRASE, organizer)
+            merge = MergePage(context)
+            merge.resize(*SIZE)
+            merge.show()
+            merge.merge_paths([demo.sheets])
+            decide_pending(context.engine)
+            results = ResultsPage(context)
+            results.resize(*SIZE)
+            results.show()
+            results.wait_idle()
+            _settle(app, 0.8)
+            open_publicity(context.engine, dt.date(2026, 9, 30), root / "notice")
+            funded = results.results.rows[0].project_id
+            add_objection(context.engine, funded,
+                          "对评分结果有异议：申请材料中的合同金额与发票不一致",
+                          dt.date(2026, 10, 9))
+            publicity = PublicityPage(context)
+            publicity.resize(*SIZE)
+            publicity.show()
+            _settle(app, 0.8)
+            IMAGES.mkdir(parents=True, exist_ok=True)
+            for name, page in (("merge", merge), ("results", results),
+                               ("publicity", publicity)):
+                path = IMAGES / f"desk-{name}-zh.png"
+                page.grab().save(str(path))
+                print(f"wrote {path}")
+            context.engine.dispose()
+    sys.stdout.flush()
+    os._exit(0)  # skip teardown of Qt objects after QApplication (PySide6 can abort there)
+
+
+if __name__ == "__main__":
+    main()

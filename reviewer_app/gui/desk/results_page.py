@@ -1,0 +1,297 @@
+"""Results (issue 13, item 5): ranking, tiers and amounts computed by
+``central.results.compute_results`` (what ``reviewer-admin results`` computes), in a
+sortable, filterable table; the experts' totals as a strip plot; the budget's use;
+export of the results files (``central.round_files.write_round_results``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.central.results import ProjectRow, Results
+from reviewer_app.gui.desk import results_view
+from reviewer_app.gui.desk.charts import BudgetChart, DivergencePlot
+from reviewer_app.gui.desk.context import DeskContext
+from reviewer_app.gui.desk.tables import table_view, widen
+from reviewer_app.gui.i18n import Retranslating
+from reviewer_app.gui.widgets.row_table import RowsFilter, RowsModel
+from reviewer_app.gui.widgets.workers import Cancelled, Worker, run_with_progress
+
+RESULTS_CHANGES = ("sheets", "packages", "decisions", "intake", "publicity", "store")
+
+
+class ResultsPage(Retranslating, QWidget):
+    resultsShown = Signal()   # the table holds freshly computed results
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsPage")
+        self.context = context
+        self.results: Results | None = None
+        self._problem: str | None = None
+        self._worker = Worker(self, threads=1)
+        self._pending: int | None = None
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("resultsFilterEdit")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("resultsStatusFilter")
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.setObjectName("refreshResultsButton")
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("exportResultsButton")
+        # While the results are computed: a busy bar and a Cancel that drops the run
+        # (the computation only reads the store, so nothing is left half-done).
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("resultsProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelResultsButton")
+        self.cancel_button.hide()
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 2)
+        bar.addWidget(self.status_filter, 1)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.export_button)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("resultsSummaryLabel")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+
+        self.model = RowsModel(self)
+        self.proxy = RowsFilter(self.model, self)
+        self.table = table_view(self, "resultsTable", self.proxy)
+
+        self.plot = DivergencePlot()
+        self.plot_area = QScrollArea(self)
+        self.plot_area.setObjectName("divergenceView")
+        self.plot_area.setWidgetResizable(True)
+        self.plot_area.setWidget(self.plot)
+        self.budget = BudgetChart(self)
+
+        charts = QSplitter(Qt.Orientation.Horizontal, self)
+        charts.addWidget(self.plot_area)
+        charts.addWidget(self.budget)
+        charts.setStretchFactor(0, 3)
+        charts.setStretchFactor(1, 2)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(charts)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.status_filter.currentIndexChanged.connect(self._apply_status_filter)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button.clicked.connect(self.export)
+        context.events.storeChanged.connect(self._store_changed)
+        self.retranslate()
+        self.refresh()
+
+    # --- texts ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Results"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter: project, enterprise, reason…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter results"))
+        self.status_filter.setAccessibleName(self.tr("Show"))
+        self.refresh_button.setText(self.tr("Recompute"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.progress.setAccessibleName(self.tr("Computing the results"))
+        self.export_button.setText(self.tr("Export XLSX, PDF, CSV…"))
+        self.table.setAccessibleName(self.tr("Results table"))
+        self.plot.setAccessibleName(self.tr("Experts' totals per project"))
+        self.plot_area.setAccessibleName(self.tr("Divergence view"))
+        self.budget.setAccessibleName(self.tr("Budget use"))
+        self.summary.setAccessibleName(self.tr("Results summary"))
+        self._fill_status_filter()
+        if self.results is not None:
+            self._show(self.results)
+        else:
+            self.model.set_headers(results_view.headers(None))
+            if self._problem is not None:
+                self.summary.setText(self._problem_text(self._problem))
+
+    def _fill_status_filter(self) -> None:
+        current = self.status_filter.currentData()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(self.tr("All projects"), "all")
+        self.status_filter.addItem(self.tr("Funded"), "funded")
+        self.status_filter.addItem(self.tr("Not funded"), "unfunded")
+        self.status_filter.addItem(self.tr("Flagged for re-review"), "divergent")
+        self.status_filter.addItem(self.tr("Eligibility decision pending"), "pending")
+        if self.results is not None:
+            for tier in self.results.program.funding.tiers:
+                name = tier.name if results_view.chinese() else tier.name_en
+                self.status_filter.addItem(self.tr("Tier: %1").replace("%1", name),
+                                           f"tier:{tier.id}")
+        index = self.status_filter.findData(current)
+        self.status_filter.setCurrentIndex(max(index, 0))
+        self.status_filter.blockSignals(False)
+        self._apply_status_filter()
+
+    def _apply_status_filter(self) -> None:
+        self.proxy.set_predicate(status_predicate(self.status_filter.currentData() or "all"))
+
+    # --- computing -----------------------------------------------------------------
+    def _store_changed(self, what: str) -> None:
+        if what in RESULTS_CHANGES:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Compute the results off the GUI thread; the table follows when done."""
+        from reviewer_app.central.results import compute_results
+
+        if self._pending is not None:
+            self._worker.cancel(self._pending)
+        engine = self.context.engine
+        self.summary.setText(self.tr("Computing the results…"))
+        self._busy(True)
+        self._pending = self._worker.submit(lambda: compute_results(engine),
+                                            self._computed, self._failed)
+
+    def cancel(self) -> None:
+        """Stop waiting for the results being computed (the table keeps what it had)."""
+        if self._pending is not None:
+            self._worker.cancel(self._pending)
+            self._pending = None
+        self._busy(False)
+        self.summary.setText(self.tr("Computation cancelled: the table shows the results "
+                                     "computed before, if any."))
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.refresh_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy)
+
+    def _computed(self, results: Results) -> None:
+        self._pending = None
+        self._busy(False)
+        self.results, self._problem = results, None
+        self._fill_status_filter()
+        self._show(results)
+        self.resultsShown.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        from reviewer_app.core.errors import ReviewerError
+
+        self._pending = None
+        self._busy(False)
+        self.results = None
+        self.model.set_rows([])
+        self.model.set_headers(results_view.headers(None))
+        self.plot.set_strips([], 100)
+        self._problem = str(exc) if isinstance(exc, ReviewerError) else repr(exc)
+        self.summary.setText(self._problem_text(self._problem))
+        self.resultsShown.emit()
+
+    def _problem_text(self, problem: str) -> str:
+        if problem.startswith("no panel package is registered"):
+            return self.tr("No results yet: register the panel package and merge the "
+                           "experts' sheets on the merge page first.")
+        return self.tr("The results cannot be computed: %1").replace("%1", problem)
+
+    def _show(self, results: Results) -> None:
+        fresh = self.model.columnCount() == 0
+        self.model.set_headers(results_view.headers(results))
+        self.model.set_rows(results_view.table_rows(results))
+        if fresh:
+            # Room for the project's title and the enterprise's name; the reason
+            # takes what is left (the last section stretches).
+            widen(self.table, {0: 5, 1: 30, 2: 22})
+        self.plot.set_strips(results_view.strips(results),
+                             float(results.program.rubric.total_max))
+        self.budget.set_budget(*results_view.budget_parts(results))
+        funded = sum(1 for r in results.rows if r.award.amount > 0)
+        self.summary.setText(
+            self.tr("%1 projects, %2 funded; %3 of %4 yuan awarded; %5 flagged for "
+                    "re-review; %6 awaiting an eligibility decision.")
+            .replace("%1", str(len(results.rows))).replace("%2", str(funded))
+            .replace("%3", results_view.yuan(results.funding.awarded_total))
+            .replace("%4", results_view.yuan(results.funding.budget))
+            .replace("%5", str(len(results.divergent)))
+            .replace("%6", str(len(results.pending))))
+
+    def wait_idle(self, msecs: int = 30000) -> bool:
+        return self._worker.wait(msecs)
+
+    # --- export --------------------------------------------------------------------
+    def export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export the results into"), str(self.context.work_dir))
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> list[Path] | None:
+        """Write results.xlsx/.pdf/.csv/.json and publicity.csv into ``folder``, each
+        atomically, off the GUI thread; the run is recorded in the store."""
+        from reviewer_app.central.round_files import write_round_results
+
+        engine = self.context.engine
+
+        def task(progress: Any) -> list[Path]:
+            # Cancel works until the files are made: then they are written, each
+            # atomically; a cancel before leaves nothing at all.
+            return write_round_results(engine, folder, progress=progress).files
+
+        try:
+            files = run_with_progress(self, self.tr("Export results"),
+                                      self.tr("Writing the results files…"),
+                                      self.tr("Cancel"), task)
+        except Cancelled:
+            self.summary.setText(self.tr("Export cancelled: nothing was written."))
+            return None
+        except Exception as exc:
+            self.summary.setText(self.tr("The results could not be exported: %1")
+                                 .replace("%1", str(exc)))
+            return None
+        self.summary.setText(self.tr("Exported to %1: %2").replace("%1", str(folder))
+                             .replace("%2", ", ".join(p.name for p in files)))
+        self.context.changed("results")
+        return files
+
+
+def status_predicate(key: str):
+    """Which rows the status filter ``key`` keeps (None: all)."""
+    tests = {
+        "funded": lambda r: r.award.amount > 0,
+        "unfunded": lambda r: r.award.amount <= 0,
+        "divergent": lambda r: r.aggregate.divergent,
+        "pending": lambda r: r.eligibility.effective == "pending",
+    }
+    if key in tests:
+        return tests[key]
+    if key.startswith("tier:"):
+        tier_id = key.removeprefix("tier:")
+
+        def in_tier(row: ProjectRow) -> bool:
+            return row.award.tier is not None and row.award.tier.id == tier_id
+        return in_tier
+    return None
