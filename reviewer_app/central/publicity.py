@@ -58,6 +58,18 @@ def today_cst(now: dt.datetime | None = None) -> dt.date:
     return (now or dt.datetime.now(dt.UTC)).astimezone(CST).date()
 
 
+# What a merge records without changing what was put on notice: the log of every file
+# offered (a rejected or repeated sheet dropped after the notice), and the site visits'
+# findings and photos (shown beside the ranking; they change no score or amount).
+RECORD_ONLY = ("merge_log", "inspection_checklist", "inspections")
+
+
+def notice_basis(document: dict[str, Any]) -> dict[str, Any]:
+    """The part of a results document that the 公示 makes public and the award plan must
+    still match: ranking, scores, eligibility, amounts, budget and the sheets that count."""
+    return {key: value for key, value in document.items() if key not in RECORD_ONLY}
+
+
 def _document(results) -> tuple[str, str]:
     """results.json's text for ``results`` and its SHA-256: what goes on notice."""
     text = document_text(results_document(results))
@@ -236,8 +248,7 @@ def final_plan(engine: Engine, now: dt.datetime | None = None) -> dict[str, Any]
     budget = published.document["budget"]
     given = Decimal(budget["budget"]) if budget["source"] == "given" else None
     results = compute_results(engine, budget=given)
-    _, sha = _document(results)
-    if sha != published.document_sha256:
+    if notice_basis(results_document(results)) != notice_basis(published.document):
         raise PublicityError("the results have changed since the 公示 (sheets merged, "
                              "decisions or ledger entries recorded): open a new 公示 period")
     upheld = {o.project_id: o for o in published.objections if o.outcome == "upheld"}

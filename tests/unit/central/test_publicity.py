@@ -101,6 +101,19 @@ def test_results_changed_after_the_notice_need_a_new_period(store) -> None:
         == "2026-11-09"
 
 
+def test_files_that_change_nothing_on_notice_do_not_block_the_plan(store) -> None:
+    """A sheet dropped again, a forged one refused, or a visit's photos merged after the
+    notice go into the merge log and the inspection record, not into what was put on
+    notice (五（五）): the plan can still be written from the period that ran."""
+    open_period(store, START)
+    merge_sheets(store, [("again", _sheet("S1", "25")),
+                         ("forged", fake_sheet("S2", [scored("P1", "1", "1", "1", "1")],
+                                               revision=9, signed=False))],
+                 verify=fake_verify)
+    plan = final_plan(store, now=_beijing(dt.date(2026, 11, 9), 9))
+    assert plan["publicity"]["start"] == START.isoformat()
+
+
 def test_no_notice_while_eligibility_decisions_are_pending(tmp_path: Path) -> None:
     manifest = json.loads(manifest_bytes(tmp_path))
     next(p for p in manifest["projects"] if p["project_id"] == "P2")["eligibility"][
