@@ -43,10 +43,18 @@ def desk(qtbot, data_dir: Path, tmp_path: Path):
         return window
 
     yield make
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     for window in windows:
         window.close()
-        window.context.engine.dispose()
-        window.translations.remove()  # a later test's widgets must not inherit the language
+        translations, engine = window.translations, window.context.engine
+        # The window goes before its language: removing the translator posts a
+        # LanguageChange on which live pages reload from a store that may be gone.
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        translations.remove()  # a later test's widgets must not inherit the language
+        QCoreApplication.processEvents()
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")

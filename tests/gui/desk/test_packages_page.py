@@ -163,8 +163,10 @@ def test_without_a_keyring_the_organizer_key_is_the_command_lines_encrypted_file
     assert fingerprint in shown
 
 
-def test_the_desk_works_on_a_postgresql_store(qtbot, desk, demo_intake: Path, tmp_path: Path,
-                                               pg_url: str, memory_keyring) -> None:  # noqa: F811
+def test_the_desk_works_on_a_postgresql_store(pg_url: str, qtbot, desk,  # noqa: F811
+                                               demo_intake: Path, tmp_path: Path,
+                                               memory_keyring) -> None:
+    # pg_url first: its database is dropped after the desk (set up later) has closed.
     from reviewer_app.central.round_status import round_status
     from tests.gui.desk.conftest import PENDING
     from tests.helpers.desk import check_intake, decide
