@@ -16,6 +16,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the bundled demo package (its passphrase is shown)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None,
                         help="user-interface language (default: Chinese)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on the demo package, print one line "
+                             "and exit (0: everything works)")
     return parser
 
 
@@ -28,6 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     # Before a passphrase is typed or a material decrypted (reviewer_app/hardening.py).
     disable_core_dumps()
     arguments = sys.argv[1:] if argv is None else argv
+    if getattr(sys, "frozen", False):
+        # A frozen Windows build starts multiprocessing's children (the demo intake's
+        # pool) as this executable: let them run their task instead of the app.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     if arguments[:1] == [RENDER_WORKER_FLAG]:
         # The frozen bundle has no ``python -m``: the app's own executable is the render
         # worker (docs/architecture.md §5). Nothing else is imported before it confines
@@ -36,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return render_worker()
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from reviewer_app.selftest import run_self_test
+
+        return run_self_test()
     if importlib.util.find_spec("reviewer_app.gui") is None:
         # The workspace (issue 4) is not in this build yet; say so instead of crashing.
         print("reviewer-app: the expert workspace is not part of this build yet",

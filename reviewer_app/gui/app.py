@@ -20,6 +20,8 @@ from reviewer_app.gui.pyside_compat import keep_singletons_alive
 from reviewer_app.gui.settings import APP_NAME, ORG_NAME, Preferences
 from reviewer_app.paths import CJK_FONT, RESOURCES
 
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
 if TYPE_CHECKING:
     from reviewer_app.gui.expert.session import Credentials, OpenedPackage, Opener
 
@@ -39,9 +41,14 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     keep_singletons_alive()
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
-    icon = RESOURCES / "icons" / "app.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    # PNG sizes rendered from app.svg (installer/make_icons.py): no SVG plugin needed.
+    icon = QIcon()
+    for size in APP_ICON_SIZES:
+        png = RESOURCES / "icons" / f"app-{size}.png"
+        if png.exists():
+            icon.addFile(str(png))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     _ensure_cjk_font(app)
     return app
 
