@@ -67,8 +67,17 @@ def test_the_self_test_passes_from_a_wheel_installed_in_a_venv(wheel, tmp_path):
     env = _clean_env()
     _pip_install(python, wheel, env)
     assert _root_seen_by(python, tmp_path, env) == venv / "share" / "reviewer-app"
-    run = run_self_test([str(venv / "bin" / "reviewer-app")], tmp_path, env=env)
+    run = run_self_test([str(venv / "bin" / "reviewer-app")], tmp_path / "ok", env=env)
     assert_passed(run)
+    # A broken installation: the Chinese catalogue is gone. The self-test names the
+    # step that found it and exits 1, still leaving nothing behind.
+    (venv / "share" / "reviewer-app" / "resources" / "translations"
+     / "reviewer_app_zh_CN.qm").unlink()
+    run = run_self_test([str(venv / "bin" / "reviewer-app")], tmp_path / "broken", env=env)
+    assert run.returncode == 1 and run.stdout == ""
+    assert "reviewer-app self-test: FAILED at window: StepFailed: our Chinese translation " \
+           "did not load" in run.stderr
+    assert run.leftovers() == []
 
 
 def test_pip_install_user_finds_its_resources_under_the_user_base(wheel, tmp_path):

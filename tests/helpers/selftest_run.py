@@ -33,13 +33,13 @@ class SelfTestRun:
 def run_self_test(command: list[str], tmp_path: Path, *, env: dict[str, str] | None = None,
                   timeout: float = 180) -> SelfTestRun:
     tmpdir = tmp_path / "tmp"
-    tmpdir.mkdir()
+    tmpdir.mkdir(parents=True)
     profile = tmp_path / "profile-never-made"
-    child_env = {key: value for key, value in os.environ.items()
+    base = os.environ if env is None else env  # env: the whole environment, not additions
+    child_env = {key: value for key, value in base.items()
                  if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     child_env.update({"TMPDIR": str(tmpdir), "REVIEWER_APP_DATA_DIR": str(profile),
                       "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
-    child_env.update(env or {})
     result = subprocess.run([*command, "--self-test"], capture_output=True, text=True,
                             timeout=timeout, env=child_env, check=False)
     return SelfTestRun(result.returncode, result.stdout, result.stderr, profile, tmpdir)

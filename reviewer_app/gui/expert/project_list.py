@@ -142,8 +142,10 @@ class ProjectFilterModel(QSortFilterProxyModel):
         self._change_filter(lambda: setattr(self, "_text", text.strip().casefold()))
 
     def _change_filter(self, change) -> None:
-        # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange().
-        if hasattr(self, "beginFilterChange"):
+        # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange(). Qt 6.9 (the
+        # glibc 2.28 set) has beginFilterChange() but not endFilterChange(): test for the
+        # one that would be missing.
+        if hasattr(self, "endFilterChange"):
             self.beginFilterChange()
             change()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
