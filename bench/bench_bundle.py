@@ -33,10 +33,13 @@ TIMEOUT_S = 60.0
 
 @contextlib.contextmanager
 def xvfb() -> Iterator[str]:
-    """A private Xvfb display for the run (its number chosen by Xvfb itself)."""
+    """A private Xvfb display for the run (its number chosen by Xvfb itself). -noreset:
+    by default Xvfb resets when its last client leaves, and a client connecting during
+    the reset is refused ("could not connect to display")."""
     read, write = os.pipe()
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
-                               "1600x1000x24", "-nolisten", "tcp"], pass_fds=(write,),
+                               "1600x1000x24", "-nolisten", "tcp", "-noreset"],
+                              pass_fds=(write,),
                               stderr=subprocess.DEVNULL)
     os.close(write)
     try:
