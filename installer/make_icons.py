@@ -1,5 +1,9 @@
 """Generate the app icon's PNG sizes and the Windows .ico from resources/icons/app.svg.
 
+The PNGs go into an XDG icon-theme layout (``hicolor/<n>x<n>/apps/reviewer-app.png``),
+which the app loads for its window and a wheel installs under ``<prefix>/share/icons``,
+so that the desktop entry's ``Icon=reviewer-app`` finds them.
+
 Run after editing the SVG (the outputs are committed, so a build needs no renderer):
 
     python installer/make_icons.py
@@ -17,6 +21,10 @@ from pathlib import Path
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def png_path(size: int) -> Path:
+    return ICONS / "hicolor" / f"{size}x{size}" / "apps" / "reviewer-app.png"
 
 
 def render_png(svg: Path, size: int) -> bytes:
@@ -63,7 +71,9 @@ def main() -> int:
     svg = ICONS / "app.svg"
     pngs = {size: render_png(svg, size) for size in PNG_SIZES}
     for size, data in pngs.items():
-        (ICONS / f"app-{size}.png").write_bytes(data)
+        png = png_path(size)
+        png.parent.mkdir(parents=True, exist_ok=True)
+        png.write_bytes(data)
     (ICONS / "app.ico").write_bytes(ico_file({s: pngs[s] for s in ICO_SIZES}))
     del app
     print(f"make_icons: {len(pngs)} PNG sizes and app.ico in {ICONS}")

@@ -70,6 +70,7 @@ def run_self_test(out=None, err=None) -> int:
                     begun = time.perf_counter()
                     action(run)
                     run.timings.append((step, time.perf_counter() - begun))
+                step = "cleanup"
             finally:
                 if run.reader is not None:
                     run.reader.close()

@@ -44,7 +44,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     # PNG sizes rendered from app.svg (installer/make_icons.py): no SVG plugin needed.
     icon = QIcon()
     for size in APP_ICON_SIZES:
-        png = RESOURCES / "icons" / f"app-{size}.png"
+        png = RESOURCES / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "reviewer-app.png"
         if png.exists():
             icon.addFile(str(png))
     if not icon.isNull():

@@ -87,5 +87,9 @@ def test_pip_install_user_finds_its_resources_under_the_user_base(wheel, tmp_pat
     _pip_install(python, wheel, env, "--user")
     assert not (venv / "share" / "reviewer-app").exists()
     assert _root_seen_by(python, tmp_path, env) == user_base / "share" / "reviewer-app"
+    # The desktop entry and its icon where desktops look (~/.local/share for a user).
+    assert (user_base / "share" / "applications" / "reviewer-app.desktop").is_file()
+    assert (user_base / "share" / "icons" / "hicolor" / "256x256" / "apps"
+            / "reviewer-app.png").is_file()
     run = run_self_test([str(user_base / "bin" / "reviewer-app")], tmp_path, env=env)
     assert_passed(run)

@@ -39,7 +39,7 @@ def test_the_windows_installer_matches_the_bundle_and_the_project():
 def test_the_icon_comes_in_every_size_the_window_and_windows_ask_for():
     icons = ROOT / "resources" / "icons"
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
-        data = (icons / f"app-{size}.png").read_bytes()
+        data = (icons / "hicolor" / f"{size}x{size}" / "apps" / "reviewer-app.png").read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         assert struct.unpack(">II", data[16:24]) == (size, size)
     ico = (icons / "app.ico").read_bytes()
