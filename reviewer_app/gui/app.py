@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer_app.gui.expert.main_window import MainWindow
 from reviewer_app.gui.i18n import Translations
+from reviewer_app.gui.input_method import prefer_a_shipped_input_method
 from reviewer_app.gui.pyside_compat import keep_singletons_alive
 from reviewer_app.gui.settings import APP_NAME, ORG_NAME, Preferences
 from reviewer_app.paths import CJK_FONT, RESOURCES
@@ -37,6 +38,8 @@ def open_package(path: Path, credentials: Credentials,
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused when one exists, as under pytest-qt)."""
+    if QApplication.instance() is None:
+        prefer_a_shipped_input_method()  # fcitx5 sessions: Chinese input through ibus
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     keep_singletons_alive()
     app.setOrganizationName(ORG_NAME)
