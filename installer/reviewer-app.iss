@@ -1,6 +1,8 @@
 ; Inno Setup script: Windows installer around the PyInstaller one-folder bundle.
 ; Build the bundle on Windows first (installer\build.sh in Git Bash, or pyinstaller
 ; installer\reviewer-app.spec), then: iscc installer\reviewer-app.iss
+; AppVersion, the executable and the icon must match pyproject.toml and reviewer-app.spec
+; (tests/unit/test_installer_files.py checks them).
 #define AppName "Expert Review Desk"
 #define AppNameZh "专家评审工作台"
 #define AppVersion "0.1.0"
@@ -17,7 +19,12 @@ OutputBaseFilename=ExpertReviewDesk-{#AppVersion}-setup
 Compression=lzma2
 SolidCompression=yes
 PrivilegesRequired=lowest
+ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+; Windows 10 1809 (build 17763) is the oldest Windows the app supports (Qt 6's floor).
+MinVersion=10.0.17763
+SetupIconFile=..\resources\icons\app.ico
+UninstallDisplayIcon={app}\ExpertReviewDesk.exe
 
 [Languages]
 Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"

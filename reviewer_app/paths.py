@@ -2,7 +2,8 @@
 
 In a source checkout (including an editable install) they sit beside the
 ``reviewer_app`` package; in a PyInstaller bundle they sit in the bundle's data
-directory (``sys._MEIPASS``); a wheel installs them under ``<prefix>/share/reviewer-app``.
+directory (``sys._MEIPASS``); a wheel installs them under ``<prefix>/share/reviewer-app``,
+where the prefix is ``sys.prefix`` or, for ``pip install --user``, the user base.
 """
 
 from __future__ import annotations
@@ -12,16 +13,32 @@ import sys
 from pathlib import Path
 
 
-def _root() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
+def _root(*, bundle: str | None = None, checkout: Path | None = None,
+          prefixes: tuple[Path, ...] | None = None) -> Path:
+    """The folder holding ``resources/`` and ``ui/`` (arguments: for tests)."""
+    bundle = bundle if bundle is not None else getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
-    checkout = Path(__file__).resolve().parent.parent
+    checkout = checkout or Path(__file__).resolve().parent.parent
     if (checkout / "resources").is_dir():
         return checkout
-    # A wheel installs the data files under <prefix>/share/reviewer-app.
-    installed = Path(sys.prefix) / "share" / "reviewer-app"
-    return installed if (installed / "resources").is_dir() else checkout
+    # A wheel installs the data files under <scheme data>/share/reviewer-app: sys.prefix
+    # for a venv or a system install, the user base for ``pip install --user``.
+    for prefix in prefixes if prefixes is not None else _install_prefixes():
+        installed = prefix / "share" / "reviewer-app"
+        if (installed / "resources").is_dir():
+            return installed
+    return checkout
+
+
+def _install_prefixes() -> tuple[Path, ...]:
+    import site
+
+    prefixes = [Path(sys.prefix)]
+    user_base = site.getuserbase()  # PYTHONUSERBASE, else ~/.local or %APPDATA%\Python
+    if user_base:
+        prefixes.append(Path(user_base))
+    return tuple(prefixes)
 
 
 ROOT = _root()

@@ -22,6 +22,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "file (default: central.sqlite in the user data folder)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None,
                         help="user-interface language (default: Chinese)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on the demo package, print one line "
+                             "and exit (0: everything works)")
     return parser
 
 
@@ -34,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     # Before a passphrase is typed or a material decrypted (reviewer_app/hardening.py).
     disable_core_dumps()
     arguments = sys.argv[1:] if argv is None else argv
+    if getattr(sys, "frozen", False):
+        # A frozen Windows build starts multiprocessing's children (the demo intake's
+        # pool) as this executable: let them run their task instead of the app.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     if arguments[:1] == [RENDER_WORKER_FLAG]:
         # The frozen bundle has no ``python -m``: the app's own executable is the render
         # worker (docs/architecture.md §5). Nothing else is imported before it confines
@@ -43,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         return render_worker()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from reviewer_app.selftest import run_self_test
+
+        return run_self_test()
     if args.db and not args.desk:
         parser.error("--db needs --desk (the expert workspace keeps no central store)")
     if args.desk and (args.package or args.demo):

@@ -16,9 +16,12 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer_app.gui.expert.main_window import MainWindow
 from reviewer_app.gui.i18n import Translations
+from reviewer_app.gui.input_method import prefer_a_shipped_input_method
 from reviewer_app.gui.pyside_compat import keep_singletons_alive
 from reviewer_app.gui.settings import APP_NAME, ORG_NAME, Preferences
 from reviewer_app.paths import CJK_FONT, RESOURCES
+
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 if TYPE_CHECKING:
     from reviewer_app.gui.expert.session import Credentials, OpenedPackage, Opener
@@ -35,13 +38,20 @@ def open_package(path: Path, credentials: Credentials,
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication (reused when one exists, as under pytest-qt)."""
+    if QApplication.instance() is None:
+        prefer_a_shipped_input_method()  # fcitx5 sessions: Chinese input through ibus
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     keep_singletons_alive()
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
-    icon = RESOURCES / "icons" / "app.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    # PNG sizes rendered from app.svg (installer/make_icons.py): no SVG plugin needed.
+    icon = QIcon()
+    for size in APP_ICON_SIZES:
+        png = RESOURCES / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "reviewer-app.png"
+        if png.exists():
+            icon.addFile(str(png))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     _ensure_cjk_font(app)
     return app
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -194,8 +195,11 @@ def test_qt_file_dialog_labels_are_translated(window):
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.show()
     try:
-        texts = [label.text() for label in dialog.findChildren(QLabel)]
-        assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts, texts
+        # Qt 6.12's catalogue gives the labels mnemonics ("查找范围(&L)："), 6.9's does not
+        # (the glibc 2.28 set): the translation is what is checked, not the shortcut.
+        texts = [re.sub(r"\(&\w\)", "", label.text())
+                 for label in dialog.findChildren(QLabel)]
+        assert "查找范围：" in texts and "文件类型：" in texts, texts
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     finally:
         dialog.close()

@@ -116,11 +116,18 @@ def test_no_fstring_inside_tr():
     assert offenders == []
 
 
+def _without_uic_version(code: str) -> str:
+    return re.sub(r"(## Created by: Qt User Interface Compiler) version \S+", r"\1", code)
+
+
 @pytest.mark.parametrize("ui_file", sorted(UI_DIR.glob("*.ui")), ids=lambda p: p.name)
 def test_generated_forms_are_fresh(ui_file):
     target = build_forms.target_for(ui_file)
     assert target.exists(), f"run python -m reviewer_app.gui.build_forms ({target} missing)"
-    assert target.read_text(encoding="utf-8") == build_forms.compile_form(ui_file), \
+    # uic names its own version in a comment; the glibc 2.28 set's 6.9 uic makes the
+    # same code as 6.12's otherwise (docs/install-xinchuang.md).
+    assert _without_uic_version(target.read_text(encoding="utf-8")) == \
+        _without_uic_version(build_forms.compile_form(ui_file)), \
         f"{target.name} is stale: run python -m reviewer_app.gui.build_forms"
     assert target.read_text(encoding="utf-8").startswith("# GENERATED FILE - DO NOT EDIT.")
 

@@ -133,8 +133,9 @@ def change_filter(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> N
     """Apply ``change`` to what ``proxy`` filters on and filter its rows again.
 
     Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange(), which must
-    surround the change itself."""
-    if hasattr(proxy, "beginFilterChange"):
+    surround the change itself. Qt 6.9 (the glibc 2.28 set) has beginFilterChange() but
+    not endFilterChange(): test for the one that would be missing."""
+    if hasattr(proxy, "endFilterChange"):
         proxy.beginFilterChange()
         change()
         proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import fcntl
 import itertools
 import os
 import signal
@@ -77,6 +76,8 @@ def _inherit_only(keep: int | None) -> Iterator[None]:
     if keep is None:
         yield
         return
+    import fcntl  # only reached with a shared area, which only Linux has
+
     marked = []
     try:
         for fd in (int(name) for name in os.listdir("/proc/self/fd")):
@@ -314,7 +315,9 @@ class RenderClient(QObject):
             self._stopping = False
 
     def _on_finished(self, exit_code: int, status: QProcess.ExitStatus) -> None:
-        if status == QProcess.ExitStatus.CrashExit:
+        if status == QProcess.ExitStatus.CrashExit and sys.platform == "win32":
+            detail = f"exception 0x{exit_code & 0xFFFFFFFF:08X}"  # an NTSTATUS there
+        elif status == QProcess.ExitStatus.CrashExit:
             # QProcess reports the terminating signal as the exit code on Unix.
             try:
                 detail = signal.Signals(exit_code).name

@@ -25,9 +25,13 @@ No Qt here: the worker imports this before it has set its resource limits.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import mmap
 import os
+
+try:
+    import fcntl
+except ImportError:  # Windows: no memory files to seal; materials go over the pipe
+    fcntl = None
 
 from reviewer_app.gui.widgets.render_protocol import MAX_PAGE_PIXELS
 
@@ -43,7 +47,8 @@ _SEALS = ("F_SEAL_GROW", "F_SEAL_SHRINK", "F_SEAL_SEAL")
 
 
 def supported() -> bool:
-    return hasattr(os, "memfd_create") and all(hasattr(fcntl, s) for s in _SEALS) \
+    return fcntl is not None and hasattr(os, "memfd_create") \
+        and all(hasattr(fcntl, s) for s in _SEALS) \
         and hasattr(mmap, "MADV_REMOVE")
 
 

@@ -122,9 +122,9 @@ class RowsFilter(QSortFilterProxyModel):
         self.setFilterFixedString(text.strip())
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        self.beginFilterChange()
-        self._predicate = predicate
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        from reviewer_app.gui.widgets.record_table import change_filter
+
+        change_filter(self, lambda: setattr(self, "_predicate", predicate))
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if self._predicate is not None:
