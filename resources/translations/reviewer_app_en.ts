@@ -746,10 +746,6 @@
         <translation>Lock now: hide everything until the passphrase is entered again</translation>
     </message>
     <message>
-        <source>Signing and exporting score sheets is not available in this version yet.</source>
-        <translation>Signing and exporting score sheets is not available in this version yet.</translation>
-    </message>
-    <message>
         <source>Check that every project is complete, then sign your score sheet</source>
         <translation>Check that every project is complete, then sign your score sheet</translation>
     </message>

@@ -746,10 +746,6 @@
         <translation>立即锁定：隐藏全部内容，重新输入口令后恢复</translation>
     </message>
     <message>
-        <source>Signing and exporting score sheets is not available in this version yet.</source>
-        <translation>本版本尚不支持签名和导出评分表。</translation>
-    </message>
-    <message>
         <source>Check that every project is complete, then sign your score sheet</source>
         <translation>检查所有项目均已评完，然后签署评分表</translation>
     </message>

@@ -289,13 +289,19 @@ def test_idle_lock_fires(qtbot, window, package_file):
     assert window.locked_as is not None
 
 
-def test_finalize_and_export_exist_but_wait_for_issue_5(qtbot, window, package_file):
-    open_and_unlock(qtbot, window, package_file)
-    for name in ("finalizeAction", "exportAction"):
+def test_sheet_actions_wait_for_an_open_package(qtbot, window, package_file):
+    """Finalize, export and print are in the menus from the start, enabled once a package
+    is open; the sheet controller behind them is built on first use, not at start-up."""
+    names = ("finalizeAction", "exportAction", "printAction")
+    for name in names:
         action = window.findChild(type(window.lock_action), name)
-        assert action is not None
-        if window.sheet_hook is None:
-            assert not action.isEnabled() and action.toolTip()
+        assert action is not None and not action.isEnabled() and action.toolTip()
+    assert "sheet_controller" not in window.__dict__
+    open_and_unlock(qtbot, window, package_file)
+    for name in names:
+        assert window.findChild(type(window.lock_action), name).isEnabled()
+    assert window.identity_action in window.settings_menu.actions()
+    assert window.print_action in window.file_menu.actions()
 
 
 def test_demo_without_builder_shows_a_clear_error(qtbot, window, monkeypatch):

@@ -33,6 +33,7 @@ NOT_AT_START = ("PySide6.QtPdf", "PySide6.QtPdfWidgets", "reviewer_app.core.rubr
                 "reviewer_app.gui.expert.unlock", "reviewer_app.gui.expert.inspection_panel",
                 "reviewer_app.gui.expert.inspection_controller",
                 "reviewer_app.gui.expert.finalize_dialog", "reviewer_app.package", "sqlalchemy",
+                "reviewer_app.gui.expert.sheet_actions", "reviewer_app.gui.expert.sheet_print",
                 "keyring", "platformdirs", "hashlib")
 
 

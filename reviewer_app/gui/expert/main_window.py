@@ -10,8 +10,6 @@ share, the language, the sheet hooks and the window's own events.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,9 +43,9 @@ if TYPE_CHECKING:
     from reviewer_app.gui.expert.unlock import Prefill, UnlockDialog
 
 PACKAGE_SUFFIX = ".revpkg"
-# Issue 5 (signed score sheets) plugs in here: a module exposing
-# ``finalize(window)`` and ``export(window)``. Until it exists the actions stay disabled.
-SHEET_HOOK_MODULE = "reviewer_app.gui.expert.sheet_actions"
+# Attributes that exist once the sheet controller is built (see MainWindow.__getattr__):
+# signing, exporting, printing and the expert's key, imported on first use (start-up).
+SHEET_ATTRIBUTES = frozenset({"sheet_controller", "sheet_printer"})
 # Attributes that exist once the workspace page is built (see MainWindow.__getattr__).
 WORKSPACE_ATTRIBUTES = frozenset({
     "project_model", "project_filter", "material_model", "cache", "workspace",
@@ -87,7 +85,6 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
         self._render_client = None
         self.idle = IdleWatcher(prefs.idle_minutes() * 60_000, self)
         self.idle.idle.connect(self.lock)
-        self.sheet_hook = self._find_sheet_hook()
 
         self.setAcceptDrops(True)
         window_state.place(self, prefs)  # fits the screen; restores the last geometry
@@ -97,9 +94,6 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
         self._build_status_bar()
         self.retranslate()
         self._update_actions()
-        install = getattr(self.sheet_hook, "install", None)
-        if install is not None:
-            install(self)  # the hook adds its own entries (the signing key) to the menus
 
     # Before the workspace page exists (start-up), reading one of its widgets builds it.
     _workspace_built = False
@@ -107,6 +101,11 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
     def __getattr__(self, name: str) -> Any:
         if name in WORKSPACE_ATTRIBUTES and not self._workspace_built:
             self._build_workspace()
+            return getattr(self, name)
+        if name in SHEET_ATTRIBUTES and "sheet_controller" not in self.__dict__:
+            from reviewer_app.gui.expert import sheet_actions
+
+            sheet_actions.install(self)  # sets both attributes
             return getattr(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
@@ -175,26 +174,21 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
     # --- finalize / export (issue 5) ---------------------------------------------------
     def _expert_keys(self):
         """The identity store factory of the sheet hook, for unlocking with one's own key."""
-        return getattr(getattr(self, "sheet_controller", None), "keys", None)
-
-    def _find_sheet_hook(self):
-        if importlib.util.find_spec(SHEET_HOOK_MODULE) is None:
-            return None
-        return importlib.import_module(SHEET_HOOK_MODULE)
+        return self.sheet_controller.keys
 
     def finalize_review(self) -> None:
-        """Hook: validate, show the expert's score distribution, sign (issue 5)."""
-        if self.sheet_hook is not None and self.session is not None:
+        """Validate, show the expert's score distribution, sign (issue 5)."""
+        if self.session is not None:
             if self.autosave is not None:
                 self.autosave.flush()
-            self.sheet_hook.finalize(self)
+            self.sheet_controller.finalize()
 
     def export_sheet(self) -> None:
-        """Hook: write the signed .revsheet and its PDF (issue 5)."""
-        if self.sheet_hook is not None and self.session is not None:
+        """Write the signed .revsheet and its PDF (issue 5)."""
+        if self.session is not None:
             if self.autosave is not None:
                 self.autosave.flush()
-            self.sheet_hook.export(self)
+            self.sheet_controller.export()
 
     # --- messages (tests replace these) --------------------------------------------------
     def show_error(self, title: str, text: str) -> None:
@@ -206,8 +200,7 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
         text = self.tr("Expert Review Desk: score applications offline. Materials are "
                        "decrypted in memory only; your work is saved encrypted on this "
                        "computer.")
-        extra = getattr(self.sheet_hook, "about_text", None)
-        return f"{text}\n\n{extra(self)}" if extra is not None else text
+        return f"{text}\n\n{self.sheet_controller.about_text()}"
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -1,9 +1,10 @@
 """Finalize, sign and export the score sheet; the expert's signing identity (issue 5).
 
-The main window looks this module up (``SHEET_HOOK_MODULE``) and calls
-:func:`install` once, then :func:`finalize` and :func:`export` from its actions
-(after flushing the autosave). Everything that would block on a modal dialog goes
-through a :class:`SheetController` method that tests replace.
+The main window imports this module and calls :func:`install` the first time it needs
+``sheet_controller`` (finalize, export, print, the signing key, the unlock dialog's
+own-key mode), not at start-up; its menus hold the actions from the start
+(:mod:`window_actions`). Everything that would block on a modal dialog goes through a
+:class:`SheetController` method that tests replace.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # Qt: locally (start-up cost, issue 4)
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, QTimer  # Qt: locally (start-up cost, issue 4)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -63,13 +63,7 @@ class SheetController(QObject):
         # The sheet exported last in this session, with its PDF once rendered: what
         # "Print score sheet…" prints (gui.expert.sheet_print).
         self._exported: tuple[object, SignedSheet, bytes | None] | None = None
-        self.identity_action = QAction(window)
-        self.identity_action.setObjectName("identityAction")
-        self.identity_action.triggered.connect(lambda _checked=False: self.show_identity())
-        window.settings_menu.addSeparator()
-        window.settings_menu.addAction(self.identity_action)
-        window.installEventFilter(self)
-        self.retranslate()
+        self.identity_action = window.identity_action
 
     # --- replaced by tests: everything that blocks -------------------------------------
     def ask_passphrase(self, creating: bool, where: str, error: str) -> str | None:
@@ -115,16 +109,6 @@ class SheetController(QObject):
         self.window.show_error(title, text)
 
     # --- language ----------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-    def retranslate(self) -> None:
-        self.identity_action.setText(self.tr("My &signing key…"))
-        self.identity_action.setToolTip(self.tr("Fingerprint of the key that signs your score "
-                                                "sheets; export your public key"))
-
     # --- keys --------------------------------------------------------------------------
     @property
     def key_directory(self) -> Path:
@@ -585,29 +569,10 @@ def _busy() -> Iterator[None]:
 # --- the hook the main window calls ------------------------------------------------------
 
 def install(window: MainWindow) -> SheetController:
-    """Called once by the main window: adds "My signing key…" to the Settings menu and
-    "Print score sheet…" to the File menu."""
+    """Called once by the main window, on first use: the controller and its printer."""
     from reviewer_app.gui.expert import sheet_print
 
     controller = SheetController(window)
     window.sheet_controller = controller
     sheet_print.install(controller)
     return controller
-
-
-def controller(window: MainWindow) -> SheetController:
-    existing = getattr(window, "sheet_controller", None)
-    return existing if existing is not None else install(window)
-
-
-def finalize(window: MainWindow) -> None:
-    controller(window).finalize()
-
-
-def export(window: MainWindow) -> None:
-    controller(window).export()
-
-
-def about_text(window: MainWindow) -> str:
-    """A paragraph for the About box: the signing key fingerprint and where it is kept."""
-    return controller(window).about_text()

@@ -7,23 +7,20 @@ When nothing was exported yet the expert is offered to finalize and export first
 The PDF is our own output (rendered from the sheet body by reportlab), not applicant
 material, so it is rasterised here with QPdfDocument, in-process, from the bytes in
 memory; nothing is read back from the export folder (a USB stick anyone could alter).
-QtPdf and QtPrintSupport load on first use: this module is imported at start-up.
+QtPdf and QtPrintSupport load on first use; the module itself with the sheet controller
+(gui.expert.sheet_actions), not at start-up.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from reviewer_app.gui.expert.sheet_actions import SheetController
-
-PRINT_SHORTCUT = "Ctrl+P"
-
 
 class PrintNotPossible(Exception):
     """The PDF cannot be laid onto the printer (unreadable PDF, printer refused to start)."""
@@ -86,21 +83,8 @@ class SheetPrinter(QObject):
         super().__init__(sheets)
         self.sheets = sheets
         window = self.window = sheets.window
-        self.action = QAction(window)
-        self.action.setObjectName("printAction")
-        # The property, not setShortcut(): see MainWindow._action (start-up cost).
-        self.action.setProperty("shortcut", QKeySequence(PRINT_SHORTCUT))
-        self.action.triggered.connect(lambda _checked=False: self.print_sheet())
-        window.addAction(self.action)  # the shortcut works while the menu is hidden
-        menu_actions = window.file_menu.actions()
-        after_export = menu_actions.index(window.export_action) + 1
-        window.file_menu.insertAction(menu_actions[after_export]
-                                      if after_export < len(menu_actions) else None,
-                                      self.action)
-        window.sessionChanged.connect(self._update_enabled)
-        window.installEventFilter(self)
-        self._update_enabled()
-        self.retranslate()
+        # The window's File menu action (window_actions), enabled while a package is open.
+        self.action = window.print_action
 
     # --- replaced by tests: the blocking print dialog ------------------------------------
     def choose_printer(self) -> QPrinter | None:
@@ -116,19 +100,6 @@ class SheetPrinter(QObject):
             dialog.deleteLater()
 
     # --- language and state ------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-    def retranslate(self) -> None:
-        self.action.setText(self.tr("&Print score sheet…"))
-        self.action.setToolTip(self.tr("Print the PDF of the score sheet you last signed "
-                                       "and exported"))
-
-    def _update_enabled(self) -> None:
-        self.action.setEnabled(self.window.session is not None)
-
     # --- printing ----------------------------------------------------------------------
     def print_sheet(self) -> int | None:
         """Print the last exported revision; the number of pages printed, or None."""

@@ -43,6 +43,12 @@ class WindowActions:
         self.lock_action = a("lockAction", self.lock, "Ctrl+L")
         self.finalize_action = a("finalizeAction", self.finalize_review)
         self.export_action = a("exportAction", self.export_sheet)
+        # The sheet controller (gui.expert.sheet_actions: signing, printing, the expert's
+        # key) is imported and built on first use, not at start-up: these two lambdas and
+        # finalize/export are its only ways in from the menus.
+        self.print_action = a("printAction", lambda: self.sheet_printer.print_sheet(),
+                              "Ctrl+P")
+        self.identity_action = a("identityAction", lambda: self.sheet_controller.show_identity())
         self.quit_action = a("quitAction", self.close, QKeySequence.StandardKey.Quit)
         self.next_project_action = a("nextProjectAction", lambda: self.step_project(+1),
                                      "Ctrl+PgDown")
@@ -89,8 +95,6 @@ class WindowActions:
             action.setChecked(lang == self.translations.language)
             self.language_group.addAction(action)
             self.language_actions[lang] = action
-        for action in (self.finalize_action, self.export_action):
-            action.setProperty("hookAvailable", self.sheet_hook is not None)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -103,6 +107,7 @@ class WindowActions:
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.finalize_action)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.close_action)
@@ -135,6 +140,8 @@ class WindowActions:
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.settings_menu.addAction(self.idle_action)
+        self.settings_menu.addSeparator()
+        self.settings_menu.addAction(self.identity_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -184,14 +191,18 @@ class WindowActions:
             action.setText(text)
         self.lock_action.setToolTip(translate(
             "MainWindow", "Lock now: hide everything until the passphrase is entered again"))
-        unavailable = translate("MainWindow", "Signing and exporting score sheets is not "
-                                "available in this version yet.")
         self.finalize_action.setToolTip(translate(
-            "MainWindow", "Check that every project is complete, then sign your score sheet")
-            if self.sheet_hook else unavailable)
+            "MainWindow", "Check that every project is complete, then sign your score sheet"))
         self.export_action.setToolTip(translate(
-            "MainWindow", "Export the signed score sheet (.revsheet) and its PDF")
-            if self.sheet_hook else unavailable)
+            "MainWindow", "Export the signed score sheet (.revsheet) and its PDF"))
+        # The contexts these strings had when the sheet controller built the actions.
+        self.print_action.setText(translate("SheetPrinter", "&Print score sheet…"))
+        self.print_action.setToolTip(translate(
+            "SheetPrinter", "Print the PDF of the score sheet you last signed and exported"))
+        self.identity_action.setText(translate("SheetController", "My &signing key…"))
+        self.identity_action.setToolTip(translate(
+            "SheetController", "Fingerprint of the key that signs your score sheets; export "
+            "your public key"))
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.recent_menu.setTitle(translate("MainWindow", "Open &recent"))
         self.review_menu.setTitle(translate("MainWindow", "&Review"))
@@ -244,8 +255,8 @@ class WindowActions:
                        self.prev_material_action):
             action.setEnabled(open_)
         self.close_action.setEnabled(open_ or self.locked_as is not None)
-        for action in (self.finalize_action, self.export_action):
-            action.setEnabled(open_ and self.sheet_hook is not None)
+        for action in (self.finalize_action, self.export_action, self.print_action):
+            action.setEnabled(open_)
         reading = open_ and self.viewer.member_id > 0
         pdf = reading and self.viewer.is_pdf()
         self.attach_action.setEnabled(reading)
