@@ -1142,8 +1142,8 @@ Compare it with the fingerprint in the notification letter from the secretariat.
         <translation>Choose score sheets</translation>
     </message>
     <message>
-        <source>Score sheets (*.revsheet);;All files (*)</source>
-        <translation>Score sheets (*.revsheet);;All files (*)</translation>
+        <source>Score sheets and photo packages (*.revsheet *.revphotos);;All files (*)</source>
+        <translation>Score sheets and photo packages (*.revsheet *.revphotos);;All files (*)</translation>
     </message>
     <message>
         <source>Merging score sheets</source>
@@ -1164,6 +1164,26 @@ Compare it with the fingerprint in the notification letter from the secretariat.
     <message>
         <source>The sheets could not be merged: %1</source>
         <translation>The sheets could not be merged: %1</translation>
+    </message>
+    <message>
+        <source>No organizer key passphrase was given: the photo packages were not merged.</source>
+        <translation>No organizer key passphrase was given: the photo packages were not merged.</translation>
+    </message>
+    <message>
+        <source>Photo packages open only with this secretariat&apos;s organizer key: %1</source>
+        <translation>Photo packages open only with this secretariat&apos;s organizer key: %1</translation>
+    </message>
+    <message>
+        <source>Merging photo packages</source>
+        <translation>Merging photo packages</translation>
+    </message>
+    <message>
+        <source>Opening and checking photos…</source>
+        <translation>Opening and checking photos…</translation>
+    </message>
+    <message>
+        <source>The photo packages could not be merged: %1</source>
+        <translation>The photo packages could not be merged: %1</translation>
     </message>
     <message>
         <source>The merge was cancelled before this file.</source>
@@ -1669,6 +1689,105 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Photo</source>
         <translation>Photo</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoVerdicts</name>
+    <message>
+        <source>Photos accepted</source>
+        <translation>Photos accepted</translation>
+    </message>
+    <message>
+        <source>Already merged</source>
+        <translation>Already merged</translation>
+    </message>
+    <message>
+        <source>Older revision</source>
+        <translation>Older revision</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>The file is larger than any photo package can be.</source>
+        <translation>The file is larger than any photo package can be.</translation>
+    </message>
+    <message>
+        <source>The file is not an inspection photo package.</source>
+        <translation>The file is not an inspection photo package.</translation>
+    </message>
+    <message>
+        <source>The photo package is not encrypted to this secretariat&apos;s organizer key.</source>
+        <translation>The photo package is not encrypted to this secretariat&apos;s organizer key.</translation>
+    </message>
+    <message>
+        <source>The photo package is incomplete (truncated).</source>
+        <translation>The photo package is incomplete (truncated).</translation>
+    </message>
+    <message>
+        <source>The photo package was altered or damaged.</source>
+        <translation>The photo package was altered or damaged.</translation>
+    </message>
+    <message>
+        <source>The photo package was written in a format this version does not read.</source>
+        <translation>The photo package was written in a format this version does not read.</translation>
+    </message>
+    <message>
+        <source>A photo in the package does not match its hash.</source>
+        <translation>A photo in the package does not match its hash.</translation>
+    </message>
+    <message>
+        <source>The photo package&apos;s index is malformed.</source>
+        <translation>The photo package&apos;s index is malformed.</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) of seat %2&apos;s sheet, revision %3, received.</source>
+        <translation>%1 photo(s) of seat %2&apos;s sheet, revision %3, received.</translation>
+    </message>
+    <message>
+        <source>This photo package was merged before.</source>
+        <translation>This photo package was merged before.</translation>
+    </message>
+    <message>
+        <source>The photos of this sheet were received before (in another file).</source>
+        <translation>The photos of this sheet were received before (in another file).</translation>
+    </message>
+    <message>
+        <source>For sheet revision %1, which revision %2 replaced: the photos exported with revision %2 are needed.</source>
+        <translation>For sheet revision %1, which revision %2 replaced: the photos exported with revision %2 are needed.</translation>
+    </message>
+    <message>
+        <source>The photo package&apos;s review package is not registered in this store: register the package first.</source>
+        <translation>The photo package&apos;s review package is not registered in this store: register the package first.</translation>
+    </message>
+    <message>
+        <source>The photo package belongs to another build of its review package.</source>
+        <translation>The photo package belongs to another build of its review package.</translation>
+    </message>
+    <message>
+        <source>Photos belong to inspection packages only.</source>
+        <translation>Photos belong to inspection packages only.</translation>
+    </message>
+    <message>
+        <source>Seat %1 has no accepted sheet yet: merge its sheet (revision %2) first.</source>
+        <translation>Seat %1 has no accepted sheet yet: merge its sheet (revision %2) first.</translation>
+    </message>
+    <message>
+        <source>For seat %1&apos;s sheet revision %2, which is not the accepted revision %3.</source>
+        <translation>For seat %1&apos;s sheet revision %2, which is not the accepted revision %3.</translation>
+    </message>
+    <message>
+        <source>Seat %1&apos;s sheets equivocate: no photos count until a higher revision settles it.</source>
+        <translation>Seat %1&apos;s sheets equivocate: no photos count until a higher revision settles it.</translation>
+    </message>
+    <message>
+        <source>The photo package is not signed with the key of seat %1&apos;s accepted sheet.</source>
+        <translation>The photo package is not signed with the key of seat %1&apos;s accepted sheet.</translation>
+    </message>
+    <message>
+        <source>The photos do not match the sheet: %1 missing, %2 not in the sheet, %3 with another type or caption.</source>
+        <translation>The photos do not match the sheet: %1 missing, %2 not in the sheet, %3 with another type or caption.</translation>
     </message>
 </context>
 <context>
@@ -2590,8 +2709,8 @@ Nothing was written.</translation>
 <context>
     <name>SheetDropArea</name>
     <message>
-        <source>Drop score sheets (.revsheet) or a whole USB folder here</source>
-        <translation>Drop score sheets (.revsheet) or a whole USB folder here</translation>
+        <source>Drop score sheets (.revsheet), inspection photo packages (.revphotos) or a whole USB folder here</source>
+        <translation>Drop score sheets (.revsheet), inspection photo packages (.revphotos) or a whole USB folder here</translation>
     </message>
     <message>
         <source>Drop area for score sheets</source>

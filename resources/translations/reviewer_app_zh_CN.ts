@@ -1142,8 +1142,8 @@ Compare it with the fingerprint in the notification letter from the secretariat.
         <translation>选择评分表</translation>
     </message>
     <message>
-        <source>Score sheets (*.revsheet);;All files (*)</source>
-        <translation>评分表 (*.revsheet);;所有文件 (*)</translation>
+        <source>Score sheets and photo packages (*.revsheet *.revphotos);;All files (*)</source>
+        <translation>评分表和照片包 (*.revsheet *.revphotos);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Merging score sheets</source>
@@ -1164,6 +1164,26 @@ Compare it with the fingerprint in the notification letter from the secretariat.
     <message>
         <source>The sheets could not be merged: %1</source>
         <translation>评分表未能合并：%1</translation>
+    </message>
+    <message>
+        <source>No organizer key passphrase was given: the photo packages were not merged.</source>
+        <translation>未输入组织者密钥口令：照片包未合并。</translation>
+    </message>
+    <message>
+        <source>Photo packages open only with this secretariat&apos;s organizer key: %1</source>
+        <translation>照片包只能用本秘书处的组织者密钥打开：%1</translation>
+    </message>
+    <message>
+        <source>Merging photo packages</source>
+        <translation>正在合并照片包</translation>
+    </message>
+    <message>
+        <source>Opening and checking photos…</source>
+        <translation>正在打开并核对照片…</translation>
+    </message>
+    <message>
+        <source>The photo packages could not be merged: %1</source>
+        <translation>照片包无法合并：%1</translation>
     </message>
     <message>
         <source>The merge was cancelled before this file.</source>
@@ -1669,6 +1689,105 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Photo</source>
         <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoVerdicts</name>
+    <message>
+        <source>Photos accepted</source>
+        <translation>照片已接收</translation>
+    </message>
+    <message>
+        <source>Already merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Older revision</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>The file is larger than any photo package can be.</source>
+        <translation>该文件超过照片包的最大大小。</translation>
+    </message>
+    <message>
+        <source>The file is not an inspection photo package.</source>
+        <translation>该文件不是现场考察照片包。</translation>
+    </message>
+    <message>
+        <source>The photo package is not encrypted to this secretariat&apos;s organizer key.</source>
+        <translation>该照片包不是用本秘书处组织者密钥加密的。</translation>
+    </message>
+    <message>
+        <source>The photo package is incomplete (truncated).</source>
+        <translation>照片包不完整（被截断）。</translation>
+    </message>
+    <message>
+        <source>The photo package was altered or damaged.</source>
+        <translation>照片包被改动或已损坏。</translation>
+    </message>
+    <message>
+        <source>The photo package was written in a format this version does not read.</source>
+        <translation>照片包的格式本版本无法读取。</translation>
+    </message>
+    <message>
+        <source>A photo in the package does not match its hash.</source>
+        <translation>照片包中有照片与其哈希值不符。</translation>
+    </message>
+    <message>
+        <source>The photo package&apos;s index is malformed.</source>
+        <translation>照片包的索引格式错误。</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) of seat %2&apos;s sheet, revision %3, received.</source>
+        <translation>已收到席位 %2 评分表（第 %3 版）的照片 %1 张。</translation>
+    </message>
+    <message>
+        <source>This photo package was merged before.</source>
+        <translation>此照片包已合并过。</translation>
+    </message>
+    <message>
+        <source>The photos of this sheet were received before (in another file).</source>
+        <translation>该评分表的照片已收到过（在另一个文件中）。</translation>
+    </message>
+    <message>
+        <source>For sheet revision %1, which revision %2 replaced: the photos exported with revision %2 are needed.</source>
+        <translation>此照片包属于第 %1 版评分表，该版已被第 %2 版替换：需要随第 %2 版导出的照片包。</translation>
+    </message>
+    <message>
+        <source>The photo package&apos;s review package is not registered in this store: register the package first.</source>
+        <translation>照片包所属的评审包尚未在本库登记：请先登记评审包。</translation>
+    </message>
+    <message>
+        <source>The photo package belongs to another build of its review package.</source>
+        <translation>照片包属于该评审包的另一次生成。</translation>
+    </message>
+    <message>
+        <source>Photos belong to inspection packages only.</source>
+        <translation>照片只属于现场考察评审包。</translation>
+    </message>
+    <message>
+        <source>Seat %1 has no accepted sheet yet: merge its sheet (revision %2) first.</source>
+        <translation>席位 %1 尚无被接受的评分表：请先合并其评分表（第 %2 版）。</translation>
+    </message>
+    <message>
+        <source>For seat %1&apos;s sheet revision %2, which is not the accepted revision %3.</source>
+        <translation>此照片包属于席位 %1 的另一份第 %2 版评分表，不是被接受的第 %3 版。</translation>
+    </message>
+    <message>
+        <source>Seat %1&apos;s sheets equivocate: no photos count until a higher revision settles it.</source>
+        <translation>席位 %1 的评分表互相矛盾：在更高版本解决之前，照片均不计入。</translation>
+    </message>
+    <message>
+        <source>The photo package is not signed with the key of seat %1&apos;s accepted sheet.</source>
+        <translation>照片包未使用席位 %1 已接受评分表的密钥签名。</translation>
+    </message>
+    <message>
+        <source>The photos do not match the sheet: %1 missing, %2 not in the sheet, %3 with another type or caption.</source>
+        <translation>照片与评分表不符：缺少 %1 张，评分表中没有的 %2 张，类型或说明不符的 %3 张。</translation>
     </message>
 </context>
 <context>
@@ -2590,8 +2709,8 @@ Nothing was written.</source>
 <context>
     <name>SheetDropArea</name>
     <message>
-        <source>Drop score sheets (.revsheet) or a whole USB folder here</source>
-        <translation>把评分表（.revsheet）或整个U盘文件夹拖到这里</translation>
+        <source>Drop score sheets (.revsheet), inspection photo packages (.revphotos) or a whole USB folder here</source>
+        <translation>将评分表（.revsheet）、现场考察照片包（.revphotos）或整个U盘文件夹拖放到这里</translation>
     </message>
     <message>
         <source>Drop area for score sheets</source>
