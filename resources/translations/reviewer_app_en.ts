@@ -1927,6 +1927,14 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>Start the 公示 and write the notice…</translation>
     </message>
     <message>
+        <source>Load holiday supplement file…</source>
+        <translation>Load holiday supplement file…</translation>
+    </message>
+    <message>
+        <source>For a year the official holiday calendar does not cover yet: the State Council&apos;s notice transcribed into a file (reviewer-app/holidays/1)</source>
+        <translation>For a year the official holiday calendar does not cover yet: the State Council's notice transcribed into a file (reviewer-app/holidays/1)</translation>
+    </message>
+    <message>
         <source>公示 list</source>
         <translation>公示 list</translation>
     </message>
@@ -2055,6 +2063,34 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>The 公示 has ended: the award plan can be written.</translation>
     </message>
     <message>
+        <source>Holiday calendar: %1 only.</source>
+        <translation>Holiday calendar: %1 only.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Holiday supplement for %1.</source>
+        <translation>Holiday supplement for %1.</translation>
+    </message>
+    <message>
+        <source>Choose holiday supplement files</source>
+        <translation>Choose holiday supplement files</translation>
+    </message>
+    <message>
+        <source>Holiday supplements (*.toml);;All files (*)</source>
+        <translation>Holiday supplements (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The holiday supplement %1 is refused: %2</source>
+        <translation>The holiday supplement %1 is refused: %2</translation>
+    </message>
+    <message>
+        <source>Holiday supplement loaded: a 公示 may now fall in %1.</source>
+        <translation>Holiday supplement loaded: a 公示 may now fall in %1.</translation>
+    </message>
+    <message>
         <source>Write the notice (publicity.pdf, .csv) into</source>
         <translation>Write the notice (publicity.pdf, .csv) into</translation>
     </message>
@@ -2110,8 +2146,8 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>Eligibility decisions are pending for %1: decide them before the 公示.</translation>
     </message>
     <message>
-        <source>The official holiday calendar (%1) does not cover %2 yet: update it before setting a 公示 period in that year.</source>
-        <translation>The official holiday calendar (%1) does not cover %2 yet: update it before setting a 公示 period in that year.</translation>
+        <source>The official holiday calendar (%1) does not cover %2 yet: load a holiday supplement file for %2, or update the calendar, before setting a 公示 period in that year.</source>
+        <translation>The official holiday calendar (%1) does not cover %2 yet: load a holiday supplement file for %2, or update the calendar, before setting a 公示 period in that year.</translation>
     </message>
     <message>
         <source>No %1 working days within %2 days of %3.</source>
@@ -2172,6 +2208,74 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>No panel package is registered: there are no results to put on notice.</source>
         <translation>No panel package is registered: there are no results to put on notice.</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 bytes.</source>
+        <translation>the file is larger than %1 bytes.</translation>
+    </message>
+    <message>
+        <source>it is not a UTF-8 TOML text.</source>
+        <translation>it is not a UTF-8 TOML text.</translation>
+    </message>
+    <message>
+        <source>its keys must be exactly %1.</source>
+        <translation>its keys must be exactly %1.</translation>
+    </message>
+    <message>
+        <source>its format is %1, not %2.</source>
+        <translation>its format is %1, not %2.</translation>
+    </message>
+    <message>
+        <source>its year must be a year between 2000 and 2100.</source>
+        <translation>its year must be a year between 2000 and 2100.</translation>
+    </message>
+    <message>
+        <source>its source must name the notice it was copied from (one line, at most 200 characters).</source>
+        <translation>its source must name the notice it was copied from (one line, at most 200 characters).</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of dates.</source>
+        <translation>%1 must be a list of dates.</translation>
+    </message>
+    <message>
+        <source>%1 holds something that is not a date (YYYY-MM-DD).</source>
+        <translation>%1 holds something that is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>%1 lists %2, which is not in %3.</source>
+        <translation>%1 lists %2, which is not in %3.</translation>
+    </message>
+    <message>
+        <source>%1 lists a date twice.</source>
+        <translation>%1 lists a date twice.</translation>
+    </message>
+    <message>
+        <source>it lists no holiday.</source>
+        <translation>it lists no holiday.</translation>
+    </message>
+    <message>
+        <source>%1 is both a holiday and a working day.</source>
+        <translation>%1 is both a holiday and a working day.</translation>
+    </message>
+    <message>
+        <source>workdays lists %1, a weekday: only weekend days worked in exchange (调休上班) belong there.</source>
+        <translation>workdays lists %1, a weekday: only weekend days worked in exchange (调休上班) belong there.</translation>
+    </message>
+    <message>
+        <source>two files were given for %1.</source>
+        <translation>two files were given for %1.</translation>
+    </message>
+    <message>
+        <source>the official calendar (%1) already covers %2: give no supplement for that year.</source>
+        <translation>the official calendar (%1) already covers %2: give no supplement for that year.</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation>the file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>it is not a regular file.</source>
+        <translation>it is not a regular file.</translation>
     </message>
 </context>
 <context>

@@ -1927,6 +1927,14 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>开始公示并生成公示文件…</translation>
     </message>
     <message>
+        <source>Load holiday supplement file…</source>
+        <translation>载入节假日补充文件…</translation>
+    </message>
+    <message>
+        <source>For a year the official holiday calendar does not cover yet: the State Council&apos;s notice transcribed into a file (reviewer-app/holidays/1)</source>
+        <translation>用于官方节假日日历尚未包含的年份：按国务院办公厅节假日安排通知录入的文件（reviewer-app/holidays/1）</translation>
+    </message>
+    <message>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
@@ -2055,6 +2063,34 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>公示期已满：可以生成资助计划。</translation>
     </message>
     <message>
+        <source>Holiday calendar: %1 only.</source>
+        <translation>节假日日历：仅 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 年（%2）</translation>
+    </message>
+    <message>
+        <source>Holiday supplement for %1.</source>
+        <translation>节假日补充：%1。</translation>
+    </message>
+    <message>
+        <source>Choose holiday supplement files</source>
+        <translation>选择节假日补充文件</translation>
+    </message>
+    <message>
+        <source>Holiday supplements (*.toml);;All files (*)</source>
+        <translation>节假日补充文件 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The holiday supplement %1 is refused: %2</source>
+        <translation>节假日补充文件 %1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>Holiday supplement loaded: a 公示 may now fall in %1.</source>
+        <translation>已载入节假日补充文件：公示期现在可以落在 %1 年。</translation>
+    </message>
+    <message>
         <source>Write the notice (publicity.pdf, .csv) into</source>
         <translation>公示文件（publicity.pdf、.csv）保存到</translation>
     </message>
@@ -2110,8 +2146,8 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>以下项目的形式审查尚待复核决定：%1。请先作出决定再公示。</translation>
     </message>
     <message>
-        <source>The official holiday calendar (%1) does not cover %2 yet: update it before setting a 公示 period in that year.</source>
-        <translation>官方节假日日历（%1）尚未包含 %2 年：请先更新日历，再设定该年的公示期。</translation>
+        <source>The official holiday calendar (%1) does not cover %2 yet: load a holiday supplement file for %2, or update the calendar, before setting a 公示 period in that year.</source>
+        <translation>官方节假日日历（%1）尚未包含 %2 年：请先载入 %2 年的节假日补充文件或更新日历，再设定该年的公示期。</translation>
     </message>
     <message>
         <source>No %1 working days within %2 days of %3.</source>
@@ -2172,6 +2208,74 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>No panel package is registered: there are no results to put on notice.</source>
         <translation>尚未登记评审包：没有可公示的结果。</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 bytes.</source>
+        <translation>文件超过 %1 字节。</translation>
+    </message>
+    <message>
+        <source>it is not a UTF-8 TOML text.</source>
+        <translation>文件不是 UTF-8 编码的 TOML 文本。</translation>
+    </message>
+    <message>
+        <source>its keys must be exactly %1.</source>
+        <translation>文件的键必须恰好是 %1。</translation>
+    </message>
+    <message>
+        <source>its format is %1, not %2.</source>
+        <translation>文件格式是 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>its year must be a year between 2000 and 2100.</source>
+        <translation>year 必须是 2000 至 2100 之间的年份。</translation>
+    </message>
+    <message>
+        <source>its source must name the notice it was copied from (one line, at most 200 characters).</source>
+        <translation>source 必须写明所依据的通知（一行，最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of dates.</source>
+        <translation>%1 必须是日期列表。</translation>
+    </message>
+    <message>
+        <source>%1 holds something that is not a date (YYYY-MM-DD).</source>
+        <translation>%1 中有不是日期（YYYY-MM-DD）的内容。</translation>
+    </message>
+    <message>
+        <source>%1 lists %2, which is not in %3.</source>
+        <translation>%1 中的 %2 不在 %3 年内。</translation>
+    </message>
+    <message>
+        <source>%1 lists a date twice.</source>
+        <translation>%1 中有重复的日期。</translation>
+    </message>
+    <message>
+        <source>it lists no holiday.</source>
+        <translation>文件没有列出任何放假日期。</translation>
+    </message>
+    <message>
+        <source>%1 is both a holiday and a working day.</source>
+        <translation>%1 既被列为放假日又被列为上班日。</translation>
+    </message>
+    <message>
+        <source>workdays lists %1, a weekday: only weekend days worked in exchange (调休上班) belong there.</source>
+        <translation>workdays 列出了 %1，这是周一至周五的日子：只有调休上班的周末日期才能列入。</translation>
+    </message>
+    <message>
+        <source>two files were given for %1.</source>
+        <translation>%1 年给出了两个文件。</translation>
+    </message>
+    <message>
+        <source>the official calendar (%1) already covers %2: give no supplement for that year.</source>
+        <translation>官方日历（%1）已包含 %2 年：该年不需要补充文件。</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation>文件无法读取：%1</translation>
+    </message>
+    <message>
+        <source>it is not a regular file.</source>
+        <translation>不是普通文件。</translation>
     </message>
 </context>
 <context>
