@@ -122,7 +122,10 @@ class MergePage(Retranslating, QWidget):
 
         statuses = seat_statuses(self.context.engine)
         order = {"equivocating": 0, "missing": 1, "replaced": 2, "received": 3}
+        fresh = self.seat_model.rowCount() == 0
         self.seat_model.set_rows([self._seat_row(s, order[s.state]) for s in statuses])
+        if fresh and statuses:
+            self.seat_table.resizeColumnsToContents()
         counts = {state: sum(s.state == state for s in statuses) for state in order}
         self.seat_summary.setText(
             self.tr("Seats: %1 handed in, %2 missing, %3 replaced, %4 equivocating")
