@@ -3,9 +3,10 @@
     python docs/desk_screenshots.py
 
 Runs a rehearsal round headless (demo intake, build, demo sheets: as
-``reviewer-admin`` does), merges the sheets on the merge page, settles the 需复核
-projects, opens a 公示 with one objection, and renders each page offscreen
-(``widget.grab()``) at the usable area of a 1366×768 laptop screen into
+``reviewer-admin`` does), then in one desk window (``reviewer-app --desk``) over a
+fresh store in a temporary folder merges the sheets on the merge page, settles the
+需复核 projects, opens a 公示 with one objection, and renders the whole window
+offscreen (``window.grab()``) at 1366×768 on each of the three pages into
 docs/images/desk-{merge,results,publicity}-zh.png.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-SIZE = (1366, 728)
+SIZE = (1366, 768)   # the whole desk window, as on a 1366×768 laptop screen
 
 from docs.screenshots import IMAGES, _settle  # noqa: E402  (after sys.path)
 
@@ -31,31 +33,29 @@ def main() -> int:
         from reviewer_app.central.merge_files import register_package_file
         from reviewer_app.central.publicity import add_objection
         from reviewer_app.central.round_files import open_publicity
-        from reviewer_app.gui.app import create_app
-        from reviewer_app.gui.desk.context import open_desk_context
-        from reviewer_app.gui.desk.merge_page import MergePage
-        from reviewer_app.gui.desk.publicity_page import PublicityPage
-        from reviewer_app.gui.desk.results_page import ResultsPage
-        from reviewer_app.gui.i18n import Translations
+        from reviewer_app.gui.app import build_desk_window, create_app
         from reviewer_app.package import fingerprint, open_package
         from tests.helpers.desk import PASSPHRASE, decide_pending, demo_round, secretariat_env
 
         app = create_app()
-        Translations(app).apply("zh_CN")
         demo = demo_round(root / "round", projects=24, seats=7)
         with secretariat_env(demo.data_dir):
             with open_package(demo.package, trusted_keys=None, passphrase=PASSPHRASE) as reader:
                 organizer = fingerprint(reader.organizer_public_key)
-            context = open_desk_context(str(root / "central.sqlite"), root / "out")
+            window = build_desk_window(str(root / "central.sqlite"), lang="zh_CN",
+                                       work_dir=root / "out")
+            window.resize(*SIZE)
+            window.show()
+            context = window.context
             register_package_file(context.engine, demo.package, PASSPHRASE, organizer)
-            merge = MergePage(context)
-            merge.resize(*SIZE)
-            merge.show()
-            merge.merge_paths([demo.sheets])
+            context.changed("packages")
+            merge = window.page("mergePage")
+            stick = root / "U盘"   # the experts' sheets as handed in on a USB stick
+            shutil.copytree(demo.sheets, stick)
+            merge.merge_paths([stick])
             decide_pending(context.engine)
-            results = ResultsPage(context)
-            results.resize(*SIZE)
-            results.show()
+            context.changed("decisions")
+            results = window.page("resultsPage")
             results.wait_idle()
             _settle(app, 0.8)
             open_publicity(context.engine, dt.date(2026, 9, 30), root / "notice")
@@ -63,16 +63,16 @@ def main() -> int:
             add_objection(context.engine, funded,
                           "对评分结果有异议：申请材料中的合同金额与发票不一致",
                           dt.date(2026, 10, 9))
-            publicity = PublicityPage(context)
-            publicity.resize(*SIZE)
-            publicity.show()
-            _settle(app, 0.8)
+            context.changed("publicity")
             IMAGES.mkdir(parents=True, exist_ok=True)
-            for name, page in (("merge", merge), ("results", results),
-                               ("publicity", publicity)):
+            for name in ("merge", "results", "publicity"):
+                window.pages.setCurrentWidget(window.page(f"{name}Page"))
+                results.wait_idle()
+                _settle(app, 0.8)
                 path = IMAGES / f"desk-{name}-zh.png"
-                page.grab().save(str(path))
+                window.grab().save(str(path))
                 print(f"wrote {path}")
+            window.close()
             context.engine.dispose()
     sys.stdout.flush()
     os._exit(0)  # skip teardown of Qt objects after QApplication (PySide6 can abort there)

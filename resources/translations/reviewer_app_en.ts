@@ -1138,8 +1138,8 @@ Compare it with the fingerprint in the notification letter from the secretariat.
         <translation>Choose score sheets</translation>
     </message>
     <message>
-        <source>Score sheets (*.revsheet);;All files (*)</source>
-        <translation>Score sheets (*.revsheet);;All files (*)</translation>
+        <source>Score sheets and photo packages (*.revsheet *.revphotos);;All files (*)</source>
+        <translation>Score sheets and photo packages (*.revsheet *.revphotos);;All files (*)</translation>
     </message>
     <message>
         <source>Merging score sheets</source>
@@ -1160,6 +1160,26 @@ Compare it with the fingerprint in the notification letter from the secretariat.
     <message>
         <source>The sheets could not be merged: %1</source>
         <translation>The sheets could not be merged: %1</translation>
+    </message>
+    <message>
+        <source>No organizer key passphrase was given: the photo packages were not merged.</source>
+        <translation>No organizer key passphrase was given: the photo packages were not merged.</translation>
+    </message>
+    <message>
+        <source>Photo packages open only with this secretariat&apos;s organizer key: %1</source>
+        <translation>Photo packages open only with this secretariat&apos;s organizer key: %1</translation>
+    </message>
+    <message>
+        <source>Merging photo packages</source>
+        <translation>Merging photo packages</translation>
+    </message>
+    <message>
+        <source>Opening and checking photos…</source>
+        <translation>Opening and checking photos…</translation>
+    </message>
+    <message>
+        <source>The photo packages could not be merged: %1</source>
+        <translation>The photo packages could not be merged: %1</translation>
     </message>
     <message>
         <source>The merge was cancelled before this file.</source>
@@ -1668,6 +1688,105 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     </message>
 </context>
 <context>
+    <name>PhotoVerdicts</name>
+    <message>
+        <source>Photos accepted</source>
+        <translation>Photos accepted</translation>
+    </message>
+    <message>
+        <source>Already merged</source>
+        <translation>Already merged</translation>
+    </message>
+    <message>
+        <source>Older revision</source>
+        <translation>Older revision</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>The file is larger than any photo package can be.</source>
+        <translation>The file is larger than any photo package can be.</translation>
+    </message>
+    <message>
+        <source>The file is not an inspection photo package.</source>
+        <translation>The file is not an inspection photo package.</translation>
+    </message>
+    <message>
+        <source>The photo package is not encrypted to this secretariat&apos;s organizer key.</source>
+        <translation>The photo package is not encrypted to this secretariat&apos;s organizer key.</translation>
+    </message>
+    <message>
+        <source>The photo package is incomplete (truncated).</source>
+        <translation>The photo package is incomplete (truncated).</translation>
+    </message>
+    <message>
+        <source>The photo package was altered or damaged.</source>
+        <translation>The photo package was altered or damaged.</translation>
+    </message>
+    <message>
+        <source>The photo package was written in a format this version does not read.</source>
+        <translation>The photo package was written in a format this version does not read.</translation>
+    </message>
+    <message>
+        <source>A photo in the package does not match its hash.</source>
+        <translation>A photo in the package does not match its hash.</translation>
+    </message>
+    <message>
+        <source>The photo package&apos;s index is malformed.</source>
+        <translation>The photo package&apos;s index is malformed.</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) of seat %2&apos;s sheet, revision %3, received.</source>
+        <translation>%1 photo(s) of seat %2&apos;s sheet, revision %3, received.</translation>
+    </message>
+    <message>
+        <source>This photo package was merged before.</source>
+        <translation>This photo package was merged before.</translation>
+    </message>
+    <message>
+        <source>The photos of this sheet were received before (in another file).</source>
+        <translation>The photos of this sheet were received before (in another file).</translation>
+    </message>
+    <message>
+        <source>For sheet revision %1, which revision %2 replaced: the photos exported with revision %2 are needed.</source>
+        <translation>For sheet revision %1, which revision %2 replaced: the photos exported with revision %2 are needed.</translation>
+    </message>
+    <message>
+        <source>The photo package&apos;s review package is not registered in this store: register the package first.</source>
+        <translation>The photo package&apos;s review package is not registered in this store: register the package first.</translation>
+    </message>
+    <message>
+        <source>The photo package belongs to another build of its review package.</source>
+        <translation>The photo package belongs to another build of its review package.</translation>
+    </message>
+    <message>
+        <source>Photos belong to inspection packages only.</source>
+        <translation>Photos belong to inspection packages only.</translation>
+    </message>
+    <message>
+        <source>Seat %1 has no accepted sheet yet: merge its sheet (revision %2) first.</source>
+        <translation>Seat %1 has no accepted sheet yet: merge its sheet (revision %2) first.</translation>
+    </message>
+    <message>
+        <source>For seat %1&apos;s sheet revision %2, which is not the accepted revision %3.</source>
+        <translation>For seat %1&apos;s sheet revision %2, which is not the accepted revision %3.</translation>
+    </message>
+    <message>
+        <source>Seat %1&apos;s sheets equivocate: no photos count until a higher revision settles it.</source>
+        <translation>Seat %1&apos;s sheets equivocate: no photos count until a higher revision settles it.</translation>
+    </message>
+    <message>
+        <source>The photo package is not signed with the key of seat %1&apos;s accepted sheet.</source>
+        <translation>The photo package is not signed with the key of seat %1&apos;s accepted sheet.</translation>
+    </message>
+    <message>
+        <source>The photos do not match the sheet: %1 missing, %2 not in the sheet, %3 with another type or caption.</source>
+        <translation>The photos do not match the sheet: %1 missing, %2 not in the sheet, %3 with another type or caption.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectInfo</name>
     <message>
         <source>Project ID</source>
@@ -1804,6 +1923,14 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>Start the 公示 and write the notice…</translation>
     </message>
     <message>
+        <source>Load holiday supplement file…</source>
+        <translation>Load holiday supplement file…</translation>
+    </message>
+    <message>
+        <source>For a year the official holiday calendar does not cover yet: the State Council&apos;s notice transcribed into a file (reviewer-app/holidays/1)</source>
+        <translation>For a year the official holiday calendar does not cover yet: the State Council&apos;s notice transcribed into a file (reviewer-app/holidays/1)</translation>
+    </message>
+    <message>
         <source>公示 list</source>
         <translation>公示 list</translation>
     </message>
@@ -1932,6 +2059,34 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>The 公示 has ended: the award plan can be written.</translation>
     </message>
     <message>
+        <source>Holiday calendar: %1 only.</source>
+        <translation>Holiday calendar: %1 only.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Holiday supplement for %1.</source>
+        <translation>Holiday supplement for %1.</translation>
+    </message>
+    <message>
+        <source>Choose holiday supplement files</source>
+        <translation>Choose holiday supplement files</translation>
+    </message>
+    <message>
+        <source>Holiday supplements (*.toml);;All files (*)</source>
+        <translation>Holiday supplements (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The holiday supplement %1 is refused: %2</source>
+        <translation>The holiday supplement %1 is refused: %2</translation>
+    </message>
+    <message>
+        <source>Holiday supplement loaded: a 公示 may now fall in %1.</source>
+        <translation>Holiday supplement loaded: a 公示 may now fall in %1.</translation>
+    </message>
+    <message>
         <source>Write the notice (publicity.pdf, .csv) into</source>
         <translation>Write the notice (publicity.pdf, .csv) into</translation>
     </message>
@@ -1987,8 +2142,8 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>Eligibility decisions are pending for %1: decide them before the 公示.</translation>
     </message>
     <message>
-        <source>The official holiday calendar (%1) does not cover %2 yet: update it before setting a 公示 period in that year.</source>
-        <translation>The official holiday calendar (%1) does not cover %2 yet: update it before setting a 公示 period in that year.</translation>
+        <source>The official holiday calendar (%1) does not cover %2 yet: load a holiday supplement file for %2, or update the calendar, before setting a 公示 period in that year.</source>
+        <translation>The official holiday calendar (%1) does not cover %2 yet: load a holiday supplement file for %2, or update the calendar, before setting a 公示 period in that year.</translation>
     </message>
     <message>
         <source>No %1 working days within %2 days of %3.</source>
@@ -2049,6 +2204,74 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>No panel package is registered: there are no results to put on notice.</source>
         <translation>No panel package is registered: there are no results to put on notice.</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 bytes.</source>
+        <translation>the file is larger than %1 bytes.</translation>
+    </message>
+    <message>
+        <source>it is not a UTF-8 TOML text.</source>
+        <translation>it is not a UTF-8 TOML text.</translation>
+    </message>
+    <message>
+        <source>its keys must be exactly %1.</source>
+        <translation>its keys must be exactly %1.</translation>
+    </message>
+    <message>
+        <source>its format is %1, not %2.</source>
+        <translation>its format is %1, not %2.</translation>
+    </message>
+    <message>
+        <source>its year must be a year between 2000 and 2100.</source>
+        <translation>its year must be a year between 2000 and 2100.</translation>
+    </message>
+    <message>
+        <source>its source must name the notice it was copied from (one line, at most 200 characters).</source>
+        <translation>its source must name the notice it was copied from (one line, at most 200 characters).</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of dates.</source>
+        <translation>%1 must be a list of dates.</translation>
+    </message>
+    <message>
+        <source>%1 holds something that is not a date (YYYY-MM-DD).</source>
+        <translation>%1 holds something that is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>%1 lists %2, which is not in %3.</source>
+        <translation>%1 lists %2, which is not in %3.</translation>
+    </message>
+    <message>
+        <source>%1 lists a date twice.</source>
+        <translation>%1 lists a date twice.</translation>
+    </message>
+    <message>
+        <source>it lists no holiday.</source>
+        <translation>it lists no holiday.</translation>
+    </message>
+    <message>
+        <source>%1 is both a holiday and a working day.</source>
+        <translation>%1 is both a holiday and a working day.</translation>
+    </message>
+    <message>
+        <source>workdays lists %1, a weekday: only weekend days worked in exchange (调休上班) belong there.</source>
+        <translation>workdays lists %1, a weekday: only weekend days worked in exchange (调休上班) belong there.</translation>
+    </message>
+    <message>
+        <source>two files were given for %1.</source>
+        <translation>two files were given for %1.</translation>
+    </message>
+    <message>
+        <source>the official calendar (%1) already covers %2: give no supplement for that year.</source>
+        <translation>the official calendar (%1) already covers %2: give no supplement for that year.</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation>the file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>it is not a regular file.</source>
+        <translation>it is not a regular file.</translation>
     </message>
 </context>
 <context>
@@ -2586,8 +2809,8 @@ Nothing was written.</translation>
 <context>
     <name>SheetDropArea</name>
     <message>
-        <source>Drop score sheets (.revsheet) or a whole USB folder here</source>
-        <translation>Drop score sheets (.revsheet) or a whole USB folder here</translation>
+        <source>Drop score sheets (.revsheet), inspection photo packages (.revphotos) or a whole USB folder here</source>
+        <translation>Drop score sheets (.revsheet), inspection photo packages (.revphotos) or a whole USB folder here</translation>
     </message>
     <message>
         <source>Drop area for score sheets</source>

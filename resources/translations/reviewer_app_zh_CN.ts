@@ -1138,8 +1138,8 @@ Compare it with the fingerprint in the notification letter from the secretariat.
         <translation>选择评分表</translation>
     </message>
     <message>
-        <source>Score sheets (*.revsheet);;All files (*)</source>
-        <translation>评分表 (*.revsheet);;所有文件 (*)</translation>
+        <source>Score sheets and photo packages (*.revsheet *.revphotos);;All files (*)</source>
+        <translation>评分表和照片包 (*.revsheet *.revphotos);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Merging score sheets</source>
@@ -1160,6 +1160,26 @@ Compare it with the fingerprint in the notification letter from the secretariat.
     <message>
         <source>The sheets could not be merged: %1</source>
         <translation>评分表未能合并：%1</translation>
+    </message>
+    <message>
+        <source>No organizer key passphrase was given: the photo packages were not merged.</source>
+        <translation>未输入组织者密钥口令：照片包未合并。</translation>
+    </message>
+    <message>
+        <source>Photo packages open only with this secretariat&apos;s organizer key: %1</source>
+        <translation>照片包只能用本秘书处的组织者密钥打开：%1</translation>
+    </message>
+    <message>
+        <source>Merging photo packages</source>
+        <translation>正在合并照片包</translation>
+    </message>
+    <message>
+        <source>Opening and checking photos…</source>
+        <translation>正在打开并核对照片…</translation>
+    </message>
+    <message>
+        <source>The photo packages could not be merged: %1</source>
+        <translation>照片包无法合并：%1</translation>
     </message>
     <message>
         <source>The merge was cancelled before this file.</source>
@@ -1668,6 +1688,105 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     </message>
 </context>
 <context>
+    <name>PhotoVerdicts</name>
+    <message>
+        <source>Photos accepted</source>
+        <translation>照片已接收</translation>
+    </message>
+    <message>
+        <source>Already merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Older revision</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>The file is larger than any photo package can be.</source>
+        <translation>该文件超过照片包的最大大小。</translation>
+    </message>
+    <message>
+        <source>The file is not an inspection photo package.</source>
+        <translation>该文件不是现场考察照片包。</translation>
+    </message>
+    <message>
+        <source>The photo package is not encrypted to this secretariat&apos;s organizer key.</source>
+        <translation>该照片包不是用本秘书处组织者密钥加密的。</translation>
+    </message>
+    <message>
+        <source>The photo package is incomplete (truncated).</source>
+        <translation>照片包不完整（被截断）。</translation>
+    </message>
+    <message>
+        <source>The photo package was altered or damaged.</source>
+        <translation>照片包被改动或已损坏。</translation>
+    </message>
+    <message>
+        <source>The photo package was written in a format this version does not read.</source>
+        <translation>照片包的格式本版本无法读取。</translation>
+    </message>
+    <message>
+        <source>A photo in the package does not match its hash.</source>
+        <translation>照片包中有照片与其哈希值不符。</translation>
+    </message>
+    <message>
+        <source>The photo package&apos;s index is malformed.</source>
+        <translation>照片包的索引格式错误。</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) of seat %2&apos;s sheet, revision %3, received.</source>
+        <translation>已收到席位 %2 评分表（第 %3 版）的照片 %1 张。</translation>
+    </message>
+    <message>
+        <source>This photo package was merged before.</source>
+        <translation>此照片包已合并过。</translation>
+    </message>
+    <message>
+        <source>The photos of this sheet were received before (in another file).</source>
+        <translation>该评分表的照片已收到过（在另一个文件中）。</translation>
+    </message>
+    <message>
+        <source>For sheet revision %1, which revision %2 replaced: the photos exported with revision %2 are needed.</source>
+        <translation>此照片包属于第 %1 版评分表，该版已被第 %2 版替换：需要随第 %2 版导出的照片包。</translation>
+    </message>
+    <message>
+        <source>The photo package&apos;s review package is not registered in this store: register the package first.</source>
+        <translation>照片包所属的评审包尚未在本库登记：请先登记评审包。</translation>
+    </message>
+    <message>
+        <source>The photo package belongs to another build of its review package.</source>
+        <translation>照片包属于该评审包的另一次生成。</translation>
+    </message>
+    <message>
+        <source>Photos belong to inspection packages only.</source>
+        <translation>照片只属于现场考察评审包。</translation>
+    </message>
+    <message>
+        <source>Seat %1 has no accepted sheet yet: merge its sheet (revision %2) first.</source>
+        <translation>席位 %1 尚无被接受的评分表：请先合并其评分表（第 %2 版）。</translation>
+    </message>
+    <message>
+        <source>For seat %1&apos;s sheet revision %2, which is not the accepted revision %3.</source>
+        <translation>此照片包属于席位 %1 的另一份第 %2 版评分表，不是被接受的第 %3 版。</translation>
+    </message>
+    <message>
+        <source>Seat %1&apos;s sheets equivocate: no photos count until a higher revision settles it.</source>
+        <translation>席位 %1 的评分表互相矛盾：在更高版本解决之前，照片均不计入。</translation>
+    </message>
+    <message>
+        <source>The photo package is not signed with the key of seat %1&apos;s accepted sheet.</source>
+        <translation>照片包未使用席位 %1 已接受评分表的密钥签名。</translation>
+    </message>
+    <message>
+        <source>The photos do not match the sheet: %1 missing, %2 not in the sheet, %3 with another type or caption.</source>
+        <translation>照片与评分表不符：缺少 %1 张，评分表中没有的 %2 张，类型或说明不符的 %3 张。</translation>
+    </message>
+</context>
+<context>
     <name>ProjectInfo</name>
     <message>
         <source>Project ID</source>
@@ -1804,6 +1923,14 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>开始公示并生成公示文件…</translation>
     </message>
     <message>
+        <source>Load holiday supplement file…</source>
+        <translation>载入节假日补充文件…</translation>
+    </message>
+    <message>
+        <source>For a year the official holiday calendar does not cover yet: the State Council&apos;s notice transcribed into a file (reviewer-app/holidays/1)</source>
+        <translation>用于官方节假日日历尚未包含的年份：按国务院办公厅节假日安排通知录入的文件（reviewer-app/holidays/1）</translation>
+    </message>
+    <message>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
@@ -1932,6 +2059,34 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>公示期已满：可以生成资助计划。</translation>
     </message>
     <message>
+        <source>Holiday calendar: %1 only.</source>
+        <translation>节假日日历：仅 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 年（%2）</translation>
+    </message>
+    <message>
+        <source>Holiday supplement for %1.</source>
+        <translation>节假日补充：%1。</translation>
+    </message>
+    <message>
+        <source>Choose holiday supplement files</source>
+        <translation>选择节假日补充文件</translation>
+    </message>
+    <message>
+        <source>Holiday supplements (*.toml);;All files (*)</source>
+        <translation>节假日补充文件 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The holiday supplement %1 is refused: %2</source>
+        <translation>节假日补充文件 %1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>Holiday supplement loaded: a 公示 may now fall in %1.</source>
+        <translation>已载入节假日补充文件：公示期现在可以落在 %1 年。</translation>
+    </message>
+    <message>
         <source>Write the notice (publicity.pdf, .csv) into</source>
         <translation>公示文件（publicity.pdf、.csv）保存到</translation>
     </message>
@@ -1987,8 +2142,8 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>以下项目的形式审查尚待复核决定：%1。请先作出决定再公示。</translation>
     </message>
     <message>
-        <source>The official holiday calendar (%1) does not cover %2 yet: update it before setting a 公示 period in that year.</source>
-        <translation>官方节假日日历（%1）尚未包含 %2 年：请先更新日历，再设定该年的公示期。</translation>
+        <source>The official holiday calendar (%1) does not cover %2 yet: load a holiday supplement file for %2, or update the calendar, before setting a 公示 period in that year.</source>
+        <translation>官方节假日日历（%1）尚未包含 %2 年：请先载入 %2 年的节假日补充文件或更新日历，再设定该年的公示期。</translation>
     </message>
     <message>
         <source>No %1 working days within %2 days of %3.</source>
@@ -2049,6 +2204,74 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>No panel package is registered: there are no results to put on notice.</source>
         <translation>尚未登记评审包：没有可公示的结果。</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 bytes.</source>
+        <translation>文件超过 %1 字节。</translation>
+    </message>
+    <message>
+        <source>it is not a UTF-8 TOML text.</source>
+        <translation>文件不是 UTF-8 编码的 TOML 文本。</translation>
+    </message>
+    <message>
+        <source>its keys must be exactly %1.</source>
+        <translation>文件的键必须恰好是 %1。</translation>
+    </message>
+    <message>
+        <source>its format is %1, not %2.</source>
+        <translation>文件格式是 %1，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>its year must be a year between 2000 and 2100.</source>
+        <translation>year 必须是 2000 至 2100 之间的年份。</translation>
+    </message>
+    <message>
+        <source>its source must name the notice it was copied from (one line, at most 200 characters).</source>
+        <translation>source 必须写明所依据的通知（一行，最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of dates.</source>
+        <translation>%1 必须是日期列表。</translation>
+    </message>
+    <message>
+        <source>%1 holds something that is not a date (YYYY-MM-DD).</source>
+        <translation>%1 中有不是日期（YYYY-MM-DD）的内容。</translation>
+    </message>
+    <message>
+        <source>%1 lists %2, which is not in %3.</source>
+        <translation>%1 中的 %2 不在 %3 年内。</translation>
+    </message>
+    <message>
+        <source>%1 lists a date twice.</source>
+        <translation>%1 中有重复的日期。</translation>
+    </message>
+    <message>
+        <source>it lists no holiday.</source>
+        <translation>文件没有列出任何放假日期。</translation>
+    </message>
+    <message>
+        <source>%1 is both a holiday and a working day.</source>
+        <translation>%1 既被列为放假日又被列为上班日。</translation>
+    </message>
+    <message>
+        <source>workdays lists %1, a weekday: only weekend days worked in exchange (调休上班) belong there.</source>
+        <translation>workdays 列出了 %1，这是周一至周五的日子：只有调休上班的周末日期才能列入。</translation>
+    </message>
+    <message>
+        <source>two files were given for %1.</source>
+        <translation>%1 年给出了两个文件。</translation>
+    </message>
+    <message>
+        <source>the official calendar (%1) already covers %2: give no supplement for that year.</source>
+        <translation>官方日历（%1）已包含 %2 年：该年不需要补充文件。</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation>文件无法读取：%1</translation>
+    </message>
+    <message>
+        <source>it is not a regular file.</source>
+        <translation>不是普通文件。</translation>
     </message>
 </context>
 <context>
@@ -2586,8 +2809,8 @@ Nothing was written.</source>
 <context>
     <name>SheetDropArea</name>
     <message>
-        <source>Drop score sheets (.revsheet) or a whole USB folder here</source>
-        <translation>把评分表（.revsheet）或整个U盘文件夹拖到这里</translation>
+        <source>Drop score sheets (.revsheet), inspection photo packages (.revphotos) or a whole USB folder here</source>
+        <translation>将评分表（.revsheet）、现场考察照片包（.revphotos）或整个U盘文件夹拖放到这里</translation>
     </message>
     <message>
         <source>Drop area for score sheets</source>

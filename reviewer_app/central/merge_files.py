@@ -102,6 +102,13 @@ def organizer_fingerprint_of_this_desk(passphrase: Callable[[bool], str]) -> str
     """The fingerprint of this secretariat's own organizer key (the system keyring,
     else the encrypted key file opened with ``passphrase``), as ``merge`` trusts it
     by default."""
+    return organizer_of_this_desk(passphrase).fingerprint
+
+
+def organizer_of_this_desk(passphrase: Callable[[bool], str]):
+    """This secretariat's own organizer identity (its fingerprint is trusted for
+    packages, its return key opens photo packages), from the key store the command
+    line uses."""
     from reviewer_app.identity.errors import KeyNotFound
     from reviewer_app.identity.keystore import (
         AutoKeyStore,
@@ -112,7 +119,7 @@ def organizer_fingerprint_of_this_desk(passphrase: Callable[[bool], str]) -> str
 
     store = AutoKeyStore(EncryptedFileKeyStore(default_key_directory(), passphrase))
     try:
-        return OrganizerIdentity.load(store).fingerprint
+        return OrganizerIdentity.load(store)
     except KeyNotFound:
         raise ReviewerError("this secretariat has no organizer key yet: build a package "
                             "first, or register packages of another organizer") from None

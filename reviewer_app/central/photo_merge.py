@@ -18,14 +18,18 @@ to the organizer's return key) and gets one recorded decision:
 
 A file refused because its sheet had not been merged yet is judged again when it
 is merged again.
+
+:func:`merge_photo_files` reads the files and merges them as both ``reviewer-admin
+merge`` and the desk's merge page run it (after the sheets among the same inputs).
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -73,6 +77,47 @@ def merge_photo_packages(engine: Engine, files: Iterable[tuple[str, bytes]],
                 if attempt == MAX_ATTEMPTS - 1:
                     raise
     return outcomes
+
+
+@dataclass(frozen=True)
+class PhotoRun:
+    outcomes: tuple[PhotoOutcome, ...]       # one per merged file, in the files' order
+    unreadable: tuple[Any, ...]              # merge_files.Unreadable: not merged
+    not_processed: tuple[Path, ...]          # files left when the merge was stopped
+
+    @property
+    def stopped(self) -> bool:
+        return bool(self.not_processed)
+
+
+def merge_photo_files(engine: Engine, files: Sequence[Path], return_key: X25519PrivateKey,
+                      *, keep_going: Callable[[int, int], bool] | None = None,
+                      follow_links: bool = True) -> PhotoRun:
+    """Read and merge the photo packages ``files`` (source name: the path as given).
+
+    ``keep_going(done, total)`` is asked before each file (a photo package is large and
+    decrypted whole); when it says no, the rest are returned as not processed. Without
+    it a file that cannot be read stops the merge with ``OSError``, as the command line
+    does; with it the file is listed as unreadable and the merge goes on."""
+    from reviewer_app.central.merge_files import Unreadable
+    from reviewer_app.central.sheet_files import read_photo_file
+
+    outcomes: list[PhotoOutcome] = []
+    unreadable: list[Unreadable] = []
+    for done, path in enumerate(files):
+        if keep_going is not None and not keep_going(done, len(files)):
+            return PhotoRun(tuple(outcomes), tuple(unreadable), tuple(files[done:]))
+        try:
+            raw = read_photo_file(path, follow_links=follow_links)
+        except OSError as exc:
+            if keep_going is None:
+                raise
+            unreadable.append(Unreadable(path, exc.strerror or type(exc).__name__))
+            continue
+        outcomes += merge_photo_packages(engine, [(str(path), raw)], return_key)
+    if keep_going is not None:
+        keep_going(len(files), len(files))
+    return PhotoRun(tuple(outcomes), tuple(unreadable), ())
 
 
 def _merge_one(session: Session, source: str, raw: bytes,

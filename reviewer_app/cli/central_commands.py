@@ -122,7 +122,8 @@ def run_merge(args: argparse.Namespace) -> int:
     elif args.organizer_fingerprint:
         raise ReviewerError("--organizer-fingerprint needs --package (it says whose "
                             "package to register)")
-    from reviewer_app.cli.photo_commands import merge_photos, split_inputs
+    from reviewer_app.central.sheet_files import split_inputs
+    from reviewer_app.cli.photo_commands import merge_photos
 
     sheets, photo_packages = split_inputs(args.sheets)
     try:

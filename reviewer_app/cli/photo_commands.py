@@ -40,31 +40,14 @@ def return_key(args: argparse.Namespace):
     return identity.return_key
 
 
-def split_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Sheets and photo packages among merge's inputs, told apart by their first bytes
-    (a photo package is an RVPKG container, a sheet a JSON text)."""
-    from reviewer_app.package.reader import looks_like_package
-
-    photos = [p for p in paths if looks_like_package(p)]
-    return [p for p in paths if p not in photos], photos
-
-
-def read_photo_file(path: Path) -> bytes:
-    from reviewer_app.sheets.photos import MAX_PHOTO_PACKAGE_BYTES
-
-    with open(path, "rb") as handle:
-        return handle.read(MAX_PHOTO_PACKAGE_BYTES + 1)
-
-
 def merge_photos(args: argparse.Namespace, engine, paths: list[Path]) -> bool:
     """Merge the photo packages among the inputs after the sheets; print a verdict per
     file. Returns whether any was refused."""
-    from reviewer_app.central.photo_merge import merge_photo_packages
+    from reviewer_app.central.photo_merge import merge_photo_files
 
     if not paths:
         return False
-    outcomes = merge_photo_packages(engine, [(str(p), read_photo_file(p)) for p in paths],
-                                    return_key(args))
+    outcomes = merge_photo_files(engine, paths, return_key(args)).outcomes
     if args.json:
         json.dump([o.__dict__ | {"rejected": o.rejected} for o in outcomes], sys.stdout,
                   ensure_ascii=False, indent=2)

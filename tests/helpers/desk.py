@@ -443,3 +443,18 @@ def cancel_once(started) -> Iterator:
         yield pressed
     finally:
         timer.stop()
+
+
+def fresh_results(qtbot, page: QWidget) -> list[list[str]]:
+    """Wait until the results page has no computation under way (a change of the
+    store starts one) and shows results or a problem; the table's rows."""
+    qtbot.waitUntil(lambda: page._pending is None
+                    and (page.results is not None or page._problem is not None),
+                    timeout=30000)
+    return table_texts(find(page, QTableView, "resultsTable"))
+
+
+def overview_steps(window: QWidget) -> dict[str, str]:
+    """The overview page's steps of the round: step -> state, as shown."""
+    return dict(tuple(row) for row in table_rows(show_page(window, "overviewPage"),
+                                                 "overviewSteps"))

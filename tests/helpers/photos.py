@@ -88,3 +88,39 @@ def inspection_setup(tmp_path: Path, *, return_key: bool = True) -> InspectionSe
     manifest["package_id"] = PACKAGE_ID
     data = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return InspectionSetup(organizer, manifest, data, {})
+
+
+def keep_organizer_key(identity: OrganizerIdentity, passphrase: str = "") -> None:
+    """Make ``identity`` this machine's organizer key, where the desk and
+    ``reviewer-admin`` look for it (the system keyring, else the encrypted key file
+    with ``passphrase``)."""
+    from reviewer_app.identity.keystore import (
+        AutoKeyStore,
+        EncryptedFileKeyStore,
+        default_key_directory,
+    )
+    from reviewer_app.identity.organizer import ORGANIZER_ENTRY
+
+    store = AutoKeyStore(EncryptedFileKeyStore(default_key_directory(),
+                                                lambda creating: passphrase))
+    store.save(ORGANIZER_ENTRY, identity.to_record())
+
+
+def hand_in(setup: InspectionSetup, folder: Path, sheet: SignedSheet, *,
+            signing_key=None, photos: bool = True) -> tuple[Path, Path | None]:
+    """What an inspection team's export writes for ``sheet`` into ``folder``: the
+    sheet file and (with ``photos``) its photo package, signed with ``signing_key``
+    (the seat's key unless told)."""
+    from reviewer_app.sheets.build import sheet_filename
+    from reviewer_app.sheets.photos import photo_package_name, write_photo_package
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sheet_path = folder / sheet_filename(sheet.seat_id, sheet.revision, ".revsheet")
+    sheet_path.write_bytes(sheet.envelope)
+    if not photos:
+        return sheet_path, None
+    photo_path = folder / photo_package_name(sheet)
+    write_photo_package(photo_path, sheet, return_key=setup.organizer.return_public_key,
+                        signing_key=signing_key or setup.key(sheet.seat_id),
+                        image=setup.image)
+    return sheet_path, photo_path

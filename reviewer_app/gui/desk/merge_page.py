@@ -1,6 +1,8 @@
-"""Merge (issue 13, item 4): score sheets dropped or chosen, merged into the store by
-``central.merge_files`` exactly as ``reviewer-admin merge`` merges them; one row per
-file with its verdict, and who has handed in, seat by seat."""
+"""Merge (issue 13, item 4): score sheets and inspection photo packages dropped or
+chosen, merged into the store by ``central.merge_files`` and
+``central.photo_merge.merge_photo_files`` exactly as ``reviewer-admin merge`` merges
+them (the photos after the sheets, opened with this secretariat's organizer key);
+one row per file with its verdict, and who has handed in, seat by seat."""
 
 from __future__ import annotations
 
@@ -19,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.central.merge_files import MergeRun
+from reviewer_app.central.photo_merge import PhotoRun
 from reviewer_app.central.seat_status import SeatStatus
 from reviewer_app.central.sheet_files import SheetSelection
 from reviewer_app.gui.desk.context import DeskContext
+from reviewer_app.gui.desk.photo_verdict_text import photo_decision_text, photo_reason_text
 from reviewer_app.gui.desk.sheet_drop import SheetDropArea
 from reviewer_app.gui.desk.tables import table_view
 from reviewer_app.gui.desk.verdict_text import decision_text, reason_text, skipped_text
@@ -35,7 +39,9 @@ class MergePage(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("mergePage")
         self.context = context
-        self._last: tuple[SheetSelection, MergeRun] | None = None
+        # The last merge: what was taken, the sheets' run, the photos' run or why the
+        # photos were not merged (shown again when the language changes).
+        self._last: tuple[SheetSelection, MergeRun, PhotoRun | None, str] | None = None
 
         self.toolbar = QToolBar(self)
         self.merge_action = QAction(self)
@@ -116,7 +122,10 @@ class MergePage(Retranslating, QWidget):
 
         statuses = seat_statuses(self.context.engine)
         order = {"equivocating": 0, "missing": 1, "replaced": 2, "received": 3}
+        fresh = self.seat_model.rowCount() == 0
         self.seat_model.set_rows([self._seat_row(s, order[s.state]) for s in statuses])
+        if fresh and statuses:
+            self.seat_table.resizeColumnsToContents()
         counts = {state: sum(s.state == state for s in statuses) for state in order}
         self.seat_summary.setText(
             self.tr("Seats: %1 handed in, %2 missing, %3 replaced, %4 equivocating")
@@ -134,7 +143,8 @@ class MergePage(Retranslating, QWidget):
     def choose_sheets(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Choose score sheets"), str(self.context.work_dir),
-            self.tr("Score sheets (*.revsheet);;All files (*)"))
+            self.tr("Score sheets and photo packages (*.revsheet *.revphotos);;"
+                    "All files (*)"))
         if names:
             self.merge_paths([Path(n) for n in names])
 
@@ -166,14 +176,65 @@ class MergePage(Retranslating, QWidget):
             self._warn(self.tr("Merge failed"), self.tr("The sheets could not be merged: %1")
                        .replace("%1", str(exc)))
             return
-        self._last = (selection, run)
-        self._show_verdicts(selection, run)
-        if run.outcomes:
+        photos, photo_problem = self._merge_photos(selection) if selection.photos else (
+            None, "")
+        self._last = (selection, run, photos, photo_problem)
+        self._show_verdicts(*self._last)
+        if run.outcomes or (photos is not None and photos.outcomes):
             self.context.changed("sheets")
         else:
             self.refresh_seats()
 
-    def _show_verdicts(self, selection: SheetSelection, run: MergeRun) -> None:
+    def _merge_photos(self, selection: SheetSelection) -> tuple[PhotoRun | None, str]:
+        """Merge the photo packages taken (after the sheets, so that a package and its
+        sheet can come together), opened with this secretariat's organizer key; the run,
+        or why it did not run."""
+        from reviewer_app.central.merge_files import organizer_of_this_desk
+        from reviewer_app.central.photo_merge import merge_photo_files
+        from reviewer_app.core.errors import ReviewerError
+        from reviewer_app.gui.desk.package_dialog import ask_organizer_passphrase
+
+        class _Declined(Exception):
+            pass
+
+        def organizer_passphrase(creating: bool) -> str:
+            typed = ask_organizer_passphrase(self)
+            if typed is None:
+                raise _Declined()
+            return typed
+
+        try:
+            key = organizer_of_this_desk(organizer_passphrase).return_key
+        except _Declined:
+            return None, self.tr("No organizer key passphrase was given: the photo "
+                                 "packages were not merged.")
+        except ReviewerError as exc:
+            return None, self.tr("Photo packages open only with this secretariat's "
+                                 "organizer key: %1").replace("%1", str(exc))
+        engine, files = self.context.engine, list(selection.photos)
+
+        def task(progress) -> PhotoRun:
+            def keep_going(done: int, total: int) -> bool:
+                try:
+                    progress(done, total)
+                except Cancelled:
+                    return False
+                return True
+
+            return merge_photo_files(engine, files, key, keep_going=keep_going,
+                                     follow_links=False)
+
+        try:
+            return run_with_progress(
+                self, self.tr("Merging photo packages"), self.tr("Opening and checking "
+                                                                 "photos…"),
+                self.tr("Cancel"), task), ""
+        except Exception as exc:  # the store failed
+            return None, self.tr("The photo packages could not be merged: %1").replace(
+                "%1", str(exc))
+
+    def _show_verdicts(self, selection: SheetSelection, run: MergeRun,
+                       photos: PhotoRun | None = None, photo_problem: str = "") -> None:
         rows = []
         for outcome in run.outcomes:
             rows.append(Row((Cell(outcome.source), Cell(outcome.seat_id or ""),
@@ -189,23 +250,44 @@ class MergePage(Retranslating, QWidget):
                              Cell(decision_text("skipped")),
                              Cell(skipped_text(skipped.kind, skipped.detail))),
                             payload="skipped"))
-        for path in run.not_processed:
+        cancelled = self.tr("The merge was cancelled before this file.")
+        not_processed = [(path, cancelled) for path in run.not_processed]
+        rows += self._photo_rows(photos)
+        if photos is not None:
+            not_processed += [(path, cancelled) for path in photos.not_processed]
+        elif photo_problem:
+            not_processed += [(path, photo_problem) for path in selection.photos]
+        for path, why in not_processed:
             rows.append(Row((Cell(str(path)), Cell(""), number(None),
-                             Cell(decision_text("not-processed")),
-                             Cell(self.tr("The merge was cancelled before this file."))),
+                             Cell(decision_text("not-processed")), Cell(why)),
                             payload="not-processed"))
         self.verdict_model.set_rows(rows)
         self.verdict_table.resizeColumnsToContents()
-        rejected = sum(o.rejected for o in run.outcomes)
+        outcomes = [*run.outcomes, *(photos.outcomes if photos else ())]
+        rejected = sum(o.rejected for o in outcomes)
         text = (self.tr("%1 file(s): %2 merged, %3 refused.")
                 .replace("%1", str(len(rows)))
-                .replace("%2", str(len(run.outcomes) - rejected))
+                .replace("%2", str(len(outcomes) - rejected))
                 .replace("%3", str(rejected)))
-        if run.stopped:
+        if run.stopped or (photos is not None and photos.stopped):
             text += " " + self.tr("Cancelled: %1 file(s) not processed (merge them again "
                                   "later; what was merged stays merged).").replace(
-                "%1", str(len(run.not_processed)))
+                "%1", str(len(not_processed)))
+        if photo_problem:
+            text += " " + photo_problem
         self.summary.setText(text)
+
+    def _photo_rows(self, photos: PhotoRun | None) -> list[Row]:
+        if photos is None:
+            return []
+        rows = [Row((Cell(o.source), Cell(o.seat_id or ""), number(o.revision),
+                     Cell(photo_decision_text(o.decision)), Cell(photo_reason_text(o))),
+                    payload=o.decision) for o in photos.outcomes]
+        rows += [Row((Cell(str(item.path)), Cell(""), number(None),
+                      Cell(decision_text("unreadable")),
+                      Cell(skipped_text("unreadable", item.reason))), payload="unreadable")
+                 for item in photos.unreadable]
+        return rows
 
     # --- packages ------------------------------------------------------------------
     def register_package(self) -> None:

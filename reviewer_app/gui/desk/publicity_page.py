@@ -1,7 +1,9 @@
 """公示 (issue 13, item 5): open the period, list what is on notice, record objections
 and their outcomes, write the final award plan. Every step is the ``central``
 function ``reviewer-admin publicity`` / ``objection`` / ``results --final`` call,
-with the same refusals, shown in the user's language."""
+with the same refusals, shown in the user's language. A holiday supplement file
+(docs/formats.md §6; ``publicity --holidays FILE``) extends the calendar to a year
+chinesecalendar does not cover yet."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,13 +24,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer_app.core.errors import ReviewerError
 from reviewer_app.gui.desk.context import DeskContext
-from reviewer_app.gui.desk.publicity_text import refusal_text
+from reviewer_app.gui.desk.publicity_text import refusal_text, supplement_refusal_text
 from reviewer_app.gui.desk.results_view import yuan
 from reviewer_app.gui.desk.tables import table_view, widen
 from reviewer_app.gui.i18n import Retranslating
@@ -49,6 +53,9 @@ class PublicityPage(Retranslating, QWidget):
         self.setObjectName("publicityPage")
         self.context = context
         self.published: Any = None   # central.publicity.Published, or None
+        # The holiday supplements loaded (core.publicity.HolidayCalendar), or None: the
+        # library's calendar alone.
+        self.calendar: Any = None
 
         # Open a period.
         self.start_date = QDateEdit(self)
@@ -61,11 +68,25 @@ class PublicityPage(Retranslating, QWidget):
         self.period_label = self._label("publicityPeriodLabel")
         self.message = self._label("publicityMessage")
         self.message.setWordWrap(True)
+        self.holiday_action = QAction(self)
+        self.holiday_action.setObjectName("holidaySupplementAction")
+        self.holiday_action.triggered.connect(self.load_holidays)
+        self.holiday_button = QToolButton(self)
+        self.holiday_button.setObjectName("holidaySupplementButton")
+        self.holiday_button.setDefaultAction(self.holiday_action)
+        self.holiday_label = self._label("holidaySupplementLabel")
+        self.holiday_label.setWordWrap(True)
         self.start_box = QGroupBox(self)
-        start_row = QHBoxLayout(self.start_box)
+        start_rows = QVBoxLayout(self.start_box)
+        start_row = QHBoxLayout()
         start_row.addWidget(self.start_date)
         start_row.addWidget(self.start_button)
         start_row.addWidget(self.period_label, 1)
+        holiday_row = QHBoxLayout()
+        holiday_row.addWidget(self.holiday_button)
+        holiday_row.addWidget(self.holiday_label, 1)
+        start_rows.addLayout(start_row)
+        start_rows.addLayout(holiday_row)
 
         # What is on notice.
         self.list_model = RowsModel(self)
@@ -157,6 +178,12 @@ class PublicityPage(Retranslating, QWidget):
         self.start_box.setTitle(self.tr("公示 period (5 working days)"))
         self.start_date.setAccessibleName(self.tr("First day of the 公示"))
         self.start_button.setText(self.tr("Start the 公示 and write the notice…"))
+        self.holiday_action.setText(self.tr("Load holiday supplement file…"))
+        self.holiday_action.setToolTip(self.tr(
+            "For a year the official holiday calendar does not cover yet: the State "
+            "Council's notice transcribed into a file (reviewer-app/holidays/1)"))
+        self.holiday_button.setAccessibleName(self.holiday_action.text())
+        self._show_holidays()
         self.list_table.setAccessibleName(self.tr("公示 list"))
         self.objection_table.setAccessibleName(self.tr("Objections"))
         self.record_box.setTitle(self.tr("Record an objection"))
@@ -287,7 +314,42 @@ class PublicityPage(Retranslating, QWidget):
                 "%1", ", ".join(undecided))
         return self.tr("The 公示 has ended: the award plan can be written.")
 
+    def _show_holidays(self) -> None:
+        if self.calendar is None or not self.calendar.supplements:
+            self.holiday_label.setText(self.tr("Holiday calendar: %1 only.").replace(
+                "%1", _library_calendar()))
+            return
+        years = [self.tr("%1 (%2)").replace("%1", str(s.year)).replace("%2", s.source)
+                 for _, s in sorted(self.calendar.supplements.items())]
+        self.holiday_label.setText(self.tr("Holiday supplement for %1.").replace(
+            "%1", "; ".join(years)))
+
     # --- steps ---------------------------------------------------------------------
+    def load_holidays(self) -> None:
+        """Load holiday supplement files (they replace those loaded before); a bad file is
+        refused with the reason and the calendar stays as it was."""
+        from reviewer_app.central.publicity import PublicityError, holiday_calendar
+
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose holiday supplement files"), str(self.context.work_dir),
+            self.tr("Holiday supplements (*.toml);;All files (*)"))
+        if not names:
+            return
+        paths = [Path(n) for n in names]
+        try:
+            calendar = holiday_calendar(paths)
+        except PublicityError as exc:
+            self.message.setText(
+                self.tr("The holiday supplement %1 is refused: %2")
+                .replace("%1", ", ".join(p.name for p in paths))
+                .replace("%2", supplement_refusal_text(str(exc))))
+            return
+        self.calendar = calendar
+        self._show_holidays()
+        self.message.setText(self.tr("Holiday supplement loaded: a 公示 may now fall in %1.")
+                             .replace("%1", ", ".join(str(y) for y in
+                                                      sorted(calendar.supplements))))
+
     def _choose_folder(self, title: str) -> Path | None:
         folder = QFileDialog.getExistingDirectory(self, title, str(self.context.work_dir))
         return Path(folder) if folder else None
@@ -302,10 +364,11 @@ class PublicityPage(Retranslating, QWidget):
         if folder is None:
             return
         start, engine = _date(self.start_date.date()), self.context.engine
+        calendar = self.calendar
         try:
             notice = run_with_progress(
                 self, self.tr("公示"), self.tr("Writing the notice…"), self.tr("Cancel"),
-                lambda progress: open_publicity(engine, start, folder))
+                lambda progress: open_publicity(engine, start, folder, calendar=calendar))
         except Cancelled:
             return
         except (ReviewerError, ValueError, OSError) as exc:  # refusals, calendar, disk
@@ -380,3 +443,9 @@ class PublicityPage(Retranslating, QWidget):
             .replace("%1", str(folder)).replace("%2", str(len(plan["awards"])))
             .replace("%3", plan["awarded_total"]))
         self.context.changed("results")
+
+
+def _library_calendar() -> str:
+    from reviewer_app.core.publicity import calendar_name
+
+    return calendar_name()

@@ -22,8 +22,9 @@ _REFUSALS: tuple[tuple[str, Callable[[], str]], ...] = (
                                         "them before the 公示.")),
     (r"the holiday calendar \((.+)\) does not cover (\d{4})",
      lambda: translate("PublicityText", "The official holiday calendar (%1) does not cover "
-                                        "%2 yet: update it before setting a 公示 period in "
-                                        "that year.")),
+                                        "%2 yet: load a holiday supplement file for %2, or "
+                                        "update the calendar, before setting a 公示 period "
+                                        "in that year.")),
     (r"no (\d+) working days within (\d+) days of " + _DATE,
      lambda: translate("PublicityText", "No %1 working days within %2 days of %3.")),
     (r"a 公示 period is already recorded \(from " + _DATE + r"\): a new one must start "
@@ -77,5 +78,59 @@ def refusal_text(message: str) -> str:
         if found:
             groups = found.groups()
             # One pass: a fact that itself holds "%2" is not substituted again.
+            return re.sub(r"%(\d)", lambda m, g=groups: g[int(m.group(1)) - 1], sentence())
+    return message
+
+
+# A holiday supplement file refused (core.publicity.parse_supplement, HolidayCalendar,
+# central.publicity.holiday_calendar; docs/formats.md §6).
+_SUPPLEMENT_REFUSALS: tuple[tuple[str, Callable[[], str]], ...] = (
+    (r"holiday supplement: larger than (\d+) bytes",
+     lambda: translate("PublicityText", "the file is larger than %1 bytes.")),
+    (r"holiday supplement: not UTF-8 TOML",
+     lambda: translate("PublicityText", "it is not a UTF-8 TOML text.")),
+    (r"holiday supplement: keys must be exactly (.+)$",
+     lambda: translate("PublicityText", "its keys must be exactly %1.")),
+    (r"holiday supplement: format is (.+), expected (.+)$",
+     lambda: translate("PublicityText", "its format is %1, not %2.")),
+    (r"holiday supplement: year must be",
+     lambda: translate("PublicityText", "its year must be a year between 2000 and 2100.")),
+    (r"holiday supplement: source must",
+     lambda: translate("PublicityText", "its source must name the notice it was copied "
+                                        "from (one line, at most 200 characters).")),
+    (r"holiday supplement: (holidays|workdays) must be a list of dates",
+     lambda: translate("PublicityText", "%1 must be a list of dates.")),
+    (r"holiday supplement: (holidays|workdays): not a date",
+     lambda: translate("PublicityText", "%1 holds something that is not a date "
+                                        "(YYYY-MM-DD).")),
+    (r"holiday supplement: (holidays|workdays): " + _DATE + r" is not in (\d{4})",
+     lambda: translate("PublicityText", "%1 lists %2, which is not in %3.")),
+    (r"holiday supplement: (holidays|workdays) lists a date twice",
+     lambda: translate("PublicityText", "%1 lists a date twice.")),
+    (r"holiday supplement: holidays is empty",
+     lambda: translate("PublicityText", "it lists no holiday.")),
+    (r"holiday supplement: " + _DATE + r" is both a holiday and a working day",
+     lambda: translate("PublicityText", "%1 is both a holiday and a working day.")),
+    (r"holiday supplement: workdays lists " + _DATE + ", a weekday",
+     lambda: translate("PublicityText", "workdays lists %1, a weekday: only weekend days "
+                                        "worked in exchange (调休上班) belong there.")),
+    (r"holiday supplement: two files for (\d{4})",
+     lambda: translate("PublicityText", "two files were given for %1.")),
+    (r"holiday supplement: (.+) already covers (\d{4})",
+     lambda: translate("PublicityText", "the official calendar (%1) already covers %2: "
+                                        "give no supplement for that year.")),
+    (r": cannot be read: (.+)$",
+     lambda: translate("PublicityText", "the file cannot be read: %1")),
+    (r": (is a folder, not a file|is not a regular file|is a .+, not a file)$",
+     lambda: translate("PublicityText", "it is not a regular file.")),
+)
+
+
+def supplement_refusal_text(message: str) -> str:
+    """Why a holiday supplement file was refused, as the end of a sentence."""
+    for pattern, sentence in _SUPPLEMENT_REFUSALS:
+        found = re.search(pattern, message)
+        if found:
+            groups = found.groups()
             return re.sub(r"%(\d)", lambda m, g=groups: g[int(m.group(1)) - 1], sentence())
     return message

@@ -219,12 +219,16 @@ class ResultsPage(Retranslating, QWidget):
         return self.tr("The results cannot be computed: %1").replace("%1", problem)
 
     def _show(self, results: Results) -> None:
-        fresh = self.model.columnCount() == 0
+        # The first rows shown (the page may have started on an empty store): the
+        # figures as wide as they are, room for the project's title and the
+        # enterprise's name; the reason takes what is left (the last section
+        # stretches). Later the user's column widths stay.
+        fresh = self.model.rowCount() == 0
         self.model.set_headers(results_view.headers(results))
         self.model.set_rows(results_view.table_rows(results))
-        if fresh:
-            # Room for the project's title and the enterprise's name; the reason
-            # takes what is left (the last section stretches).
+        if fresh and self.model.rowCount():
+            for column in range(3, self.model.columnCount() - 1):
+                self.table.resizeColumnToContents(column)
             widen(self.table, {0: 5, 1: 30, 2: 22})
         self.plot.set_strips(results_view.strips(results),
                              float(results.program.rubric.total_max))

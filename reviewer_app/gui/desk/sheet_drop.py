@@ -1,4 +1,5 @@
-"""The area the secretariat drops sheet files or a whole USB folder onto."""
+"""The area the secretariat drops sheet files, photo packages or a whole USB folder
+onto."""
 
 from __future__ import annotations
 
@@ -40,8 +41,8 @@ class SheetDropArea(Retranslating, QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._label.setText(self.tr("Drop score sheets (.revsheet) or a whole USB folder "
-                                    "here"))
+        self._label.setText(self.tr("Drop score sheets (.revsheet), inspection photo "
+                                    "packages (.revphotos) or a whole USB folder here"))
         self.setAccessibleName(self.tr("Drop area for score sheets"))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -37,6 +37,8 @@ def record_view(name: str, model: RecordTableModel, parent: QWidget, *,
     view.setModel(proxy)
     _read_only(view)
     view.setSortingEnabled(sortable)
+    if not sortable:
+        proxy.sort(-1)  # the model's own order (the round's steps), not column 0's
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     return view, proxy
 

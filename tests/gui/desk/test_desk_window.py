@@ -117,3 +117,11 @@ def test_a_store_that_cannot_be_opened_is_said_and_exits_1(qapp, tmp_path: Path,
     assert "cannot open the central store" in capsys.readouterr().err
     # Nothing of the failed start stays behind (a translator would change later windows).
     assert QCoreApplication.translate("IntakePage", "Intake") == "Intake"
+
+
+def test_the_overview_lists_the_steps_in_the_order_of_the_round(desk) -> None:
+    from tests.helpers.desk import table_rows
+
+    window = desk()
+    assert [row[0] for row in table_rows(window, "overviewSteps")] == [
+        "形式审查", "待复核决定", "已生成评审包", "已收评分表", "评审结果", "公示", "资助计划"]

@@ -63,6 +63,37 @@ def test_a_folder_gives_its_sheets_recursively_and_never_follows_a_link(tmp_path
     assert collect_sheet_files([tmp_path / "gone"]).skipped[0].kind == "unreadable"
 
 
+def test_photo_packages_are_taken_beside_the_sheets(tmp_path: Path):
+    """A folder's ``.revphotos`` by name, a file named on its own by its first bytes
+    (formats.md §5: a photo package is an RVPKG container), links never."""
+    from reviewer_app.central.sheet_files import read_photo_file, split_inputs
+    from reviewer_app.package.format import MAGIC
+    from reviewer_app.sheets.photos import MAX_PHOTO_PACKAGE_BYTES
+
+    stick = tmp_path / "stick"
+    (stick / "team").mkdir(parents=True)
+    (stick / "S1-r1.revsheet").write_bytes(b"{}")
+    (stick / "team" / "S1-r1.REVPHOTOS").write_bytes(MAGIC + b"x")
+    (stick / "notes.txt").write_bytes(MAGIC)
+    os.symlink(stick / "team" / "S1-r1.REVPHOTOS", stick / "S2-r1.revphotos")
+    renamed = tmp_path / "照片.dat"
+    renamed.write_bytes(MAGIC + b"y")
+
+    selection = collect_sheet_files([stick, renamed])
+    assert [p.name for p in selection.files] == ["S1-r1.revsheet"]
+    assert [p.name for p in selection.photos] == ["S1-r1.REVPHOTOS", "照片.dat"]
+    assert [(s.path.name, s.kind) for s in selection.skipped] == [("S2-r1.revphotos", "link")]
+    # The command line's inputs: the same test by first bytes.
+    sheets, photos = split_inputs([stick / "S1-r1.revsheet", renamed])
+    assert (sheets, photos) == ([stick / "S1-r1.revsheet"], [renamed])
+    # Photos and sheets count together toward the file limit.
+    assert len(collect_sheet_files([stick], max_files=1).skipped) == 2
+    big = tmp_path / "big.revphotos"
+    with open(big, "wb") as handle:
+        handle.truncate(MAX_PHOTO_PACKAGE_BYTES + 10)
+    assert len(read_photo_file(big)) == MAX_PHOTO_PACKAGE_BYTES + 1
+
+
 def test_the_walk_stops_at_the_file_limit(tmp_path: Path):
     for i in range(5):
         (tmp_path / f"S{i}.revsheet").write_bytes(b"x")

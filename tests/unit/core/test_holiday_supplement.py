@@ -23,15 +23,9 @@ from reviewer_app.core.publicity import (
     parse_supplement,
     publicity_period,
 )
+from tests.helpers.holidays import SUPPLEMENT_2027
 
-SUPPLEMENT = """\
-format = "reviewer-app/holidays/1"
-year = 2027
-source = "测试数据：仿国务院办公厅关于2027年部分节假日安排的通知"
-# 元旦: Friday 1 to Sunday 3 January off; Saturday 9 January worked instead.
-holidays = ["2027-01-01", "2027-01-02", "2027-01-03", "2027-02-05", "2027-02-08"]
-workdays = ["2027-01-09"]
-"""
+SUPPLEMENT = SUPPLEMENT_2027
 
 
 def _supplement(text: str = SUPPLEMENT):
