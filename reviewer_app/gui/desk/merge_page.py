@@ -237,16 +237,16 @@ class MergePage(Retranslating, QWidget):
                        photos: PhotoRun | None = None, photo_problem: str = "") -> None:
         rows = []
         for outcome in run.outcomes:
-            rows.append(Row((Cell(outcome.source), Cell(outcome.seat_id or ""),
+            rows.append(Row((file_cell(outcome.source), Cell(outcome.seat_id or ""),
                              number(outcome.revision), Cell(decision_text(outcome.decision)),
                              Cell(reason_text(outcome))), payload=outcome.decision))
         for item in run.unreadable:
-            rows.append(Row((Cell(str(item.path)), Cell(""), number(None),
+            rows.append(Row((file_cell(item.path), Cell(""), number(None),
                              Cell(decision_text("unreadable")),
                              Cell(skipped_text("unreadable", item.reason))),
                             payload="unreadable"))
         for skipped in selection.skipped:
-            rows.append(Row((Cell(str(skipped.path)), Cell(""), number(None),
+            rows.append(Row((file_cell(skipped.path), Cell(""), number(None),
                              Cell(decision_text("skipped")),
                              Cell(skipped_text(skipped.kind, skipped.detail))),
                             payload="skipped"))
@@ -258,10 +258,10 @@ class MergePage(Retranslating, QWidget):
         elif photo_problem:
             not_processed += [(path, photo_problem) for path in selection.photos]
         for path, why in not_processed:
-            rows.append(Row((Cell(str(path)), Cell(""), number(None),
+            rows.append(Row((file_cell(path), Cell(""), number(None),
                              Cell(decision_text("not-processed")), Cell(why)),
                             payload="not-processed"))
-        self.verdict_model.set_rows(rows)
+        self.verdict_model.set_rows([with_path_tooltip(row) for row in rows])
         self.verdict_table.resizeColumnsToContents()
         outcomes = [*run.outcomes, *(photos.outcomes if photos else ())]
         rejected = sum(o.rejected for o in outcomes)
@@ -280,10 +280,10 @@ class MergePage(Retranslating, QWidget):
     def _photo_rows(self, photos: PhotoRun | None) -> list[Row]:
         if photos is None:
             return []
-        rows = [Row((Cell(o.source), Cell(o.seat_id or ""), number(o.revision),
+        rows = [Row((file_cell(o.source), Cell(o.seat_id or ""), number(o.revision),
                      Cell(photo_decision_text(o.decision)), Cell(photo_reason_text(o))),
                     payload=o.decision) for o in photos.outcomes]
-        rows += [Row((Cell(str(item.path)), Cell(""), number(None),
+        rows += [Row((file_cell(item.path), Cell(""), number(None),
                       Cell(decision_text("unreadable")),
                       Cell(skipped_text("unreadable", item.reason))), payload="unreadable")
                  for item in photos.unreadable]
@@ -383,3 +383,13 @@ class MergePage(Retranslating, QWidget):
         box.setObjectName("mergeMessage")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
+
+
+def file_cell(path: str | Path) -> Cell:
+    """The file's name (a USB stick's mount path says nothing and crowds the table); it
+    sorts by the whole path, which the row's tooltip shows."""
+    return Cell(Path(path).name, key=str(path))
+
+
+def with_path_tooltip(row: Row) -> Row:
+    return Row(row.cells, payload=row.payload, tooltip=row.cells[0].sort_key())

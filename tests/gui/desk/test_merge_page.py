@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import (
@@ -158,5 +159,12 @@ def test_merge_sheets_action_merges_the_chosen_files(qtbot, context, secretariat
                         staticmethod(lambda *a, **k: (chosen, "")))
     find(page, QAction, "mergeSheetsAction").trigger()
     rows = table_texts(find(page, QTableView, "sheetVerdictTable"))
-    assert sorted((r[0], r[3]) for r in rows) == [(c, "接收") for c in chosen]
+    assert sorted((r[0], r[3]) for r in rows) == [(Path(c).name, "接收") for c in chosen]
+    # The table shows file names; the whole path (a USB stick's mount) is the tooltip.
+    from PySide6.QtCore import Qt
+
+    table = find(page, QTableView, "sheetVerdictTable")
+    tips = {table.model().index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+            for r in range(table.model().rowCount())}
+    assert tips == set(chosen)
     assert column(find(page, QTableView, "seatStatusTable"), "状态").count("已交") == 2

@@ -82,7 +82,7 @@ def test_a_whole_round_at_one_desk(qtbot, desk, demo_intake: Path, tmp_path: Pat
     sheets = demo_sheets_from_letters(built, tmp_path / "U盘")
     merge = show_page(window, "mergePage")
     rows = merge_at_desk(merge, [tmp_path / "U盘"])
-    assert sorted(r[0] for r in rows) == sorted(str(p) for p in sheets)
+    assert sorted(r[0] for r in rows) == sorted(p.name for p in sheets)
     verdicts = column(find(merge, QTableView, "sheetVerdictTable"), "结论")
     assert verdicts.count("接收") == len(seats)
     assert set(verdicts) <= {"接收", "替换"}, rows
