@@ -292,7 +292,7 @@ def check_manifest_4(manifest: Any) -> None:
         raise LimitViolation(f"commitment text is longer than {MAX_COMMITMENT_CHARS} characters")
     hex_exact(commitment["sha256"], 32, "commitment sha256")
     if commitment["sha256"] != commitment_sha256(text):
-        raise FormatViolation("commitment sha256 is not the SHA-256 of its text")
+        raise FormatViolation("commitment sha256 is not the sha-256 of its text")
     categories = manifest.get("conflict_categories")
     if not isinstance(categories, list) or not categories:
         raise FormatViolation("conflict_categories is not a non-empty list")
