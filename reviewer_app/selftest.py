@@ -52,6 +52,7 @@ class _Run:
     reader: Any = None
     states: dict[str, Any] = field(default_factory=dict)
     materials: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
+    accepted_at: Any = None  # the 承诺书 acceptance read back from the workspace
 
 
 def run_self_test(out=None, err=None) -> int:
@@ -137,8 +138,10 @@ def _workspace(run: _Run) -> None:
         return ReviewSession.start(package, seat_id=demo.seat_id, seat_code=demo.seat_code,
                                    workspace_path=path)
 
-    first = session()
+    commitment = (first := session()).package.manifest.get("commitment")
     try:
+        if commitment is not None:
+            first.store.accept_commitment(commitment["sha256"])
         changes = _entries_for(first)
         first.store.apply(changes)
         for change in changes:
@@ -149,6 +152,10 @@ def _workspace(run: _Run) -> None:
     second = session()  # a new reader and a new database connection
     try:
         run.states = dict(second.states)
+        if commitment is not None:
+            run.accepted_at = second.store.commitment_accepted(commitment["sha256"])
+            if run.accepted_at is None:
+                raise StepFailed("the workspace did not keep the commitment acceptance")
     finally:
         second.close()
     read = {pid: _entered(state) for pid, state in run.states.items()}
@@ -178,6 +185,11 @@ def _entries_for(session: Any) -> list[Any]:
     return changes
 
 
+def _accept_commitment(run: _Run) -> Any:
+    """The 承诺书 acceptance the workspace step stored (None: the package has none)."""
+    return run.accepted_at
+
+
 def _sheet(run: _Run) -> None:
     from reviewer_app.sheets.build import build_sheet, missing_items
     from reviewer_app.sheets.context import SheetContext
@@ -193,7 +205,8 @@ def _sheet(run: _Run) -> None:
     key = sheet_signing_key(manifest, demo.seat_id, demo.seat_code, None)
     sheet = build_sheet(manifest, manifest_sha256=reader.manifest_sha256,
                         seat_id=demo.seat_id, expert_name="自检专家", states=run.states,
-                        private_key=key, seat_code=demo.seat_code)
+                        private_key=key, seat_code=demo.seat_code,
+                        commitment_accepted_at=_accept_commitment(run))
     folder = run.tmp / "export"
     folder.mkdir()
     revsheet, pdf = export_sheet(folder, sheet, manifest)  # with its PDF (reportlab, font)

@@ -37,6 +37,64 @@
     </message>
 </context>
 <context>
+    <name>CommitmentDialog</name>
+    <message>
+        <source>Commitment of the review expert</source>
+        <translation>Commitment of the review expert</translation>
+    </message>
+    <message>
+        <source>Before any material opens, read the commitment of this review and accept it. Your acceptance and its time are recorded in your signed score sheet.</source>
+        <translation>Before any material opens, read the commitment of this review and accept it. Your acceptance and its time are recorded in your signed score sheet.</translation>
+    </message>
+    <message>
+        <source>Text fingerprint (SHA-256): %1</source>
+        <translation>Text fingerprint (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>I have read it and commit</source>
+        <translation>I have read it and commit</translation>
+    </message>
+    <message>
+        <source>Decline and close the package</source>
+        <translation>Decline and close the package</translation>
+    </message>
+    <message>
+        <source>Commitment text</source>
+        <translation>Commitment text</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictHintDialog</name>
+    <message>
+        <source>A reason is required.</source>
+        <translation>A reason is required.</translation>
+    </message>
+    <message>
+        <source>Possible conflict of interest</source>
+        <translation>Possible conflict of interest</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s check of the seat list found a possible conflict of interest with %1 (%2): %3. Answer before you score this project.</source>
+        <translation>The secretariat&apos;s check of the seat list found a possible conflict of interest with %1 (%2): %3. Answer before you score this project.</translation>
+    </message>
+    <message>
+        <source>There is a conflict (I recuse myself)</source>
+        <translation>There is a conflict (I recuse myself)</translation>
+    </message>
+    <message>
+        <source>There is no conflict</source>
+        <translation>There is no conflict</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>Reason (required):</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>CriterionEditor</name>
     <message>
         <source>%1. %2 (max %3 points)</source>
@@ -193,6 +251,10 @@
         <translation>Sign and export…</translation>
     </message>
     <message>
+        <source>I confirm that I have declared every conflict of interest I have with the projects of this package, completely and truthfully.</source>
+        <translation>I confirm that I have declared every conflict of interest I have with the projects of this package, completely and truthfully.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -251,6 +313,14 @@
     <message>
         <source>%1 — a declared conflict needs a reason</source>
         <translation>%1 — a declared conflict needs a reason</translation>
+    </message>
+    <message>
+        <source>%1 — a declared conflict needs its kind</source>
+        <translation>%1 — a declared conflict needs its kind</translation>
+    </message>
+    <message>
+        <source>%1 — answer the possible conflict of interest first</source>
+        <translation>%1 — answer the possible conflict of interest first</translation>
     </message>
     <message>
         <source>%1 — inspection checklist item “%2” is not answered</source>
@@ -2474,6 +2544,14 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>Reason (required when declaring)</translation>
     </message>
     <message>
+        <source>(choose the kind of conflict)</source>
+        <translation>(choose the kind of conflict)</translation>
+    </message>
+    <message>
+        <source>Kind of conflict of interest</source>
+        <translation>Kind of conflict of interest</translation>
+    </message>
+    <message>
         <source>Scoring is disabled: your review of this project will not be counted.</source>
         <translation>Scoring is disabled: your review of this project will not be counted.</translation>
     </message>
@@ -2840,6 +2918,10 @@ Finalize, sign and export it now?</source>
 Finalize, sign and export it now?</translation>
     </message>
     <message>
+        <source>By answering Yes you also confirm that you have declared every conflict of interest you have with the projects of this package, completely and truthfully.</source>
+        <translation>By answering Yes you also confirm that you have declared every conflict of interest you have with the projects of this package, completely and truthfully.</translation>
+    </message>
+    <message>
         <source>The score sheet could not be printed: %1</source>
         <translation>The score sheet could not be printed: %1</translation>
     </message>
@@ -2989,6 +3071,18 @@ Finalize, sign and export it now?</translation>
     <message>
         <source>The sheet&apos;s inspection checklist is invalid.</source>
         <translation>The sheet&apos;s inspection checklist is invalid.</translation>
+    </message>
+    <message>
+        <source>The sheet accepts another commitment than its package&apos;s.</source>
+        <translation>The sheet accepts another commitment than its package&apos;s.</translation>
+    </message>
+    <message>
+        <source>A declared conflict names a kind the package does not have.</source>
+        <translation>A declared conflict names a kind the package does not have.</translation>
+    </message>
+    <message>
+        <source>A possible conflict found by the pre-screen is not answered properly.</source>
+        <translation>A possible conflict found by the pre-screen is not answered properly.</translation>
     </message>
     <message>
         <source>The file is not a score sheet.</source>

@@ -37,6 +37,64 @@
     </message>
 </context>
 <context>
+    <name>CommitmentDialog</name>
+    <message>
+        <source>Commitment of the review expert</source>
+        <translation>评审专家承诺书</translation>
+    </message>
+    <message>
+        <source>Before any material opens, read the commitment of this review and accept it. Your acceptance and its time are recorded in your signed score sheet.</source>
+        <translation>打开任何申报材料之前，请阅读并确认本次评审的承诺书。您的确认及确认时间将记入您签名的评分表。</translation>
+    </message>
+    <message>
+        <source>Text fingerprint (SHA-256): %1</source>
+        <translation>承诺书文本指纹（SHA-256）：%1</translation>
+    </message>
+    <message>
+        <source>I have read it and commit</source>
+        <translation>我已阅读并承诺</translation>
+    </message>
+    <message>
+        <source>Decline and close the package</source>
+        <translation>不同意，关闭评审包</translation>
+    </message>
+    <message>
+        <source>Commitment text</source>
+        <translation>承诺书全文</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictHintDialog</name>
+    <message>
+        <source>A reason is required.</source>
+        <translation>请填写理由。</translation>
+    </message>
+    <message>
+        <source>Possible conflict of interest</source>
+        <translation>可能存在利益冲突</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s check of the seat list found a possible conflict of interest with %1 (%2): %3. Answer before you score this project.</source>
+        <translation>秘书处核对专家名单时发现您与 %1 可能存在利益冲突（%2）：%3。请先作答，再为本项目评分。</translation>
+    </message>
+    <message>
+        <source>There is a conflict (I recuse myself)</source>
+        <translation>确认存在冲突（回避）</translation>
+    </message>
+    <message>
+        <source>There is no conflict</source>
+        <translation>不存在冲突</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>理由（必填）：</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
     <name>CriterionEditor</name>
     <message>
         <source>%1. %2 (max %3 points)</source>
@@ -193,6 +251,10 @@
         <translation>签名并导出…</translation>
     </message>
     <message>
+        <source>I confirm that I have declared every conflict of interest I have with the projects of this package, completely and truthfully.</source>
+        <translation>本人确认已如实、完整地申明与本评审包各项目之间的全部利益冲突。</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -251,6 +313,14 @@
     <message>
         <source>%1 — a declared conflict needs a reason</source>
         <translation>%1 — 声明利益冲突须填写原因</translation>
+    </message>
+    <message>
+        <source>%1 — a declared conflict needs its kind</source>
+        <translation>%1 — 已申明的利益冲突须选择冲突类别</translation>
+    </message>
+    <message>
+        <source>%1 — answer the possible conflict of interest first</source>
+        <translation>%1 — 请先回答可能存在的利益冲突</translation>
     </message>
     <message>
         <source>%1 — inspection checklist item “%2” is not answered</source>
@@ -2474,6 +2544,14 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>回避理由（申明回避时必填）</translation>
     </message>
     <message>
+        <source>(choose the kind of conflict)</source>
+        <translation>（请选择冲突类别）</translation>
+    </message>
+    <message>
+        <source>Kind of conflict of interest</source>
+        <translation>利益冲突类别</translation>
+    </message>
+    <message>
         <source>Scoring is disabled: your review of this project will not be counted.</source>
         <translation>已停用评分：您对该项目的评审将不计入结果。</translation>
     </message>
@@ -2840,6 +2918,10 @@ Finalize, sign and export it now?</source>
 现在定稿、签名并导出吗？</translation>
     </message>
     <message>
+        <source>By answering Yes you also confirm that you have declared every conflict of interest you have with the projects of this package, completely and truthfully.</source>
+        <translation>选择“是”即表示您同时确认：已如实、完整地申明与本评审包各项目之间的全部利益冲突。</translation>
+    </message>
+    <message>
         <source>The score sheet could not be printed: %1</source>
         <translation>评分表无法打印：%1</translation>
     </message>
@@ -2989,6 +3071,18 @@ Finalize, sign and export it now?</source>
     <message>
         <source>The sheet&apos;s inspection checklist is invalid.</source>
         <translation>评分表的核查清单无效。</translation>
+    </message>
+    <message>
+        <source>The sheet accepts another commitment than its package&apos;s.</source>
+        <translation>评分表确认的承诺书与其评审包的承诺书不一致。</translation>
+    </message>
+    <message>
+        <source>A declared conflict names a kind the package does not have.</source>
+        <translation>评分表中申明的利益冲突类别不是评审包规定的类别。</translation>
+    </message>
+    <message>
+        <source>A possible conflict found by the pre-screen is not answered properly.</source>
+        <translation>评分表未正确回答预筛提示的可能利益冲突。</translation>
     </message>
     <message>
         <source>The file is not a score sheet.</source>

@@ -34,7 +34,7 @@ import datetime as dt
 import hashlib
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from types import MappingProxyType
@@ -47,7 +47,7 @@ from reviewer_app.core.program import parse_program
 from reviewer_app.core.rubric import Criterion, Rubric
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code, seat_code_matches
 from reviewer_app.sheets.body import ChecklistAnswer, EvidenceRef, InspectionVisit, Photo
-from reviewer_app.sheets.build import SignedSheet, build_sheet
+from reviewer_app.sheets.build import SignedSheet, build_sheet, conflict_hints
 from reviewer_app.sheets.seat_keys import sheet_signing_key
 
 # Per-expert bias and per-criterion noise, as fractions of a criterion's maximum.
@@ -63,6 +63,10 @@ CONFLICT_REASONS = (
     "与申报企业法定代表人系大学同学，往来密切",
     "本人持有申报企业关联公司少量股份",
 )
+# The category each reason falls in (manifest format 4); "other" where the program
+# has not that category.
+CONFLICT_CATEGORIES = ("employment", "other", "other", "shareholding")
+HINT_NO_CONFLICT = "本人与该单位的任职关系已于三年前终止，与本项目无利益关联"
 
 # Criterion-specific remarks of the default rubric, by band; other rubrics get the
 # band's own guidance.
@@ -133,6 +137,9 @@ class _Entry:
     overall_comment: str = ""
     recommendation: str = ""
     evidence: Sequence[EvidenceRef] = ()
+    conflict_category: str | None = None
+    hint_answer: str | None = None
+    hint_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -258,6 +265,7 @@ class _Panel:
         # A few conflicts: about one assignment in twenty-five, at most one a project,
         # never on the divergent project, never below the minimum of reviews.
         self.conflicts: dict[tuple[str, str], str] = {}
+        self.categories = {str(c["id"]) for c in manifest.get("conflict_categories") or ()}
         pairs = [(seat, pid) for seat in signed_seats for pid in self.assigned[seat]
                  if pid not in self.divergent and len(reviewers[pid]) > min_reviews]
         wanted = max(1, len(pairs) // 25) if pairs else 0
@@ -273,7 +281,10 @@ class _Panel:
         rng = self.rng
         reason = self.conflicts.get((seat, pid))
         if reason is not None:
-            return _Entry(pid, conflict_declared=True, conflict_reason=reason)
+            category = CONFLICT_CATEGORIES[CONFLICT_REASONS.index(reason)]
+            return _Entry(pid, conflict_declared=True, conflict_reason=reason,
+                          conflict_category=category if category in self.categories
+                          else "other")
         quality = self.quality[pid]
         outlier = self.divergent.get(pid) == seat
         if outlier:
@@ -390,12 +401,17 @@ def make_demo_sheets(manifest: Mapping[str, Any], manifest_sha256: str,
     for index, seat in enumerate(signed_seats):
         key = sheet_signing_key(manifest, seat, codes[seat],
                                 demo_signing_key(seed, package_id, seat))
-        entries = {pid: panel.entry(seat, pid) for pid in panel.assigned[seat]}
+        hinted = conflict_hints(manifest, seat)
+        entries = {pid: _answer_hint(panel.entry(seat, pid), pid in hinted)
+                   for pid in panel.assigned[seat]}
         visits = [panel.visit(pid, checklist) for pid, e in entries.items()
                   if not e.conflict_declared] if inspection else []
         common = {"manifest_sha256": manifest_sha256, "seat_id": seat,
                   "expert_name": names[seat], "private_key": key, "seat_code": codes[seat],
-                  "inspection": visits}
+                  "inspection": visits,
+                  # The 承诺书 was accepted an hour before the first revision was signed.
+                  "commitment_accepted_at": _created_at(manifest, index, 1)
+                  - dt.timedelta(hours=1)}
         first = build_sheet(manifest, states=entries,
                             created_at=_created_at(manifest, index, 1), **common)
         sheets.append(first)
@@ -413,6 +429,16 @@ def make_demo_sheets(manifest: Mapping[str, Any], manifest_sha256: str,
     return DemoSheets(sheets=tuple(sheets), divergent=MappingProxyType(dict(panel.divergent)),
                       conflicts=MappingProxyType(dict(panel.conflicts)), revised=revised,
                       skipped=skipped, inspection=inspection)
+
+
+def _answer_hint(entry: _Entry, hinted: bool) -> _Entry:
+    """The demo expert's answer to a pre-screened likely conflict (manifest format 4):
+    a declared conflict confirms it, otherwise "no conflict" with a reason."""
+    if not hinted:
+        return entry
+    if entry.conflict_declared:
+        return replace(entry, hint_answer="conflict")
+    return replace(entry, hint_answer="no_conflict", hint_reason=HINT_NO_CONFLICT)
 
 
 def write_demo_sheets(out_dir: Path, demo: DemoSheets,

@@ -80,6 +80,14 @@ class Seat:
     expertise: str
     public_key: str | None
     projects: tuple[str, ...]
+    # Optional columns employer and past_employers (";"-separated): the build
+    # pre-screens them against each assigned project's applicant and vendor.
+    employer: str = ""
+    past_employers: tuple[str, ...] = ()
+
+    @property
+    def employers(self) -> tuple[str, ...]:
+        return tuple(e for e in (self.employer, *self.past_employers) if e)
 
 
 @dataclass(frozen=True)
@@ -455,8 +463,11 @@ def _seats(path: Path, project_ids: set[str], problems: _Problems) -> list[Seat]
             problems.add(f"{where}: projects: unknown project(s) {', '.join(unknown)}")
         if len(set(projects)) != len(projects):
             problems.add(f"{where}: projects: a project is assigned twice")
+        past = tuple(p.strip() for p in (row.get("past_employers") or "").split(";")
+                     if p.strip())
         seats.append(Seat(seat_id, row["name"], row.get("affiliation", ""),
-                          row.get("expertise", ""), row.get("public_key") or None, projects))
+                          row.get("expertise", ""), row.get("public_key") or None, projects,
+                          (row.get("employer") or "").strip(), past))
     return seats
 
 

@@ -14,6 +14,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reviewer_app.central.intake import Intake, MaterialFile
+from reviewer_app.core.conflicts import (
+    ConflictHint,
+    ProjectParties,
+    SeatEmployers,
+    prescreen,
+)
 from reviewer_app.core.decimals import decimal_str
 from reviewer_app.core.eligibility import Application, Status
 from reviewer_app.core.errors import IntakeError
@@ -22,8 +28,10 @@ from reviewer_app.core.seat_codes import CODE_BYTES, seat_code_check, seat_code_
 from reviewer_app.package.format import (
     MANIFEST_FORMAT_2,
     MANIFEST_FORMAT_3,
+    MANIFEST_FORMAT_4,
     SUITE_ED25519,
     b64encode,
+    commitment_sha256,
     key_id,
 )
 from reviewer_app.sheets.seat_keys import seat_public_key
@@ -41,6 +49,7 @@ class ManifestPlan:
     warnings: tuple[str, ...]
     package_id: bytes                    # the seat keys are derived with it: write_package
                                          # must be given it (package_id=plan.package_id)
+    conflict_hints: tuple[ConflictHint, ...] = ()  # the build's pre-screen findings
 
 
 def return_recipient_entry(public_key: bytes) -> dict[str, str]:
@@ -181,19 +190,40 @@ def build_manifest(intake: Intake, *, kind: str = "panel", session_name: str | N
                           "amount": decimal_str(amount)}
                          for uscc, amount in sorted(intake.prior_awards.items())],
     }
+    hints: tuple[ConflictHint, ...] = ()
+    if program.commitment:
+        # Manifest format 4 (docs/formats.md §1.8.3): the 承诺书, the conflict categories
+        # and each seat's pre-screened likely conflicts.
+        parties = {a.project_id: ProjectParties(a.project_id, a.enterprise_name, a.vendor)
+                   for a in intake.applications if a.project_id in assigned}
+        hints = prescreen((SeatEmployers(s.seat_id, s.employers, s.projects)
+                           for s in intake.seats), parties,
+                          [c.id for c in program.conflict_categories])
+        manifest["format"] = MANIFEST_FORMAT_4
+        manifest["commitment"] = {"text": program.commitment,
+                                  "sha256": commitment_sha256(program.commitment)}
+        manifest["conflict_categories"] = [{"id": c.id, "name": c.name}
+                                           for c in program.conflict_categories]
+        for seat in manifest["seats"]:
+            seat["conflict_hints"] = [h.to_manifest() for h in hints
+                                      if h.seat_id == seat["seat_id"]]
     if kind == "inspection":
         manifest["inspection_checklist"] = [
             {"id": item.id, "text": item.text, "text_en": item.text_en}
             for item in program.inspection_checklist]
-    plan = ManifestPlan(manifest, tuple(materials), seat_codes, tuple(warnings), package_id)
+    plan = ManifestPlan(manifest, tuple(materials), seat_codes, tuple(warnings), package_id,
+                        hints)
     return with_return_recipient(plan, return_recipient) if return_recipient else plan
 
 
 def with_return_recipient(plan: ManifestPlan, public_key: bytes) -> ManifestPlan:
-    """The inspection ``plan`` as manifest format 3, naming the organizer's return key
-    (docs/formats.md §1.8.2): the photo packages of its sheets are encrypted to it."""
+    """The inspection ``plan`` as manifest format 3 (format 4 stays format 4), naming the
+    organizer's return key (docs/formats.md §1.8.2): the photo packages of its sheets are
+    encrypted to it."""
     if plan.manifest["session"]["kind"] != "inspection":
         raise ValueError("only inspection packages carry a return key")
-    manifest = {**plan.manifest, "format": MANIFEST_FORMAT_3,
+    form = plan.manifest["format"]
+    manifest = {**plan.manifest,
+                "format": MANIFEST_FORMAT_4 if form == MANIFEST_FORMAT_4 else MANIFEST_FORMAT_3,
                 "return_recipient": return_recipient_entry(public_key)}
     return replace(plan, manifest=manifest)

@@ -44,7 +44,7 @@ from multiprocessing.connection import Connection as Pipe
 from multiprocessing.connection import wait
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -70,6 +70,7 @@ _PACKAGE = m.Package.__table__
 _SEAT = m.Seat.__table__
 _SHEET_FILE = m.SheetFile.__table__
 _DECISION = m.MergeDecision.__table__
+_CONFLICT = m.DeclaredConflict.__table__
 _ACCEPTED = m.AcceptedSheet.__table__
 _CHUNK = 5  # files per chunk taken in turn: a few, for a steady flow of verdicts
 
@@ -273,6 +274,16 @@ class _Verdict:
     revision: int | None = None
     body_sha256: str | None = None
     previous_sha256: str | None = None
+    conflicts: tuple[tuple[str, str | None, str | None], ...] = ()
+    """(project id, category, hint answer) of each declared conflict (c0007)."""
+
+
+def declared_conflicts(body: Mapping[str, Any]) -> tuple[tuple[str, str | None, str | None], ...]:
+    """(project id, category or None, hint answer or None) of every declared conflict
+    of a verified body; formats 1 and 2 have no category (未分类)."""
+    return tuple((entry["project_id"], entry["conflict"].get("category"),
+                  (entry.get("hint") or {}).get("answer"))
+                 for entry in body["projects"] if entry["conflict"]["declared"])
 
 
 def _judge(raw: bytes, packages: PackageLookup, verify: Verifier) -> _Verdict:
@@ -300,7 +311,8 @@ def _judge(raw: bytes, packages: PackageLookup, verify: Verifier) -> _Verdict:
         return _Verdict(consulted, registered(),
                         f"internal error while verifying: {type(exc).__name__}")
     return _Verdict(consulted, verified.body["package_id"], None, verified.seat_id,
-                    verified.revision, verified.body_sha256, verified.previous_sha256)
+                    verified.revision, verified.body_sha256, verified.previous_sha256,
+                    declared_conflicts(verified.body))
 
 
 def _work(packages: Mapping[str, RegisteredPackage], verify: Verifier, raws: list[bytes],
@@ -640,6 +652,7 @@ class _SeatState:
     equivocation: bool
     stored: bool  # a row exists in accepted_sheet
     changed: bool = False
+    conflicts: tuple[tuple[str, str | None, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -743,13 +756,14 @@ class _Batch:
 
         if current is None:
             seats[seat_id] = _SeatState(revision, body_sha, sha, False, stored=False,
-                                        changed=True)
+                                        changed=True, conflicts=verdict.conflicts)
             return outcome("accepted", f"revision {revision} accepted")
         if revision > current.revision:
             chained = verdict.previous_sha256 == current.body_sha256
             previous = current.revision
             current.revision, current.body_sha256 = revision, body_sha
             current.sheet_sha256, current.equivocation, current.changed = sha, False, True
+            current.conflicts = verdict.conflicts
             return outcome("replaced", f"revision {revision} replaces revision {previous}"
                            + ("" if chained else " (its previous_sha256 does not name the "
                               "revision held: an intermediate revision is missing)"))
@@ -760,7 +774,7 @@ class _Batch:
             return outcome("no-op", f"revision {revision} already merged with the same content")
         # Two different bodies signed as the same revision: neither may count, or the
         # result would depend on which file was merged first.
-        current.equivocation, current.changed = True, True
+        current.equivocation, current.changed, current.conflicts = True, True, ()
         return outcome("equivocation", f"two different sheets signed as revision {revision}; "
                        "this seat's reviews are excluded until a higher revision arrives")
 
@@ -801,10 +815,16 @@ class _Batch:
         if self.new_files:
             run(insert(_SHEET_FILE), self.new_files)
             self.new_files = []
-        added, updated = [], []
+        added, updated, conflicts = [], [], []
         for package_id, seats in self.seats.items():
             for seat_id, seat in seats.items():
                 if seat.changed:
+                    run(delete(_CONFLICT).where(_CONFLICT.c.package_id == package_id,
+                                                _CONFLICT.c.seat_id == seat_id))
+                    conflicts += [{"package_id": package_id, "seat_id": seat_id,
+                                   "project_id": pid, "category": category,
+                                   "hint_answer": answer, "body_sha256": seat.body_sha256}
+                                  for pid, category, answer in seat.conflicts]
                     row = {"package_id": package_id, "seat_id": seat_id,
                            "revision": seat.revision, "body_sha256": seat.body_sha256,
                            "sheet_sha256": seat.sheet_sha256,
@@ -819,6 +839,8 @@ class _Batch:
                                         _ACCEPTED.c.seat_id == bindparam("key_seat")),
                 [{"key_package": r.pop("package_id"), "key_seat": r.pop("seat_id"), **r}
                  for r in updated])
+        if conflicts:
+            run(insert(_CONFLICT), conflicts)
         if self.new_decisions:
             run(insert(_DECISION), self.new_decisions)
             self.new_decisions = []

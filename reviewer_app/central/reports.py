@@ -107,6 +107,9 @@ def results_document(results: Results) -> dict[str, Any]:
                       "session": p.session_name} for p in results.packages],
         "sheets_sha256": list(results.sheet_hashes),
         "equivocating_seats": list(results.equivocating),
+        # Declared conflicts by category (未分类: sheets without one), program order.
+        "conflicts_by_category": [{"category": c.category, "name": c.name, "count": c.count}
+                                  for c in results.conflict_counts()],
         "prior_awards": [e.to_dict() for e in results.prior_awards],
         "budget": {"annual_budget": decimal_str(results.annual_budget),
                    "prior_awarded_total": decimal_str(sum(

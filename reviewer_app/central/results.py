@@ -7,6 +7,7 @@ byte for byte, so anyone holding the same sheets can reproduce them.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -68,6 +69,19 @@ class ProjectRow:
 class MatrixCell:
     total: Decimal | None
     conflict: bool
+    category: str | None = None     # a declared conflict's category id (sheet format 3)
+    hint_answer: str | None = None  # the answer to the build's pre-screen hint, if any
+
+
+UNCATEGORISED = "未分类"
+"""How a conflict without a category (sheets of formats 1 and 2) is shown."""
+
+
+@dataclass(frozen=True)
+class ConflictCount:
+    category: str | None  # None: 未分类
+    name: str
+    count: int
 
 
 @dataclass(frozen=True)
@@ -92,6 +106,29 @@ class Results:
     def pending(self) -> tuple[ProjectRow, ...]:
         """Projects whose 需复核 finding nobody has decided yet."""
         return tuple(r for r in self.rows if r.eligibility.effective == "pending")
+
+    @property
+    def conflicts(self) -> tuple[tuple[str, str, MatrixCell], ...]:
+        """(project id, seat key, cell) of every declared conflict that counts."""
+        return tuple((pid, seat, cell) for (pid, seat), cell in sorted(self.matrix.items())
+                     if cell.conflict)
+
+    def conflict_counts(self) -> tuple[ConflictCount, ...]:
+        """Declared conflicts by category: every category of the program in its order
+        (zero included), then 未分类 (and any category the program does not name) when
+        it occurs."""
+        counts = Counter(cell.category for _, _, cell in self.conflicts)
+        rows = [ConflictCount(c.id, c.name, counts.pop(c.id, 0))
+                for c in self.program.conflict_categories]
+        rows += [ConflictCount(category, category, n) for category, n
+                 in sorted((k, v) for k, v in counts.items() if k is not None)]
+        if counts.get(None):
+            rows.append(ConflictCount(None, UNCATEGORISED, counts[None]))
+        return tuple(rows)
+
+    def category_name(self, category: str | None) -> str:
+        names = {c.id: c.name for c in self.program.conflict_categories}
+        return UNCATEGORISED if category is None else names.get(category, category)
 
     @property
     def divergent(self) -> tuple[ProjectRow, ...]:
@@ -161,7 +198,9 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
                 scores = {k: Decimal(v) for k, v in entry["scores"].items()}
                 reviews.append(Review(entry["project_id"], key, scores, conflict))
                 matrix[(entry["project_id"], key)] = MatrixCell(
-                    None if conflict else Decimal(entry["total"] or "0"), conflict)
+                    None if conflict else Decimal(entry["total"] or "0"), conflict,
+                    entry["conflict"].get("category") if conflict else None,
+                    (entry.get("hint") or {}).get("answer"))
         decisions = tuple(session.scalars(select(m.MergeDecision).order_by(
             m.MergeDecision.sheet_sha256, m.MergeDecision.id)))
         # Only the sheets that count: an equivocating seat's sheets do not, so the
@@ -224,13 +263,13 @@ def _packages(session: Session, kind: str) -> tuple[m.Package, ...]:
 def _photos_held(session: Session, packages: Sequence[m.Package]) -> dict:
     """The photos received for the accepted inspection sheets (``central.photos``)."""
     from reviewer_app.central.photos import seat_photos
-    from reviewer_app.package.format import MANIFEST_FORMAT_3
+    from reviewer_app.sheets.photos import return_recipient
 
     accepted = session.scalars(select(m.AcceptedSheet).where(
         m.AcceptedSheet.package_id.in_([p.package_id for p in packages]),
         m.AcceptedSheet.equivocation.is_(False))).all()
     return seat_photos(session, accepted, {
-        p.package_id: json.loads(p.manifest_json).get("format") == MANIFEST_FORMAT_3
+        p.package_id: return_recipient(json.loads(p.manifest_json)) is not None
         for p in packages})
 
 

@@ -141,6 +141,25 @@ def ranking_section(story: list[Flowable], report: Report) -> None:
                   text("尚无有效评审：未计算综合得分，未绘制评分分布图。", "body")]
 
 
+def conflicts_line(results: Any) -> str:
+    """利益冲突回避 by category in one line, e.g. ``利益冲突回避 2 人次：亲属关系 1，其他 1``;
+    categories with none are left out, a conflict without a category is 未分类."""
+    counts = [c for c in results.conflict_counts() if c.count]
+    total = sum(c.count for c in counts)
+    if not total:
+        return "利益冲突回避 0 人次。"
+    return (f"利益冲突回避 {total} 人次：" + "，".join(f"{c.name} {c.count}" for c in counts)
+            + "。")
+
+
+def conflicts_section(story: list[Flowable], report: Report) -> None:
+    """One line under the ranking: the declared conflicts counted by category."""
+    if not any(r.aggregate.review_count or r.aggregate.excluded_conflicts
+               for r in report.results.rows):
+        return
+    story += [Spacer(1, 2 * mm), report.text(conflicts_line(report.results), "body")]
+
+
 NOTE_IN_TABLE = 300  # characters of a note the table shows; a longer one flows below it
 
 
@@ -333,7 +352,7 @@ def publicity_section(story: list[Flowable], report: Report) -> None:
 # The report, in order. Extension point: a further section is a ``Section`` function
 # taking (story, report) that reads its data from ``report``; insert it before
 # ``sign_off_section``, which must stay last.
-SECTIONS: tuple[Section, ...] = (heading, funding_section, ranking_section,
+SECTIONS: tuple[Section, ...] = (heading, funding_section, ranking_section, conflicts_section,
                                  pending_section, panel_size_section, decisions_section,
                                  publicity_section,
                                  inspection_section, spread_section, sign_off_section)

@@ -162,6 +162,7 @@ def results_xlsx(results: Results) -> bytes:
                 _put(pending, r, c, value)
 
     _panel_sheet(book, results)
+    _conflicts_sheet(book, results)
     if results.inspections.projects:
         _inspection_sheet(book, results)
 
@@ -176,6 +177,31 @@ def results_xlsx(results: Results) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+HINT_ANSWERS_ZH = {"conflict": "预筛提示，专家确认冲突（回避）",
+                   "no_conflict": "预筛提示，专家答复不存在冲突"}
+
+
+def _conflicts_sheet(book: Workbook, results: Results) -> None:
+    """利益冲突: the declared conflicts counted by category (未分类 for sheets without
+    one), then each conflict by project and seat."""
+    sheet = _sheet(book, "利益冲突", ["冲突类别", "回避数", "项目编号", "席位", "专家", "预筛"],
+                   [34, 8, 14, 14, 16, 30])
+    r = 2
+    for count in results.conflict_counts():
+        _put(sheet, r, 1, count.name)
+        _put(sheet, r, 2, count.count)
+        r += 1
+    _put(sheet, r, 1, "合计")
+    _put(sheet, r, 2, len(results.conflicts))
+    r += 2
+    for pid, seat, cell in results.conflicts:
+        for c, value in enumerate([results.category_name(cell.category), None, pid, seat,
+                                   results.seat_names.get(seat, ""),
+                                   HINT_ANSWERS_ZH.get(cell.hint_answer or "", "")], start=1):
+            _put(sheet, r, c, value)
+        r += 1
 
 
 def _panel_sheet(book: Workbook, results: Results) -> None:

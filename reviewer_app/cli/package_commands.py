@@ -180,7 +180,22 @@ def run_build(args: argparse.Namespace) -> int:
           f"{len(plan.seat_codes)} seats")
     if args.seat_codes_out:
         print(f"seat codes: {args.seat_codes_out} (give each expert only their own)")
+    _say_prescreen(plan)
     return 0
+
+
+def _say_prescreen(plan) -> None:
+    """The build's conflict pre-screen (manifest format 4): every likely conflict, which
+    the expert's app asks about before that project can be scored."""
+    from reviewer_app.cli.terminal import shown
+
+    if plan.manifest.get("format") != "rvpkg-manifest/4":
+        return
+    hints = plan.conflict_hints
+    print(f"conflict pre-screen: {len(hints)} likely conflict(s)")
+    for hint in hints:
+        print(f"  {shown(hint.seat_id)} / {shown(hint.project_id)}: {hint.category} "
+              f"({shown(' = '.join(hint.matched))})")
 
 
 def _check_package_passphrase(passphrase: str, allow_weak: bool) -> None:

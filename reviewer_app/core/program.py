@@ -7,6 +7,7 @@ Parsed from a TOML program file (``resources/programs/*.toml``) with the stdlib'
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -142,6 +143,15 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
+class ConflictCategory:
+    """A kind of conflict of interest an expert can declare (e.g. 亲属关系)."""
+
+    id: str
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True)
 class Program:
     info: ProgramInfo
     eligibility: EligibilityRules
@@ -150,6 +160,10 @@ class Program:
     aggregation: AggregationRules
     rubric: Rubric
     inspection_checklist: tuple[ChecklistItem, ...] = ()
+    commitment: str = ""
+    """The 承诺书 every expert accepts before any material opens; "" for none (older
+    program files), in which case packages are of manifest format 2/3."""
+    conflict_categories: tuple[ConflictCategory, ...] = ()
 
     def category(self, category_id: int) -> MaterialCategory:
         for category in self.material_categories:
@@ -217,6 +231,14 @@ def program_from_dict(data: Mapping[str, Any]) -> Program:
                           text_en=str(item.get("text_en", item["text"])))
             for item in data.get("inspection", {}).get("checklist", ())
         )
+        section = "commitment"
+        commitment = data.get("commitment", {})
+        commitment_text = str(commitment["text"]).strip() if commitment else ""
+        section = "conflict_categories"
+        conflict_categories = tuple(
+            ConflictCategory(id=str(c["id"]), name=str(c["name"]).strip(),
+                             name_en=str(c.get("name_en", c["name"])).strip())
+            for c in data.get("conflict_categories", ()))
         section = "rubric"
         raw_rubric = data["rubric"]
     except KeyError as exc:
@@ -227,8 +249,10 @@ def program_from_dict(data: Mapping[str, Any]) -> Program:
                               expected_total=Decimal(100))
     program = Program(info=info, eligibility=eligibility, material_categories=categories,
                       funding=funding, aggregation=aggregation, rubric=rubric,
-                      inspection_checklist=checklist)
+                      inspection_checklist=checklist, commitment=commitment_text,
+                      conflict_categories=conflict_categories)
     _check(program)
+    _check_conflicts(program)
     return program
 
 
@@ -374,3 +398,34 @@ def _check(program: Program) -> None:
     if any(w is not None and w <= 0 for w in windows) or elig.min_contract_amount < 0:
         raise ProgramError("eligibility: completion and young-enterprise windows and "
                            "min_contract_amount must be positive")
+
+
+CONFLICT_CATEGORY_ID = re.compile(r"[a-z0-9_]{1,32}")
+# The ids the build's pre-screen uses for what it can see in names (core/conflicts.py).
+EMPLOYMENT_CATEGORY = "employment"
+VENDOR_CATEGORY = "vendor"
+OTHER_CATEGORY = "other"
+
+
+def _check_conflicts(program: Program) -> None:
+    """A commitment and conflict categories come together (manifest format 4 needs both)."""
+    categories = program.conflict_categories
+    if bool(program.commitment) != bool(categories):
+        raise ProgramError("commitment and conflict_categories: a program file gives both "
+                           "or neither")
+    if len(program.commitment) > 20_000:
+        raise ProgramError("commitment: the text is longer than 20000 characters")
+    if len(categories) > 32:
+        raise ProgramError("conflict_categories: at most 32")
+    ids = [c.id for c in categories]
+    if len(set(ids)) != len(ids):
+        raise ProgramError("conflict_categories: ids are not unique")
+    for category in categories:
+        if not CONFLICT_CATEGORY_ID.fullmatch(category.id):
+            raise ProgramError(f"conflict_categories: id {category.id!r} must be 1 to 32 of "
+                               "a-z, 0-9 and _")
+        if not category.name or len(category.name) > 100:
+            raise ProgramError(f"conflict_categories: {category.id}: the name must be 1 to "
+                               "100 characters")
+    if categories and OTHER_CATEGORY not in ids:
+        raise ProgramError("conflict_categories: the list must include id \"other\" (其他)")

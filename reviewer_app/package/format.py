@@ -58,8 +58,12 @@ MANIFEST_FORMAT_2 = "rvpkg-manifest/2"
 MANIFEST_FORMAT_3 = "rvpkg-manifest/3"
 """Format 2 plus the organizer's ``return_recipient`` (docs/formats.md §1.8.2): the
 X25519 key that inspection photo packages (§5) are encrypted to."""
-MANIFEST_FORMATS = (MANIFEST_FORMAT, MANIFEST_FORMAT_2, MANIFEST_FORMAT_3)
-SEAT_KEY_FORMATS = (MANIFEST_FORMAT_2, MANIFEST_FORMAT_3)
+MANIFEST_FORMAT_4 = "rvpkg-manifest/4"
+"""Format 3's rules (``return_recipient`` optional) plus the panel's commitment text
+(``commitment``), its conflict categories (``conflict_categories``) and each seat's
+pre-screened ``conflict_hints`` (docs/formats.md §1.8.3)."""
+MANIFEST_FORMATS = (MANIFEST_FORMAT, MANIFEST_FORMAT_2, MANIFEST_FORMAT_3, MANIFEST_FORMAT_4)
+SEAT_KEY_FORMATS = (MANIFEST_FORMAT_2, MANIFEST_FORMAT_3, MANIFEST_FORMAT_4)
 """Manifest formats whose seats carry ``seat_key`` and which name a ``suite``."""
 PHOTOS_FORMAT = "reviewer-app/photos/1"
 """The index (member 0) of an inspection photo package (docs/formats.md §5): an RVPKG
@@ -244,3 +248,97 @@ def return_recipient_key(manifest: Any) -> bytes:
     if recipient["key_id"] != key_id(key):
         raise FormatViolation("return_recipient key_id is not the key id of its public_key")
     return key
+
+
+# --- manifest format 4 (docs/formats.md §1.8.3) -------------------------------
+
+MAX_COMMITMENT_CHARS = 20_000
+MAX_CONFLICT_CATEGORIES = 32
+MAX_CATEGORY_NAME = 100
+MAX_HINT_NAMES = 16
+MAX_HINT_NAME = 200
+
+
+def commitment_sha256(text: str) -> str:
+    """SHA-256 of the UTF-8 bytes of a commitment text, lowercase hex (the suite's
+    sheet digest, since the sheet carries it)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _category_id_ok(value: Any) -> bool:
+    return (isinstance(value, str) and 1 <= len(value) <= 32
+            and all(c in "abcdefghijklmnopqrstuvwxyz0123456789_" for c in value))
+
+
+def check_manifest_4(manifest: Any) -> None:
+    """The members a format-4 manifest adds (§1.8.3), as every reader checks them.
+
+    Raises:
+        FormatViolation: a member missing or malformed, a commitment whose ``sha256``
+            is not that of its text, a hint naming an unknown category or a project
+            not assigned to its seat.
+    """
+    if not isinstance(manifest, dict):
+        raise FormatViolation("manifest is not a JSON object")
+    if "return_recipient" in manifest:
+        return_recipient_key(manifest)
+    commitment = manifest.get("commitment")
+    if not isinstance(commitment, dict) or set(commitment) != {"text", "sha256"}:
+        raise FormatViolation("commitment is not {text, sha256}")
+    text = commitment["text"]
+    if not isinstance(text, str) or not text.strip():
+        raise FormatViolation("commitment text is not a non-empty string")
+    if len(text) > MAX_COMMITMENT_CHARS:
+        raise LimitViolation(f"commitment text is longer than {MAX_COMMITMENT_CHARS} characters")
+    hex_exact(commitment["sha256"], 32, "commitment sha256")
+    if commitment["sha256"] != commitment_sha256(text):
+        raise FormatViolation("commitment sha256 is not the sha-256 of its text")
+    categories = manifest.get("conflict_categories")
+    if not isinstance(categories, list) or not categories:
+        raise FormatViolation("conflict_categories is not a non-empty list")
+    if len(categories) > MAX_CONFLICT_CATEGORIES:
+        raise LimitViolation(f"{len(categories)} conflict categories, above the limit of "
+                             f"{MAX_CONFLICT_CATEGORIES}")
+    ids: set[str] = set()
+    for i, category in enumerate(categories):
+        where = f"conflict_categories[{i}]"
+        if not isinstance(category, dict) or set(category) != {"id", "name"}:
+            raise FormatViolation(f"{where} is not {{id, name}}")
+        if not _category_id_ok(category["id"]) or category["id"] in ids:
+            raise FormatViolation(f"{where} id is not 1 to 32 of a-z 0-9 _, unique")
+        name = category["name"]
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_CATEGORY_NAME:
+            raise FormatViolation(f"{where} name is not 1 to {MAX_CATEGORY_NAME} characters")
+        ids.add(category["id"])
+    seats, assignments = manifest.get("seats"), manifest.get("assignments")
+    if not isinstance(seats, list) or not isinstance(assignments, dict):
+        raise FormatViolation("a format-4 manifest has seats and assignments")
+    for seat in seats:
+        if not isinstance(seat, dict):
+            raise FormatViolation("a seat is not a JSON object")
+        _check_hints(seat, assignments, ids)
+
+
+def _check_hints(seat: dict[str, Any], assignments: dict[str, Any], ids: set[str]) -> None:
+    where = f"seat {str(seat.get('seat_id'))[:64]!r} conflict_hints"
+    hints = seat.get("conflict_hints")
+    if not isinstance(hints, list):
+        raise FormatViolation(f"{where} is not a list")
+    assigned = assignments.get(seat.get("seat_id"))
+    assigned = set(assigned) if isinstance(assigned, list) and all(
+        isinstance(p, str) for p in assigned) else set()
+    seen: set[str] = set()
+    for hint in hints:
+        if not isinstance(hint, dict) or set(hint) != {"project_id", "category", "matched"}:
+            raise FormatViolation(f"{where}: a hint is not {{project_id, category, matched}}")
+        if hint["project_id"] not in assigned or hint["project_id"] in seen:
+            raise FormatViolation(f"{where}: a hint names a project not assigned to the "
+                                  "seat, or one named twice")
+        seen.add(hint["project_id"])
+        if hint["category"] not in ids:
+            raise FormatViolation(f"{where}: a hint names an unknown category")
+        matched = hint["matched"]
+        if (not isinstance(matched, list) or not 1 <= len(matched) <= MAX_HINT_NAMES
+                or not all(isinstance(m, str) and 0 < len(m) <= MAX_HINT_NAME
+                           for m in matched)):
+            raise FormatViolation(f"{where}: matched is not 1 to {MAX_HINT_NAMES} names")

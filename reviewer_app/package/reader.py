@@ -535,6 +535,8 @@ def _parse_members(manifest: Any, header: Header, members_offset: int,
                                    f"{', '.join(fmt.SUITES)}")
     if manifest["format"] == fmt.MANIFEST_FORMAT_3:
         fmt.return_recipient_key(manifest)
+    if manifest["format"] == fmt.MANIFEST_FORMAT_4:
+        fmt.check_manifest_4(manifest)
     if manifest.get("package_id") != header.package_id.hex():
         raise FormatViolation("manifest package_id differs from the header")
     entries = manifest.get("members")

@@ -337,10 +337,13 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
         raise PackageWriteError(f"a {manifest['format']} manifest is bound to its "
                                 "package id (its seat keys): pass the package_id it was "
                                 "built for")
-    if manifest["format"] == fmt.MANIFEST_FORMAT_3:
+    if manifest["format"] in (fmt.MANIFEST_FORMAT_3, fmt.MANIFEST_FORMAT_4):
         try:
-            fmt.return_recipient_key(manifest)
-        except fmt.FormatViolation as exc:
+            if manifest["format"] == fmt.MANIFEST_FORMAT_3:
+                fmt.return_recipient_key(manifest)
+            else:
+                fmt.check_manifest_4(manifest)
+        except (fmt.FormatViolation, fmt.LimitViolation) as exc:
             raise PackageWriteError(str(exc)) from None
     if package_id is not None and (len(package_id) != 16 or (
             fixed is not None and fixed.package_id != package_id)):

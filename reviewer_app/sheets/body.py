@@ -30,7 +30,12 @@ from reviewer_app.sheets.errors import SheetBadDecimal, SheetMalformed, SheetUns
 SHEET_FORMAT = "reviewer-app/sheet/1"
 SHEET_FORMAT_2 = "reviewer-app/sheet/2"
 """Format 2 (packages of manifest format 2): signed with the seat's key, names its suite."""
-SHEET_FORMATS = (SHEET_FORMAT, SHEET_FORMAT_2)
+SHEET_FORMAT_3 = "reviewer-app/sheet/3"
+"""Format 3 (packages of manifest format 4): format 2 plus the commitment acceptance,
+each conflict's category and the answers to the build's conflict hints (§2.4.1)."""
+SHEET_FORMATS = (SHEET_FORMAT, SHEET_FORMAT_2, SHEET_FORMAT_3)
+SEAT_KEY_SHEET_FORMATS = (SHEET_FORMAT_2, SHEET_FORMAT_3)
+HINT_ANSWERS = ("conflict", "no_conflict")
 KINDS = ("panel", "inspection")
 CHECKLIST_RESULTS = ("compliant", "non_compliant", "unverifiable")
 SEAT_CLAIM_TAG = b"RVSEAT1"
@@ -46,8 +51,10 @@ _TOP_KEYS = frozenset({
     "format", "kind", "created_at", "package_id", "manifest_sha256", "seat_id", "expert_name",
     "public_key", "key_id", "seat_claim", "revision", "previous_sha256", "projects"})
 _TOP_KEYS_2 = _TOP_KEYS - {"seat_claim"} | {"suite"}
+_TOP_KEYS_3 = _TOP_KEYS_2 | {"commitment"}
 _PROJECT_KEYS = frozenset({"project_id", "conflict", "scores", "total", "comments",
                            "overall_comment", "recommendation", "evidence"})
+_PROJECT_KEYS_3 = _PROJECT_KEYS | {"hint"}
 
 
 # --- keys and the seat claim ------------------------------------------------
@@ -96,6 +103,30 @@ def decimal_value(text: str) -> Decimal | None:
 class Conflict:
     declared: bool = False
     reason: str = ""
+    category: str | None = None  # format 3: the package's category id of a declared conflict
+
+
+@dataclass(frozen=True)
+class HintAnswer:
+    """Format 3: the expert's answer to a conflict the build pre-screened."""
+
+    answer: str  # "conflict" (确认存在冲突，回避) or "no_conflict" (不存在冲突)
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class CommitmentAcceptance:
+    """Format 3: when the expert accepted the package's 承诺书, and its text's SHA-256."""
+
+    sha256: str
+    accepted_at: str  # RFC 3339 UTC, seconds
+
+
+def _conflict_dict(conflict: Conflict, form: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"declared": conflict.declared, "reason": conflict.reason}
+    if form == SHEET_FORMAT_3:
+        out["category"] = conflict.category
+    return out
 
 
 @dataclass(frozen=True)
@@ -119,11 +150,19 @@ class ProjectEntry:
     overall_comment: str = ""
     recommendation: str = ""
     evidence: tuple[EvidenceRef, ...] = ()
+    hint: HintAnswer | None = None  # format 3: the answer to the seat's hint, if any
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, form: str = SHEET_FORMAT) -> dict[str, Any]:
+        out = self._dict(form)
+        if form == SHEET_FORMAT_3:
+            out["hint"] = None if self.hint is None else {"answer": self.hint.answer,
+                                                          "reason": self.hint.reason}
+        return out
+
+    def _dict(self, form: str) -> dict[str, Any]:
         return {
             "project_id": self.project_id,
-            "conflict": {"declared": self.conflict.declared, "reason": self.conflict.reason},
+            "conflict": _conflict_dict(self.conflict, form),
             "scores": {cid: decimal_str(score) for cid, score in self.scores.items()},
             "total": None if self.total is None else decimal_str(self.total),
             "comments": dict(self.comments),
@@ -209,7 +248,8 @@ class SheetBody:
     projects: tuple[ProjectEntry, ...]
     inspection: tuple[InspectionVisit, ...] | None = None
     format: str = SHEET_FORMAT
-    suite: str | None = None  # format 2 only: the package's algorithm suite
+    suite: str | None = None  # formats 2 and 3: the package's algorithm suite
+    commitment: CommitmentAcceptance | None = None  # format 3 only
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -225,14 +265,18 @@ class SheetBody:
             "seat_claim": self.seat_claim,
             "revision": self.revision,
             "previous_sha256": self.previous_sha256,
-            "projects": [p.to_dict() for p in self.projects],
+            "projects": [p.to_dict(self.format) for p in self.projects],
         }
         if self.inspection is not None:
             body["inspection"] = {"visits": [v.to_dict() for v in self.inspection]}
-        if self.format == SHEET_FORMAT_2:
+        if self.format in SEAT_KEY_SHEET_FORMATS:
             # The seat key is the proof: a format-2 body has no seat claim.
             del body["seat_claim"]
             body["suite"] = self.suite
+        if self.format == SHEET_FORMAT_3:
+            assert self.commitment is not None
+            body["commitment"] = {"sha256": self.commitment.sha256,
+                                  "accepted_at": self.commitment.accepted_at}
         return body
 
     @classmethod
@@ -256,14 +300,18 @@ class SheetBody:
             seat_claim=claim, revision=body["revision"], previous_sha256=previous,
             projects=tuple(_entry(item) for item in body["projects"]),
             inspection=inspection, format=body["format"], suite=body.get("suite"),
+            commitment=(CommitmentAcceptance(body["commitment"]["sha256"],
+                                             body["commitment"]["accepted_at"])
+                        if "commitment" in body else None),
         )
 
 
 def _entry(raw: Mapping[str, Any]) -> ProjectEntry:
-    conflict, total = raw["conflict"], raw["total"]
+    conflict, total, hint = raw["conflict"], raw["total"], raw.get("hint")
     return ProjectEntry(
         project_id=raw["project_id"],
-        conflict=Conflict(conflict["declared"], conflict["reason"]),
+        conflict=Conflict(conflict["declared"], conflict["reason"], conflict.get("category")),
+        hint=None if hint is None else HintAnswer(hint["answer"], hint["reason"]),
         scores={cid: _value(text) for cid, text in raw["scores"].items()},
         total=None if total is None else _value(total),
         comments=dict(raw["comments"]),
@@ -299,13 +347,15 @@ def check_shape(raw: object) -> dict[str, Any]:
     if form not in SHEET_FORMATS:
         raise SheetUnsupportedFormat(f"body: format {form!r} is not "
                                      f"{' or '.join(map(repr, SHEET_FORMATS))}")
-    if form == SHEET_FORMAT_2 and raw.get("suite") not in SUITES:
+    if form in SEAT_KEY_SHEET_FORMATS and raw.get("suite") not in SUITES:
         raise SheetUnsupportedFormat(f"body: suite {str(raw.get('suite'))[:64]!r} is not "
                                      f"{' or '.join(map(repr, SUITES))}")
     kind = raw.get("kind")
     if kind not in KINDS:
         raise SheetMalformed(f"body.kind: must be panel or inspection, not {kind!r}")
-    top = _TOP_KEYS if form == SHEET_FORMAT else _TOP_KEYS_2
+    top = {SHEET_FORMAT: _TOP_KEYS, SHEET_FORMAT_2: _TOP_KEYS_2}.get(form, _TOP_KEYS_3)
+    keys = _PROJECT_KEYS_3 if form == SHEET_FORMAT_3 else _PROJECT_KEYS
+    conflict_keys = _CONFLICT_KEYS_3 if form == SHEET_FORMAT_3 else _CONFLICT_KEYS
     obj = _object(raw, top | {"inspection"} if kind == "inspection" else top, "body")
     revision = obj["revision"]
     if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
@@ -321,7 +371,11 @@ def check_shape(raw: object) -> dict[str, Any]:
             _check_visit(item, f"body.inspection.visits[{i}]")
     bad_decimals: list[str] = []
     for i, item in enumerate(_array(obj["projects"], "body.projects")):
-        _check_project(item, i, bad_decimals)
+        _check_project(item, i, bad_decimals, keys, conflict_keys)
+    if form == SHEET_FORMAT_3:
+        commitment = _object(obj["commitment"], {"sha256", "accepted_at"}, "body.commitment")
+        _hex(commitment["sha256"], 64, "body.commitment.sha256")
+        _created_at(commitment["accepted_at"], "body.commitment.accepted_at")
     _created_at(obj["created_at"])
     _hex(obj["package_id"], 32, "body.package_id")
     _hex(obj["manifest_sha256"], 64, "body.manifest_sha256")
@@ -338,17 +392,22 @@ def check_shape(raw: object) -> dict[str, Any]:
 
 
 _CONFLICT_KEYS = frozenset({"declared", "reason"})
+_CONFLICT_KEYS_3 = _CONFLICT_KEYS | {"category"}
 _EVIDENCE_KEYS = frozenset({"criterion_id", "member_id", "page"})
 
 
-def _check_project(obj: object, index: int, bad_decimals: list[str]) -> None:
+def _check_project(obj: object, index: int, bad_decimals: list[str],
+                   keys: frozenset[str] = _PROJECT_KEYS,
+                   conflict_keys: frozenset[str] = _CONFLICT_KEYS) -> None:
     # The hot loop of a merge (every project of every sheet): cheap tests first,
     # the descriptive path only once something is wrong.
-    if not isinstance(obj, dict) or obj.keys() != _PROJECT_KEYS:
-        _object(obj, _PROJECT_KEYS, f"body.projects[{index}]")
+    if not isinstance(obj, dict) or obj.keys() != keys:
+        _object(obj, keys, f"body.projects[{index}]")
     conflict = obj["conflict"]
-    if not isinstance(conflict, dict) or conflict.keys() != _CONFLICT_KEYS:
-        _object(conflict, _CONFLICT_KEYS, f"body.projects[{index}].conflict")
+    if not isinstance(conflict, dict) or conflict.keys() != conflict_keys:
+        _object(conflict, conflict_keys, f"body.projects[{index}].conflict")
+    if "category" in conflict_keys:
+        _check_format_3_conflict(obj, index)
     if not isinstance(conflict["declared"], bool):
         raise SheetMalformed(f"body.projects[{index}].conflict.declared: must be true or false")
     scores = obj["scores"]
@@ -383,6 +442,19 @@ def _check_project(obj: object, index: int, bad_decimals: list[str]) -> None:
     if total is not None and (not isinstance(total, str) or decimal_value(total) is None):
         bad_decimals.append(f"body.projects[{index}].total: {total!r} is not a canonical "
                             "decimal string")
+
+
+def _check_format_3_conflict(obj: dict[str, Any], index: int) -> None:
+    category = obj["conflict"]["category"]
+    if category is not None:
+        _text(category, f"body.projects[{index}].conflict.category", nonempty=True)
+    hint = obj["hint"]
+    if hint is not None:
+        where = f"body.projects[{index}].hint"
+        answer = _object(hint, {"answer", "reason"}, where)
+        if answer["answer"] not in HINT_ANSWERS:
+            raise SheetMalformed(f"{where}.answer: must be conflict or no_conflict")
+        _text(answer["reason"], f"{where}.reason")
 
 
 def _check_evidence(raw: object, where: str) -> None:
@@ -474,11 +546,11 @@ def strict_b64decode(text: str, where: str) -> bytes:
     return data
 
 
-def _created_at(value: object) -> str:
+def _created_at(value: object, where: str = "body.created_at") -> str:
     if not isinstance(value, str) or not _CREATED_AT.fullmatch(value):
-        raise SheetMalformed("body.created_at: must be rfc 3339 utc like 2026-06-20T09:30:00Z")
+        raise SheetMalformed(f"{where}: must be rfc 3339 utc like 2026-06-20T09:30:00Z")
     try:
         dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
     except ValueError as exc:
-        raise SheetMalformed(f"body.created_at: {value!r} is not a real date and time") from exc
+        raise SheetMalformed(f"{where}: {value!r} is not a real date and time") from exc
     return value

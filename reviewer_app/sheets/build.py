@@ -19,8 +19,11 @@ from reviewer_app.core.seat_codes import SeatCodeError
 from reviewer_app.sheets.body import (
     SHEET_FORMAT,
     SHEET_FORMAT_2,
+    SHEET_FORMAT_3,
+    CommitmentAcceptance,
     Conflict,
     EvidenceRef,
+    HintAnswer,
     InspectionVisit,
     ProjectEntry,
     SheetBody,
@@ -37,7 +40,8 @@ from reviewer_app.sheets.errors import SheetError, SheetIncomplete, SheetRejecte
 from reviewer_app.sheets.seat_keys import has_seat_keys, package_suite
 from reviewer_app.sheets.verify import check_body
 
-MISSING_KINDS = ("score", "invalid_score", "comment_required", "conflict_reason", "checklist")
+MISSING_KINDS = ("score", "invalid_score", "comment_required", "conflict_reason", "checklist",
+                 "conflict_category", "hint")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
 
@@ -52,6 +56,31 @@ class ProjectInput(Protocol):
     overall_comment: str
     recommendation: str
     evidence: Sequence[Any]  # items with criterion_id, member_id, page
+    # Manifest format 4 (read with getattr: older inputs have none of these):
+    # conflict_category: str | None, the category id of a declared conflict;
+    # hint_answer: "conflict" | "no_conflict" | None, the answer to the seat's hint;
+    # hint_reason: str, why there is no conflict.
+
+
+def _category(state: Any) -> str | None:
+    return getattr(state, "conflict_category", None) or None
+
+
+def _hint_answer(state: Any) -> str | None:
+    return getattr(state, "hint_answer", None) or None
+
+
+def conflict_hints(manifest: Mapping[str, Any], seat_id: str) -> dict[str, Mapping[str, Any]]:
+    """The seat's pre-screened likely conflicts by project id (manifest format 4)."""
+    for seat in manifest.get("seats", ()):
+        if str(seat.get("seat_id")) == seat_id:
+            return {str(h["project_id"]): h for h in seat.get("conflict_hints") or ()}
+    return {}
+
+
+def conflict_categories(manifest: Mapping[str, Any]) -> dict[str, str]:
+    """Category id -> name of a format-4 manifest; {} for earlier formats."""
+    return {str(c["id"]): str(c["name"]) for c in manifest.get("conflict_categories") or ()}
 
 
 @dataclass(frozen=True)
@@ -141,12 +170,24 @@ def missing_items(manifest: Mapping[str, Any], seat_id: str,
     checklist = [str(item["id"]) for item in manifest.get("inspection_checklist", ())]
     is_inspection = manifest["session"]["kind"] == "inspection"
     items: list[MissingItem] = []
+    categories = conflict_categories(manifest)
+    hints = conflict_hints(manifest, seat_id)
     for pid in _assigned(manifest, seat_id):
         state = states.get(pid)
+        if pid in hints:
+            # The body's answer follows the declaration (§2.4.1); "no conflict" needs a reason.
+            declared = state is not None and state.conflict_declared
+            if _hint_answer(state) not in ("conflict", "no_conflict") or (
+                    not declared and not _text(getattr(state, "hint_reason", ""))):
+                items.append(MissingItem(pid, None, "hint", "the pre-screened conflict is not "
+                                         "answered (with a reason for no conflict)"))
         if state is not None and state.conflict_declared:
             if not _text(state.conflict_reason):
                 items.append(MissingItem(pid, None, "conflict_reason",
                                          "a declared conflict needs a reason"))
+            if categories and _category(state) not in categories:
+                items.append(MissingItem(pid, None, "conflict_category",
+                                         "a declared conflict needs its category"))
             continue
         for criterion in rubric.criteria:
             typed = _text(state.scores.get(criterion.id)) if state else ""
@@ -178,7 +219,8 @@ def build_body(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: st
                expert_name: str, states: Mapping[str, ProjectInput], public_key: bytes,
                seat_code: str | None, revision: int = 1, previous_sha256: str | None = None,
                created_at: dt.datetime | None = None,
-               inspection: Iterable[InspectionVisit] = ()) -> SheetBody:
+               inspection: Iterable[InspectionVisit] = (),
+               commitment_accepted_at: dt.datetime | None = None) -> SheetBody:
     """Build the body an expert signs, after checking it is complete.
 
     Args:
@@ -195,6 +237,8 @@ def build_body(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: st
         previous_sha256: the last export's body SHA-256 (None for revision 1).
         created_at: defaults to now.
         inspection: one visit per non-conflicted project of an inspection session.
+        commitment_accepted_at: when the expert accepted the package's commitment;
+            required for a package of manifest format 4 (its sheets are format 3).
 
     Raises:
         SheetIncomplete: something is missing; ``items`` lists it (see :func:`missing_items`).
@@ -225,10 +269,20 @@ def build_body(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: st
         raise SheetError(f"seat code: {exc}") from exc
     rubric = Rubric.from_dict(manifest["rubric"])
     kind = manifest["session"]["kind"]
+    form, commitment = SHEET_FORMAT if suite is None else SHEET_FORMAT_2, None
+    if suite is not None and "commitment" in manifest:
+        if commitment_accepted_at is None:
+            raise SheetError("the commitment (承诺书) of this package has not been accepted")
+        form = SHEET_FORMAT_3
+        commitment = CommitmentAcceptance(str(manifest["commitment"]["sha256"]),
+                                          format_created_at(commitment_accepted_at))
+    hints = conflict_hints(manifest, seat_id)
     conflicted: set[str] = set()
     entries = []
     for pid in _assigned(manifest, seat_id):
         entry = _entry(pid, states.get(pid), rubric)
+        if form == SHEET_FORMAT_3:
+            entry = _with_format_3(entry, states.get(pid), pid in hints)
         if entry.conflict.declared:
             conflicted.add(pid)
         entries.append(entry)
@@ -248,8 +302,9 @@ def build_body(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: st
         projects=tuple(entries),
         inspection=tuple(_visit(visit_by_project[p.project_id]) for p in entries
                          if p.project_id not in conflicted) if kind == "inspection" else None,
-        format=SHEET_FORMAT if suite is None else SHEET_FORMAT_2,
+        format=form,
         suite=suite,
+        commitment=commitment,
     )
     _self_check(body, manifest, manifest_sha256, seat_id, seat_code)
     return body
@@ -271,6 +326,20 @@ def _entry(pid: str, state: ProjectInput | None, rubric: Rubric) -> ProjectEntry
     return ProjectEntry(pid, Conflict(False, ""), scores, rubric.total(scores), comments,
                         _text(state.overall_comment), _text(state.recommendation),
                         tuple(evidence))
+
+
+def _with_format_3(entry: ProjectEntry, state: Any, hinted: bool) -> ProjectEntry:
+    """The category of a declared conflict and the answer to the seat's hint (§2.4.1)."""
+    from dataclasses import replace
+
+    conflict = entry.conflict
+    if conflict.declared:
+        conflict = replace(conflict, category=_category(state))
+    hint = None
+    if hinted:
+        answer = "conflict" if conflict.declared else "no_conflict"
+        hint = HintAnswer(answer, _text(getattr(state, "hint_reason", "")))
+    return replace(entry, conflict=conflict, hint=hint)
 
 
 def _visit(visit: InspectionVisit) -> InspectionVisit:
@@ -306,11 +375,13 @@ def build_sheet(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: s
                 expert_name: str, states: Mapping[str, ProjectInput],
                 private_key: Ed25519PrivateKey, seat_code: str | None, revision: int = 1,
                 previous_sha256: str | None = None, created_at: dt.datetime | None = None,
-                inspection: Iterable[InspectionVisit] = ()) -> SignedSheet:
+                inspection: Iterable[InspectionVisit] = (),
+                commitment_accepted_at: dt.datetime | None = None) -> SignedSheet:
     """:func:`build_body` with the key's public half, then :func:`sign_body`."""
     body = build_body(manifest, manifest_sha256=manifest_sha256, seat_id=seat_id,
                       expert_name=expert_name, states=states,
                       public_key=raw_public_key(private_key.public_key()),
                       seat_code=seat_code, revision=revision, previous_sha256=previous_sha256,
-                      created_at=created_at, inspection=inspection)
+                      created_at=created_at, inspection=inspection,
+                      commitment_accepted_at=commitment_accepted_at)
     return sign_body(body, private_key)

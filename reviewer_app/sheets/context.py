@@ -13,8 +13,8 @@ from typing import Any
 from reviewer_app.core.errors import ProgramError
 from reviewer_app.core.rubric import Criterion, Rubric
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code
-from reviewer_app.package.format import SEAT_KEY_FORMATS, SUITES
-from reviewer_app.sheets.body import KINDS, SHEET_FORMAT, SHEET_FORMAT_2
+from reviewer_app.package.format import MANIFEST_FORMAT_4, SEAT_KEY_FORMATS, SUITES
+from reviewer_app.sheets.body import KINDS, SHEET_FORMAT, SHEET_FORMAT_2, SHEET_FORMAT_3
 from reviewer_app.sheets.errors import SheetContextError
 
 _HEX = re.compile(r"[0-9a-f]+")
@@ -47,6 +47,11 @@ class SheetContext:
     require_seat_proof: bool = False
     suite: str | None = None
     seat_code_keys: Mapping[str, bytes] = field(default_factory=dict)
+    commitment_sha256: str | None = None
+    """Manifest format 4: the SHA-256 of its commitment text; sheets are then format 3."""
+    conflict_categories: frozenset[str] = frozenset()
+    conflict_hints: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Manifest format 4: per seat, the projects the build pre-screened as likely conflicts."""
     # Derived once, for the per-project checks of many sheets.
     criteria: tuple[Criterion, ...] = field(init=False, repr=False, compare=False)
     criterion_ids: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -63,7 +68,9 @@ class SheetContext:
     @property
     def sheet_format(self) -> str:
         """The body format every sheet of this package must have."""
-        return SHEET_FORMAT if self.suite is None else SHEET_FORMAT_2
+        if self.suite is None:
+            return SHEET_FORMAT
+        return SHEET_FORMAT_2 if self.commitment_sha256 is None else SHEET_FORMAT_3
 
     def __post_init__(self) -> None:
         derived = {
@@ -132,11 +139,19 @@ class SheetContext:
             except SeatCodeError as exc:
                 raise SheetContextError(f"seat codes: seat {seat_id}: {exc}") from exc
         checklist = tuple(str(item["id"]) for item in manifest.get("inspection_checklist", ()))
+        commitment, categories, hints = None, frozenset(), {}
+        if manifest.get("format") == MANIFEST_FORMAT_4:
+            commitment = str(manifest["commitment"]["sha256"])
+            categories = frozenset(str(c["id"]) for c in manifest["conflict_categories"])
+            hints = {str(seat["seat_id"]): frozenset(str(h["project_id"])
+                                                     for h in seat["conflict_hints"])
+                     for seat in manifest["seats"]}
         return cls(package_id=package_id, manifest_sha256=manifest_sha256, kind=kind,
                    rubric=rubric, seat_keys=seat_keys, assignments=assignments,
                    checklist_ids=checklist, seat_codes=codes,
                    require_seat_proof=require_seat_proof, suite=suite,
-                   seat_code_keys=seat_code_keys)
+                   seat_code_keys=seat_code_keys, commitment_sha256=commitment,
+                   conflict_categories=categories, conflict_hints=hints)
 
     def assigned(self, seat_id: str) -> tuple[str, ...]:
         return self.assignments.get(seat_id, ())

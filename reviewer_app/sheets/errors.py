@@ -122,6 +122,26 @@ class SheetChecklist(SheetRejected):
     reason = "checklist"
 
 
+class SheetCommitment(SheetRejected):
+    """Format 3: the accepted commitment is not the package's (§2.6 step 11b)."""
+
+    reason = "commitment"
+
+
+class SheetConflictCategory(SheetRejected):
+    """Format 3: a conflict's category is not one of the package's, or an undeclared
+    project names one (§2.6 step 15a)."""
+
+    reason = "conflict category"
+
+
+class SheetConflictHint(SheetRejected):
+    """Format 3: a pre-screened project without its answer, an answer without a hint,
+    or an answer that contradicts the declaration (§2.6 step 15a)."""
+
+    reason = "conflict hint"
+
+
 REJECTIONS: tuple[type[SheetRejected], ...] = tuple(SheetRejected.__subclasses__())
 """Every rejection class, in the order of the verification steps."""
 

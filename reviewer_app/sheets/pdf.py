@@ -199,10 +199,13 @@ def render_sheet_pdf(body: SheetBody, body_sha256: str, manifest: Mapping[str, A
     width = A4[0] - 36 * mm
     story: list[Any] = []
     story += _header(body, body_sha256, manifest, width)
+    story += _commitment(body)
+    categories = {str(c.get("id")): str(c.get("name", ""))
+                  for c in manifest.get("conflict_categories") or ()}
     visits = {v.project_id: v for v in body.inspection or ()}
     for index, entry in enumerate(body.projects, start=1):
         facts = projects.get(entry.project_id, {})
-        story += _project(index, len(body.projects), entry, facts, rubric, width)
+        story += _project(index, len(body.projects), entry, facts, rubric, width, categories)
         if entry.project_id in visits:
             story += _visit(visits[entry.project_id], checklist, width)
     story += _photos_note(body, manifest)
@@ -309,15 +312,42 @@ def _header(body: SheetBody, body_sha256: str, manifest: Mapping[str, Any],
     return [top, Spacer(1, 4 * mm), table, Spacer(1, 2 * mm)]
 
 
+def _commitment(body: SheetBody) -> list[Any]:
+    """Format 3: the 承诺书 acceptance (time in 北京时间, the text's SHA-256)."""
+    if body.commitment is None:
+        return []
+    return [_p(f"承诺书：专家已于 {signed_at_text(body.commitment.accepted_at)} 阅读并确认"
+               f"《评审专家承诺书》（保密、独立评审、存在利益冲突时主动申请回避）。", "body"),
+            _p(f"承诺书文本摘要（SHA-256）：{body.commitment.sha256}", "small"),
+            Spacer(1, 2 * mm)]
+
+
+def _conflict_lines(entry: ProjectEntry, categories: Mapping[str, str]) -> list[Any]:
+    """Format 3: the declared conflict's category and the answer to the build's hint."""
+    lines: list[Any] = []
+    if entry.conflict.declared and entry.conflict.category is not None:
+        name = categories.get(entry.conflict.category, entry.conflict.category)
+        lines.append(_p(f"冲突类别：{name}", "body"))
+    if entry.hint is not None:
+        answer = ("确认存在冲突（回避）" if entry.hint.answer == "conflict"
+                  else "不存在冲突")
+        lines += _flow(f"预筛提示：组织方核对专家任职单位时提示本项目可能存在利益冲突；"
+                       f"专家答复：{answer}"
+                       + (f"。理由：{entry.hint.reason}" if entry.hint.reason else ""), "body")
+    return lines
+
+
 def _project(index: int, count: int, entry: ProjectEntry, facts: Mapping[str, Any],
-             rubric: Rubric, width: float) -> list[Any]:
+             rubric: Rubric, width: float,
+             categories: Mapping[str, str] | None = None) -> list[Any]:
     title = str(facts.get("project_title", ""))
     heading = f"项目 {index}/{count}：{entry.project_id}" + (f"　{title}" if title else "")
     top: list[Any] = [_p(heading, "h2")]
     if facts.get("enterprise_name"):
         top.append(_p(f"申报单位：{facts['enterprise_name']}", "body"))
+    conflict_lines = _conflict_lines(entry, categories or {})
     if entry.conflict.declared:
-        notice = Table([[[_p(CONFLICT_NOTICE, "alert"),
+        notice = Table([[[_p(CONFLICT_NOTICE, "alert"), *conflict_lines,
                           *_flow(f"申明理由：{entry.conflict.reason}", "body")]]],
                        colWidths=[width], splitInRow=1,
                        style=TableStyle([("BOX", (0, 0), (-1, -1), 1.2, _ALERT),
@@ -339,7 +369,7 @@ def _project(index: int, count: int, entry: ProjectEntry, facts: Mapping[str, An
                          ("BACKGROUND", (0, -1), (-1, -1), _SHADE),
                          ("FONTSIZE", (1, -1), (2, -1), 11)])
     # The heading and the score table stay on one page; comments may flow on.
-    flow: list[Any] = [KeepTogether([*top, Spacer(1, 2 * mm), table])]
+    flow: list[Any] = [KeepTogether([*top, *conflict_lines, Spacer(1, 2 * mm), table])]
     names = {c.id: c.name for c in rubric.criteria}
     for cid in rubric.criterion_ids:
         if entry.comments.get(cid):
@@ -379,14 +409,13 @@ def _visit(visit: InspectionVisit, checklist: Mapping[str, str], width: float) -
 def _photos_note(body: SheetBody, manifest: Mapping[str, Any]) -> list[Any]:
     """Where the photos listed above are: in the photo package beside this sheet
     (formats.md §5), or on the expert's laptop when the package has no return key."""
-    from reviewer_app.package.format import MANIFEST_FORMAT_3
     from reviewer_app.sheets.build import sheet_filename
-    from reviewer_app.sheets.photos import PHOTOS_SUFFIX
+    from reviewer_app.sheets.photos import PHOTOS_SUFFIX, return_recipient
 
     count = sum(len(v.photos) for v in body.inspection or ())
     if not count:
         return []
-    if manifest.get("format") == MANIFEST_FORMAT_3:
+    if return_recipient(manifest) is not None:
         name = sheet_filename(body.seat_id, body.revision, PHOTOS_SUFFIX)
         text = (f"现场照片 {count} 张随本评分表加密导出至 {name}（仅组织方可打开），"
                 "与上列照片指纹一一对应。")

@@ -93,8 +93,12 @@ def sheet_photos(sheet: SignedSheet) -> list[tuple[str, Any]]:
 
 
 def return_recipient(manifest: Mapping[str, Any]) -> bytes | None:
-    """The raw return key of a format-3 manifest; None for formats 1 and 2."""
-    if manifest.get("format") != fmt.MANIFEST_FORMAT_3:
+    """The raw return key of a format-3 manifest, or of a format-4 manifest that names
+    one (§1.8.3); None for formats 1 and 2 and a format 4 without it."""
+    form = manifest.get("format")
+    if form == fmt.MANIFEST_FORMAT_4 and "return_recipient" in manifest:
+        return fmt.return_recipient_key(manifest)
+    if form != fmt.MANIFEST_FORMAT_3:
         return None
     return fmt.return_recipient_key(manifest)
 

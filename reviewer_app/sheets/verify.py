@@ -33,6 +33,9 @@ from reviewer_app.sheets.envelope import PAYLOAD_TYPES, open_envelope, pae
 from reviewer_app.sheets.errors import (
     SheetBadSignature,
     SheetChecklist,
+    SheetCommitment,
+    SheetConflictCategory,
+    SheetConflictHint,
     SheetConflictWithScores,
     SheetDuplicateProject,
     SheetFloat,
@@ -230,10 +233,16 @@ def check_body(body: Mapping[str, Any], context: SheetContext) -> str:
     if context.suite is not None and body["suite"] != context.suite:
         raise SheetUnsupportedFormat(f"sheet suite {body['suite']!r} is not the package's "
                                      f"{context.suite!r}")
+    if context.commitment_sha256 is not None and not hmac.compare_digest(
+            body["commitment"]["sha256"], context.commitment_sha256):
+        raise SheetCommitment(f"the sheet accepts commitment {body['commitment']['sha256'][:16]}…, "
+                              f"the package's is {context.commitment_sha256[:16]}…")
     if body["kind"] != context.kind:
         raise SheetWrongKind(f"sheet is a {body['kind']} sheet, the session is {context.kind}")
     proof = _seat_proof(body, context)
     _check_projects(body, context)
+    if context.commitment_sha256 is not None:
+        _check_conflicts_3(body, context)
     if body["kind"] == "inspection":
         _check_inspection(body, context)
     return proof
@@ -377,6 +386,31 @@ def _judge_score(pid: str, criterion: Criterion, text: str,
     if len(valid) < _SCORE_MEMO_LIMIT:
         valid[text] = score
     return score
+
+
+def _check_conflicts_3(body: Mapping[str, Any], context: SheetContext) -> None:
+    """Step 15a (format 3): categories of declared conflicts, answers to the hints."""
+    hinted = context.conflict_hints.get(body["seat_id"], frozenset())
+    for entry in body["projects"]:
+        pid, conflict, hint = entry["project_id"], entry["conflict"], entry["hint"]
+        category = conflict["category"]
+        if conflict["declared"] and category not in context.conflict_categories:
+            raise SheetConflictCategory(f"project {pid}: conflict category {category!r} is not "
+                                        "one of the package's")
+        if not conflict["declared"] and category is not None:
+            raise SheetConflictCategory(f"project {pid}: a conflict category without a "
+                                        "declared conflict")
+        if (hint is not None) != (pid in hinted):
+            raise SheetConflictHint(f"project {pid}: " + (
+                "the pre-screened conflict is not answered" if hint is None
+                else "an answer to a conflict the package did not pre-screen"))
+        if hint is None:
+            continue
+        if (hint["answer"] == "conflict") != conflict["declared"]:
+            raise SheetConflictHint(f"project {pid}: the answer {hint['answer']} contradicts "
+                                    "the declaration")
+        if hint["answer"] == "no_conflict" and not hint["reason"].strip():
+            raise SheetConflictHint(f"project {pid}: no conflict is answered without a reason")
 
 
 def _check_inspection(body: Mapping[str, Any], context: SheetContext) -> None:

@@ -132,6 +132,22 @@ class AcceptedSheet(CentralBase):
     equivocation: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class DeclaredConflict(CentralBase):
+    """A conflict declared in the counting sheet of a seat (c0007), with its category
+    (NULL for sheets of formats 1 and 2, shown as 未分类) and, where the build had
+    pre-screened it, the expert's answer. Rewritten whenever the seat's accepted sheet
+    changes; none for an equivocating seat, whose reviews do not count."""
+
+    __tablename__ = "declared_conflict"
+
+    package_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seat_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    category: Mapped[str | None] = mapped_column(String(32))
+    hint_answer: Mapped[str | None] = mapped_column(String(16))
+    body_sha256: Mapped[str] = mapped_column(String(64))
+
+
 class EligibilityDecision(CentralBase):
     """The secretariat's decision on a project's eligibility (形式审查复核).
 

@@ -34,6 +34,7 @@ from reviewer_app.storage.encrypted import (
 from reviewer_app.storage.engines import migrate, sqlite_engine
 from reviewer_app.storage.workspace_models import (
     AuditEntry,
+    CommitmentAcceptance,
     CriterionScore,
     Evidence,
     ProjectReview,
@@ -42,7 +43,8 @@ from reviewer_app.storage.workspace_models import (
 )
 
 KEY_CHECK = "reviewer-app workspace v1"
-PROJECT_FIELDS = ("conflict_declared", "conflict_reason", "overall_comment", "recommendation")
+PROJECT_FIELDS = ("conflict_declared", "conflict_reason", "overall_comment", "recommendation",
+                  "conflict_category", "hint_answer", "hint_reason")
 CRITERION_FIELDS = ("score", "comment")
 # Inspection sessions (storage.inspection): ``criterion_id`` then holds the checklist
 # item id, or the photo id for a caption; findings are per project.
@@ -91,6 +93,9 @@ class ProjectState:
     overall_comment: str = ""
     recommendation: str = ""
     evidence: list[EvidenceLink] = field(default_factory=list)
+    conflict_category: str | None = None  # manifest format 4: a category id
+    hint_answer: str | None = None        # "conflict" / "no_conflict" to the build's hint
+    hint_reason: str = ""
 
 
 def record(session: Session, cipher: WorkspaceCipher, action: str,
@@ -252,7 +257,10 @@ class WorkspaceStore:
                     review.project_id, conflict_declared=review.conflict_declared,
                     conflict_reason=read(review, "conflict_reason") or "",
                     overall_comment=read(review, "overall_comment") or "",
-                    recommendation=read(review, "recommendation") or "")
+                    recommendation=read(review, "recommendation") or "",
+                    conflict_category=read(review, "conflict_category") or None,
+                    hint_answer=read(review, "hint_answer") or None,
+                    hint_reason=read(review, "hint_reason") or "")
             for row in session.scalars(select(CriterionScore)):
                 state = states[row.project_id]
                 score, comment = read(row, "score"), read(row, "comment")
@@ -264,6 +272,27 @@ class WorkspaceStore:
                 states[ev.project_id].evidence.append(
                     EvidenceLink(ev.criterion_id, ev.member_id, ev.page, read(ev, "note")))
         return states
+
+    def accept_commitment(self, sha256: str, at: dt.datetime | None = None) -> dt.datetime:
+        """Record that the expert accepted the commitment text of this SHA-256 (once: a
+        second acceptance keeps the first time). Returns the recorded time (UTC, s)."""
+        at = (at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+        with self._sessions.begin() as session:
+            row = session.get(CommitmentAcceptance, sha256)
+            if row is not None:
+                return dt.datetime.fromisoformat(self.cipher.read(row, "accepted_at"))
+            row = CommitmentAcceptance(sha256=sha256)
+            self.cipher.write(row, "accepted_at", at.isoformat())
+            session.add(row)
+            record(session, self.cipher, "commitment", detail=sha256)
+        return at
+
+    def commitment_accepted(self, sha256: str) -> dt.datetime | None:
+        """When the commitment of this SHA-256 was accepted, None if it was not."""
+        with self._sessions() as session:
+            row = session.get(CommitmentAcceptance, sha256)
+            return None if row is None else dt.datetime.fromisoformat(
+                self.cipher.read(row, "accepted_at"))
 
     def last_export(self) -> tuple[int, str] | None:
         with self._sessions() as session:

@@ -54,12 +54,18 @@ class WorkspaceMeta(WorkspaceBase):
 
 class ProjectReview(WorkspaceBase):
     __tablename__ = "project_review"
-    __sealed__ = ("conflict_reason", "overall_comment", "recommendation")
+    __sealed__ = ("conflict_reason", "overall_comment", "recommendation", "conflict_category",
+                  "hint_answer", "hint_reason")
     __row_key__ = ("project_id",)
 
     project_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     conflict_declared: Mapped[bool] = mapped_column(Boolean, default=False)
     conflict_reason: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Manifest format 4 (w0004): the category id of a declared conflict, the answer to
+    # the build's conflict hint ("conflict" / "no_conflict") and why there is none.
+    conflict_category: Mapped[bytes | None] = mapped_column(LargeBinary)
+    hint_answer: Mapped[bytes | None] = mapped_column(LargeBinary)
+    hint_reason: Mapped[bytes | None] = mapped_column(LargeBinary)
     overall_comment: Mapped[bytes | None] = mapped_column(LargeBinary)
     recommendation: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
@@ -110,6 +116,18 @@ class AuditEntry(WorkspaceBase):
     action: Mapped[str] = mapped_column(String(40))
     project_id: Mapped[str | None] = mapped_column(String(40))
     detail: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class CommitmentAcceptance(WorkspaceBase):
+    """The expert accepted the package's 承诺书 (manifest format 4): the text's SHA-256,
+    and the time (RFC 3339 UTC) sealed."""
+
+    __tablename__ = "commitment_acceptance"
+    __sealed__ = ("accepted_at",)
+    __row_key__ = ("sha256",)
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    accepted_at: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class SheetExport(WorkspaceBase):

@@ -22,6 +22,7 @@ from reviewer_app.sheets.photos import return_recipient
 from reviewer_app.sheets.seat_keys import sheet_signing_key
 from reviewer_app.storage.workspace import ProjectState
 from tests.e2e.test_secretariat_flow import scores_for, secretariat  # noqa: F401
+from tests.helpers.commitment import ACCEPTED_AT
 from tests.helpers.images import tiny_png
 
 PASSPHRASE = "评审 passphrase 2026 kp7x-m2qd-wv9h"
@@ -50,7 +51,7 @@ def test_photos_reach_the_results(secretariat: Path,  # noqa: F811
     generate_demo_intake(tmp / "intake", projects=3, seats=2, seed=11)
     db = str(tmp / "central.sqlite")
     panel, manifest, sha, codes = _build(tmp, "panel")
-    assert manifest["format"] == "rvpkg-manifest/2"
+    assert manifest["format"] == "rvpkg-manifest/4" and "return_recipient" not in manifest
     sheets = []
     (tmp / "panel-usb").mkdir()
     for s, seat in enumerate(sorted(manifest["assignments"]), start=1):
@@ -58,12 +59,13 @@ def test_photos_reach_the_results(secretariat: Path,  # noqa: F811
                   for k, pid in enumerate(manifest["assignments"][seat])}
         signed = build_sheet(manifest, manifest_sha256=sha, seat_id=seat, expert_name=f"专家{s}",
                              states=states, seat_code=codes[seat],
-                             private_key=sheet_signing_key(manifest, seat, codes[seat], None))
+                             private_key=sheet_signing_key(manifest, seat, codes[seat], None),
+                             commitment_accepted_at=ACCEPTED_AT)
         sheets.append(export_sheet(tmp / "panel-usb", signed, manifest)[0])
     assert _merge(tmp, panel, sheets, db) == 0
 
     package, manifest, sha, codes = _build(tmp, "inspection")
-    assert manifest["format"] == "rvpkg-manifest/3" and return_recipient(manifest)
+    assert manifest["format"] == "rvpkg-manifest/4" and return_recipient(manifest)
     items = [item["id"] for item in manifest["inspection_checklist"]]
     usb = tmp / "inspection-usb"
     usb.mkdir()
@@ -84,7 +86,7 @@ def test_photos_reach_the_results(secretariat: Path,  # noqa: F811
         key = sheet_signing_key(manifest, seat, codes[seat], None)
         signed = build_sheet(manifest, manifest_sha256=sha, seat_id=seat, expert_name=f"专家{s}",
                              states=states, seat_code=codes[seat], private_key=key,
-                             inspection=visits)
+                             inspection=visits, commitment_accepted_at=ACCEPTED_AT)
         # As the app's export does (gui/expert/sheet_export.write_export).
         revsheet, _ = export_sheet(usb, signed, manifest, photos=PhotoExport(
             return_recipient(manifest), key, lambda pid, digest: images[digest]))

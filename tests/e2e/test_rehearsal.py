@@ -74,7 +74,7 @@ def test_rehearsal_verifies_merges_and_flags_the_divergent_project(
     context = SheetContext.from_manifest(manifest, manifest_sha, require_seat_proof=True)
     verified = [verify_sheet(path.read_bytes(), context) for path in sheets]
     assert {v.seat_proof for v in verified} == {"seat key"}
-    assert all(path.read_bytes().count(b"sheet+json;version=2") for path in sheets)
+    assert all(path.read_bytes().count(b"sheet+json;version=3") for path in sheets)
     revised = [v for v in verified if v.revision == 2]
     assert len(revised) == 1
     first = next(v for v in verified if v.seat_id == revised[0].seat_id and v.revision == 1)

@@ -22,6 +22,7 @@ from reviewer_app.sheets.build import build_sheet
 from reviewer_app.sheets.export import export_sheet
 from reviewer_app.sheets.seat_keys import sheet_signing_key
 from reviewer_app.storage.workspace import ProjectState
+from tests.helpers.commitment import ACCEPTED_AT
 
 PROJECTS, SEATS = 12, 5
 
@@ -95,7 +96,8 @@ def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> N
             k = order.index(pid)
             if k == 0 and seat_index == 5:
                 states[pid] = ProjectState(pid, conflict_declared=True,
-                                           conflict_reason="曾为该企业提供咨询")
+                                           conflict_reason="曾为该企业提供咨询",
+                                           conflict_category="employment")
                 continue
             scores = scores_for(k, seat_index)
             if k == 1 and bump:
@@ -105,7 +107,8 @@ def test_secretariat_flow(secretariat: Path, capsys: pytest.CaptureFixture) -> N
         return build_sheet(manifest, manifest_sha256=manifest_sha, seat_id=seat,
                            expert_name=f"专家{seat_index}", states=states,
                            private_key=sheet_signing_key(manifest, seat, codes[seat], None),
-                           seat_code=codes[seat], revision=revision, previous_sha256=previous)
+                           seat_code=codes[seat], revision=revision, previous_sha256=previous,
+                           commitment_accepted_at=ACCEPTED_AT)
 
     files = []
     for s in range(1, SEATS + 1):
@@ -228,7 +231,8 @@ def test_site_inspection_findings_reach_the_results(secretariat: Path,
                                  expert_name=f"专家{s}", states=states,
                                  private_key=sheet_signing_key(manifest, seat, codes[seat],
                                                                None),
-                                 seat_code=codes[seat], inspection=visits)
+                                 seat_code=codes[seat], inspection=visits,
+                                                               commitment_accepted_at=ACCEPTED_AT)
             files.append(export_sheet(tmp / f"{kind}-usb", signed, manifest)[0])
         assert admin(["merge", *map(str, files), "--db", db, "--package", str(package),
                       "--passphrase-file", str(tmp / "pass.txt"),

@@ -30,7 +30,7 @@ from reviewer_app.sheets.body import key_id_for, raw_public_key, seat_claim_for
 from reviewer_app.sheets.canonical import canonical_bytes
 from reviewer_app.sheets.envelope import (
     PAYLOAD_TYPE,
-    PAYLOAD_TYPE_2,
+    PAYLOAD_TYPE_3,
     Signature,
     encode_envelope,
     seal,
@@ -83,7 +83,7 @@ def _candidate_codes(values: list[str]) -> set[str]:
     return found
 
 
-def _forged(body: dict, signer: Ed25519PrivateKey, payload_type: str = PAYLOAD_TYPE_2,
+def _forged(body: dict, signer: Ed25519PrivateKey, payload_type: str = PAYLOAD_TYPE_3,
             **changes) -> bytes:
     public = raw_public_key(signer.public_key())
     forged = {**copy.deepcopy(body), "public_key": base64.b64encode(public).decode(),
@@ -92,8 +92,8 @@ def _forged(body: dict, signer: Ed25519PrivateKey, payload_type: str = PAYLOAD_T
 
 
 def _with_keyid(body_bytes: bytes, keyid: str) -> bytes:
-    signature = sign_payload(body_bytes, Ed25519PrivateKey.generate(), PAYLOAD_TYPE_2)
-    return encode_envelope(body_bytes, [Signature(keyid, signature.sig)], PAYLOAD_TYPE_2)
+    signature = sign_payload(body_bytes, Ed25519PrivateKey.generate(), PAYLOAD_TYPE_3)
+    return encode_envelope(body_bytes, [Signature(keyid, signature.sig)], PAYLOAD_TYPE_3)
 
 
 def test_a_copy_of_the_store_cannot_forge_a_replacement_sheet(
@@ -131,7 +131,7 @@ def test_a_copy_of_the_store_cannot_forge_a_replacement_sheet(
         manifest = json.loads(connection.execute("SELECT manifest_json FROM package")
                               .fetchone()[0])
     body = sheet_body(accepted)
-    assert body["format"] == "reviewer-app/sheet/2" and "seat_claim" not in body
+    assert body["format"] == "reviewer-app/sheet/3" and "seat_claim" not in body
     top = copy.deepcopy(body["projects"])
     for entry in top:
         if not entry["conflict"]["declared"]:
@@ -158,7 +158,11 @@ def test_a_copy_of_the_store_cannot_forge_a_replacement_sheet(
     }
     # A downgrade: a format-1 sheet whose seat claim is made with a guessed code.
     downgrade_key = Ed25519PrivateKey.generate()
-    old_body = {k: v for k, v in {**body, **rev2}.items() if k != "suite"}
+    old_body = {k: v for k, v in {**body, **rev2}.items() if k not in ("suite", "commitment")}
+    old_body["projects"] = [{**{k: v for k, v in entry.items() if k != "hint"},
+                             "conflict": {"declared": entry["conflict"]["declared"],
+                                          "reason": entry["conflict"]["reason"]}}
+                            for entry in old_body["projects"]]
     old_body["format"] = "reviewer-app/sheet/1"
     old_body["seat_claim"] = seat_claim_for(guesses[0] if guesses else "0" * 16, package_id,
                                             raw_public_key(downgrade_key.public_key()))

@@ -68,6 +68,9 @@ def make_window(qtbot, data_dir):
         window = build_window(lang=lang, opener=opener)
         window.show_error = lambda title, text: window.__dict__.setdefault(
             "errors", []).append((title, text))
+        # The fake packages are of the bundled program, which has a 承诺书: accepted
+        # here as the expert would (tests/gui/test_commitment.py drives the real dialog).
+        window.confirm_commitment = lambda text, sha256: True
         qtbot.addWidget(window)
         window.show()
         windows.append(window)

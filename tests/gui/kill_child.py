@@ -30,6 +30,9 @@ def main() -> None:
     window.show()
     session = ReviewSession.start(package, seat_id="S01", seat_code=SEAT_CODE,
                                   workspace_path=workspace_path(package.package_id, "S01"))
+    from tests.helpers.commitment import accept_in_workspace
+
+    accept_in_workspace(session)  # the 承诺书 was accepted at the first opening
     window.set_session(session)
     rng = random.Random(seed)
     counter = iter(range(10**9))

@@ -116,7 +116,7 @@ def wait(condition: Condition, what: str, seconds: float = 20.0):
 def session(app, window, out_dir: Path, rounds: int, counts: Counts) -> Iterator:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+    from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QPushButton
 
     from reviewer_app.gui.widgets.materials import MEMBER_ROLE
     from tests.gui.fakes import PASSPHRASE, SEAT_CODE, SEAT_ID
@@ -135,7 +135,14 @@ def session(app, window, out_dir: Path, rounds: int, counts: Counts) -> Iterator
             edit.clear()
             type_keys(edit, text, counts)
         dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Ok).click()
+        if seat:  # the first opening: the 承诺书 comes before any material (format 4)
+            yield wait(lambda: commitment_dialog() is not None, "the commitment dialog")
+            commitment_dialog().findChild(QPushButton, "acceptCommitmentButton").click()
         yield wait(lambda: window.session is not None, "the session after unlock")
+
+    def commitment_dialog():
+        return next((w for w in QApplication.topLevelWidgets()
+                     if w.objectName() == "commitmentDialog" and w.isVisible()), None)
 
     print("STEP unlock", flush=True)
     yield wait(lambda: window.unlock_dialog is not None and window.unlock_dialog.isVisible(),
@@ -194,6 +201,8 @@ def session(app, window, out_dir: Path, rounds: int, counts: Counts) -> Iterator
                and sheets.finalize_dialog.isVisible(), "the finalize dialog")
     dialog = sheets.finalize_dialog
     assert dialog.pages.currentIndex() == 1, "finalize found something missing"
+    if dialog.conflicts_check.isVisible():  # the bundled program's packages ask (format 4)
+        dialog.conflicts_check.setChecked(True)
     QTimer.singleShot(0, dialog.sign_button.click)
     yield wait(lambda: sheets.last_paths is not None, "the exported sheet", 60)
 

@@ -59,7 +59,10 @@ def _data_strings(window) -> set[str]:
     """Strings that come from the package (Chinese names of the demo projects)."""
     if window.session is None:
         return set()
-    return {window.seat_label.text(), window.project_header.text(), window.windowTitle()}
+    categories = {str(c["name"]) for c in
+                  window.session.package.manifest.get("conflict_categories", ())}
+    return {window.seat_label.text(), window.project_header.text(), window.windowTitle(),
+            *categories}
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])

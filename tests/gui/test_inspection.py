@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 pytest.importorskip("reviewer_app.package.reader")
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QPlainTextEdit
 
 from reviewer_app.central.intake import load_intake
 from reviewer_app.central.manifest import build_manifest
@@ -255,6 +255,8 @@ def _sign_and_export(qtbot, window, usb: Path) -> tuple[Path, Path, list[str]]:
     window.finalize_action.trigger()
     dialog = sheets.finalize_dialog
     assert dialog.pages.currentIndex() == 1
+    assert not dialog.sign_button.isEnabled()  # until the conflicts are confirmed complete
+    dialog.findChild(QCheckBox, "conflictsCompleteCheck").click()
     dialog.sign_button.click()
     qtbot.waitUntil(lambda: sheets.last_paths is not None, timeout=20000)
     revsheet, pdf = sheets.last_paths
@@ -302,6 +304,7 @@ def test_photos_travel_encrypted_to_the_organizer_with_the_sheet(
         raise KeyError(f"{project_id}/{sha256}")
 
     real_image, session.inspection.image = session.inspection.image, gone
+    sheets.confirm_conflicts_complete()  # as conflictsCompleteCheck and Sign do
     assert sheets.export() is None
     assert "有一张现场照片无法打包交给组织方" in errors[-1] and "未写入任何文件" in errors[-1]
     assert list(usb.iterdir()) == []

@@ -16,14 +16,14 @@ import pytest
 
 pytest.importorskip("reviewer_app.package.reader")
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from reviewer_app.cli.admin import main as admin
 from reviewer_app.gui.expert.session import open_package
 from reviewer_app.gui.expert.unlock import Prefill
 from reviewer_app.identity.errors import KeyNotFound
 from reviewer_app.sheets.body import key_id_for
-from reviewer_app.sheets.envelope import PAYLOAD_TYPE_2
+from reviewer_app.sheets.envelope import PAYLOAD_TYPE_3
 from tests.gui.conftest import open_and_unlock, type_text
 
 
@@ -71,7 +71,7 @@ def _verify(sheet: Path, demo, admin_files) -> int:
 
 def _body(path: Path) -> dict:
     envelope = json.loads(path.read_bytes())
-    assert envelope["payloadType"] == PAYLOAD_TYPE_2
+    assert envelope["payloadType"] == PAYLOAD_TYPE_3
     return json.loads(base64.b64decode(envelope["payload"]))
 
 
@@ -88,6 +88,13 @@ def _score(qtbot, window, value_for) -> None:
             edit = window.findChild(QLineEdit, f"scoreInput.{cid}")
             edit.clear()
             qtbot.keyClicks(edit, value_for(row, cid))
+
+
+def _export(window) -> None:
+    """Export as the File menu does, the conflicts confirmed complete (what ticking
+    conflictsCompleteCheck and Sign do; tests/gui/test_commitment.py drives the box)."""
+    window.sheet_controller.confirm_conflicts_complete()
+    window.export_action.trigger()
 
 
 def _finalize(qtbot, window):
@@ -135,7 +142,7 @@ def test_score_finalize_sign_export_verify(qtbot, make_window, demo, admin_files
     dialog = _finalize(qtbot, window)
     kinds = [dialog.missing_list.item(i).data(0x0100).kind
              for i in range(dialog.missing_list.count())]
-    assert kinds == ["comment_required", "conflict_reason"]
+    assert kinds == ["comment_required", "conflict_reason", "conflict_category"]
     criterion = window.session.rubric.criterion(cids[0])
     band = criterion.band_for(Decimal(28))
     assert f"“{criterion.name}” 28 分处于“{band.name}”档，需要填写评语" in \
@@ -149,10 +156,14 @@ def test_score_finalize_sign_export_verify(qtbot, make_window, demo, admin_files
     reason = window.findChild(QLineEdit, "conflictReason")
     assert window.current_project_id() == pids[-1] and window.focusWidget() is reason
     qtbot.keyClicks(reason, "former employer")
+    category = window.findChild(QComboBox, "conflictCategory")
+    category.setCurrentIndex(category.findData("employment"))
 
     # Complete: the distribution of the expert's own scores, then sign.
     dialog = _finalize(qtbot, window)
-    assert dialog.pages.currentIndex() == 1 and dialog.sign_button.isEnabled()
+    assert dialog.pages.currentIndex() == 1 and not dialog.sign_button.isEnabled()
+    dialog.findChild(QCheckBox, "conflictsCompleteCheck").click()
+    assert dialog.sign_button.isEnabled()
     assert dialog.table.rowCount() == len(cids) + 1
     assert dialog.table.item(len(cids), 1).text() == str(len(pids) - 1)  # totals, no conflict
     assert len(dialog.chart.rows) == len(cids) + 1
@@ -167,7 +178,9 @@ def test_score_finalize_sign_export_verify(qtbot, make_window, demo, admin_files
     assert _verify(first, demo, admin_files) == 0
     body = _body(first)
     assert body["revision"] == 1 and body["previous_sha256"] is None
-    assert body["projects"][-1]["conflict"] == {"declared": True, "reason": "former employer"}
+    assert body["projects"][-1]["conflict"] == {"declared": True, "reason": "former employer",
+                                                "category": "employment"}
+    assert body["commitment"]["sha256"] == session.package.manifest["commitment"]["sha256"]
     # Signed with the seat's key, derived from the seat code typed at unlock: the
     # manifest carries its public half; no key of the expert's own was needed.
     seat = next(s for s in session.package.manifest["seats"] if s["seat_id"] == demo.seat_id)
@@ -191,13 +204,13 @@ def test_score_finalize_sign_export_verify(qtbot, make_window, demo, admin_files
 
     # Unchanged: "already exported" and no new revision; into an empty folder the same
     # revision is written again, byte for byte.
-    window.export_action.trigger()
+    _export(window)
     assert "1" in dialogs.infos[-1] and window.session.store.last_export()[0] == 1
     assert sorted(p.name for p in usb.iterdir()) == sorted([first.name, pdf.name])
     other = tmp_path / "other"
     other.mkdir()
     dialogs.folder = other
-    window.export_action.trigger()
+    _export(window)
     assert (other / first.name).read_bytes() == first.read_bytes()
     assert window.session.store.last_export()[0] == 1
 
@@ -207,7 +220,7 @@ def test_score_finalize_sign_export_verify(qtbot, make_window, demo, admin_files
     edit = window.findChild(QLineEdit, f"scoreInput.{cids[2]}")
     edit.clear()
     qtbot.keyClicks(edit, "9.5")
-    window.export_action.trigger()
+    _export(window)
     second = usb / f"{demo.seat_id}-r2.revsheet"
     assert controller.last_paths[0] == second
     body2 = _body(second)
@@ -232,7 +245,7 @@ def test_score_finalize_sign_export_verify(qtbot, make_window, demo, admin_files
         pytest.skip("needs /proc to tell the export's file descriptors apart")
     monkeypatch.setattr(os, "fsync", no_space)
     errors_before = len(getattr(window, "errors", []))
-    window.export_action.trigger()
+    _export(window)
     monkeypatch.undo()
     assert len(window.errors) == errors_before + 1
     assert "磁盘已满" in window.errors[-1][1] or "disk is full" in window.errors[-1][1]
@@ -258,11 +271,13 @@ def test_read_only_destination_records_nothing(qtbot, make_window, opener, packa
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", refuse)
+    controller.confirm_conflicts_complete()
     assert controller.export() is None
     monkeypatch.undo()
     assert window.errors and str(folder) in window.errors[-1][1]
     assert list(folder.iterdir()) == []
     assert window.session.store.last_export() is None
+    controller.confirm_conflicts_complete()
     assert controller.export() is not None  # the same export works once writable
     assert window.session.store.last_export()[0] == 1
 
@@ -446,6 +461,7 @@ def test_the_pdf_renders_off_the_gui_thread_with_progress_and_can_be_cancelled(
     watcher = QTimer()
     watcher.timeout.connect(watch)
     watcher.start(30)
+    controller.confirm_conflicts_complete()
     paths = controller.export()
     assert paths is not None and all(p.is_file() for p in paths)
     assert gui_thread not in seen["threads"] and seen["threads"]
@@ -460,6 +476,7 @@ def test_the_pdf_renders_off_the_gui_thread_with_progress_and_can_be_cancelled(
     Dialogs(controller, other)
     seen["cancel"] = True
     recorded = window.session.store.last_export()
+    controller.confirm_conflicts_complete()
     assert controller.export() is None
     assert list(other.iterdir()) == []
     assert window.session.store.last_export() == recorded

@@ -18,6 +18,7 @@ from reviewer_app.sheets.build import SignedSheet, build_sheet
 from reviewer_app.sheets.seat_keys import seat_signing_key
 from reviewer_app.storage.workspace import ProjectState
 from tests.helpers.central import PACKAGE_ID, _other_uscc
+from tests.helpers.commitment import ACCEPTED_AT
 from tests.helpers.images import tiny_png
 from tests.helpers.intake import ROW, write_intake
 
@@ -64,14 +65,15 @@ class InspectionSetup:
         return build_sheet(self.manifest, manifest_sha256=self.manifest_sha256, seat_id=seat,
                            expert_name=f"专家{seat}", states=states, private_key=self.key(seat),
                            seat_code=CODES[seat], revision=revision, previous_sha256=previous,
-                           inspection=visits)
+                           inspection=visits, commitment_accepted_at=ACCEPTED_AT)
 
     def image(self, project_id: str, sha256: str) -> bytes:
         return self.images[(project_id, sha256)]
 
 
 def inspection_setup(tmp_path: Path, *, return_key: bool = True) -> InspectionSetup:
-    """A format-3 inspection manifest (format 2 with ``return_key=False``) of two
+    """A format-4 inspection manifest (without its optional return key when
+    ``return_key=False``) of two
     projects and two seats, package id :data:`PACKAGE_ID`."""
     rows = [{**ROW, "project_id": pid, "uscc": ROW["uscc"] if i == 1 else _other_uscc(i),
              "actual_cost": "1000000", "requested_amount": "300000"}

@@ -94,6 +94,14 @@ def _rejection(kind: str) -> str | None:
         "total mismatch": lambda: translate("SheetVerdicts", "The sheet's totals do not add up."),
         "checklist": lambda: translate(
                 "SheetVerdicts", "The sheet's inspection checklist is invalid."),
+        "commitment": lambda: translate(
+                "SheetVerdicts", "The sheet accepts another commitment than its package's."),
+        "conflict category": lambda: translate(
+                "SheetVerdicts", "A declared conflict names a kind the package does not "
+                                 "have."),
+        "conflict hint": lambda: translate(
+                "SheetVerdicts", "A possible conflict found by the pre-screen is not "
+                                 "answered properly."),
         "not a score sheet": lambda: translate("SheetVerdicts", "The file is not a score sheet."),
         "not registered": lambda: translate(
                 "SheetVerdicts", "The sheet's package is not registered in this store: "

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -79,6 +80,13 @@ class FinalizeDialog(Retranslating, QDialog):
         rlayout.addWidget(self.chart)
         rlayout.addWidget(self.warnings)
         rlayout.addWidget(self.table, 1)
+        # Manifest format 4: the expert confirms again, at every export, that the
+        # conflicts declared are all there are; signing needs it.
+        self.conflicts_check = QCheckBox(review)
+        self.conflicts_check.setObjectName("conflictsCompleteCheck")
+        self.conflicts_check.setVisible(False)
+        self.conflicts_check.toggled.connect(lambda _on: self._update_sign())
+        rlayout.addWidget(self.conflicts_check)
         self.pages.addWidget(review)
 
         self.buttons = QDialogButtonBox(self)
@@ -113,14 +121,25 @@ class FinalizeDialog(Retranslating, QDialog):
         self.sign_button.setVisible(False)
         self.retranslate()
 
-    def show_distribution(self, distribution: Distribution, projects: int) -> None:
+    def show_distribution(self, distribution: Distribution, projects: int, *,
+                          confirm_conflicts: bool = False) -> None:
+        """``confirm_conflicts``: signing needs the conflicts-complete confirmation."""
         self._missing = []
         self._distribution = distribution
         self._projects = projects
         self.pages.setCurrentIndex(1)
-        self.sign_button.setEnabled(True)
+        self.conflicts_check.setChecked(False)
+        self.conflicts_check.setVisible(confirm_conflicts)
         self.sign_button.setVisible(True)
+        self._update_sign()
         self.retranslate()
+
+    @property
+    def conflicts_confirmed(self) -> bool:
+        return self.conflicts_check.isHidden() or self.conflicts_check.isChecked()
+
+    def _update_sign(self) -> None:
+        self.sign_button.setEnabled(self._distribution is not None and self.conflicts_confirmed)
 
     def set_english(self, english: bool) -> None:
         self.english = english
@@ -137,6 +156,9 @@ class FinalizeDialog(Retranslating, QDialog):
         self.missing_list.setAccessibleName(self.tr("Items still to complete"))
         self.table.setAccessibleName(self.tr("Your score distribution"))
         self.sign_button.setText(self.tr("Sign and export…"))
+        self.conflicts_check.setText(self.tr("I confirm that I have declared every conflict of "
+                                             "interest I have with the projects of this "
+                                             "package, completely and truthfully."))
         self.close_button.setText(self.tr("Close"))
         if self._distribution is None:
             self.summary.setText(
@@ -183,6 +205,8 @@ class FinalizeDialog(Retranslating, QDialog):
         self.goTo.emit(item)
 
     def _sign(self) -> None:
+        if not self.conflicts_confirmed:
+            return
         self.accept()
         self.signRequested.emit()
 
@@ -204,6 +228,10 @@ def missing_line(item: object, projects: Mapping[str, Mapping], criterion_name: 
             "FinalizeDialog", "%1 — a score in this band for “%2” needs a comment"),
         "conflict_reason": QCoreApplication.translate(
             "FinalizeDialog", "%1 — a declared conflict needs a reason"),
+        "conflict_category": QCoreApplication.translate(
+            "FinalizeDialog", "%1 — a declared conflict needs its kind"),
+        "hint": QCoreApplication.translate(
+            "FinalizeDialog", "%1 — answer the possible conflict of interest first"),
         "checklist": QCoreApplication.translate(
             "FinalizeDialog", "%1 — inspection checklist item “%2” is not answered"),
     }

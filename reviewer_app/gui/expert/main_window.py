@@ -19,6 +19,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reviewer_app.gui import window_state
+from reviewer_app.gui.expert.conflict_gate import ConflictGate
 from reviewer_app.gui.expert.idle_lock import IdleWatcher
 from reviewer_app.gui.expert.materials_pane import MaterialsPane
 from reviewer_app.gui.expert.review_edits import ReviewEdits
@@ -56,7 +57,7 @@ WORKSPACE_ATTRIBUTES = frozenset({
 
 
 class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, WorkspacePage,
-                 WelcomePage, WindowActions, SaveIndicator, QMainWindow):
+                 WelcomePage, WindowActions, SaveIndicator, ConflictGate, QMainWindow):
     """Owns the session while a package is unlocked; drops it on lock and close."""
 
     sessionChanged = Signal()
@@ -81,6 +82,7 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
         self._pending_page = 0
         self._material_token = 0
         self.unlock_dialog: UnlockDialog | None = None
+        self.hint_dialog = None  # the open ConflictHintDialog (conflict_gate)
         self.worker = Worker(self)
         self._render_client = None
         self.idle = IdleWatcher(prefs.idle_minutes() * 60_000, self)

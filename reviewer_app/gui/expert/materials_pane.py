@@ -60,6 +60,7 @@ class MaterialsPane:
         self.material_list.expandAll()
         self.rubric_panel.set_member_titles(self.material_model.titles())
         self.rubric_panel.load(pid, self.session.state(pid) if pid else None)
+        self.check_conflict_hint(pid)  # a pre-screened conflict is answered before scoring
         self.project_info.set_project(project)
         self._update_project_header()
         self._fill_attach_menu()

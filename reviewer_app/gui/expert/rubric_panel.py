@@ -253,11 +253,16 @@ class RubricPanel(Retranslating, QScrollArea):
         self.conflict_box = QGroupBox(body)
         self.conflict_check = _named(QCheckBox(self.conflict_box), "conflictCheck")
         self.conflict_reason = _named(QLineEdit(self.conflict_box), "conflictReason")
+        # Manifest format 4: the category of a declared conflict (hidden for older packages).
+        self.conflict_category = _named(WheelScrollsComboBox(self.conflict_box),
+                                        "conflictCategory")
+        self.conflict_category.currentIndexChanged.connect(self._on_category)
         self.conflict_hint = QLabel(self.conflict_box)
         self.conflict_hint.setWordWrap(True)
         self.conflict_hint.setStyleSheet("color: #7048e8;")
         conflict_layout = QVBoxLayout(self.conflict_box)
         conflict_layout.addWidget(self.conflict_check)
+        conflict_layout.addWidget(self.conflict_category)
         conflict_layout.addWidget(self.conflict_reason)
         conflict_layout.addWidget(self.conflict_hint)
         self.conflict_check.toggled.connect(self._on_conflict)
@@ -342,13 +347,31 @@ class RubricPanel(Retranslating, QScrollArea):
     def _chain_tab_order(self) -> None:
         """Tab walks the form top to bottom. Editors are built after the summary box, so
         Qt's default (creation) order would skip recommendation and overall comment."""
-        chain: list[QWidget] = [self.conflict_check, self.conflict_reason]
+        chain: list[QWidget] = [self.conflict_check, self.conflict_category,
+                                self.conflict_reason]
         for editor in self.editors.values():
             chain += [editor.anchors_button, editor.score, editor.comment]
         chain += [self.recommendation, self.overall_comment, self.evidence_list,
                   self.remove_evidence_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def set_conflict_categories(self, categories: dict[str, str]) -> None:
+        """The package's conflict categories (id -> name; {} for manifest formats 1 to 3,
+        whose conflicts have none: the combo is hidden)."""
+        self._loading = True
+        try:
+            self.conflict_category.clear()
+            self.conflict_category.addItem("", None)
+            for category_id, name in categories.items():
+                self.conflict_category.addItem(name, category_id)
+        finally:
+            self._loading = False
+        self.conflict_category.setVisible(bool(categories))
+        self.retranslate()
+
+    def _on_category(self, _index: int) -> None:
+        self._emit("conflict_category", self.conflict_category.currentData())
 
     def set_member_titles(self, titles: dict[int, str]) -> None:
         self._member_titles = titles
@@ -361,6 +384,9 @@ class RubricPanel(Retranslating, QScrollArea):
         self.conflict_box.setTitle(self.tr("Conflict of interest"))
         self.conflict_check.setText(self.tr("I declare a conflict of interest with this project"))
         self.conflict_reason.setPlaceholderText(self.tr("Reason (required when declaring)"))
+        if self.conflict_category.count():
+            self.conflict_category.setItemText(0, self.tr("(choose the kind of conflict)"))
+        self.conflict_category.setAccessibleName(self.tr("Kind of conflict of interest"))
         self.conflict_hint.setText(self.tr("Scoring is disabled: your review of this project "
                                            "will not be counted."))
         self.summary_box.setTitle(self.tr("Summary"))
@@ -402,6 +428,9 @@ class RubricPanel(Retranslating, QScrollArea):
                 editor.update_band(self.english)
             self.conflict_check.setChecked(state.conflict_declared)
             self.conflict_reason.setText(state.conflict_reason)
+            category = self.conflict_category.findData(
+                getattr(state, "conflict_category", None) or None)
+            self.conflict_category.setCurrentIndex(max(0, category))
             self.overall_comment.setPlainText(state.overall_comment)
             index = self.recommendation.findData(state.recommendation)
             self.recommendation.setCurrentIndex(max(0, index))
@@ -476,6 +505,7 @@ class RubricPanel(Retranslating, QScrollArea):
     def _update_conflict_state(self) -> None:
         declared = self.conflict_check.isChecked()
         self.conflict_reason.setEnabled(declared)
+        self.conflict_category.setEnabled(declared)
         self.conflict_hint.setVisible(declared)
         for widget in (self.criteria_box, self.overall_comment, self.recommendation):
             widget.setEnabled(not declared)

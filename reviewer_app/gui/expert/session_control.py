@@ -131,7 +131,16 @@ class SessionControl:
             self.set_session(session)
 
     def set_session(self, session: ReviewSession) -> None:
-        """Show an unlocked session (after open, or after the idle lock)."""
+        """Show an unlocked session (after open, or after the idle lock).
+
+        A package with a 承诺书 shows nothing until the expert has accepted it
+        (conflict_gate); declining closes the package again, its workspace untouched."""
+        if not self.commitment_gate(session):
+            session.close()
+            self.pages.setCurrentWidget(self.welcome)
+            self._update_actions()
+            self.sessionChanged.emit()
+            return
         if self._held_lock is not None and self._held_lock is not session.lock:
             self._held_lock.release()  # locked on another package, then opened this one
         self._held_lock = None  # the session holds it now
@@ -147,6 +156,9 @@ class SessionControl:
         self.rubric_panel.set_english(english)
         self.project_info.set_english(english)
         self.rubric_panel.set_rubric(session.rubric, {})
+        from reviewer_app.sheets.build import conflict_categories
+
+        self.rubric_panel.set_conflict_categories(conflict_categories(session.package.manifest))
         self.project_model.set_session(session)
         self.pages.setCurrentWidget(self.workspace)
         self.retranslate()

@@ -60,6 +60,7 @@ class SheetController(QObject):
         self.finalize_dialog: FinalizeDialog | None = None
         self.identity_dialog: IdentityDialog | None = None
         self.last_paths: tuple[Path, Path] | None = None
+        self.conflicts_confirmed = False  # conflictsCompleteCheck ticked for the next export
         # The sheet exported last in this session, with its PDF once rendered: what
         # "Print score sheet…" prints (gui.expert.sheet_print).
         self._exported: tuple[object, SignedSheet, bytes | None] | None = None
@@ -306,9 +307,10 @@ class SheetController(QObject):
         else:
             ids = [p["project_id"] for p in session.projects]
             dialog.show_distribution(score_distribution(session.rubric, ids, session.states),
-                                     len(ids))
+                                     len(ids), confirm_conflicts=self.needs_conflicts_confirmed())
         dialog.goTo.connect(self.go_to)
         # Leave the dialog's click handler first: export opens dialogs of its own.
+        dialog.signRequested.connect(self.confirm_conflicts_complete)
         dialog.signRequested.connect(lambda: QTimer.singleShot(0, self.window.export_sheet))
         dialog.finished.connect(dialog.deleteLater)
         self.finalize_dialog = dialog
@@ -378,6 +380,16 @@ class SheetController(QObject):
                 return str(seat.get("name") or "")
         return ""
 
+    def needs_conflicts_confirmed(self) -> bool:
+        """Manifest format 4: every export needs the conflicts-complete confirmation."""
+        session = self.window.session
+        return session is not None and "commitment" in session.package.manifest
+
+    def confirm_conflicts_complete(self) -> None:
+        """The expert ticked 利益冲突申明完整 (``conflictsCompleteCheck``) and asked to sign:
+        good for the next export only."""
+        self.conflicts_confirmed = True
+
     def export(self) -> tuple[Path, Path] | None:
         """Sign the entries and write ``<seat>-r<N>.revsheet`` and its PDF to a folder."""
         from reviewer_app.gui.expert.inspection_state import session_visits
@@ -396,9 +408,11 @@ class SheetController(QObject):
         if session is None:
             return None
         if missing_items(session.package.manifest, session.seat_id, session.states,
-                         session_visits(session)):
-            self.finalize()  # shows what is missing, with links
+                         session_visits(session)) or (
+                self.needs_conflicts_confirmed() and not self.conflicts_confirmed):
+            self.finalize()  # what is missing, with links; or the confirmation to tick
             return None
+        self.conflicts_confirmed = False  # asked again at the next export
         # A package that proves seats by seat keys is signed with the key derived from
         # the seat code typed at unlock; the expert's own key only when none was typed.
         signing_key = None

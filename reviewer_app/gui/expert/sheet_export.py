@@ -89,6 +89,14 @@ def _parse_created_at(text: str) -> dt.datetime:
     return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
 
 
+def _commitment_accepted(session):
+    """When this workspace accepted the package's 承诺书 (manifest format 4), else None."""
+    commitment = session.package.manifest.get("commitment")
+    if not isinstance(commitment, dict):
+        return None
+    return session.store.commitment_accepted(str(commitment.get("sha256", "")))
+
+
 def plan_export(session, signing_key, expert_name: str) -> ExportPlan:
     """Sign the expert's entries as the next revision, or as the last one if unchanged.
 
@@ -112,7 +120,8 @@ def plan_export(session, signing_key, expert_name: str) -> ExportPlan:
     common = dict(manifest_sha256=package.manifest_sha256, seat_id=session.seat_id,
                   expert_name=expert_name, states=session.states, private_key=key,
                   seat_code=session.seat_code or None,
-                  inspection=session_visits(session))
+                  inspection=session_visits(session),
+                  commitment_accepted_at=_commitment_accepted(session))
     last = session.store.last_export()
     if last is None:
         return ExportPlan(build_sheet(package.manifest, revision=1, **common), False, key)

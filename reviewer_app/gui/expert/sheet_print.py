@@ -108,11 +108,18 @@ class SheetPrinter(QObject):
             return None
         title = self.tr("Print score sheet")
         if sheets.exported_pdf() is None:
-            if not sheets.confirm(title, self.tr(
-                    "You have not exported your score sheet in this session yet. What is "
-                    "printed is the signed revision you hand to the secretariat.\n\n"
-                    "Finalize, sign and export it now?")):
+            question = self.tr(
+                "You have not exported your score sheet in this session yet. What is "
+                "printed is the signed revision you hand to the secretariat.\n\n"
+                "Finalize, sign and export it now?")
+            if sheets.needs_conflicts_confirmed():
+                question += "\n\n" + self.tr(
+                    "By answering Yes you also confirm that you have declared every conflict "
+                    "of interest you have with the projects of this package, completely "
+                    "and truthfully.")
+            if not sheets.confirm(title, question):
                 return None
+            sheets.confirm_conflicts_complete()
             window.export_sheet()  # lists what is missing instead, when something is
         pdf = sheets.exported_pdf()
         if pdf is None:

@@ -199,7 +199,7 @@ def test_an_inspection_package_with_another_expert_on_a_seat(
     assert manifest["session"]["kind"] == "inspection"
     # The teams' photos come back to this organizer (docs/formats.md §1.8.2): a package
     # built at the desk names its return key, as `reviewer-admin build` does.
-    assert manifest["format"] == "rvpkg-manifest/3"
+    assert manifest["format"] == "rvpkg-manifest/4"  # format 3's return key, §1.8.3
     assert manifest["return_recipient"]["type"] == "x25519"
     assert {s["seat_id"]: s["name"] for s in manifest["seats"]}["S02"] == "欧阳 明"
     text = letter_text(built.letters[1]).replace(" ", "")

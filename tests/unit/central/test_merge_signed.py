@@ -14,6 +14,7 @@ from reviewer_app.sheets.seat_keys import seat_signing_key
 from reviewer_app.storage.engines import central_engine, migrate
 from reviewer_app.storage.workspace import ProjectState
 from tests.helpers.central import PACKAGE_ID, manifest_bytes, seat_code_bytes
+from tests.helpers.commitment import ACCEPTED_AT
 
 CODES = {f"S{s}": seat_code_from_bytes(seat_code_bytes(s)) for s in range(1, 6)}
 
@@ -36,18 +37,18 @@ def test_real_sheets_merge_and_bad_ones_are_rejected(tmp_path: Path) -> None:
     data = manifest_bytes(tmp_path)
     sha = hashlib.sha256(data).hexdigest()
     manifest = json.loads(data)
-    assert manifest["format"] == "rvpkg-manifest/2"
+    assert manifest["format"] == "rvpkg-manifest/4"  # the bundled program has a 承诺书
     engine = _store(tmp_path, data)
     sheets = [build_sheet(manifest, manifest_sha256=sha, seat_id=seat, expert_name=f"专家{seat}",
                           states=_states(str(10 + i)),
                           private_key=seat_signing_key(CODES[seat], PACKAGE_ID, seat),
-                          seat_code=CODES[seat]).envelope
+                          seat_code=CODES[seat], commitment_accepted_at=ACCEPTED_AT).envelope
               for i, seat in enumerate(CODES)]
     # Another seat's code gives another seat's key: it cannot sign for S1.
     impostor_body = build_sheet(manifest, manifest_sha256=sha, seat_id="S2", expert_name="冒名",
                                 states=_states("5"),
                                 private_key=seat_signing_key(CODES["S2"], PACKAGE_ID, "S2"),
-                                seat_code=CODES["S2"]).body
+                                seat_code=CODES["S2"], commitment_accepted_at=ACCEPTED_AT).body
     from dataclasses import replace
 
     from reviewer_app.sheets.build import sign_body
@@ -81,7 +82,7 @@ def test_format_1_sheets_merge_with_codes_given_to_the_merge_only(tmp_path: Path
     engine = _store(tmp_path, data)
     sheets = [build_sheet(manifest, manifest_sha256=sha, seat_id=seat, expert_name=f"专家{seat}",
                           states=_states("10"), private_key=Ed25519PrivateKey.generate(),
-                          seat_code=CODES[seat]).envelope
+                          seat_code=CODES[seat], commitment_accepted_at=ACCEPTED_AT).envelope
               for seat in CODES]
     assert b"sheet+json;version=1" in sheets[0]
     without = merge_sheets(engine, [("s1", sheets[0])])

@@ -161,7 +161,8 @@ def test_a_format_2_package_states_why_its_photos_are_missing(tmp_path: Path) ->
     from reviewer_app.central.results import _photos_held
 
     old = inspection_setup(tmp_path, return_key=False)
-    assert old.manifest["format"] == "rvpkg-manifest/2"
+    # Format 4 (the bundled program has a 承诺书) without the optional return key.
+    assert old.manifest["format"] == "rvpkg-manifest/4" and "return_recipient" not in old.manifest
     engine = central_engine(str(tmp_path / "old.sqlite"))
     migrate(engine, "central")
     register_package(engine, old.manifest_bytes, old.manifest_sha256, PACKAGE_ID)

@@ -57,7 +57,8 @@ def test_outputs_are_reproducible(results, tmp_path: Path) -> None:
 def test_xlsx_cells_never_become_formulas(results, tmp_path: Path) -> None:
     write_results(results, tmp_path)
     book = load_workbook(tmp_path / "results.xlsx")
-    assert book.sheetnames == ["排名", "评分矩阵", "分歧", "资助", "专家组汇总表", "合并日志"]
+    assert book.sheetnames == ["排名", "评分矩阵", "分歧", "资助", "专家组汇总表", "利益冲突",
+                               "合并日志"]
     ranking = book["排名"]
     assert ranking.freeze_panes == "A2"
     cells = {c.value: c for row in ranking.iter_rows() for c in row if c.value is not None}

@@ -36,7 +36,7 @@ def _write(setup, path: Path, sheet=None, **changes) -> Path:
 
 
 def test_the_manifest_of_an_inspection_package_carries_the_return_key(setup) -> None:
-    assert setup.manifest["format"] == fmt.MANIFEST_FORMAT_3
+    assert setup.manifest["format"] == fmt.MANIFEST_FORMAT_4  # format 3's return key, §1.8.3
     assert return_recipient(setup.manifest) == setup.organizer.return_public_key
     assert setup.manifest["return_recipient"]["key_id"] == fmt.key_id(
         setup.organizer.return_public_key)

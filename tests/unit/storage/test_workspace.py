@@ -84,7 +84,7 @@ def test_durability_pragmas_and_integrity(tmp_path: Path) -> None:
     with sqlite3.connect(db) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         version = raw.execute("SELECT version_num FROM alembic_version").fetchone()
-        assert version == ("w0003",)
+        assert version == ("w0004",)
 
 
 def test_unknown_field_is_a_bug() -> None:

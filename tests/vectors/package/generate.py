@@ -79,6 +79,19 @@ MANIFEST = {
 }
 
 
+COMMITMENT = "本人承诺：保密；独立评审；存在利益冲突时主动申请回避。"
+MANIFEST_4 = {
+    **MANIFEST, "format": fmt.MANIFEST_FORMAT_4, "suite": fmt.SUITE_ED25519,
+    "commitment": {"text": COMMITMENT, "sha256": fmt.commitment_sha256(COMMITMENT)},
+    "conflict_categories": [{"id": "employment", "name": "近三年在申报单位任职或担任顾问"},
+                            {"id": "other", "name": "其他"}],
+    "seats": [{"seat_id": "S01", "name": "专家一", "public_key": None,
+               "conflict_hints": [{"project_id": "P001", "category": "employment",
+                                   "matched": ["甲科技（深圳）有限公司"]}]}],
+}
+"""Manifest format 4 (docs/formats.md §1.8.3); seat keys are not the reader's business."""
+
+
 def _members() -> list[MemberSource]:
     pattern = bytes((i * 7 + 3) % 251 for i in range(3000))
     return [MemberSource("licence.txt", "text/plain", data="营业执照 test material\n".encode()),
@@ -91,20 +104,32 @@ def _x25519(hexkey: str) -> X25519PrivateKey:
 
 
 def _build(path: Path, *, passphrase: str | None, recipients: int,
-           organizer_seed: str = PINNED["organizer_seed"]) -> bytes:
+           organizer_seed: str = PINNED["organizer_seed"],
+           manifest: dict[str, Any] = MANIFEST) -> bytes:
     keys = [PINNED["recipient_secret"], PINNED["second_recipient_secret"]][:recipients]
     fixed = FixedRandomness(
         file_key=bytes.fromhex(PINNED["file_key"]),
         package_id=bytes.fromhex(PINNED["package_id"]),
         salt=bytes.fromhex(PINNED["salt"]),
         ephemeral_keys=tuple(bytes.fromhex(e) for e in PINNED["ephemeral_secrets"][:recipients]))
-    write_package(path, MANIFEST, _members(),
+    write_package(path, manifest, _members(),
                   organizer_key=Ed25519PrivateKey.from_private_bytes(
                       bytes.fromhex(organizer_seed)),
                   organizer_name="Vector Secretariat 秘书处", passphrase=passphrase,
                   recipients=[_x25519(k).public_key() for k in keys], argon2=ARGON2,
                   fixed=fixed)
     return path.read_bytes()
+
+
+def _signed_anyway(path: Path, manifest: dict[str, Any]) -> bytes:
+    """A manifest this writer refuses (format-4 rules broken), written as another
+    writer would: the organizer signs whatever it is given."""
+    check = fmt.check_manifest_4
+    fmt.check_manifest_4 = lambda _manifest: None
+    try:
+        return _build(path, passphrase=PASSPHRASE, recipients=0, manifest=manifest)
+    finally:
+        fmt.check_manifest_4 = check
 
 
 # --- byte surgery ---------------------------------------------------------------
@@ -194,6 +219,10 @@ def vectors(tmp: Path) -> dict[str, tuple[bytes, dict[str, Any]]]:
         encoded = encoded[:-1] + b',"aead":"AES-256-GCM"}'
         return p[:12] + struct.pack(">I", len(encoded)) + encoded + r
 
+    v4 = _build(tmp / "v4.revpkg", passphrase=PASSPHRASE, recipients=0, manifest=MANIFEST_4)
+    forged_commitment = _signed_anyway(tmp / "v4-bad.revpkg", {
+        **MANIFEST_4, "commitment": {"text": COMMITMENT + "（已删除回避条款）",
+                                     "sha256": MANIFEST_4["commitment"]["sha256"]}})
     nfd = unicodedata.normalize("NFD", "Ünïcödé 密码")
     nfc_pkg = _build(tmp / "nfc.revpkg", passphrase=unicodedata.normalize("NFC", nfd),
                      recipients=0)
@@ -203,6 +232,13 @@ def vectors(tmp: Path) -> dict[str, tuple[bytes, dict[str, Any]]]:
 
     return {
         "passphrase-ok": (pw, v("success", "passphrase stanza only", trusted=[organizer_pub])),
+        "manifest-4-ok": (v4, v("success", "manifest format 4: commitment, conflict "
+                                "categories and a seat's conflict hint",
+                                trusted=[organizer_pub])),
+        "manifest-4-tampered-commitment": (forged_commitment, v(
+            "tampered", "manifest format 4 signed by the organizer, but the commitment text "
+            "is not the one its sha256 names (edited before signing by another writer)",
+            trusted=[organizer_pub])),
         "x25519-ok": (x, v("success", "one x25519 stanza", passphrase=None, x25519=me)),
         "both-by-passphrase": (both, v("success", "passphrase + two x25519 stanzas")),
         "both-by-second-key": (both, v("success", "the second x25519 recipient",

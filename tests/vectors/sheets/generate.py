@@ -7,7 +7,9 @@ and ``tests/unit/sheets/test_vectors.py`` checks that regenerating changes nothi
 Files: ``manifest.json`` and ``manifest-inspection.json`` (format-1 package
 fixtures; the context's manifest hash is the SHA-256 of the file's bytes),
 ``manifest-v2.json`` (format 2: each seat's ``seat_key`` derived from its code in
-``seat-codes.json``; its vectors are named ``v2-*``), ``seat-codes.json``,
+``seat-codes.json``; its vectors are named ``v2-*``), ``manifest-v4.json`` (manifest
+format 4: a 承诺书, conflict categories and a pre-screened conflict hint for S01; its
+sheets are format 3, vectors ``v3-*``), ``seat-codes.json``,
 and for every vector ``<name>.revsheet`` with ``<name>.expected.json`` saying
 which manifest to use, whether seat codes are given, and the expected outcome.
 """
@@ -31,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from reviewer_app.package.format import SUITE_ED25519  # noqa: E402
+from reviewer_app.package.format import SUITE_ED25519, commitment_sha256  # noqa: E402
 from reviewer_app.sheets.body import (  # noqa: E402
     ChecklistAnswer,
     InspectionVisit,
@@ -46,6 +48,7 @@ from reviewer_app.sheets.envelope import (  # noqa: E402
     MAX_SHEET_BYTES,
     PAYLOAD_TYPE,
     PAYLOAD_TYPE_2,
+    PAYLOAD_TYPE_3,
     Signature,
     encode_envelope,
     seal,
@@ -60,6 +63,10 @@ PACKAGE_ID = "5eed0f5a1c0ffee0d15ea5e0b0a710c5"
 OTHER_PACKAGE_ID = "0123456789abcdef0123456789abcdef"
 INSPECTION_PACKAGE_ID = "1f5bec7100000000000000000000beef"
 V2_PACKAGE_ID = "5eed0f5a1c0ffee0d15ea5e0b0a710c6"
+V4_PACKAGE_ID = "5eed0f5a1c0ffee0d15ea5e0b0a710c7"
+COMMITMENT = ("本人承诺：对评审材料和评审结果严格保密；独立、客观、公正地评审；"
+              "与申报单位存在利益冲突时主动申明并申请回避。")
+ACCEPTED_AT = dt.datetime(2026, 6, 20, 1, 15, tzinfo=dt.UTC)
 SEAT_CODES = {"S01": "7K3M9Q2X5T8V4R1N", "S02": "C4D8E2F6G1H5J9K3", "S03": "Z9Y8X7W6V5T4S3R2"}
 
 
@@ -131,8 +138,20 @@ def manifests() -> dict[str, dict[str, Any]]:
     for seat in v2["seats"]:
         seat["seat_key"] = seat_public_key(SEAT_CODES[seat["seat_id"]], V2_PACKAGE_ID,
                                            seat["seat_id"])
+    v4 = copy.deepcopy(panel)
+    v4.update(format="rvpkg-manifest/4", suite=SUITE_ED25519, package_id=V4_PACKAGE_ID,
+              commitment={"text": COMMITMENT, "sha256": commitment_sha256(COMMITMENT)},
+              conflict_categories=[{"id": "employment", "name": "近三年在申报单位任职或担任顾问"},
+                                   {"id": "relative", "name": "亲属关系"},
+                                   {"id": "other", "name": "其他"}])
+    for seat in v4["seats"]:
+        seat["seat_key"] = seat_public_key(SEAT_CODES[seat["seat_id"]], V4_PACKAGE_ID,
+                                           seat["seat_id"])
+        seat["conflict_hints"] = [] if seat["seat_id"] != "S01" else [
+            {"project_id": "P2", "category": "employment",
+             "matched": ["深圳前海智运物流（深圳）有限公司", "深圳前海智运物流有限公司"]}]
     return {"manifest.json": panel, "manifest-inspection.json": inspection,
-            "manifest-v2.json": v2}
+            "manifest-v2.json": v2, "manifest-v4.json": v4}
 
 
 def manifest_bytes(manifest: dict[str, Any]) -> bytes:
@@ -370,6 +389,70 @@ def vectors() -> dict[str, tuple[bytes, dict[str, Any]]]:
     reject("duplicate-key", seal(duplicated, KEY_A), "malformed",
            "a body with a duplicated key (signed)")
     out.update(v2_vectors(all_manifests["manifest-v2.json"], digests["manifest-v2.json"]))
+    out.update(v3_vectors(all_manifests["manifest-v4.json"], digests["manifest-v4.json"]))
+    return out
+
+
+def v3_vectors(manifest: dict[str, Any], manifest_sha: str
+               ) -> dict[str, tuple[bytes, dict[str, Any]]]:
+    """Sheet format 3 (manifest format 4): the commitment acceptance, the conflict's
+    category and the answer to S01's pre-screened hint on P2."""
+    out: dict[str, tuple[bytes, dict[str, Any]]] = {}
+    name = "manifest-v4.json"
+    s01 = seat_signing_key(SEAT_CODES["S01"], V4_PACKAGE_ID, "S01")
+    states = _states_s01(1)
+    states["P2"].conflict_category = "employment"
+    states["P2"].hint_answer = "conflict"
+    r1 = build_sheet(manifest, manifest_sha256=manifest_sha, seat_id="S01", expert_name="张伟",
+                     states=states, private_key=s01, seat_code=SEAT_CODES["S01"],
+                     created_at=CREATED_AT, commitment_accepted_at=ACCEPTED_AT)
+    out["v3-valid-r1"] = (r1.envelope, _expected(
+        name, "accept", "format 3: seat S01 accepted the commitment, declared a conflict of "
+        "category employment on P2 and confirmed the pre-screened hint", seat_codes=False,
+        seat_proof="seat key", revision=1, body_sha256=r1.body_sha256))
+    body = r1.body.to_dict()
+
+    def reject(vector: str, data: bytes, reason: str, description: str) -> None:
+        out[vector] = (data, _expected(name, "reject", description, reason=reason,
+                                       seat_codes=False))
+
+    def signed(change: Callable[[dict[str, Any]], None],
+               payload_type: str = PAYLOAD_TYPE_3) -> bytes:
+        return seal(canonical_bytes(_changed(body, change)), s01, payload_type)
+
+    def p2(**conflict: Any) -> Callable[[dict[str, Any]], None]:
+        def change(b: dict[str, Any]) -> None:
+            entry = next(e for e in b["projects"] if e["project_id"] == "P2")
+            for key, value in conflict.items():
+                if key == "hint":
+                    entry["hint"] = value
+                else:
+                    entry["conflict"][key] = value
+        return change
+
+    reject("v3-tampered-commitment", signed(lambda b: b["commitment"].__setitem__(
+        "sha256", commitment_sha256(COMMITMENT + "（修改）"))), "commitment",
+        "signed by the seat's key, but the accepted commitment is not the package's text")
+    reject("v3-claims-format-2", signed(lambda b: None, PAYLOAD_TYPE_2), "unsupported format",
+           "a format-3 body in an envelope of payload type version=2")
+
+    def as_format_2(b: dict[str, Any]) -> None:
+        del b["commitment"]
+        b["format"] = "reviewer-app/sheet/2"
+        for entry in b["projects"]:
+            del entry["hint"]
+            del entry["conflict"]["category"]
+
+    reject("v3-format-2-sheet", signed(as_format_2, PAYLOAD_TYPE_2), "unsupported format",
+           "a well-formed format-2 sheet (no commitment, no categories) offered to a "
+           "format-4 package: no downgrade")
+    reject("v3-unknown-category", signed(p2(category="bribery")), "conflict category",
+           "the declared conflict names a category the package does not have")
+    reject("v3-unanswered-hint", signed(p2(hint=None)), "conflict hint",
+           "the pre-screened conflict on P2 is not answered")
+    reject("v3-hint-contradicts", signed(p2(hint={"answer": "no_conflict",
+                                                  "reason": "已离职"})), "conflict hint",
+           "the hint is answered no_conflict while the conflict is declared")
     return out
 
 
