@@ -30,7 +30,12 @@ from reviewer_app.sheets.errors import SheetBadDecimal, SheetMalformed, SheetUns
 SHEET_FORMAT = "reviewer-app/sheet/1"
 SHEET_FORMAT_2 = "reviewer-app/sheet/2"
 """Format 2 (packages of manifest format 2): signed with the seat's key, names its suite."""
-SHEET_FORMATS = (SHEET_FORMAT, SHEET_FORMAT_2)
+SHEET_FORMAT_4 = "reviewer-app/sheet/4"
+"""Format 4 (second-round packages, manifest format 5, docs/formats.md §2.4.4): format 2
+plus ``round`` (2), ``first_round_package_id`` and each project's ``reason``."""
+SHEET_FORMATS = (SHEET_FORMAT, SHEET_FORMAT_2, SHEET_FORMAT_4)
+SUITE_FORMATS = (SHEET_FORMAT_2, SHEET_FORMAT_4)
+"""Body formats that name a suite and prove the seat by its key (no seat claim)."""
 KINDS = ("panel", "inspection")
 CHECKLIST_RESULTS = ("compliant", "non_compliant", "unverifiable")
 SEAT_CLAIM_TAG = b"RVSEAT1"
@@ -48,6 +53,9 @@ _TOP_KEYS = frozenset({
 _TOP_KEYS_2 = _TOP_KEYS - {"seat_claim"} | {"suite"}
 _PROJECT_KEYS = frozenset({"project_id", "conflict", "scores", "total", "comments",
                            "overall_comment", "recommendation", "evidence"})
+# Sheet format 4 (a second round): see reviewer_app/sheets/second_round_body.py.
+_TOP_KEYS_4 = _TOP_KEYS_2 | {"round", "first_round_package_id"}
+_PROJECT_KEYS_4 = _PROJECT_KEYS | {"reason"}
 
 
 # --- keys and the seat claim ------------------------------------------------
@@ -119,9 +127,10 @@ class ProjectEntry:
     overall_comment: str = ""
     recommendation: str = ""
     evidence: tuple[EvidenceRef, ...] = ()
+    reason: str | None = None  # sheet format 4 only: why the score changed (复议理由)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        entry = {
             "project_id": self.project_id,
             "conflict": {"declared": self.conflict.declared, "reason": self.conflict.reason},
             "scores": {cid: decimal_str(score) for cid, score in self.scores.items()},
@@ -132,6 +141,9 @@ class ProjectEntry:
             "evidence": [{"criterion_id": e.criterion_id, "member_id": e.member_id,
                           "page": e.page} for e in self.evidence],
         }
+        if self.reason is not None:
+            entry["reason"] = self.reason
+        return entry
 
 
 @dataclass(frozen=True)
@@ -209,7 +221,9 @@ class SheetBody:
     projects: tuple[ProjectEntry, ...]
     inspection: tuple[InspectionVisit, ...] | None = None
     format: str = SHEET_FORMAT
-    suite: str | None = None  # format 2 only: the package's algorithm suite
+    suite: str | None = None  # formats 2 and 4: the package's algorithm suite
+    round: int | None = None  # format 4 only: 2
+    first_round_package_id: str | None = None  # format 4 only
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -229,10 +243,13 @@ class SheetBody:
         }
         if self.inspection is not None:
             body["inspection"] = {"visits": [v.to_dict() for v in self.inspection]}
-        if self.format == SHEET_FORMAT_2:
+        if self.format in SUITE_FORMATS:
             # The seat key is the proof: a format-2 body has no seat claim.
             del body["seat_claim"]
             body["suite"] = self.suite
+        if self.format == SHEET_FORMAT_4:
+            body["round"] = self.round
+            body["first_round_package_id"] = self.first_round_package_id
         return body
 
     @classmethod
@@ -256,6 +273,7 @@ class SheetBody:
             seat_claim=claim, revision=body["revision"], previous_sha256=previous,
             projects=tuple(_entry(item) for item in body["projects"]),
             inspection=inspection, format=body["format"], suite=body.get("suite"),
+            round=body.get("round"), first_round_package_id=body.get("first_round_package_id"),
         )
 
 
@@ -271,6 +289,7 @@ def _entry(raw: Mapping[str, Any]) -> ProjectEntry:
         recommendation=raw["recommendation"],
         evidence=tuple(EvidenceRef(e["criterion_id"], e["member_id"], e["page"])
                        for e in raw["evidence"]),
+        reason=raw.get("reason"),
     )
 
 
@@ -299,13 +318,14 @@ def check_shape(raw: object) -> dict[str, Any]:
     if form not in SHEET_FORMATS:
         raise SheetUnsupportedFormat(f"body: format {form!r} is not "
                                      f"{' or '.join(map(repr, SHEET_FORMATS))}")
-    if form == SHEET_FORMAT_2 and raw.get("suite") not in SUITES:
+    if form in SUITE_FORMATS and raw.get("suite") not in SUITES:
         raise SheetUnsupportedFormat(f"body: suite {str(raw.get('suite'))[:64]!r} is not "
                                      f"{' or '.join(map(repr, SUITES))}")
     kind = raw.get("kind")
     if kind not in KINDS:
         raise SheetMalformed(f"body.kind: must be panel or inspection, not {kind!r}")
-    top = _TOP_KEYS if form == SHEET_FORMAT else _TOP_KEYS_2
+    top = {SHEET_FORMAT: _TOP_KEYS, SHEET_FORMAT_2: _TOP_KEYS_2}.get(form, _TOP_KEYS_4)
+    project_keys = _PROJECT_KEYS_4 if form == SHEET_FORMAT_4 else _PROJECT_KEYS
     obj = _object(raw, top | {"inspection"} if kind == "inspection" else top, "body")
     revision = obj["revision"]
     if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
@@ -321,7 +341,11 @@ def check_shape(raw: object) -> dict[str, Any]:
             _check_visit(item, f"body.inspection.visits[{i}]")
     bad_decimals: list[str] = []
     for i, item in enumerate(_array(obj["projects"], "body.projects")):
-        _check_project(item, i, bad_decimals)
+        _check_project(item, i, bad_decimals, project_keys)
+    if form == SHEET_FORMAT_4:
+        if obj["round"] != 2 or type(obj["round"]) is not int:
+            raise SheetMalformed("body.round: must be 2 in a sheet of format 4")
+        _hex(obj["first_round_package_id"], 32, "body.first_round_package_id")
     _created_at(obj["created_at"])
     _hex(obj["package_id"], 32, "body.package_id")
     _hex(obj["manifest_sha256"], 64, "body.manifest_sha256")
@@ -341,11 +365,14 @@ _CONFLICT_KEYS = frozenset({"declared", "reason"})
 _EVIDENCE_KEYS = frozenset({"criterion_id", "member_id", "page"})
 
 
-def _check_project(obj: object, index: int, bad_decimals: list[str]) -> None:
+def _check_project(obj: object, index: int, bad_decimals: list[str],
+                   keys: frozenset[str] = _PROJECT_KEYS) -> None:
     # The hot loop of a merge (every project of every sheet): cheap tests first,
     # the descriptive path only once something is wrong.
-    if not isinstance(obj, dict) or obj.keys() != _PROJECT_KEYS:
-        _object(obj, _PROJECT_KEYS, f"body.projects[{index}]")
+    if not isinstance(obj, dict) or obj.keys() != keys:
+        _object(obj, keys, f"body.projects[{index}]")
+    if keys is _PROJECT_KEYS_4:
+        _text(obj["reason"], f"body.projects[{index}].reason")
     conflict = obj["conflict"]
     if not isinstance(conflict, dict) or conflict.keys() != _CONFLICT_KEYS:
         _object(conflict, _CONFLICT_KEYS, f"body.projects[{index}].conflict")

@@ -13,8 +13,8 @@ from typing import Any
 from reviewer_app.core.errors import ProgramError
 from reviewer_app.core.rubric import Criterion, Rubric
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code
-from reviewer_app.package.format import SEAT_KEY_FORMATS, SUITES
-from reviewer_app.sheets.body import KINDS, SHEET_FORMAT, SHEET_FORMAT_2
+from reviewer_app.package.format import MANIFEST_FORMAT_5, SEAT_KEY_FORMATS, SUITES
+from reviewer_app.sheets.body import KINDS, SHEET_FORMAT, SHEET_FORMAT_2, SHEET_FORMAT_4
 from reviewer_app.sheets.errors import SheetContextError
 
 _HEX = re.compile(r"[0-9a-f]+")
@@ -47,6 +47,7 @@ class SheetContext:
     require_seat_proof: bool = False
     suite: str | None = None
     seat_code_keys: Mapping[str, bytes] = field(default_factory=dict)
+    first_round_package_id: str | None = None  # a second-round package (manifest format 5)
     # Derived once, for the per-project checks of many sheets.
     criteria: tuple[Criterion, ...] = field(init=False, repr=False, compare=False)
     criterion_ids: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -63,6 +64,8 @@ class SheetContext:
     @property
     def sheet_format(self) -> str:
         """The body format every sheet of this package must have."""
+        if self.first_round_package_id is not None:
+            return SHEET_FORMAT_4
         return SHEET_FORMAT if self.suite is None else SHEET_FORMAT_2
 
     def __post_init__(self) -> None:
@@ -132,11 +135,17 @@ class SheetContext:
             except SeatCodeError as exc:
                 raise SheetContextError(f"seat codes: seat {seat_id}: {exc}") from exc
         checklist = tuple(str(item["id"]) for item in manifest.get("inspection_checklist", ()))
+        first_round = None
+        if manifest.get("format") == MANIFEST_FORMAT_5:
+            first_round = str(manifest["second_round"]["first_round_package_id"])
+            if not _is_hex(first_round, 32) or kind != "panel":
+                raise SheetContextError("package manifest: a second round is a panel naming "
+                                        "its first round's 32-hex package id")
         return cls(package_id=package_id, manifest_sha256=manifest_sha256, kind=kind,
                    rubric=rubric, seat_keys=seat_keys, assignments=assignments,
                    checklist_ids=checklist, seat_codes=codes,
                    require_seat_proof=require_seat_proof, suite=suite,
-                   seat_code_keys=seat_code_keys)
+                   seat_code_keys=seat_code_keys, first_round_package_id=first_round)
 
     def assigned(self, seat_id: str) -> tuple[str, ...]:
         return self.assignments.get(seat_id, ())

@@ -40,6 +40,7 @@ from reviewer_app.sheets.errors import (
     SheetKeyMismatch,
     SheetMalformed,
     SheetMissingProject,
+    SheetMissingReason,
     SheetMissingScore,
     SheetNotCanonical,
     SheetRejected,
@@ -234,6 +235,8 @@ def check_body(body: Mapping[str, Any], context: SheetContext) -> str:
         raise SheetWrongKind(f"sheet is a {body['kind']} sheet, the session is {context.kind}")
     proof = _seat_proof(body, context)
     _check_projects(body, context)
+    if context.first_round_package_id is not None:
+        _check_second_round(body, context)
     if body["kind"] == "inspection":
         _check_inspection(body, context)
     return proof
@@ -315,6 +318,18 @@ def _check_projects(body: Mapping[str, Any], context: SheetContext) -> None:
 
 
 _ZERO = Decimal(0)
+
+
+def _check_second_round(body: Mapping[str, Any], context: SheetContext) -> None:
+    """Sheet format 4 (docs/formats.md §2.4.4): bound to the package's first round, and
+    every re-scored project gives its reason."""
+    if body["first_round_package_id"] != context.first_round_package_id:
+        raise SheetWrongPackage(f"sheet names first round {body['first_round_package_id']}, "
+                                f"the package's is {context.first_round_package_id}")
+    for entry in body["projects"]:
+        if not entry["conflict"]["declared"] and not entry["reason"].strip():
+            raise SheetMissingReason(f"project {entry['project_id']}: a second-round score "
+                                     "needs a reason")
 
 
 def _check_entry(pid: str, entry: Mapping[str, Any], context: SheetContext) -> None:
