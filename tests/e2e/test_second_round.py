@@ -158,3 +158,9 @@ def test_a_second_round_replaces_the_reviews_handed_in_and_records_both_rounds(
     assert "第二轮复议" in summary and "第二轮复议" in report
     assert "复议" in summary.split("第二轮复议", 1)[1]
     assert "第一轮" in report
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp / "r2" / "results.xlsx")
+    rows = list(book["第二轮复议"].iter_rows(min_row=2, values_only=True))
+    assert {(r[6], r[10]) for r in rows} == {
+        (s, "第二轮" if s in (low, high) else "第一轮") for s in asked}
