@@ -156,3 +156,53 @@ def own_first_round(seat_id: str, first_round_package_id: str,
     return OwnFirstRound(seat_id, first_round_package_id, tuple(
         OwnScore(pid, dict(scores), total) for pid, scores, total in sorted(
             reviews, key=lambda r: r[0])))
+
+
+@dataclass(frozen=True)
+class SecondRoundView:
+    """What the expert's app shows beside each project of a second round: the expert's
+    own first-round scores (None when they cannot be read, with ``error`` saying why)
+    and the anonymised distribution (decimal strings, as in the manifest)."""
+
+    first_round_package_id: str
+    projects: tuple[str, ...]
+    distribution: Mapping[str, Mapping[str, Any]]
+    own: OwnFirstRound | None
+    error: str = ""
+
+    def failed(self, error: str) -> SecondRoundView:
+        return SecondRoundView(self.first_round_package_id, self.projects, self.distribution,
+                               None, error)
+
+
+def second_round_view(manifest: Mapping[str, Any], seat_id: str, seat_code: str,
+                      read_member: Any) -> SecondRoundView | None:
+    """The view of a format-5 package for ``seat_id`` (None for any other package).
+
+    ``read_member(member_id)`` reads a member of the opened package. Without a seat code
+    (a seat opened with the expert's enrolled key) the sealed scores stay closed."""
+    from reviewer_app.core.errors import ReviewerError
+    from reviewer_app.core.seat_codes import SeatCodeError
+    from reviewer_app.package.format import MANIFEST_FORMAT_5
+
+    if manifest.get("format") != MANIFEST_FORMAT_5:
+        return None
+    section = manifest["second_round"]
+    first_id = str(section["first_round_package_id"])
+    distribution = {str(k): dict(v) for k, v in section.get("distribution", {}).items()
+                    if isinstance(v, Mapping)}
+    base = SecondRoundView(first_id, tuple(map(str, section["projects"])), distribution, None)
+    member = section.get("seat_members", {}).get(seat_id)
+    if member is None:
+        return base.failed("no first-round scores for this seat in the package")
+    if not seat_code:
+        return base.failed("the seat code is needed to read the first-round scores")
+    try:
+        own = open_sealed(read_member(int(member)), seat_code, str(manifest["package_id"]),
+                          seat_id, first_id)
+    except (FirstRoundError, SeatCodeError, ReviewerError, OSError) as exc:
+        # A member that does not read or open leaves the panel saying why; the
+        # package's own materials are unaffected.
+        return base.failed(str(exc))
+    return SecondRoundView(first_id, base.projects, distribution, own)
+

@@ -42,7 +42,8 @@ from reviewer_app.storage.workspace_models import (
 )
 
 KEY_CHECK = "reviewer-app workspace v1"
-PROJECT_FIELDS = ("conflict_declared", "conflict_reason", "overall_comment", "recommendation")
+PROJECT_FIELDS = ("conflict_declared", "conflict_reason", "overall_comment", "recommendation",
+                  "second_round_reason")
 CRITERION_FIELDS = ("score", "comment")
 # Inspection sessions (storage.inspection): ``criterion_id`` then holds the checklist
 # item id, or the photo id for a caption; findings are per project.
@@ -91,6 +92,7 @@ class ProjectState:
     overall_comment: str = ""
     recommendation: str = ""
     evidence: list[EvidenceLink] = field(default_factory=list)
+    second_round_reason: str = ""  # a second-round package only (复议理由)
 
 
 def record(session: Session, cipher: WorkspaceCipher, action: str,
@@ -252,7 +254,8 @@ class WorkspaceStore:
                     review.project_id, conflict_declared=review.conflict_declared,
                     conflict_reason=read(review, "conflict_reason") or "",
                     overall_comment=read(review, "overall_comment") or "",
-                    recommendation=read(review, "recommendation") or "")
+                    recommendation=read(review, "recommendation") or "",
+                    second_round_reason=read(review, "second_round_reason") or "")
             for row in session.scalars(select(CriterionScore)):
                 state = states[row.project_id]
                 score, comment = read(row, "score"), read(row, "comment")

@@ -54,7 +54,8 @@ class WorkspaceMeta(WorkspaceBase):
 
 class ProjectReview(WorkspaceBase):
     __tablename__ = "project_review"
-    __sealed__ = ("conflict_reason", "overall_comment", "recommendation")
+    __sealed__ = ("conflict_reason", "overall_comment", "recommendation",
+                  "second_round_reason")
     __row_key__ = ("project_id",)
 
     project_id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -62,6 +63,8 @@ class ProjectReview(WorkspaceBase):
     conflict_reason: Mapped[bytes | None] = mapped_column(LargeBinary)
     overall_comment: Mapped[bytes | None] = mapped_column(LargeBinary)
     recommendation: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # A second-round (复议) package only: why the expert re-scores the project (w0004).
+    second_round_reason: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
                                                     onupdate=_now)
 

@@ -50,7 +50,10 @@ def sealed_values(path: Path) -> dict[tuple[str, int, str], bytes]:
     with sqlite3.connect(path) as raw:
         for mapper in WorkspaceBase.registry.mappers:
             model = mapper.class_
-            for column in model.__sealed__:
+            present = {row[1] for row in raw.execute(
+                f"PRAGMA table_info({model.__tablename__})")}
+            # A column a later migration adds (w0004) is not in an older file.
+            for column in (c for c in model.__sealed__ if c in present):
                 for rowid, blob in raw.execute(
                         f"SELECT rowid, {column} FROM {model.__tablename__} "
                         f"WHERE {column} IS NOT NULL"):
