@@ -97,3 +97,18 @@ def test_regenerating_yields_identical_bytes(tmp_path: Path) -> None:
     committed = {p.name for p in VECTORS.iterdir() if p.name != "generate.py"
                  and not p.name.startswith(".") and p.is_file()}
     assert committed == {p.name for p in written}
+
+
+def test_the_printed_round_2_sheet_shows_the_round_and_the_reason() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from reviewer_app.sheets.pdf import render_sheet_pdf
+
+    manifest = json.loads((VECTORS / "manifest-v5.json").read_bytes())
+    sheet = verify_sheet((VECTORS / "round2-valid.revsheet").read_bytes(), _context())
+    data = render_sheet_pdf(sheet.model, sheet.body_sha256, manifest)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "第二轮复议" in text and "第二轮复议理由" in text
+    assert sheet.model.projects[0].reason in text.replace("\n", "")
