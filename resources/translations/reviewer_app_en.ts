@@ -327,8 +327,43 @@
         <translation>%1 — inspection checklist item “%2” is not answered</translation>
     </message>
     <message>
+        <source>%1 — the second round needs a reason for your score</source>
+        <translation>%1 — the second round needs a reason for your score</translation>
+    </message>
+    <message>
         <source>%1 — “%2” %3 points is in the band “%4”: a comment is required</source>
         <translation>%1 — “%2” %3 points is in the band “%4”: a comment is required</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRoundPanel</name>
+    <message>
+        <source>Second round: your first-round score</source>
+        <translation>Second round: your first-round score</translation>
+    </message>
+    <message>
+        <source>Reason for your second-round score (required):</source>
+        <translation>Reason for your second-round score (required):</translation>
+    </message>
+    <message>
+        <source>Why you keep or change your score</source>
+        <translation>Why you keep or change your score</translation>
+    </message>
+    <message>
+        <source>Reason for your second-round score</source>
+        <translation>Reason for your second-round score</translation>
+    </message>
+    <message>
+        <source>Your first-round total: %1</source>
+        <translation>Your first-round total: %1</translation>
+    </message>
+    <message>
+        <source>Your first-round scores cannot be shown: %1</source>
+        <translation>Your first-round scores cannot be shown: %1</translation>
+    </message>
+    <message>
+        <source>Panel in the first round (%1 valid reviews, anonymous): lowest %2, median %3, highest %4</source>
+        <translation>Panel in the first round (%1 valid reviews, anonymous): lowest %2, median %3, highest %4</translation>
     </message>
 </context>
 <context>

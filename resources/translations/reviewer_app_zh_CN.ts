@@ -327,8 +327,43 @@
         <translation>%1 — 现场核查清单项“%2”尚未填写</translation>
     </message>
     <message>
+        <source>%1 — the second round needs a reason for your score</source>
+        <translation>%1 — 第二轮复议需填写评分理由</translation>
+    </message>
+    <message>
         <source>%1 — “%2” %3 points is in the band “%4”: a comment is required</source>
         <translation>%1 — “%2” %3 分处于“%4”档，需要填写评语</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRoundPanel</name>
+    <message>
+        <source>Second round: your first-round score</source>
+        <translation>第二轮复议：您的第一轮评分</translation>
+    </message>
+    <message>
+        <source>Reason for your second-round score (required):</source>
+        <translation>复议理由（必填）：</translation>
+    </message>
+    <message>
+        <source>Why you keep or change your score</source>
+        <translation>说明维持或调整评分的理由</translation>
+    </message>
+    <message>
+        <source>Reason for your second-round score</source>
+        <translation>复议理由</translation>
+    </message>
+    <message>
+        <source>Your first-round total: %1</source>
+        <translation>您的第一轮总分：%1</translation>
+    </message>
+    <message>
+        <source>Your first-round scores cannot be shown: %1</source>
+        <translation>无法显示您的第一轮评分：%1</translation>
+    </message>
+    <message>
+        <source>Panel in the first round (%1 valid reviews, anonymous): lowest %2, median %3, highest %4</source>
+        <translation>第一轮专家组评分（有效评审 %1 份，匿名）：最低 %2，中位数 %3，最高 %4</translation>
     </message>
 </context>
 <context>

@@ -145,12 +145,15 @@ def register_package(engine: Engine, manifest_bytes: bytes, manifest_sha256: str
                 existing = session.get(m.Package, package_id)
                 if existing is None:
                     _register_program(session, manifest["program"])
+                    first_round = first_round_of(session, manifest)
                     session.add(m.Package(
                         package_id=package_id, manifest_sha256=manifest_sha256,
                         program_id=str(manifest["program"]["id"]),
                         session_kind=manifest["session"]["kind"],
                         session_name=manifest["session"]["name"],
-                        manifest_json=manifest_bytes.decode("utf-8")))
+                        manifest_json=manifest_bytes.decode("utf-8"),
+                        round=1 if first_round is None else 2,
+                        first_round_package_id=first_round))
                     session.flush()
                     for seat in manifest["seats"]:
                         session.add(m.Seat(package_id=package_id, seat_id=seat["seat_id"],
@@ -172,6 +175,29 @@ def register_package(engine: Engine, manifest_bytes: bytes, manifest_sha256: str
             if attempt == MAX_ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def first_round_of(session: Session, manifest: Mapping[str, Any]) -> str | None:
+    """A second-round manifest's (format 5) first-round package id; None for round 1.
+
+    Raises:
+        ReviewerError: the first round is not registered in this store, is itself a
+            second round, or is of another program or kind.
+    """
+    from reviewer_app.package.format import MANIFEST_FORMAT_5
+
+    if manifest.get("format") != MANIFEST_FORMAT_5:
+        return None
+    first_id = str(manifest["second_round"]["first_round_package_id"])
+    first = session.get(m.Package, first_id)
+    if first is None:
+        raise ReviewerError(f"second-round package: its first round {first_id} is not "
+                            "registered in this store (merge the first round first)")
+    if first.round != 1 or first.session_kind != "panel" \
+            or first.program_id != str(manifest["program"]["id"]):
+        raise ReviewerError(f"second-round package: {first_id} is not a first-round panel "
+                            "package of the same program")
+    return first_id
 
 
 def _register_program(session: Session, program: Mapping[str, Any]) -> None:

@@ -24,6 +24,9 @@ from reviewer_app.central.results import Results, seat_key
 from reviewer_app.core.decimals import decimal_str
 
 RECUSED = "回避"
+SECOND_ROUND_MARK = "（复）"
+"""After a total: it comes from the seat's second-round (复议) sheet, which replaced its
+first-round review of the project (rule R2, core/second_round.py)."""
 NOT_SCORED = "未评"
 NOT_ASSIGNED = ""
 
@@ -81,6 +84,10 @@ def panel_summaries(results: Results) -> tuple[Panel, ...]:
                                                          for k in agg.dropped))
             if pid in warnings:
                 notes.append(warnings[pid].message_zh())
+            if row.second_round is not None:
+                first = row.second_round.first_round
+                notes.append(f"第二轮复议：第一轮综合得分 {_number(first.score)}，"
+                             f"极差 {_number(first.spread)}")
             projects.append(PanelProject(
                 pid, str(row.project.get("project_title", "")),
                 str(row.project.get("enterprise_name", "")), cells, _number(agg.score),
@@ -94,9 +101,10 @@ def _cell(results: Results, project_id: str, seat: PanelSeat, assigned: bool) ->
     cell = results.matrix.get((project_id, seat.key))
     if cell is None:
         return NOT_SCORED if assigned else NOT_ASSIGNED
+    mark = SECOND_ROUND_MARK if cell.round == 2 else ""
     if cell.conflict:
-        return RECUSED
-    return _number(cell.total)
+        return RECUSED + mark
+    return _number(cell.total) + mark
 
 
 def _number(value: Decimal | None) -> str:

@@ -15,7 +15,12 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from reviewer_app.central.panel_summary import RECUSED, Panel, panel_summaries
+from reviewer_app.central.panel_summary import (
+    RECUSED,
+    SECOND_ROUND_MARK,
+    Panel,
+    panel_summaries,
+)
 from reviewer_app.central.pdf_layout import Clock, Layout, render_pdf
 from reviewer_app.central.results import Results
 
@@ -53,7 +58,9 @@ def _explanation(results: Results) -> str:
     return (f"表中为各席位专家的评审总分；“{RECUSED}”为申报回避，“未评”为分配但未收到有效评分表。"
             f"有效评审不少于 {rules.trim_from_reviews} 份时去掉最高分和最低分各 "
             f"{rules.trim_count} 个后取平均，否则取算术平均；少于 {rules.min_reviews} 份不计分。"
-            f"极差超过 {rules.divergence_threshold} 分标记为分歧。数据与 results.json 一致。")
+            f"极差超过 {rules.divergence_threshold} 分标记为分歧。"
+            + (f"“{SECOND_ROUND_MARK}”为第二轮复议评分（替换该专家的第一轮评分）。"
+               if results.second_rounds else "") + "数据与 results.json 一致。")
 
 
 def _scores_table(layout: Layout, panel: Panel, start: int) -> Table:

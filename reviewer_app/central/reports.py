@@ -30,7 +30,10 @@ if TYPE_CHECKING:
     from reviewer_app.central.publicity import Published
 
 TEN_THOUSAND = Decimal(10000)
-RESULTS_FORMAT = "reviewer-app/results/2"
+RESULTS_FORMAT = "reviewer-app/results/3"
+"""Format 3 (issue 14 item 4) adds ``second_rounds`` and each project's ``second_round``
+(both rounds, and which one each seat's counted review comes from); format 2 is format 3
+without them. Readers of 公示 documents take both."""
 STATUS_ZH = {"pass": "通过", "needs_review": "需复核", "fail": "不通过"}
 
 
@@ -93,6 +96,28 @@ def _project_record(row: ProjectRow, criteria: Iterable[str]) -> dict[str, Any]:
         "amount": decimal_str(award.amount),
         "reasons": [{"code": r.code, "message": r.message, "message_en": r.message_en}
                     for r in award.reasons],
+        "second_round": second_round_record(row),
+    }
+
+
+def second_round_record(row: ProjectRow) -> dict[str, Any] | None:
+    """A project's second round (复议) in results.json: the first round's aggregate, and
+    per seat asked both totals and the round whose review counts (rule R2); the
+    project's own fields are the final aggregate."""
+    second = row.second_round
+    if second is None:
+        return None
+    first = second.first_round
+    return {
+        "package_id": second.package_id,
+        "first_round": {"method": first.method, "score": _opt(first.score),
+                        "mean": _opt(first.mean), "spread": _opt(first.spread),
+                        "divergent": first.divergent, "reviews_counted": list(first.counted),
+                        "dropped": list(first.dropped)},
+        "reviews": [{"seat": r.seat, "first_total": _opt(r.first_total),
+                     "second_total": _opt(r.second_total), "second_conflict": r.second_conflict,
+                     "handed_in": r.handed_in, "reason": r.reason,
+                     "counted_round": r.counted_round} for r in second.reviews],
     }
 
 
@@ -105,6 +130,12 @@ def results_document(results: Results) -> dict[str, Any]:
                     "year": results.program.info.year},
         "packages": [{"package_id": p.package_id, "manifest_sha256": p.manifest_sha256,
                       "session": p.session_name} for p in results.packages],
+        "second_rounds": [{"package_id": p.package_id, "manifest_sha256": p.manifest_sha256,
+                           "session": p.session_name,
+                           "first_round_package_id": p.first_round_package_id,
+                           "projects": list(json.loads(p.manifest_json)["second_round"]
+                                            ["projects"])}
+                          for p in results.second_rounds],
         "sheets_sha256": list(results.sheet_hashes),
         "equivocating_seats": list(results.equivocating),
         # Declared conflicts by category (未分类: sheets without one), program order.

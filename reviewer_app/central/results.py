@@ -26,6 +26,7 @@ from reviewer_app.core.errors import ReviewerError
 from reviewer_app.core.funding import Award, Candidate, FundingResult, compute_funding
 from reviewer_app.core.panel import PanelSizeWarning, panel_size_warnings
 from reviewer_app.core.program import Program, parse_program
+from reviewer_app.core.second_round import ROUND_1, ROUND_2, apply_second_round
 from reviewer_app.storage import central_models as m
 
 
@@ -54,11 +55,35 @@ class Eligibility:
 
 
 @dataclass(frozen=True)
+class SecondRoundReview:
+    """One seat asked again about a project (复议): both rounds, and which one counts."""
+
+    seat: str                       # the seat's key (Results.seats)
+    first_total: Decimal | None
+    second_total: Decimal | None    # None: no accepted second-round sheet, or a conflict
+    second_conflict: bool
+    handed_in: bool
+    reason: str
+    counted_round: int              # 2 when the second-round review replaced the first
+
+
+@dataclass(frozen=True)
+class SecondRoundRow:
+    """A project of a second round: the first round's aggregate and the seats asked.
+    The row's ``aggregate`` is the final one, over the reviews that count (rule R2)."""
+
+    package_id: str
+    first_round: ProjectAggregate
+    reviews: tuple[SecondRoundReview, ...]
+
+
+@dataclass(frozen=True)
 class ProjectRow:
     project: Mapping[str, Any]     # the manifest's project entry (facts, eligibility)
     aggregate: ProjectAggregate
     award: Award
     eligibility: Eligibility
+    second_round: SecondRoundRow | None = None
 
     @property
     def project_id(self) -> str:
@@ -71,6 +96,7 @@ class MatrixCell:
     conflict: bool
     category: str | None = None     # a declared conflict's category id (sheet format 3)
     hint_answer: str | None = None  # the answer to the build's pre-screen hint, if any
+    round: int = ROUND_1            # 2: a second-round review replaced the first (复议)
 
 
 UNCATEGORISED = "未分类"
@@ -101,6 +127,7 @@ class Results:
     annual_budget: Decimal                  # the program's annual budget
     budget_source: str                      # remaining-annual | given
     inspections: Inspections                # the inspection teams' visits, by project
+    second_rounds: tuple[m.Package, ...] = ()  # second-round (复议) packages, registered order
 
     @property
     def pending(self) -> tuple[ProjectRow, ...]:
@@ -174,11 +201,13 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
     cap; ``budget`` (this round's budget) defaults to the program's annual budget less
     those awards (三: 每家企业每年最高资助100万元; 受区科技资金年度总额控制)."""
     with Session(engine) as session:
-        packages = _packages(session, "panel")
+        panels = _packages(session, "panel")
+        packages = tuple(p for p in panels if p.round == ROUND_1)
+        second_rounds = tuple(p for p in panels if p.round != ROUND_1)
         if not packages:
             raise ResultsError("no panel package is registered in this store: merge with "
                                "--package first")
-        program = load_program(packages)
+        program = load_program(panels)
         many = len(packages) > 1
         projects: dict[str, Mapping[str, Any]] = {}
         seat_names: dict[str, str] = {}
@@ -188,19 +217,33 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
                 projects.setdefault(project["project_id"], project)
             for seat in manifest["seats"]:
                 seat_names[seat_key(package.package_id, seat["seat_id"], many)] = seat["name"]
-        reviews = []
-        matrix: dict[tuple[str, str], MatrixCell] = {}
-        # The reviews are the accepted sheets' project entries.
-        for package_id, seat_id, body in _accepted_bodies(session, packages):
-            key = seat_key(package_id, seat_id, many)
-            for entry in sorted(_projects(body), key=lambda e: e["project_id"]):
-                conflict = bool(entry["conflict"]["declared"])
-                scores = {k: Decimal(v) for k, v in entry["scores"].items()}
-                reviews.append(Review(entry["project_id"], key, scores, conflict))
-                matrix[(entry["project_id"], key)] = MatrixCell(
-                    None if conflict else Decimal(entry["total"] or "0"), conflict,
-                    entry["conflict"].get("category") if conflict else None,
-                    (entry.get("hint") or {}).get("answer"))
+        # The reviews are the accepted sheets' project entries; a second round's replace
+        # the same seat's first-round review of the same project (rule R2,
+        # core/second_round.py).
+        first_reviews = _reviews(_accepted_bodies(session, packages), many)
+        first_of = {p.package_id: p.first_round_package_id for p in second_rounds}
+        second = _reviews(((first_of[pkg], seat, body) for pkg, seat, body
+                           in _accepted_bodies(session, second_rounds)), many)
+        reasons = {(r.project_id, r.seat_id): entry.reason for r, entry in second}
+        try:
+            merged = apply_second_round((r for r, _ in first_reviews),
+                                        (r for r, _ in second))
+        except ValueError as exc:
+            raise ResultsError(f"the second round does not fit the first: {exc}") from None
+        reviews = list(merged.reviews)
+        entries = {1: {(r.project_id, r.seat_id): e for r, e in first_reviews},
+                   2: {(r.project_id, r.seat_id): e for r, e in second}}
+
+        def cell(review: Review) -> MatrixCell:
+            where = (review.project_id, review.seat_id)
+            round_ = merged.rounds[where]
+            entry = entries[2 if round_ != ROUND_1 else 1][where]
+            return MatrixCell(None if review.conflict else review.total, review.conflict,
+                              entry.category if review.conflict else None,
+                              entry.hint_answer, round_)
+
+        matrix = {(r.project_id, r.seat_id): cell(r) for r in reviews}
+        asked = _asked(second_rounds, many)
         decisions = tuple(session.scalars(select(m.MergeDecision).order_by(
             m.MergeDecision.sheet_sha256, m.MergeDecision.id)))
         # Only the sheets that count: an equivocating seat's sheets do not, so the
@@ -209,10 +252,11 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
                                                     .where(m.AcceptedSheet.equivocation
                                                            .is_(False)))))
         equivocating = tuple(sorted(
-            seat_key(p, s, many) for p, s in session.execute(
+            seat_key(first_of.get(p) or p, s, many) + ("（复议）" if p in first_of else "")
+            for p, s in session.execute(
                 select(m.AcceptedSheet.package_id, m.AcceptedSheet.seat_id)
                 .where(m.AcceptedSheet.equivocation.is_(True),
-                       m.AcceptedSheet.package_id.in_([p.package_id for p in packages])))))
+                       m.AcceptedSheet.package_id.in_([p.package_id for p in panels])))))
         prior = ledger_entries(session, program.info.id, program.info.year, projects)
         visited = _packages(session, "inspection")
         try:
@@ -225,6 +269,15 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
 
     aggregation = aggregate(reviews, program.rubric, program.aggregation,
                             project_ids=projects)
+    first_aggregation = aggregate((r for r, _ in first_reviews), program.rubric,
+                                  program.aggregation, project_ids=projects)
+    first_matrix = {(r.project_id, r.seat_id): r for r, _ in first_reviews}
+    second_rows = {
+        pid: SecondRoundRow(package_id, first_aggregation.get(pid), tuple(
+            _second_review(key, first_matrix.get((pid, key)), matrix.get((pid, key)),
+                           reasons.get((pid, key)))
+            for key in seats_asked))
+        for (package_id, pid), seats_asked in asked.items()}
     decided = latest_decisions(engine)
     eligibility = {pid: Eligibility.of(project["eligibility"]["status"], decided.get(pid))
                    for pid, project in projects.items()}
@@ -247,12 +300,63 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
         budget_source = "given"
     funding = compute_funding(candidates, program.funding, by_enterprise(prior), budget)
     rows = tuple(ProjectRow(projects[a.project_id], a, funding.get(a.project_id),
-                            eligibility[a.project_id])
+                            eligibility[a.project_id], second_rows.get(a.project_id))
                  for a in aggregation.projects)
     seats = tuple(sorted(seat_names))
     return Results(program, packages, rows, aggregation, funding, seats, seat_names, matrix,
                    decisions, sheet_hashes, equivocating, prior, annual, budget_source,
-                   inspections)
+                   inspections, second_rounds)
+
+
+@dataclass(frozen=True)
+class _EntryDetails:
+    """What results read of a sheet's project entry besides the review itself."""
+
+    reason: str                 # the second-round reason ("" in sheets without one)
+    category: str | None        # a declared conflict's category (sheet format 3)
+    hint_answer: str | None     # the answer to the build's pre-screen hint (format 3)
+
+
+def _reviews(bodies: Iterator[tuple[str, str, dict[str, Any]]], many: bool
+             ) -> list[tuple[Review, _EntryDetails]]:
+    """The reviews of accepted sheet bodies, each with its entry's details, seats keyed
+    by their (first-round) package."""
+    reviews = []
+    for package_id, seat_id, body in bodies:
+        key = seat_key(package_id, seat_id, many)
+        for entry in sorted(_projects(body), key=lambda e: e["project_id"]):
+            conflict = bool(entry["conflict"]["declared"])
+            scores = {k: Decimal(v) for k, v in entry["scores"].items()}
+            reviews.append((Review(entry["project_id"], key, scores, conflict),
+                            _EntryDetails(str(entry.get("reason") or ""),
+                                          entry["conflict"].get("category") if conflict
+                                          else None,
+                                          (entry.get("hint") or {}).get("answer"))))
+    return reviews
+
+
+def _asked(second_rounds: Sequence[m.Package], many: bool
+           ) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(second-round package id, project id) -> the seat keys asked about it again."""
+    asked: dict[tuple[str, str], list[str]] = {}
+    for package in second_rounds:
+        manifest = json.loads(package.manifest_json)
+        first = str(package.first_round_package_id)
+        for seat_id, projects in sorted(manifest["assignments"].items()):
+            for pid in projects:
+                asked.setdefault((package.package_id, pid), []).append(
+                    seat_key(first, seat_id, many))
+    return {k: tuple(sorted(v)) for k, v in asked.items()}
+
+
+def _second_review(key: str, first: Review | None, final: MatrixCell | None,
+                   reason: str | None) -> SecondRoundReview:
+    replaced = final is not None and final.round == ROUND_2
+    return SecondRoundReview(
+        key, None if first is None or first.conflict else first.total,
+        final.total if replaced and final is not None else None,
+        bool(replaced and final is not None and final.conflict), replaced, reason or "",
+        ROUND_2 if replaced else ROUND_1)
 
 
 def _packages(session: Session, kind: str) -> tuple[m.Package, ...]:

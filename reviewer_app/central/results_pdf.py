@@ -41,6 +41,7 @@ from reviewer_app.central.pdf_layout import (
 from reviewer_app.central.reports import STATUS_ZH, eligibility_zh, review_findings, wan
 from reviewer_app.central.results import Results, tier_counts
 from reviewer_app.central.sanitize import strip_controls
+from reviewer_app.central.second_round_pdf import SECOND_ROUND, second_round_section
 from reviewer_app.core.decimals import decimal_str
 
 if TYPE_CHECKING:
@@ -133,7 +134,8 @@ def ranking_section(story: list[Flowable], report: Report) -> None:
             "—" if agg.spread is None else decimal_str(agg.spread)
             + (" ⚑" if agg.divergent else ""),
             text(award.tier.name) if award.tier else "—", wan(award.amount),
-            text("；".join(r.message for r in award.reasons))])
+            text("；".join(([SECOND_ROUND] if row.second_round else [])
+                          + [r.message for r in award.reasons]))])
     story += [text("排名与资助", "h2"),
               report.table(rows, [width for _, width in RANKING_COLUMNS])]
     if not any(r.aggregate.review_count for r in report.results.rows):
@@ -352,7 +354,8 @@ def publicity_section(story: list[Flowable], report: Report) -> None:
 # The report, in order. Extension point: a further section is a ``Section`` function
 # taking (story, report) that reads its data from ``report``; insert it before
 # ``sign_off_section``, which must stay last.
-SECTIONS: tuple[Section, ...] = (heading, funding_section, ranking_section, conflicts_section,
+SECTIONS: tuple[Section, ...] = (heading, funding_section, ranking_section,
+                                 second_round_section, conflicts_section,
                                  pending_section, panel_size_section, decisions_section,
                                  publicity_section,
                                  inspection_section, spread_section, sign_off_section)

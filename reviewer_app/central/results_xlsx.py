@@ -163,6 +163,8 @@ def results_xlsx(results: Results) -> bytes:
 
     _panel_sheet(book, results)
     _conflicts_sheet(book, results)
+    if any(row.second_round for row in results.rows):
+        _second_round_sheet(book, results)
     if results.inspections.projects:
         _inspection_sheet(book, results)
 
@@ -228,6 +230,33 @@ def _panel_sheet(book: Workbook, results: Results) -> None:
                 number = _score(value)
                 _put(sheet, r, c, value if number is None else number,
                      None if number is None else SCORE)
+            r += 1
+
+
+def _second_round_sheet(book: Workbook, results: Results) -> None:
+    """第二轮复议: per project of a second round and seat asked, both totals, the round
+    whose review counts (rule R2) and the reason; beside them the first round's and the
+    final aggregate (the figures of results.json's ``second_round``)."""
+    sheet = _sheet(book, "第二轮复议", ["项目编号", "项目名称", "第一轮综合得分", "第一轮极差",
+                                     "最终综合得分", "最终极差", "席位", "专家", "第一轮总分",
+                                     "第二轮总分", "计入", "复议理由"],
+                   [14, 30, 12, 10, 12, 10, 12, 12, 10, 10, 8, 50])
+    r = 2
+    for row in results.rows:
+        second = row.second_round
+        if second is None:
+            continue
+        for review in second.reviews:
+            second_total: Cell = ("回避" if review.second_conflict else review.second_total
+                                  if review.handed_in else "未提交")
+            values: list[Cell] = [
+                row.project_id, row.project["project_title"], second.first_round.score,
+                second.first_round.spread, row.aggregate.score, row.aggregate.spread,
+                review.seat, results.seat_names.get(review.seat, ""), review.first_total,
+                second_total, "第二轮" if review.counted_round == 2 else "第一轮",
+                review.reason]
+            for c, value in enumerate(values, start=1):
+                _put(sheet, r, c, value, SCORE if isinstance(value, Decimal) else None)
             r += 1
 
 

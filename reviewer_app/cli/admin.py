@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "reviewer_app.cli.verify_commands",
     "reviewer_app.cli.sheet_commands",
     "reviewer_app.cli.central_commands",
+    "reviewer_app.cli.second_round_commands",
     "reviewer_app.cli.photo_commands",
     "reviewer_app.cli.publicity_commands",
     "reviewer_app.cli.demo_commands",

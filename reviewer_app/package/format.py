@@ -62,8 +62,13 @@ MANIFEST_FORMAT_4 = "rvpkg-manifest/4"
 """Format 3's rules (``return_recipient`` optional) plus the panel's commitment text
 (``commitment``), its conflict categories (``conflict_categories``) and each seat's
 pre-screened ``conflict_hints`` (docs/formats.md §1.8.3)."""
-MANIFEST_FORMATS = (MANIFEST_FORMAT, MANIFEST_FORMAT_2, MANIFEST_FORMAT_3, MANIFEST_FORMAT_4)
-SEAT_KEY_FORMATS = (MANIFEST_FORMAT_2, MANIFEST_FORMAT_3, MANIFEST_FORMAT_4)
+MANIFEST_FORMAT_5 = "rvpkg-manifest/5"
+"""A second-round (复议) panel package (docs/formats.md §1.8.4): format 2's seat keys and
+suite plus ``second_round`` (the first round's package id, the projects, their
+anonymised distribution, and per seat a member sealed to that seat's code)."""
+MANIFEST_FORMATS = (MANIFEST_FORMAT, MANIFEST_FORMAT_2, MANIFEST_FORMAT_3, MANIFEST_FORMAT_4,
+                    MANIFEST_FORMAT_5)
+SEAT_KEY_FORMATS = (MANIFEST_FORMAT_2, MANIFEST_FORMAT_3, MANIFEST_FORMAT_4, MANIFEST_FORMAT_5)
 """Manifest formats whose seats carry ``seat_key`` and which name a ``suite``."""
 PHOTOS_FORMAT = "reviewer-app/photos/1"
 """The index (member 0) of an inspection photo package (docs/formats.md §5): an RVPKG
@@ -342,3 +347,36 @@ def _check_hints(seat: dict[str, Any], assignments: dict[str, Any], ids: set[str
                 or not all(isinstance(m, str) and 0 < len(m) <= MAX_HINT_NAME
                            for m in matched)):
             raise FormatViolation(f"{where}: matched is not 1 to {MAX_HINT_NAMES} names")
+def second_round_section(manifest: Any, member_count: int | None = None) -> dict[str, Any]:
+    """A format-5 manifest's ``second_round`` (§1.8.4), checked for what a reader needs:
+    the first round's package id, a non-empty list of project ids, and per seat the id
+    of an existing member (``member_count`` members) holding its sealed first round.
+
+    Raises:
+        FormatViolation: missing or malformed.
+    """
+    section = manifest.get("second_round") if isinstance(manifest, dict) else None
+    if not isinstance(section, dict) or not {"first_round_package_id", "projects",
+                                             "distribution", "seat_members"} <= set(section):
+        raise FormatViolation("second_round is not {first_round_package_id, projects, "
+                              "distribution, seat_members}")
+    hex_exact(section["first_round_package_id"], 16, "second_round first_round_package_id")
+    if section["first_round_package_id"] == manifest.get("package_id"):
+        raise FormatViolation("second_round names its own package as the first round")
+    projects = section["projects"]
+    if not isinstance(projects, list) or not projects or not all(
+            isinstance(p, str) and p for p in projects) or len(set(projects)) != len(projects):
+        raise FormatViolation("second_round projects is not a list of distinct project ids")
+    if not isinstance(section["distribution"], dict) or set(section["distribution"]) - set(
+            projects):
+        raise FormatViolation("second_round distribution names a project not in the round")
+    seat_members = section["seat_members"]
+    if not isinstance(seat_members, dict):
+        raise FormatViolation("second_round seat_members is not an object")
+    high = member_count if member_count is not None else MAX_MEMBERS
+    ids = [json_int(v, "second_round seat member", 1, MAX_MEMBERS) for v in
+           seat_members.values()]
+    if any(i > high for i in ids) or len(set(ids)) != len(ids):
+        raise FormatViolation("second_round seat_members names a member the package does "
+                              "not have, or one member twice")
+    return section

@@ -537,6 +537,10 @@ def _parse_members(manifest: Any, header: Header, members_offset: int,
         fmt.return_recipient_key(manifest)
     if manifest["format"] == fmt.MANIFEST_FORMAT_4:
         fmt.check_manifest_4(manifest)
+    if manifest["format"] == fmt.MANIFEST_FORMAT_5:
+        members_listed = manifest.get("members")
+        fmt.second_round_section(manifest, len(members_listed)
+                                 if isinstance(members_listed, list) else 0)
     if manifest.get("package_id") != header.package_id.hex():
         raise FormatViolation("manifest package_id differs from the header")
     entries = manifest.get("members")

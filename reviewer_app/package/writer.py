@@ -345,6 +345,11 @@ def write_package(out_path: Path, manifest: Mapping[str, Any],
                 fmt.check_manifest_4(manifest)
         except (fmt.FormatViolation, fmt.LimitViolation) as exc:
             raise PackageWriteError(str(exc)) from None
+    if manifest["format"] == fmt.MANIFEST_FORMAT_5:
+        try:
+            fmt.second_round_section({**manifest, "package_id": None}, len(members))
+        except fmt.FormatViolation as exc:
+            raise PackageWriteError(str(exc)) from None
     if package_id is not None and (len(package_id) != 16 or (
             fixed is not None and fixed.package_id != package_id)):
         raise PackageWriteError("package_id must be 16 bytes (and agree with fixed randomness)")

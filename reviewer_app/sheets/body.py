@@ -33,8 +33,12 @@ SHEET_FORMAT_2 = "reviewer-app/sheet/2"
 SHEET_FORMAT_3 = "reviewer-app/sheet/3"
 """Format 3 (packages of manifest format 4): format 2 plus the commitment acceptance,
 each conflict's category and the answers to the build's conflict hints (§2.4.1)."""
-SHEET_FORMATS = (SHEET_FORMAT, SHEET_FORMAT_2, SHEET_FORMAT_3)
-SEAT_KEY_SHEET_FORMATS = (SHEET_FORMAT_2, SHEET_FORMAT_3)
+SHEET_FORMAT_4 = "reviewer-app/sheet/4"
+"""Format 4 (second-round packages, manifest format 5, docs/formats.md §2.4.4): format 2
+plus ``round`` (2), ``first_round_package_id`` and each project's ``reason``."""
+SHEET_FORMATS = (SHEET_FORMAT, SHEET_FORMAT_2, SHEET_FORMAT_3, SHEET_FORMAT_4)
+SEAT_KEY_SHEET_FORMATS = (SHEET_FORMAT_2, SHEET_FORMAT_3, SHEET_FORMAT_4)
+"""Body formats that name a suite and prove the seat by its key (no seat claim)."""
 HINT_ANSWERS = ("conflict", "no_conflict")
 KINDS = ("panel", "inspection")
 CHECKLIST_RESULTS = ("compliant", "non_compliant", "unverifiable")
@@ -55,6 +59,9 @@ _TOP_KEYS_3 = _TOP_KEYS_2 | {"commitment"}
 _PROJECT_KEYS = frozenset({"project_id", "conflict", "scores", "total", "comments",
                            "overall_comment", "recommendation", "evidence"})
 _PROJECT_KEYS_3 = _PROJECT_KEYS | {"hint"}
+# Sheet format 4 (a second round): see reviewer_app/sheets/second_round_body.py.
+_TOP_KEYS_4 = _TOP_KEYS_2 | {"round", "first_round_package_id"}
+_PROJECT_KEYS_4 = _PROJECT_KEYS | {"reason"}
 
 
 # --- keys and the seat claim ------------------------------------------------
@@ -151,12 +158,15 @@ class ProjectEntry:
     recommendation: str = ""
     evidence: tuple[EvidenceRef, ...] = ()
     hint: HintAnswer | None = None  # format 3: the answer to the seat's hint, if any
+    reason: str | None = None  # sheet format 4 only: why the score changed (复议理由)
 
     def to_dict(self, form: str = SHEET_FORMAT) -> dict[str, Any]:
         out = self._dict(form)
         if form == SHEET_FORMAT_3:
             out["hint"] = None if self.hint is None else {"answer": self.hint.answer,
                                                           "reason": self.hint.reason}
+        if self.reason is not None:
+            out["reason"] = self.reason
         return out
 
     def _dict(self, form: str) -> dict[str, Any]:
@@ -248,8 +258,10 @@ class SheetBody:
     projects: tuple[ProjectEntry, ...]
     inspection: tuple[InspectionVisit, ...] | None = None
     format: str = SHEET_FORMAT
-    suite: str | None = None  # formats 2 and 3: the package's algorithm suite
+    suite: str | None = None  # formats 2 to 4: the package's algorithm suite
     commitment: CommitmentAcceptance | None = None  # format 3 only
+    round: int | None = None  # format 4 only: 2
+    first_round_package_id: str | None = None  # format 4 only
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -277,6 +289,9 @@ class SheetBody:
             assert self.commitment is not None
             body["commitment"] = {"sha256": self.commitment.sha256,
                                   "accepted_at": self.commitment.accepted_at}
+        if self.format == SHEET_FORMAT_4:
+            body["round"] = self.round
+            body["first_round_package_id"] = self.first_round_package_id
         return body
 
     @classmethod
@@ -303,6 +318,7 @@ class SheetBody:
             commitment=(CommitmentAcceptance(body["commitment"]["sha256"],
                                              body["commitment"]["accepted_at"])
                         if "commitment" in body else None),
+            round=body.get("round"), first_round_package_id=body.get("first_round_package_id"),
         )
 
 
@@ -319,6 +335,7 @@ def _entry(raw: Mapping[str, Any]) -> ProjectEntry:
         recommendation=raw["recommendation"],
         evidence=tuple(EvidenceRef(e["criterion_id"], e["member_id"], e["page"])
                        for e in raw["evidence"]),
+        reason=raw.get("reason"),
     )
 
 
@@ -353,8 +370,10 @@ def check_shape(raw: object) -> dict[str, Any]:
     kind = raw.get("kind")
     if kind not in KINDS:
         raise SheetMalformed(f"body.kind: must be panel or inspection, not {kind!r}")
-    top = {SHEET_FORMAT: _TOP_KEYS, SHEET_FORMAT_2: _TOP_KEYS_2}.get(form, _TOP_KEYS_3)
-    keys = _PROJECT_KEYS_3 if form == SHEET_FORMAT_3 else _PROJECT_KEYS
+    top = {SHEET_FORMAT: _TOP_KEYS, SHEET_FORMAT_2: _TOP_KEYS_2,
+           SHEET_FORMAT_3: _TOP_KEYS_3}.get(form, _TOP_KEYS_4)
+    keys = {SHEET_FORMAT_3: _PROJECT_KEYS_3, SHEET_FORMAT_4: _PROJECT_KEYS_4}.get(
+        form, _PROJECT_KEYS)
     conflict_keys = _CONFLICT_KEYS_3 if form == SHEET_FORMAT_3 else _CONFLICT_KEYS
     obj = _object(raw, top | {"inspection"} if kind == "inspection" else top, "body")
     revision = obj["revision"]
@@ -376,6 +395,10 @@ def check_shape(raw: object) -> dict[str, Any]:
         commitment = _object(obj["commitment"], {"sha256", "accepted_at"}, "body.commitment")
         _hex(commitment["sha256"], 64, "body.commitment.sha256")
         _created_at(commitment["accepted_at"], "body.commitment.accepted_at")
+    if form == SHEET_FORMAT_4:
+        if obj["round"] != 2 or type(obj["round"]) is not int:
+            raise SheetMalformed("body.round: must be 2 in a sheet of format 4")
+        _hex(obj["first_round_package_id"], 32, "body.first_round_package_id")
     _created_at(obj["created_at"])
     _hex(obj["package_id"], 32, "body.package_id")
     _hex(obj["manifest_sha256"], 64, "body.manifest_sha256")
@@ -403,6 +426,8 @@ def _check_project(obj: object, index: int, bad_decimals: list[str],
     # the descriptive path only once something is wrong.
     if not isinstance(obj, dict) or obj.keys() != keys:
         _object(obj, keys, f"body.projects[{index}]")
+    if keys is _PROJECT_KEYS_4:
+        _text(obj["reason"], f"body.projects[{index}].reason")
     conflict = obj["conflict"]
     if not isinstance(conflict, dict) or conflict.keys() != conflict_keys:
         _object(conflict, conflict_keys, f"body.projects[{index}].conflict")

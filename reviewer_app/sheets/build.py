@@ -7,7 +7,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -20,6 +20,7 @@ from reviewer_app.sheets.body import (
     SHEET_FORMAT,
     SHEET_FORMAT_2,
     SHEET_FORMAT_3,
+    SHEET_FORMAT_4,
     CommitmentAcceptance,
     Conflict,
     EvidenceRef,
@@ -41,7 +42,7 @@ from reviewer_app.sheets.seat_keys import has_seat_keys, package_suite
 from reviewer_app.sheets.verify import check_body
 
 MISSING_KINDS = ("score", "invalid_score", "comment_required", "conflict_reason", "checklist",
-                 "conflict_category", "hint")
+                 "conflict_category", "hint", "reason")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
 
@@ -81,6 +82,23 @@ def conflict_hints(manifest: Mapping[str, Any], seat_id: str) -> dict[str, Mappi
 def conflict_categories(manifest: Mapping[str, Any]) -> dict[str, str]:
     """Category id -> name of a format-4 manifest; {} for earlier formats."""
     return {str(c["id"]): str(c["name"]) for c in manifest.get("conflict_categories") or ()}
+    # A second-round package (manifest format 5) also reads ``second_round_reason``
+    # (getattr, "" when absent): why the expert re-scores the project (复议理由).
+
+
+def second_round_of(manifest: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The ``second_round`` section of a format-5 manifest (docs/formats.md §1.8.4)."""
+    from reviewer_app.package.format import MANIFEST_FORMAT_5
+
+    if manifest.get("format") != MANIFEST_FORMAT_5:
+        return None
+    section = manifest.get("second_round")
+    return section if isinstance(section, Mapping) else None
+
+
+def reason_of(state: ProjectInput | None) -> str:
+    """The expert's reason for a second-round score, NFC and stripped."""
+    return _text(getattr(state, "second_round_reason", "") if state is not None else "")
 
 
 @dataclass(frozen=True)
@@ -90,8 +108,9 @@ class MissingItem:
     Attributes:
         kind: "score" (not entered), "invalid_score" (not a valid score),
             "comment_required" (the score's band needs a comment),
-            "conflict_reason" (a declared conflict without a reason), or
-            "checklist" (an inspection checklist item not answered).
+            "conflict_reason" (a declared conflict without a reason),
+            "checklist" (an inspection checklist item not answered), or
+            "reason" (a second-round project without the reason for its score).
         criterion_id: the criterion for score and comment items, the checklist
             item id for checklist items, otherwise None.
         detail: a lowercase one-line explanation.
@@ -169,6 +188,7 @@ def missing_items(manifest: Mapping[str, Any], seat_id: str,
     visits = {v.project_id: v for v in inspection}
     checklist = [str(item["id"]) for item in manifest.get("inspection_checklist", ())]
     is_inspection = manifest["session"]["kind"] == "inspection"
+    second_round = second_round_of(manifest) is not None
     items: list[MissingItem] = []
     categories = conflict_categories(manifest)
     hints = conflict_hints(manifest, seat_id)
@@ -207,6 +227,9 @@ def missing_items(manifest: Mapping[str, Any], seat_id: str,
                                          f"a score in the band {band.name if band else ''} "
                                          f"for {criterion.name} needs a comment",
                                          score=score, band_id=band.id if band else None))
+        if second_round and not reason_of(state):
+            items.append(MissingItem(pid, None, "reason",
+                                     "a second-round score needs a reason"))
         if is_inspection:
             answered = {a.item_id for a in visits[pid].checklist} if pid in visits else set()
             items.extend(MissingItem(pid, item_id, "checklist",
@@ -270,7 +293,10 @@ def build_body(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: st
     rubric = Rubric.from_dict(manifest["rubric"])
     kind = manifest["session"]["kind"]
     form, commitment = SHEET_FORMAT if suite is None else SHEET_FORMAT_2, None
-    if suite is not None and "commitment" in manifest:
+    second_round = second_round_of(manifest)
+    if second_round is not None:
+        form = SHEET_FORMAT_4  # a second round (manifest format 5): no 承诺书 member
+    elif suite is not None and "commitment" in manifest:
         if commitment_accepted_at is None:
             raise SheetError("the commitment (承诺书) of this package has not been accepted")
         form = SHEET_FORMAT_3
@@ -283,6 +309,9 @@ def build_body(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: st
         entry = _entry(pid, states.get(pid), rubric)
         if form == SHEET_FORMAT_3:
             entry = _with_format_3(entry, states.get(pid), pid in hints)
+        if second_round is not None:
+            entry = replace(entry, reason="" if entry.conflict.declared
+                            else reason_of(states.get(pid)))
         if entry.conflict.declared:
             conflicted.add(pid)
         entries.append(entry)
@@ -305,6 +334,9 @@ def build_body(manifest: Mapping[str, Any], *, manifest_sha256: str, seat_id: st
         format=form,
         suite=suite,
         commitment=commitment,
+        round=2 if second_round is not None else None,
+        first_round_package_id=(str(second_round["first_round_package_id"])
+                                if second_round is not None else None),
     )
     _self_check(body, manifest, manifest_sha256, seat_id, seat_code)
     return body

@@ -13,8 +13,19 @@ from typing import Any
 from reviewer_app.core.errors import ProgramError
 from reviewer_app.core.rubric import Criterion, Rubric
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code
-from reviewer_app.package.format import MANIFEST_FORMAT_4, SEAT_KEY_FORMATS, SUITES
-from reviewer_app.sheets.body import KINDS, SHEET_FORMAT, SHEET_FORMAT_2, SHEET_FORMAT_3
+from reviewer_app.package.format import (
+    MANIFEST_FORMAT_4,
+    MANIFEST_FORMAT_5,
+    SEAT_KEY_FORMATS,
+    SUITES,
+)
+from reviewer_app.sheets.body import (
+    KINDS,
+    SHEET_FORMAT,
+    SHEET_FORMAT_2,
+    SHEET_FORMAT_3,
+    SHEET_FORMAT_4,
+)
 from reviewer_app.sheets.errors import SheetContextError
 
 _HEX = re.compile(r"[0-9a-f]+")
@@ -52,6 +63,7 @@ class SheetContext:
     conflict_categories: frozenset[str] = frozenset()
     conflict_hints: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Manifest format 4: per seat, the projects the build pre-screened as likely conflicts."""
+    first_round_package_id: str | None = None  # a second-round package (manifest format 5)
     # Derived once, for the per-project checks of many sheets.
     criteria: tuple[Criterion, ...] = field(init=False, repr=False, compare=False)
     criterion_ids: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -70,6 +82,8 @@ class SheetContext:
         """The body format every sheet of this package must have."""
         if self.suite is None:
             return SHEET_FORMAT
+        if self.first_round_package_id is not None:
+            return SHEET_FORMAT_4
         return SHEET_FORMAT_2 if self.commitment_sha256 is None else SHEET_FORMAT_3
 
     def __post_init__(self) -> None:
@@ -146,12 +160,19 @@ class SheetContext:
             hints = {str(seat["seat_id"]): frozenset(str(h["project_id"])
                                                      for h in seat["conflict_hints"])
                      for seat in manifest["seats"]}
+        first_round = None
+        if manifest.get("format") == MANIFEST_FORMAT_5:
+            first_round = str(manifest["second_round"]["first_round_package_id"])
+            if not _is_hex(first_round, 32) or kind != "panel":
+                raise SheetContextError("package manifest: a second round is a panel naming "
+                                        "its first round's 32-hex package id")
         return cls(package_id=package_id, manifest_sha256=manifest_sha256, kind=kind,
                    rubric=rubric, seat_keys=seat_keys, assignments=assignments,
                    checklist_ids=checklist, seat_codes=codes,
                    require_seat_proof=require_seat_proof, suite=suite,
                    seat_code_keys=seat_code_keys, commitment_sha256=commitment,
-                   conflict_categories=categories, conflict_hints=hints)
+                   conflict_categories=categories, conflict_hints=hints,
+                   first_round_package_id=first_round)
 
     def assigned(self, seat_id: str) -> tuple[str, ...]:
         return self.assignments.get(seat_id, ())

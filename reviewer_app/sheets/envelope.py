@@ -26,8 +26,9 @@ from reviewer_app.strictjson import StrictJSONError
 PAYLOAD_TYPE = "application/vnd.reviewer-app.sheet+json;version=1"
 PAYLOAD_TYPE_2 = "application/vnd.reviewer-app.sheet+json;version=2"
 PAYLOAD_TYPE_3 = "application/vnd.reviewer-app.sheet+json;version=3"
+PAYLOAD_TYPE_4 = "application/vnd.reviewer-app.sheet+json;version=4"
 PAYLOAD_TYPES = {PAYLOAD_TYPE: "reviewer-app/sheet/1", PAYLOAD_TYPE_2: "reviewer-app/sheet/2",
-                 PAYLOAD_TYPE_3: "reviewer-app/sheet/3"}
+                 PAYLOAD_TYPE_3: "reviewer-app/sheet/3", PAYLOAD_TYPE_4: "reviewer-app/sheet/4"}
 """Each payload type and the body format it carries (the type is signed, through PAE)."""
 MAX_SHEET_BYTES = 4 * 1024 * 1024
 """Largest .revsheet accepted, checked before any parsing (4 MiB)."""

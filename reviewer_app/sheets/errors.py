@@ -118,6 +118,12 @@ class SheetTotalMismatch(SheetRejected):
     reason = "total mismatch"
 
 
+class SheetMissingReason(SheetRejected):
+    """Sheet format 4: a re-scored project without the reason the second round asks for."""
+
+    reason = "missing reason"
+
+
 class SheetChecklist(SheetRejected):
     reason = "checklist"
 

@@ -296,7 +296,8 @@ def _header(body: SheetBody, body_sha256: str, manifest: Mapping[str, Any],
     info = [
         [_p("专家姓名", "label"), _p(body.expert_name, "cell"),
          _p("席位", "label"), _p(body.seat_id, "cell")],
-        [_p("评审类型", "label"), _p(KIND_LABELS.get(body.kind, body.kind), "cell"),
+        [_p("评审类型", "label"), _p(KIND_LABELS.get(body.kind, body.kind)
+                                    + ("（第二轮复议）" if body.round == 2 else ""), "cell"),
          _p("版本", "label"), _p(f"第 {body.revision} 版", "cell")],
         [_p("签署时间", "label"), _p(signed_at_text(body.created_at), "cell"),
          _p("项目数", "label"), _p(str(len(body.projects)), "cell")],
@@ -376,6 +377,8 @@ def _project(index: int, count: int, entry: ProjectEntry, facts: Mapping[str, An
             flow += _labelled(f"{names[cid]} 评分说明：", _flow(entry.comments[cid], "body"))
     flow += _labelled("综合意见：", _flow(entry.overall_comment or "（无）", "body"))
     flow += _labelled("推荐意见：", [_p(recommendation_text(entry.recommendation), "body")])
+    if entry.reason is not None and not entry.conflict.declared:  # sheet format 4
+        flow += _labelled("第二轮复议理由：", _flow(entry.reason or "（无）", "body"))
     if entry.evidence:
         titles = {m.get("member_id"): str(m.get("title", "")) for m in facts.get("materials", ())}
         refs = "；".join(f"{names.get(e.criterion_id, e.criterion_id)}："

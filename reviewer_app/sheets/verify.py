@@ -43,6 +43,7 @@ from reviewer_app.sheets.errors import (
     SheetKeyMismatch,
     SheetMalformed,
     SheetMissingProject,
+    SheetMissingReason,
     SheetMissingScore,
     SheetNotCanonical,
     SheetRejected,
@@ -243,6 +244,8 @@ def check_body(body: Mapping[str, Any], context: SheetContext) -> str:
     _check_projects(body, context)
     if context.commitment_sha256 is not None:
         _check_conflicts_3(body, context)
+    if context.first_round_package_id is not None:
+        _check_second_round(body, context)
     if body["kind"] == "inspection":
         _check_inspection(body, context)
     return proof
@@ -324,6 +327,18 @@ def _check_projects(body: Mapping[str, Any], context: SheetContext) -> None:
 
 
 _ZERO = Decimal(0)
+
+
+def _check_second_round(body: Mapping[str, Any], context: SheetContext) -> None:
+    """Sheet format 4 (docs/formats.md §2.4.4): bound to the package's first round, and
+    every re-scored project gives its reason."""
+    if body["first_round_package_id"] != context.first_round_package_id:
+        raise SheetWrongPackage(f"sheet names first round {body['first_round_package_id']}, "
+                                f"the package's is {context.first_round_package_id}")
+    for entry in body["projects"]:
+        if not entry["conflict"]["declared"] and not entry["reason"].strip():
+            raise SheetMissingReason(f"project {entry['project_id']}: a second-round score "
+                                     "needs a reason")
 
 
 def _check_entry(pid: str, entry: Mapping[str, Any], context: SheetContext) -> None:

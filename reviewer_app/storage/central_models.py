@@ -69,6 +69,12 @@ class Package(CentralBase):
     session_name: Mapped[str] = mapped_column(Text)
     manifest_json: Mapped[str] = mapped_column(Text)  # exact manifest plaintext
     registered_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # A second round (复议, manifest format 5, c0008): round 2 and the first round's
+    # package, whose seats' reviews its accepted sheets replace (central/results.py).
+    round: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # No foreign key: SQLite could then not drop the column again without rebuilding
+    # ``package``, which ``seat`` refers to; register_package checks it instead.
+    first_round_package_id: Mapped[str | None] = mapped_column(String(32), index=True)
 
 
 class Seat(CentralBase):

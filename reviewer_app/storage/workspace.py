@@ -44,7 +44,7 @@ from reviewer_app.storage.workspace_models import (
 
 KEY_CHECK = "reviewer-app workspace v1"
 PROJECT_FIELDS = ("conflict_declared", "conflict_reason", "overall_comment", "recommendation",
-                  "conflict_category", "hint_answer", "hint_reason")
+                  "conflict_category", "hint_answer", "hint_reason", "second_round_reason")
 CRITERION_FIELDS = ("score", "comment")
 # Inspection sessions (storage.inspection): ``criterion_id`` then holds the checklist
 # item id, or the photo id for a caption; findings are per project.
@@ -96,6 +96,7 @@ class ProjectState:
     conflict_category: str | None = None  # manifest format 4: a category id
     hint_answer: str | None = None        # "conflict" / "no_conflict" to the build's hint
     hint_reason: str = ""
+    second_round_reason: str = ""  # a second-round package only (复议理由)
 
 
 def record(session: Session, cipher: WorkspaceCipher, action: str,
@@ -260,7 +261,8 @@ class WorkspaceStore:
                     recommendation=read(review, "recommendation") or "",
                     conflict_category=read(review, "conflict_category") or None,
                     hint_answer=read(review, "hint_answer") or None,
-                    hint_reason=read(review, "hint_reason") or "")
+                    hint_reason=read(review, "hint_reason") or "",
+                    second_round_reason=read(review, "second_round_reason") or "")
             for row in session.scalars(select(CriterionScore)):
                 state = states[row.project_id]
                 score, comment = read(row, "score"), read(row, "comment")

@@ -55,7 +55,7 @@ class WorkspaceMeta(WorkspaceBase):
 class ProjectReview(WorkspaceBase):
     __tablename__ = "project_review"
     __sealed__ = ("conflict_reason", "overall_comment", "recommendation", "conflict_category",
-                  "hint_answer", "hint_reason")
+                  "hint_answer", "hint_reason", "second_round_reason")
     __row_key__ = ("project_id",)
 
     project_id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -68,6 +68,8 @@ class ProjectReview(WorkspaceBase):
     hint_reason: Mapped[bytes | None] = mapped_column(LargeBinary)
     overall_comment: Mapped[bytes | None] = mapped_column(LargeBinary)
     recommendation: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # A second-round (复议) package only: why the expert re-scores the project (w0005).
+    second_round_reason: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
                                                     onupdate=_now)
 

@@ -122,7 +122,7 @@ def test_a_round_with_decisions_and_the_ledger_matches_a_hand_computation(
 
     # Before any decision: the 需复核 project gets nothing, with the reason.
     document = _results(tmp, db, "r1", "--prior-awards", str(earlier))
-    assert document["format"] == "reviewer-app/results/2"
+    assert document["format"] == "reviewer-app/results/3"
     by_id = {p["project_id"]: p for p in document["projects"]}
     assert by_id[PENDING]["amount"] == "0"
     assert by_id[PENDING]["reasons"][0]["message"] == "形式审查待复核"

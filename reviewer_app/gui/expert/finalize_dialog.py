@@ -234,6 +234,8 @@ def missing_line(item: object, projects: Mapping[str, Mapping], criterion_name: 
             "FinalizeDialog", "%1 — answer the possible conflict of interest first"),
         "checklist": QCoreApplication.translate(
             "FinalizeDialog", "%1 — inspection checklist item “%2” is not answered"),
+        "reason": QCoreApplication.translate(
+            "FinalizeDialog", "%1 — the second round needs a reason for your score"),
     }
     score = getattr(item, "score", None)
     if kind == "comment_required" and band_name and score is not None:

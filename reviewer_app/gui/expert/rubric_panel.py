@@ -270,6 +270,12 @@ class RubricPanel(Retranslating, QScrollArea):
             lambda text: self._emit("conflict_reason", text))
         self._layout.addWidget(self.conflict_box)
 
+        from reviewer_app.gui.expert.first_round_panel import FirstRoundPanel
+
+        self.first_round = FirstRoundPanel(
+            lambda text: self._emit("second_round_reason", text), body)
+        self._layout.addWidget(self.first_round)
+
         self.criteria_box = QWidget(body)
         self._criteria_layout = QVBoxLayout(self.criteria_box)
         self._criteria_layout.setContentsMargins(0, 0, 0, 0)
@@ -348,7 +354,7 @@ class RubricPanel(Retranslating, QScrollArea):
         """Tab walks the form top to bottom. Editors are built after the summary box, so
         Qt's default (creation) order would skip recommendation and overall comment."""
         chain: list[QWidget] = [self.conflict_check, self.conflict_category,
-                                self.conflict_reason]
+                                self.conflict_reason, self.first_round.reason]
         for editor in self.editors.values():
             chain += [editor.anchors_button, editor.score, editor.comment]
         chain += [self.recommendation, self.overall_comment, self.evidence_list,
@@ -378,7 +384,17 @@ class RubricPanel(Retranslating, QScrollArea):
 
     def set_english(self, english: bool) -> None:
         self.english = english
+        self.first_round.set_english(english, self._criterion_names())
         self.retranslate()
+
+    def set_second_round(self, view) -> None:
+        """A second-round package's view (sheets.first_round.SecondRoundView), or None."""
+        self.first_round.set_view(view, self._criterion_names())
+
+    def _criterion_names(self) -> dict[str, str]:
+        if self.rubric is None:
+            return {}
+        return {c.id: c.name_en if self.english else c.name for c in self.rubric.criteria}
 
     def retranslate(self) -> None:
         self.conflict_box.setTitle(self.tr("Conflict of interest"))
@@ -435,6 +451,7 @@ class RubricPanel(Retranslating, QScrollArea):
             index = self.recommendation.findData(state.recommendation)
             self.recommendation.setCurrentIndex(max(0, index))
             self.set_evidence(state.evidence)
+            self.first_round.show_project(project_id, state.second_round_reason)
         finally:
             self._loading = False
         self.setEnabled(project_id is not None)

@@ -312,6 +312,9 @@ class ReviewSession:
     inspection: Any = None
     # Held while the session lives: one live session per workspace (gui.expert.session_lock).
     lock: Any = None
+    # A second-round (复议) package: the seat's own first round and the distribution
+    # (sheets.first_round.SecondRoundView); None for any other package.
+    second_round: Any = None
 
     @classmethod
     def start(cls, package: OpenedPackage, *, seat_id: str, seat_code: str,
@@ -386,6 +389,10 @@ class ReviewSession:
                       lock=lock)
         try:
             session.states = store.load()
+            from reviewer_app.sheets.first_round import second_round_view
+
+            session.second_round = second_round_view(manifest, seat_id, seat_code,
+                                                     package.read_member)
             if manifest.get("session", {}).get("kind") == "inspection":
                 from reviewer_app.gui.expert.inspection_state import InspectionData
 

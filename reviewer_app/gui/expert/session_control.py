@@ -159,6 +159,7 @@ class SessionControl:
         from reviewer_app.sheets.build import conflict_categories
 
         self.rubric_panel.set_conflict_categories(conflict_categories(session.package.manifest))
+        self.rubric_panel.set_second_round(session.second_round)
         self.project_model.set_session(session)
         self.pages.setCurrentWidget(self.workspace)
         self.retranslate()
@@ -223,6 +224,7 @@ class SessionControl:
             self._render_client.stop()
             self.rubric_panel.load(None, None)
             self.rubric_panel.set_rubric(None, {})
+            self.rubric_panel.set_second_round(None)
             self.material_model.set_project(None, {}, False)
             self.project_info.set_project(None)
             self.project_model.set_session(None)

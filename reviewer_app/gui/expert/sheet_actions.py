@@ -42,7 +42,7 @@ MAX_PASSPHRASE_TRIES = 5
 # Which widget a missing item sends the expert to (objectNames of docs/architecture.md §7).
 FOCUS_TARGETS = {"score": "scoreInput.%s", "invalid_score": "scoreInput.%s",
                  "comment_required": "comment.%s", "conflict_reason": "conflictReason",
-                 "checklist": "checklistResult.%s"}
+                 "checklist": "checklistResult.%s", "reason": "secondRoundReason"}
 
 
 class PassphraseCancelled(ReviewerError):

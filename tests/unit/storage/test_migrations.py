@@ -150,3 +150,75 @@ def test_c0005_says_so_when_a_reader_keeps_the_log_from_being_emptied(tmp_path: 
     # As the error says: once the last connection closes, SQLite empties the log.
     engine.dispose()
     assert not any(code.encode() in _stored(tmp_path) for code in codes.values())
+
+
+def test_c0008_makes_every_existing_package_a_first_round(tmp_path: Path) -> None:
+    """Issue 14 item 4: a store from before the second round keeps its packages as
+    round 1 without a first-round link, and a downgrade takes the columns away again."""
+    import hashlib
+
+    from alembic import command
+    from alembic.config import Config
+
+    from reviewer_app.storage.engines import MIGRATIONS
+    from tests.helpers.central import PACKAGE_ID, manifest_bytes
+
+    engine = central_engine(str(tmp_path / "central.sqlite"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS / "central"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "c0006")
+    data = manifest_bytes(tmp_path)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO package (package_id, manifest_sha256, program_id, session_kind, "
+            "session_name, manifest_json, registered_at) VALUES (?, ?, 'p', 'panel', 's', ?, "
+            "'2026-01-01')", (PACKAGE_ID, hashlib.sha256(data).hexdigest(), data.decode()))
+    migrate(engine, "central")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql(
+            "SELECT round, first_round_package_id FROM package").all() == [(1, None)]
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "c0006")
+    with engine.connect() as connection:
+        columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(package)")]
+        assert connection.exec_driver_sql("SELECT count(*) FROM package").scalar() == 1
+    engine.dispose()
+    assert "round" not in columns and "first_round_package_id" not in columns
+
+
+def test_a_second_round_needs_its_first_round_in_the_store(tmp_path: Path) -> None:
+    """register_package links a format-5 package to its registered first round, and
+    refuses one whose first round the store does not hold."""
+    import hashlib
+    import json
+
+    from sqlalchemy.orm import Session
+
+    from reviewer_app.central.merge import register_package
+    from reviewer_app.core.errors import ReviewerError
+    from reviewer_app.storage.central_models import Package
+    from tests.helpers.central import PACKAGE_ID, manifest_bytes
+
+    engine = central_engine(str(tmp_path / "central.sqlite"))
+    migrate(engine, "central")
+    data = manifest_bytes(tmp_path)
+    second_id = "fedcba9876543210fedcba9876543210"
+    second = json.loads(data) | {
+        "format": "rvpkg-manifest/5", "package_id": second_id, "prior_awards": [],
+        "second_round": {"first_round_package_id": PACKAGE_ID, "projects": ["P1"],
+                         "distribution": {}, "seat_members": {}}}
+    second_bytes = json.dumps(second, ensure_ascii=False).encode()
+    with pytest.raises(ReviewerError, match=r"first round \w+ is not registered"):
+        register_package(engine, second_bytes, hashlib.sha256(second_bytes).hexdigest(),
+                         second_id)
+    register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
+    assert register_package(engine, second_bytes, hashlib.sha256(second_bytes).hexdigest(),
+                            second_id)
+    with Session(engine) as session:
+        stored = session.get(Package, second_id)
+        assert (stored.round, stored.first_round_package_id) == (2, PACKAGE_ID)
+        assert session.get(Package, PACKAGE_ID).round == 1
+    engine.dispose()

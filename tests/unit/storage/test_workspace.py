@@ -84,7 +84,7 @@ def test_durability_pragmas_and_integrity(tmp_path: Path) -> None:
     with sqlite3.connect(db) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         version = raw.execute("SELECT version_num FROM alembic_version").fetchone()
-        assert version == ("w0004",)
+        assert version == ("w0005",)
 
 
 def test_unknown_field_is_a_bug() -> None:
@@ -92,3 +92,18 @@ def test_unknown_field_is_a_bug() -> None:
         FieldChange("P1", "score", "1")          # score needs a criterion
     with pytest.raises(ValueError):
         FieldChange("P1", "colour", "red")
+
+
+def test_a_second_round_reason_is_kept_sealed(tmp_path: Path) -> None:
+    """Issue 14 item 4 (w0005): the reason for a second-round score survives a reopen and
+    is never stored in plaintext."""
+    db = tmp_path / "ws.sqlite"
+    store = _store(db)
+    reason = "复议理由-SECRET-MARKER"
+    store.apply([FieldChange("P1", "second_round_reason", reason)])
+    store.close()
+    for path in tmp_path.iterdir():
+        assert b"SECRET-MARKER" not in path.read_bytes()
+    again = _store(db)
+    assert again.load()["P1"].second_round_reason == reason
+    again.close()

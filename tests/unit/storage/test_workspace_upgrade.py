@@ -83,7 +83,7 @@ def test_old_workspace_is_upgraded_in_place(legacy: LegacyWorkspace) -> None:
         _assert_reads_back(legacy, store)
     finally:
         store.close()
-    assert revision(legacy.path) == "w0004"  # upgraded through w0003 to the head
+    assert revision(legacy.path) == "w0005"  # upgraded through w0003 to the head
     after = sealed_values(legacy.path)
     assert after.keys() == before.keys()  # every value, NULLs left NULL
     assert all(blob[:1] == b"\x02" for blob in after.values())
