@@ -1,4 +1,5 @@
-"""承诺书 and structured conflicts end to end (issue 14 items 1 and 2), from the command line
+"""承诺书 and structured conflicts end to end (issue 14 items 1 and 2), then a second round
+(item 4) on the recused project: the issue's "Done when" in one run, from the command line
 with the real crypto throughout:
 
 a seat list naming an expert's past employer equal to an applicant -> build pre-screens
@@ -15,6 +16,7 @@ import csv
 import io
 import json
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,7 @@ from reviewer_app.sheets.export import export_sheet
 from reviewer_app.sheets.seat_keys import sheet_signing_key
 from reviewer_app.storage.workspace import ProjectState
 from tests.helpers.commitment import ACCEPTED_AT
+from tests.helpers.second_round import read_codes, round2_sheet
 
 PASSPHRASE = "评审 passphrase 2026 kp7x-m2qd-wv9h"
 
@@ -169,3 +172,41 @@ def test_prescreened_and_declared_conflicts_reach_the_results(
     summary_text = "".join(page.extract_text() for page in
                            PdfReader(tmp / "results" / "panel-summary.pdf").pages)
     assert "回避" in summary_text
+
+    # The second round (item 4) on the project the hinted seat recused from: that seat
+    # is not asked again (§1.8.4), one seat re-scores with a reason, and the final
+    # results keep both rounds and still count both conflicts by category.
+    package2, codes2 = tmp / "round2.revpkg", tmp / "codes2.csv"
+    assert admin(["second-round", "--db", db, "--package", str(package), "--passphrase-file",
+                  str(tmp / "pass.txt"), "--out", str(package2), "--seat-codes-out",
+                  str(codes2), "--projects", target,
+                  "--organizer-passphrase-file", str(tmp / "org.txt")]) == 0
+    capsys.readouterr()
+    codes_2 = read_codes(codes2)
+    with open_package(package2, trusted_keys=None, passphrase=PASSPHRASE) as reader:
+        manifest2, sha2 = reader.manifest, reader.manifest_sha256
+    assert manifest2["format"] == "rvpkg-manifest/5"
+    asked = sorted(manifest2["assignments"])
+    assert asked and hinted_seat not in asked
+    rescoring = asked[0]
+    (tmp / "usb2").mkdir()
+    (tmp / "usb2" / f"{rescoring}-r1.revsheet").write_bytes(round2_sheet(
+        manifest2, sha2, rescoring, codes_2[rescoring], {target: Decimal(80)},
+        "经复议，参考专家组分布后调整"))
+    assert admin(["merge", str(tmp / "usb2" / f"{rescoring}-r1.revsheet"), "--db", db]) == 0
+    assert admin(["results", "--db", db, "--out", str(tmp / "final")]) == 0
+    final = json.loads((tmp / "final" / "results.json").read_text(encoding="utf-8"))
+    row = next(p for p in final["projects"] if p["project_id"] == target)
+    counted = {r["seat"]: r["counted_round"] for r in row["second_round"]["reviews"]}
+    assert counted[rescoring] == 2 and all(counted[s] == 1 for s in asked if s != rescoring)
+    assert hinted_seat in row["conflicts_excluded"]
+    by_category = {c["category"]: c["count"] for c in final["conflicts_by_category"]}
+    assert by_category["employment"] == 1 and by_category["relative"] == 1
+    # The panel summary to sign: every expert named, a signature line each and the
+    # 组长's, 回避 for the recused seat, the re-scored total marked as the second round.
+    names = [s["name"] for s in manifest["seats"]]
+    summary = "".join(page.extract_text() for page in
+                      PdfReader(tmp / "final" / "panel-summary.pdf").pages)
+    assert all(name in summary for name in names)
+    assert summary.count("签字：") == len(names) + 1
+    assert "回避" in summary and "第二轮复议" in summary
