@@ -22,7 +22,10 @@ What the sheets hold, so that every step downstream has something to show:
 - a second revision of one seat's sheet, chained to the first by
   ``previous_sha256``;
 - for an inspection package, a visit per project with every checklist item
-  answered (a few 不符合 / 无法核实 with notes), findings and photo hashes.
+  answered (a few 不符合 / 无法核实 with notes), findings and photo hashes;
+- for a second-round package (manifest format 5, 复议): every asked seat re-scores
+  around the same per-project quality, now without an outlier, and writes its reason
+  (复议理由); no conflict, no second revision.
 
 Seats enrolled with an expert's own key cannot be signed for (only that expert
 holds the key): they are skipped and named in :attr:`DemoSheets.skipped`.
@@ -47,7 +50,12 @@ from reviewer_app.core.program import parse_program
 from reviewer_app.core.rubric import Criterion, Rubric
 from reviewer_app.core.seat_codes import SeatCodeError, canonical_seat_code, seat_code_matches
 from reviewer_app.sheets.body import ChecklistAnswer, EvidenceRef, InspectionVisit, Photo
-from reviewer_app.sheets.build import SignedSheet, build_sheet, conflict_hints
+from reviewer_app.sheets.build import (
+    SignedSheet,
+    build_sheet,
+    conflict_hints,
+    second_round_of,
+)
 from reviewer_app.sheets.seat_keys import sheet_signing_key
 
 # Per-expert bias and per-criterion noise, as fractions of a criterion's maximum.
@@ -66,6 +74,7 @@ CONFLICT_REASONS = (
 # The category each reason falls in (manifest format 4); "other" where the program
 # has not that category.
 CONFLICT_CATEGORIES = ("employment", "other", "other", "shareholding")
+SECOND_ROUND_REASON = "经复议，参考专家组评分分布并重新核对实施成效材料后调整评分"
 HINT_NO_CONFLICT = "本人与该单位的任职关系已于三年前终止，与本项目无利益关联"
 
 # Criterion-specific remarks of the default rubric, by band; other rubrics get the
@@ -140,6 +149,7 @@ class _Entry:
     conflict_category: str | None = None
     hint_answer: str | None = None
     hint_reason: str = ""
+    second_round_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -255,9 +265,12 @@ class _Panel:
         if text:
             min_reviews = parse_program(text).aggregation.min_reviews
         self.threshold = _divergence_threshold(manifest, self.rubric)
-        # The divergent project: one with the most reviewers (ties: package order).
+        # The divergent project: one with the most reviewers (ties: package order). A
+        # second round has none: it is where the panel converges.
+        self.second_round = second_round_of(manifest) is not None
         self.divergent: dict[str, str] = {}
-        candidates = [pid for pid in order if len(reviewers[pid]) >= 3]
+        candidates = [pid for pid in order if len(reviewers[pid]) >= 3
+                      and not self.second_round]
         if candidates:
             most = max(len(reviewers[pid]) for pid in candidates)
             pid = next(p for p in candidates if len(reviewers[p]) == most)
@@ -268,7 +281,7 @@ class _Panel:
         self.categories = {str(c["id"]) for c in manifest.get("conflict_categories") or ()}
         pairs = [(seat, pid) for seat in signed_seats for pid in self.assigned[seat]
                  if pid not in self.divergent and len(reviewers[pid]) > min_reviews]
-        wanted = max(1, len(pairs) // 25) if pairs else 0
+        wanted = max(1, len(pairs) // 25) if pairs and not self.second_round else 0
         taken: set[str] = set()
         for seat, pid in self.rng.sample(pairs, len(pairs)):
             if len(self.conflicts) >= wanted:
@@ -311,7 +324,8 @@ class _Panel:
             evidence.append(EvidenceRef(rng.choice(self.rubric.criteria).id,
                                         int(material["member_id"]), rng.randint(1, 3)))
         return _Entry(pid, scores, comments, overall_comment=overall,
-                      recommendation=recommendation, evidence=tuple(evidence))
+                      recommendation=recommendation, evidence=tuple(evidence),
+                      second_round_reason=SECOND_ROUND_REASON if self.second_round else "")
 
     def revise(self, entry: _Entry) -> _Entry:
         """The same project re-scored: the last criterion two steps up (or down)."""
@@ -395,7 +409,7 @@ def make_demo_sheets(manifest: Mapping[str, Any], manifest_sha256: str,
     conflicted_seats = {seat for seat, _ in panel.conflicts}
     revisable = [s for s in signed_seats if panel.assigned[s] and s not in outliers]
     revised = next((s for s in revisable if s not in conflicted_seats),
-                   revisable[0] if revisable else None)
+                   revisable[0] if revisable else None) if not panel.second_round else None
 
     sheets: list[SignedSheet] = []
     for index, seat in enumerate(signed_seats):

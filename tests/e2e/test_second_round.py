@@ -164,3 +164,36 @@ def test_a_second_round_replaces_the_reviews_handed_in_and_records_both_rounds(
     rows = list(book["第二轮复议"].iter_rows(min_row=2, values_only=True))
     assert {(r[6], r[10]) for r in rows} == {
         (s, "第二轮" if s in (low, high) else "第一轮") for s in asked}
+
+
+def test_the_rehearsal_runs_a_second_round_with_demo_sheets(
+        secretariat: Path, capsys: pytest.CaptureFixture) -> None:
+    """docs/guide-secretariat.md 3a as rehearsed: demo-sheets signs a round-2 sheet for
+    every asked seat, each with its reason (复议理由), without an outlier this time."""
+    tmp = secretariat
+    org = ["--organizer-passphrase-file", str(tmp / "org.txt")]
+    pw = ["--passphrase-file", str(tmp / "pass.txt")]
+    db = str(tmp / "central.sqlite")
+    assert admin(["build", str(tmp / "intake"), "--out", str(tmp / "p1.revpkg"), *pw,
+                  "--allow-weak-passphrase", "--seat-codes-out", str(tmp / "c1.csv"),
+                  *org]) == 0
+    assert admin(["demo-sheets", str(tmp / "p1.revpkg"), *pw, "--seat-codes",
+                  str(tmp / "c1.csv"), "--out", str(tmp / "s1"), *org]) == 0
+    divergent = capsys.readouterr().out.split("divergent: ")[1].split()[0]
+    assert admin(["merge", *map(str, sorted((tmp / "s1").glob("*.revsheet"))), "--db", db,
+                  "--package", str(tmp / "p1.revpkg"), *pw, *org]) == 0
+    assert admin(["second-round", "--db", db, "--package", str(tmp / "p1.revpkg"), *pw,
+                  "--out", str(tmp / "p2.revpkg"), "--seat-codes-out", str(tmp / "c2.csv"),
+                  "--allow-weak-passphrase", *org]) == 0
+    assert admin(["demo-sheets", str(tmp / "p2.revpkg"), *pw, "--seat-codes",
+                  str(tmp / "c2.csv"), "--out", str(tmp / "s2"), *org]) == 0
+    round2 = sorted((tmp / "s2").glob("*.revsheet"))
+    assert round2 and not list((tmp / "s2").glob("*-r2.revsheet"))  # no second revision
+    assert admin(["merge", *map(str, round2), "--db", db]) == 0
+    assert admin(["results", "--db", db, "--out", str(tmp / "r")]) == 0
+    final = json.loads((tmp / "r" / "results.json").read_text(encoding="utf-8"))
+    row = next(p for p in final["projects"] if p["project_id"] == divergent)
+    reviews = row["second_round"]["reviews"]
+    assert len(reviews) == len(round2)
+    assert all(r["counted_round"] == 2 and r["reason"] for r in reviews)
+    assert row["divergent"] is False  # the panel converged
