@@ -42,6 +42,7 @@ from tests.helpers.desk import (
     merge_at_desk,
     merge_round_at_desk,
     seat_codes_from_letters,
+    table_texts,
 )
 from tests.helpers.second_round import round2_sheet
 
@@ -181,6 +182,18 @@ def test_second_round_at_the_desk_builds_the_cli_package_with_letters_and_marks_
     assert marks[divergent[0]].startswith("第二轮复议：")
     assert f"{len(asked)} 位专家中 2 位按第二轮计分" in marks[divergent[0]]
     assert all(mark == "" for pid, mark in marks.items() if pid not in divergent)
+
+    # The overview lists the second round's package and its sheets received.
+    from reviewer_app.gui.desk.overview_page import OverviewPage
+
+    overview = OverviewPage(context)
+    qtbot.addWidget(overview)
+    packages = {row[0]: row for row in table_texts(find(overview, QTableView,
+                                                        "overviewPackages"))}
+    second = packages[manifest["package_id"]]
+    first_id = manifest["second_round"]["first_round_package_id"]
+    assert second[1] == f"第二轮复议（第一轮 {first_id[:8]}）"
+    assert second[3:6] == [str(len(asked)), str(len(divergent)), "2"]
 
 
 def test_wrong_first_round_passphrase_is_refused_in_chinese(qtbot, merged, secretariat):
