@@ -1591,6 +1591,10 @@ Choose a passphrase that is hard to guess to protect it. Without it no package c
         <source>inspection</source>
         <translation>inspection</translation>
     </message>
+    <message>
+        <source>second round (复议) of %1</source>
+        <translation>second round of %1</translation>
+    </message>
 </context>
 <context>
     <name>PackageDialog</name>
@@ -2445,6 +2449,22 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>Results summary</translation>
     </message>
     <message>
+        <source>Start a second round (复议)…</source>
+        <translation>Start a second round…</translation>
+    </message>
+    <message>
+        <source>Build a second-round package of the divergent projects for the same experts</source>
+        <translation>Build a second-round package of the divergent projects for the same experts</translation>
+    </message>
+    <message>
+        <source>Conflicts by category</source>
+        <translation>Conflicts by category</translation>
+    </message>
+    <message>
+        <source>Panel-size warnings</source>
+        <translation>Panel-size warnings</translation>
+    </message>
+    <message>
         <source>All projects</source>
         <translation>All projects</translation>
     </message>
@@ -2483,6 +2503,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>The results cannot be computed: %1</source>
         <translation>The results cannot be computed: %1</translation>
+    </message>
+    <message>
+        <source>Panel size:</source>
+        <translation>Panel size:</translation>
     </message>
     <message>
         <source>%1 projects, %2 funded; %3 of %4 yuan awarded; %5 flagged for re-review; %6 awaiting an eligibility decision.</source>
@@ -2536,6 +2560,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>Divergence</translation>
     </message>
     <message>
+        <source>Second round</source>
+        <translation>Second round</translation>
+    </message>
+    <message>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
@@ -2554,6 +2582,30 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>(re-review)</source>
         <translation>(re-review)</translation>
+    </message>
+    <message>
+        <source>Second round: round 2 counted for %1 of %2 seat(s); first round %3</source>
+        <translation>Second round: round 2 counted for %1 of %2 seat(s); first round %3</translation>
+    </message>
+    <message>
+        <source>uncategorised</source>
+        <translation>uncategorised</translation>
+    </message>
+    <message>
+        <source>Conflicts declared: %1</source>
+        <translation>Conflicts declared: %1</translation>
+    </message>
+    <message>
+        <source>Conflicts declared: %1 (%2)</source>
+        <translation>Conflicts declared: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 valid review(s), fewer than the %3 the program recommends</source>
+        <translation>%1: %2 valid review(s), fewer than the %3 the program recommends</translation>
+    </message>
+    <message>
+        <source>%1: %2 valid reviews, an even number where the program asks for an odd one</source>
+        <translation>%1: %2 valid reviews, an even number where the program asks for an odd one</translation>
     </message>
     <message>
         <source>%1: %2 ten-thousand yuan</source>
@@ -2676,6 +2728,221 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Affiliation</source>
         <translation>Affiliation</translation>
+    </message>
+</context>
+<context>
+    <name>SecondRoundDialog</name>
+    <message>
+        <source>Second round (复议)</source>
+        <translation>Second round</translation>
+    </message>
+    <message>
+        <source>First-round package:</source>
+        <translation>First-round package:</translation>
+    </message>
+    <message>
+        <source>Its passphrase:</source>
+        <translation>Its passphrase:</translation>
+    </message>
+    <message>
+        <source>Projects to review again (the divergent ones are ticked):</source>
+        <translation>Projects to review again (the divergent ones are ticked):</translation>
+    </message>
+    <message>
+        <source>Experts asked again (the same seats, new seat codes):</source>
+        <translation>Experts asked again (the same seats, new seat codes):</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>Package file:</source>
+        <translation>Package file:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Review deadline</source>
+        <translation>Review deadline</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Build the second-round package and letters</source>
+        <translation>Build the second-round package and letters</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>Asked about</source>
+        <translation>Asked about</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Not asked</translation>
+    </message>
+    <message>
+        <source>Choose the first-round package</source>
+        <translation>Choose the first-round package</translation>
+    </message>
+    <message>
+        <source>Review packages (*.revpkg);;All files (*)</source>
+        <translation>Review packages (*.revpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save package as</source>
+        <translation>Save package as</translation>
+    </message>
+    <message>
+        <source>Review package (*.revpkg)</source>
+        <translation>Review package (*.revpkg)</translation>
+    </message>
+    <message>
+        <source>Choose the first-round package.</source>
+        <translation>Choose the first-round package.</translation>
+    </message>
+    <message>
+        <source>Type the first-round package&apos;s passphrase.</source>
+        <translation>Type the first-round package&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <source>The organizer key cannot be used: %1</source>
+        <translation>The organizer key cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>Second round</source>
+        <translation>Second round</translation>
+    </message>
+    <message>
+        <source>Opening the first-round package…</source>
+        <translation>Opening the first-round package…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Divergent in the first round: %1. Tick other projects to review them again too.</source>
+        <translation>Divergent in the first round: %1. Tick other projects to review them again too.</translation>
+    </message>
+    <message>
+        <source>No project of the first round is divergent. Tick the projects the panel should review again, if any.</source>
+        <translation>No project of the first round is divergent. Tick the projects the panel should review again, if any.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (spread %3)</source>
+        <translation>%1 %2 (spread %3)</translation>
+    </message>
+    <message>
+        <source>divergent</source>
+        <translation>divergent</translation>
+    </message>
+    <message>
+        <source>— has a second round already (%1)</source>
+        <translation>— has a second round already (%1)</translation>
+    </message>
+    <message>
+        <source>no first-round sheet</source>
+        <translation>no first-round sheet</translation>
+    </message>
+    <message>
+        <source>recused: %1</source>
+        <translation>recused: %1</translation>
+    </message>
+    <message>
+        <source>did not review: %1</source>
+        <translation>did not review: %1</translation>
+    </message>
+    <message>
+        <source>Open the first-round package first.</source>
+        <translation>Open the first-round package first.</translation>
+    </message>
+    <message>
+        <source>Choose at least one project to review again.</source>
+        <translation>Choose at least one project to review again.</translation>
+    </message>
+    <message>
+        <source>No expert scored the chosen projects in the first round: nobody can be asked again.</source>
+        <translation>No expert scored the chosen projects in the first round: nobody can be asked again.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation>Choose where to save the package.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: a package is never replaced. Choose another name.</source>
+        <translation>%1 exists already: a package is never replaced. Choose another name.</translation>
+    </message>
+    <message>
+        <source>Building the second-round package</source>
+        <translation>Building the second-round package</translation>
+    </message>
+    <message>
+        <source>Encrypting the materials and writing the letters…</source>
+        <translation>Encrypting the materials and writing the letters…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no package and no letter was written.</source>
+        <translation>Cancelled: no package and no letter was written.</translation>
+    </message>
+    <message>
+        <source>Built %1 (second-round package %2): projects %3, %4 seat(s). Letters, one per seat with its new seat code, are in %5: print them. The package is registered in the store.</source>
+        <translation>Built %1 (second-round package %2): projects %3, %4 seat(s). Letters, one per seat with its new seat code, are in %5: print them. The package is registered in the store.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this package: type the first round&apos;s passphrase again.</source>
+        <translation>The passphrase does not open this package: type the first round&apos;s passphrase again.</translation>
+    </message>
+    <message>
+        <source>This package is signed by organizer %1, not by this secretariat&apos;s key: no second round is built from it.</source>
+        <translation>This package is signed by organizer %1, not by this secretariat&apos;s key: no second round is built from it.</translation>
+    </message>
+    <message>
+        <source>The file is not a review package.</source>
+        <translation>The file is not a review package.</translation>
+    </message>
+    <message>
+        <source>The package is damaged or was altered: %1</source>
+        <translation>The package is damaged or was altered: %1</translation>
+    </message>
+    <message>
+        <source>This package is not registered in the store: register it and merge its sheets on the merge page first.</source>
+        <translation>This package is not registered in the store: register it and merge its sheets on the merge page first.</translation>
+    </message>
+    <message>
+        <source>This is not a first-round panel package: a second round starts from the first round&apos;s package.</source>
+        <translation>This is not a first-round panel package: a second round starts from the first round&apos;s package.</translation>
+    </message>
+    <message>
+        <source>%1 already has a second round (package %2): a project is reviewed again only once.</source>
+        <translation>%1 already has a second round (package %2): a project is reviewed again only once.</translation>
+    </message>
+    <message>
+        <source>The projects cannot be reviewed again: %1</source>
+        <translation>The projects cannot be reviewed again: %1</translation>
+    </message>
+    <message>
+        <source>A file cannot be read or written: %1</source>
+        <translation>A file cannot be read or written: %1</translation>
+    </message>
+    <message>
+        <source>No second-round package was built: %1</source>
+        <translation>No second-round package was built: %1</translation>
     </message>
 </context>
 <context>

@@ -1591,6 +1591,10 @@ Choose a passphrase that is hard to guess to protect it. Without it no package c
         <source>inspection</source>
         <translation>现场考察</translation>
     </message>
+    <message>
+        <source>second round (复议) of %1</source>
+        <translation>第二轮复议（第一轮 %1）</translation>
+    </message>
 </context>
 <context>
     <name>PackageDialog</name>
@@ -2445,6 +2449,22 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>结果摘要</translation>
     </message>
     <message>
+        <source>Start a second round (复议)…</source>
+        <translation>发起第二轮复议…</translation>
+    </message>
+    <message>
+        <source>Build a second-round package of the divergent projects for the same experts</source>
+        <translation>为分歧较大的项目向原评审专家生成第二轮复议评审包</translation>
+    </message>
+    <message>
+        <source>Conflicts by category</source>
+        <translation>按类别统计的回避</translation>
+    </message>
+    <message>
+        <source>Panel-size warnings</source>
+        <translation>评审人数提醒</translation>
+    </message>
+    <message>
         <source>All projects</source>
         <translation>全部项目</translation>
     </message>
@@ -2483,6 +2503,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>The results cannot be computed: %1</source>
         <translation>无法计算结果：%1</translation>
+    </message>
+    <message>
+        <source>Panel size:</source>
+        <translation>评审人数提醒：</translation>
     </message>
     <message>
         <source>%1 projects, %2 funded; %3 of %4 yuan awarded; %5 flagged for re-review; %6 awaiting an eligibility decision.</source>
@@ -2536,6 +2560,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>分歧（极差）</translation>
     </message>
     <message>
+        <source>Second round</source>
+        <translation>第二轮复议</translation>
+    </message>
+    <message>
         <source>Tier</source>
         <translation>档次</translation>
     </message>
@@ -2554,6 +2582,30 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>(re-review)</source>
         <translation>（需复议）</translation>
+    </message>
+    <message>
+        <source>Second round: round 2 counted for %1 of %2 seat(s); first round %3</source>
+        <translation>第二轮复议：%2 位专家中 %1 位按第二轮计分；第一轮得分 %3</translation>
+    </message>
+    <message>
+        <source>uncategorised</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>Conflicts declared: %1</source>
+        <translation>已申报回避：%1 项</translation>
+    </message>
+    <message>
+        <source>Conflicts declared: %1 (%2)</source>
+        <translation>已申报回避：%1 项（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 valid review(s), fewer than the %3 the program recommends</source>
+        <translation>%1：有效评分 %2 份，少于项目文件建议的 %3 份</translation>
+    </message>
+    <message>
+        <source>%1: %2 valid reviews, an even number where the program asks for an odd one</source>
+        <translation>%1：有效评分 %2 份，为偶数，而项目文件要求奇数</translation>
     </message>
     <message>
         <source>%1: %2 ten-thousand yuan</source>
@@ -2676,6 +2728,221 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Affiliation</source>
         <translation>单位</translation>
+    </message>
+</context>
+<context>
+    <name>SecondRoundDialog</name>
+    <message>
+        <source>Second round (复议)</source>
+        <translation>第二轮复议</translation>
+    </message>
+    <message>
+        <source>First-round package:</source>
+        <translation>第一轮评审包：</translation>
+    </message>
+    <message>
+        <source>Its passphrase:</source>
+        <translation>评审包口令：</translation>
+    </message>
+    <message>
+        <source>Projects to review again (the divergent ones are ticked):</source>
+        <translation>复议项目（已勾选分歧较大的项目）：</translation>
+    </message>
+    <message>
+        <source>Experts asked again (the same seats, new seat codes):</source>
+        <translation>参加复议的专家（原席位，新席位编码）：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>截止日期：</translation>
+    </message>
+    <message>
+        <source>Package file:</source>
+        <translation>评审包文件：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Review deadline</source>
+        <translation>评审截止日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Build the second-round package and letters</source>
+        <translation>生成第二轮复议评审包和通知函</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Asked about</source>
+        <translation>复议项目</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>不参加复议</translation>
+    </message>
+    <message>
+        <source>Choose the first-round package</source>
+        <translation>选择第一轮评审包</translation>
+    </message>
+    <message>
+        <source>Review packages (*.revpkg);;All files (*)</source>
+        <translation>评审包 (*.revpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save package as</source>
+        <translation>评审包另存为</translation>
+    </message>
+    <message>
+        <source>Review package (*.revpkg)</source>
+        <translation>评审包 (*.revpkg)</translation>
+    </message>
+    <message>
+        <source>Choose the first-round package.</source>
+        <translation>请选择第一轮评审包。</translation>
+    </message>
+    <message>
+        <source>Type the first-round package&apos;s passphrase.</source>
+        <translation>请输入第一轮评审包的口令。</translation>
+    </message>
+    <message>
+        <source>The organizer key cannot be used: %1</source>
+        <translation>无法使用组织方密钥：%1</translation>
+    </message>
+    <message>
+        <source>Second round</source>
+        <translation>第二轮复议</translation>
+    </message>
+    <message>
+        <source>Opening the first-round package…</source>
+        <translation>正在打开第一轮评审包…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Divergent in the first round: %1. Tick other projects to review them again too.</source>
+        <translation>第一轮分歧较大的项目：%1。如需复议其他项目，请一并勾选。</translation>
+    </message>
+    <message>
+        <source>No project of the first round is divergent. Tick the projects the panel should review again, if any.</source>
+        <translation>第一轮没有分歧较大的项目。如仍需复议，请勾选相应项目。</translation>
+    </message>
+    <message>
+        <source>%1 %2 (spread %3)</source>
+        <translation>%1 %2（极差 %3）</translation>
+    </message>
+    <message>
+        <source>divergent</source>
+        <translation>分歧较大</translation>
+    </message>
+    <message>
+        <source>— has a second round already (%1)</source>
+        <translation>— 已有第二轮复议（%1）</translation>
+    </message>
+    <message>
+        <source>no first-round sheet</source>
+        <translation>未交第一轮评分表</translation>
+    </message>
+    <message>
+        <source>recused: %1</source>
+        <translation>已申报回避：%1</translation>
+    </message>
+    <message>
+        <source>did not review: %1</source>
+        <translation>未评：%1</translation>
+    </message>
+    <message>
+        <source>Open the first-round package first.</source>
+        <translation>请先打开第一轮评审包。</translation>
+    </message>
+    <message>
+        <source>Choose at least one project to review again.</source>
+        <translation>请至少选择一个复议项目。</translation>
+    </message>
+    <message>
+        <source>No expert scored the chosen projects in the first round: nobody can be asked again.</source>
+        <translation>第一轮没有专家为所选项目评分：无人可参加复议。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation>请选择评审包的保存位置。</translation>
+    </message>
+    <message>
+        <source>%1 exists already: a package is never replaced. Choose another name.</source>
+        <translation>%1 已存在：评审包不会被覆盖，请另选文件名。</translation>
+    </message>
+    <message>
+        <source>Building the second-round package</source>
+        <translation>正在生成第二轮复议评审包</translation>
+    </message>
+    <message>
+        <source>Encrypting the materials and writing the letters…</source>
+        <translation>正在加密材料并生成通知函…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no package and no letter was written.</source>
+        <translation>已取消：未写入任何评审包或通知函。</translation>
+    </message>
+    <message>
+        <source>Built %1 (second-round package %2): projects %3, %4 seat(s). Letters, one per seat with its new seat code, are in %5: print them. The package is registered in the store.</source>
+        <translation>已生成 %1（第二轮复议评审包 %2）：复议项目 %3，%4 个席位。每个席位一份通知函（含新的席位编码），保存在 %5：请打印并妥善保管。评审包已登记到数据库。</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this package: type the first round&apos;s passphrase again.</source>
+        <translation>口令无法打开此评审包：请重新输入第一轮评审包的口令。</translation>
+    </message>
+    <message>
+        <source>This package is signed by organizer %1, not by this secretariat&apos;s key: no second round is built from it.</source>
+        <translation>此评审包由组织方 %1 签名，而非本秘书处的密钥：不能据此发起第二轮复议。</translation>
+    </message>
+    <message>
+        <source>The file is not a review package.</source>
+        <translation>该文件不是评审包。</translation>
+    </message>
+    <message>
+        <source>The package is damaged or was altered: %1</source>
+        <translation>评审包已损坏或被改动：%1</translation>
+    </message>
+    <message>
+        <source>This package is not registered in the store: register it and merge its sheets on the merge page first.</source>
+        <translation>此评审包尚未登记到数据库：请先在汇总页登记评审包并汇总评分表。</translation>
+    </message>
+    <message>
+        <source>This is not a first-round panel package: a second round starts from the first round&apos;s package.</source>
+        <translation>这不是第一轮专家评审包：第二轮复议须从第一轮评审包发起。</translation>
+    </message>
+    <message>
+        <source>%1 already has a second round (package %2): a project is reviewed again only once.</source>
+        <translation>%1 已有第二轮复议（评审包 %2）：每个项目只复议一次。</translation>
+    </message>
+    <message>
+        <source>The projects cannot be reviewed again: %1</source>
+        <translation>无法复议所选项目：%1</translation>
+    </message>
+    <message>
+        <source>A file cannot be read or written: %1</source>
+        <translation>文件无法读取或写入：%1</translation>
+    </message>
+    <message>
+        <source>No second-round package was built: %1</source>
+        <translation>未生成第二轮复议评审包：%1</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,8 @@ class PackageStatus:
     projects: int
     sheets_received: int       # seats with an accepted sheet
     equivocating: int          # seats whose accepted sheet has a conflicting version
+    round: int = 1             # 2: a second round (复议) of first_round_package_id
+    first_round_package_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,8 @@ def _package_status(session: Session, package: m.Package, manifest: dict) -> Pac
         m.AcceptedSheet.package_id == package.package_id)))
     return PackageStatus(package.package_id, package.session_kind, package.session_name,
                          package.registered_at, len(manifest["seats"]),
-                         len(manifest["projects"]), len(accepted), sum(map(bool, accepted)))
+                         len(manifest["projects"]), len(accepted), sum(map(bool, accepted)),
+                         package.round or 1, package.first_round_package_id)
 
 
 def _program_status(session: Session, program: m.Program,

@@ -43,6 +43,15 @@ class SeatLetter:
     organizer_name: str
     organizer_fingerprint: str
     deadline: dt.date | None
+    # The package is a second round (复议, manifest format 5): the letter says so and
+    # that the seat code is a new one.
+    second_round: bool = False
+
+
+SECOND_ROUND_NOTE = ("本评审包为第二轮复议评审包，仅含第一轮评分分歧较大、需要复议的项目。本函所列"
+                     "席位编码为本轮新发的编码，第一轮的席位编码不能打开本评审包。软件会显示您本人"
+                     "第一轮的评分和专家组评分的匿名分布（最低、中位、最高）；重新评分时须填写"
+                     "复议理由。")
 
 
 def seat_letters(manifest: dict, seat_codes: dict[str, str], *, package_file: str,
@@ -56,7 +65,8 @@ def seat_letters(manifest: dict, seat_codes: dict[str, str], *, package_file: st
         package_id=str(manifest.get("package_id", "")), package_file=package_file,
         seat_id=seat["seat_id"], expert_name=seat["name"], seat_code=seat_codes[seat["seat_id"]],
         organizer_name=organizer_name, organizer_fingerprint=organizer_fingerprint,
-        deadline=dt.date.fromisoformat(deadline) if deadline else None)
+        deadline=dt.date.fromisoformat(deadline) if deadline else None,
+        second_round="second_round" in manifest)
         for seat in manifest["seats"]]
 
 
@@ -64,7 +74,8 @@ def seat_letter_pdf(letter: SeatLetter, *, clock: Clock | None = None) -> bytes:
     """The letter as a one-page PDF (the project's CJK font; outside text literal)."""
     layout = Layout.create(clock, PORTRAIT)
     text = layout.text
-    title = f"{letter.program_name}（{letter.program_year}）评审通知函"
+    title = f"{letter.program_name}（{letter.program_year}）" + (
+        "第二轮复议评审通知函" if letter.second_round else "评审通知函")
     rows = [
         ["专家姓名", text(letter.expert_name)],
         ["席位号", text(letter.seat_id)],
@@ -80,6 +91,8 @@ def seat_letter_pdf(letter: SeatLetter, *, clock: Clock | None = None) -> bytes:
         text(f"{letter.expert_name}专家：", "body"),
         text("感谢您参加本次评审。请使用专家评审工作台打开秘书处交给您的评审包"
              "（文件 → 打开评审包），并输入评审包口令、您的席位号和席位编码。", "body"),
+        *([text("第二轮复议", "h2"), text(SECOND_ROUND_NOTE, "body")]
+          if letter.second_round else []),
         Spacer(1, 4 * mm),
         layout.table([[text(label, "body"), value] for label, value in rows], [40, 130],
                      header=False),

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -41,6 +42,29 @@ from reviewer_app.storage import central_models as m
 SESSION_SUFFIX = " 第二轮复议"
 
 
+class NotRegistered(ReviewerError):
+    """The first-round package (with this manifest) is not registered in the store."""
+
+
+class NotAFirstRound(ReviewerError):
+    """The package is not a first-round panel package."""
+
+
+class NobodyToAsk(ReviewerError):
+    """No seat scored the chosen projects in the first round."""
+
+
+class AlreadyInSecondRound(ReviewerError):
+    """A chosen project is in a second round of this first round already: a seat's
+    second-round review of it would then come twice (rule R2 takes one)."""
+
+    def __init__(self, projects: Sequence[str], package_id: str) -> None:
+        super().__init__(f"projects already in the second round {package_id} of this package: "
+                         f"{', '.join(projects)}")
+        self.projects = tuple(projects)
+        self.package_id = package_id
+
+
 @dataclass(frozen=True)
 class SecondRoundPlan:
     manifest: dict[str, Any]           # without package_id and members (the writer adds them)
@@ -58,11 +82,86 @@ def first_round_reviews(engine: Engine, package_id: str) -> list[Review]:
     with Session(engine) as session:
         package = session.get(m.Package, package_id)
         if package is None:
-            raise ReviewerError(f"package {package_id} is not registered in this store: "
+            raise NotRegistered(f"package {package_id} is not registered in this store: "
                                 "merge its sheets with --package first")
         if package.round != 1 or package.session_kind != "panel":
-            raise ReviewerError(f"package {package_id} is not a first-round panel package")
+            raise NotAFirstRound(f"package {package_id} is not a first-round panel package")
         return [r for r, _ in _reviews(_accepted_bodies(session, [package]), many=False)]
+
+
+@dataclass(frozen=True)
+class SeatOutline:
+    """What a second round of some projects means for one first-round seat."""
+
+    seat_id: str
+    name: str
+    asked: tuple[str, ...]          # projects it scored: asked again
+    recused: tuple[str, ...]        # projects it declared a conflict on: not asked
+    not_reviewed: tuple[str, ...]   # projects it has no accepted review of: not asked
+    sheet: bool                     # an accepted first-round sheet of this seat counts
+
+
+@dataclass(frozen=True)
+class SecondRoundOutline:
+    """A registered first round as a second round would start from it (the desk shows
+    this before building; :func:`plan_second_round` decides from the same data)."""
+
+    first_round_package_id: str
+    manifest: Any
+    reviews: tuple[Review, ...]
+    aggregation: Any                # core.aggregation.AggregationResult
+    taken: dict[str, str]           # project id -> the second-round package holding it
+
+    @property
+    def divergent(self) -> tuple[str, ...]:
+        return tuple(sorted(p.project_id for p in self.aggregation.projects if p.divergent))
+
+    def seats(self, projects: Sequence[str]) -> tuple[SeatOutline, ...]:
+        """Per first-round seat (manifest order): asked, recused, not reviewed."""
+        chosen = sorted(set(projects))
+        asked = second_round_assignments(self.reviews, chosen, [
+            str(s["seat_id"]) for s in self.manifest["seats"]])
+        conflicts = {(r.seat_id, r.project_id) for r in self.reviews if r.conflict}
+        reviewed = {(r.seat_id, r.project_id) for r in self.reviews}
+        with_sheet = {r.seat_id for r in self.reviews}
+        rows = []
+        for seat in self.manifest["seats"]:
+            sid = str(seat["seat_id"])
+            rows.append(SeatOutline(
+                sid, str(seat["name"]), asked.get(sid, ()),
+                tuple(p for p in chosen if (sid, p) in conflicts),
+                tuple(p for p in chosen if (sid, p) not in reviewed),
+                sid in with_sheet))
+        return tuple(rows)
+
+
+def outline_second_round(engine: Engine, reader: Any) -> SecondRoundOutline:
+    """The first round of the opened package ``reader``: its accepted reviews, their
+    aggregate (which projects diverge) and the projects a second round holds already.
+
+    Raises:
+        ReviewerError: the package is not registered with this manifest, or is not a
+            first-round panel package.
+    """
+    first = reader.manifest
+    first_id = reader.package_id
+    with Session(engine) as session:
+        stored = session.get(m.Package, first_id)
+        if stored is None or stored.manifest_sha256 != reader.manifest_sha256:
+            raise NotRegistered(f"package {first_id} is not registered in this store with "
+                                "this manifest: merge its sheets with --package first")
+        taken: dict[str, str] = {}
+        for later in session.scalars(select(m.Package).where(
+                m.Package.first_round_package_id == first_id)
+                .order_by(m.Package.registered_at)):
+            for pid in json.loads(later.manifest_json)["second_round"]["projects"]:
+                taken.setdefault(str(pid), later.package_id)
+    reviews = first_round_reviews(engine, first_id)
+    program = parse_program(first["program"]["program_file"])
+    project_ids = [p["project_id"] for p in first["projects"]]
+    aggregation = aggregate(reviews, program.rubric, program.aggregation,
+                            project_ids=project_ids)
+    return SecondRoundOutline(first_id, first, tuple(reviews), aggregation, taken)
 
 
 def plan_second_round(engine: Engine, reader: Any, choice: str | Sequence[str], workdir: Path,
@@ -81,24 +180,18 @@ def plan_second_round(engine: Engine, reader: Any, choice: str | Sequence[str], 
     Raises:
         ReviewerError: the package is not registered with this manifest, not a first
             round, no project chosen, or nobody to ask.
+        AlreadyInSecondRound: a chosen project has a second round already.
     """
-    first = reader.manifest
-    first_id = reader.package_id
-    with Session(engine) as session:
-        stored = session.get(m.Package, first_id)
-        if stored is None or stored.manifest_sha256 != reader.manifest_sha256:
-            raise ReviewerError(f"package {first_id} is not registered in this store with "
-                                "this manifest: merge its sheets with --package first")
-    reviews = first_round_reviews(engine, first_id)
-    program = parse_program(first["program"]["program_file"])
-    project_ids = [p["project_id"] for p in first["projects"]]
-    aggregation = aggregate(reviews, program.rubric, program.aggregation,
-                            project_ids=project_ids)
-    projects = select_projects(aggregation, choice)
+    outline = outline_second_round(engine, reader)
+    first, first_id, reviews = reader.manifest, outline.first_round_package_id, outline.reviews
+    projects = select_projects(outline.aggregation, choice)
+    taken = {pid: outline.taken[pid] for pid in projects if pid in outline.taken}
+    if taken:
+        raise AlreadyInSecondRound(sorted(taken), sorted(set(taken.values()))[0])
     seat_order = [str(s["seat_id"]) for s in first["seats"]]
     assignments = second_round_assignments(reviews, projects, seat_order)
     if not assignments:
-        raise ReviewerError("no seat scored the chosen projects in the first round: nobody "
+        raise NobodyToAsk("no seat scored the chosen projects in the first round: nobody "
                             "to ask again")
 
     draws = list(random_bytes) if random_bytes is not None else [
@@ -189,11 +282,16 @@ class BuiltSecondRound:
 def build_second_round(engine: Engine, reader: Any, out: Path, *, choice: str | Sequence[str],
                        organizer_key: Any, organizer_name: str, passphrase: str,
                        deadline: dt.date | None = None,
-                       before_write: Any = None) -> BuiltSecondRound:
+                       before_write: Any = None, after_write: Any = None,
+                       progress: Any = None) -> BuiltSecondRound:
     """Plan, write (atomically, signed) and register a second-round package.
 
     ``before_write(plan)`` runs before the package is written (the command line
     writes the seat codes there first: a package whose codes were lost is useless).
+    ``after_write(info, plan)`` runs after it is written and before it is registered
+    (the desk writes the letters there); when it raises, the package is removed
+    again. ``progress(done, total, phase)`` is the writer's; when it raises (a
+    cancel) no file is left.
 
     Raises:
         ReviewerError: as :func:`plan_second_round`; ``out`` exists.
@@ -212,7 +310,14 @@ def build_second_round(engine: Engine, reader: Any, out: Path, *, choice: str | 
             before_write(plan)
         info = write_package(out, plan.manifest, list(plan.members),
                              organizer_key=organizer_key, organizer_name=organizer_name,
-                             passphrase=passphrase, package_id=plan.package_id)
+                             passphrase=passphrase, package_id=plan.package_id,
+                             progress=progress)
+        if after_write is not None:
+            try:
+                after_write(info, plan)
+            except BaseException:
+                out.unlink(missing_ok=True)
+                raise
     register_package(engine, info.manifest_bytes, info.manifest_sha256, info.package_id)
     return BuiltSecondRound(info, plan)
 
@@ -224,3 +329,52 @@ def manifest_of(engine: Engine, package_id: str) -> dict[str, Any]:
         if package is None:
             raise ReviewerError(f"package {package_id} is not registered")
         return json.loads(package.manifest_json)
+
+
+@dataclass(frozen=True)
+class LetteredSecondRound:
+    """A second-round package built with one letter per seat, registered."""
+
+    built: BuiltSecondRound
+    letters: tuple[Path, ...]
+
+
+def build_second_round_with_letters(engine: Engine, reader: Any, out: Path, letters_dir: Path,
+                                    *, choice: str | Sequence[str], organizer: Any,
+                                    passphrase: str, deadline: dt.date | None = None,
+                                    progress: Any = None) -> LetteredSecondRound:
+    """:func:`build_second_round` (the command line's code path) with a letter (通知函)
+    per seat in ``letters_dir`` instead of a seat-code file, as the desk's packages
+    page builds a first round: the new seat codes exist only in memory and on the
+    letters. A package whose letters cannot be written is removed again; a cancel
+    through ``progress`` leaves no package and no letter.
+
+    Raises:
+        ReviewerError: as :func:`build_second_round`; ``letters_dir`` holds files.
+    """
+    from reviewer_app.central.seat_letters import seat_letters, write_seat_letters
+
+    if out.exists():
+        raise ReviewerError(f"{out} exists; a package is never replaced: choose another name")
+    if letters_dir.exists() and any(letters_dir.iterdir()):
+        raise ReviewerError(f"{letters_dir} is not empty: choose another folder for the "
+                            "letters")
+    written: list[Path] = []
+
+    def letters(info: Any, plan: SecondRoundPlan) -> None:
+        manifest = json.loads(info.manifest_bytes)
+        try:
+            written.extend(write_seat_letters(letters_dir, seat_letters(
+                manifest, plan.seat_codes, package_file=out.name,
+                organizer_name=reader.organizer_name,
+                organizer_fingerprint=organizer.fingerprint)))
+        except BaseException:
+            for letter in letters_dir.glob("*.pdf"):
+                letter.unlink(missing_ok=True)
+            raise
+
+    built = build_second_round(engine, reader, out, choice=choice,
+                               organizer_key=organizer.private_key,
+                               organizer_name=reader.organizer_name, passphrase=passphrase,
+                               deadline=deadline, after_write=letters, progress=progress)
+    return LetteredSecondRound(built, tuple(written))

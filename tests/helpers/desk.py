@@ -430,8 +430,10 @@ def cancel_once(started) -> Iterator:
     timer = QTimer()
 
     def press() -> None:
+        # Only a shown one: an earlier task's closed dialog may linger until collected.
         dialogs = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, QProgressDialog) and w.objectName() == "progressDialog"]
+                   if isinstance(w, QProgressDialog) and w.objectName() == "progressDialog"
+                   and w.isVisible()]
         if started.is_set() and dialogs:
             dialogs[0].findChild(QPushButton).click()
             pressed.set()

@@ -136,6 +136,9 @@ class OverviewPage(Retranslating, QWidget):
 
     def _package_cells(self, p) -> tuple[str, ...]:
         kind = self.tr("panel") if p.kind == "panel" else self.tr("inspection")
+        if p.round == 2:
+            kind = self.tr("second round (复议) of %1").replace(
+                "%1", (p.first_round_package_id or "")[:8])
         return (p.package_id, kind, p.session_name, str(p.seats), str(p.projects),
                 str(p.sheets_received), str(p.equivocating),
                 local_time(p.registered_at))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +58,14 @@ class ResultsPage(Retranslating, QWidget):
         self.refresh_button.setObjectName("refreshResultsButton")
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportResultsButton")
+        # 发起第二轮复议 (issue 14, item 4): a dialog of its own.
+        self.second_round_action = QAction(self)
+        self.second_round_action.setObjectName("secondRoundAction")
+        self.second_round_action.triggered.connect(self.start_second_round)
+        self.second_round_button = QToolButton(self)
+        self.second_round_button.setObjectName("secondRoundButton")
+        self.second_round_button.setDefaultAction(self.second_round_action)
+        self.second_round_dialog = None
         # While the results are computed: a busy bar and a Cancel that drops the run
         # (the computation only reads the store, so nothing is left half-done).
         self.progress = QProgressBar(self)
@@ -73,11 +83,22 @@ class ResultsPage(Retranslating, QWidget):
         bar.addWidget(self.cancel_button)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.second_round_button)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("resultsSummaryLabel")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        # Issue 14: conflicts by category and the panel-size warnings.
+        self.conflicts_label = QLabel(self)
+        self.conflicts_label.setObjectName("conflictCountsLabel")
+        self.conflicts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflicts_label.setWordWrap(True)
+        self.warnings_label = QLabel(self)
+        self.warnings_label.setObjectName("panelWarningsLabel")
+        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.hide()
 
         self.model = RowsModel(self)
         self.proxy = RowsFilter(self.model, self)
@@ -103,6 +124,8 @@ class ResultsPage(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
+        layout.addWidget(self.conflicts_label)
+        layout.addWidget(self.warnings_label)
         layout.addWidget(splitter, 1)
 
         self.filter_edit.textChanged.connect(self.proxy.set_text)
@@ -129,6 +152,12 @@ class ResultsPage(Retranslating, QWidget):
         self.plot_area.setAccessibleName(self.tr("Divergence view"))
         self.budget.setAccessibleName(self.tr("Budget use"))
         self.summary.setAccessibleName(self.tr("Results summary"))
+        self.second_round_action.setText(self.tr("Start a second round (复议)…"))
+        self.second_round_action.setToolTip(self.tr(
+            "Build a second-round package of the divergent projects for the same experts"))
+        self.second_round_button.setAccessibleName(self.second_round_action.text())
+        self.conflicts_label.setAccessibleName(self.tr("Conflicts by category"))
+        self.warnings_label.setAccessibleName(self.tr("Panel-size warnings"))
         self._fill_status_filter()
         if self.results is not None:
             self._show(self.results)
@@ -208,6 +237,9 @@ class ResultsPage(Retranslating, QWidget):
         self.model.set_rows([])
         self.model.set_headers(results_view.headers(None))
         self.plot.set_strips([], 100)
+        self.conflicts_label.clear()
+        self.warnings_label.clear()
+        self.warnings_label.hide()
         self._problem = str(exc) if isinstance(exc, ReviewerError) else repr(exc)
         self.summary.setText(self._problem_text(self._problem))
         self.resultsShown.emit()
@@ -234,6 +266,11 @@ class ResultsPage(Retranslating, QWidget):
                              float(results.program.rubric.total_max))
         self.budget.set_budget(*results_view.budget_parts(results))
         funded = sum(1 for r in results.rows if r.award.amount > 0)
+        self.conflicts_label.setText(results_view.conflict_counts_text(results))
+        warnings = results_view.panel_warnings_text(results)
+        self.warnings_label.setText(
+            self.tr("Panel size:") + "\n" + warnings if warnings else "")
+        self.warnings_label.setVisible(bool(warnings))
         self.summary.setText(
             self.tr("%1 projects, %2 funded; %3 of %4 yuan awarded; %5 flagged for "
                     "re-review; %6 awaiting an eligibility decision.")
@@ -245,6 +282,25 @@ class ResultsPage(Retranslating, QWidget):
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         return self._worker.wait(msecs)
+
+    # --- second round ---------------------------------------------------------------
+    def start_second_round(self) -> None:
+        """The 发起第二轮复议 dialog (gui/desk/second_round_dialog.py)."""
+        from reviewer_app.gui.desk.second_round_dialog import SecondRoundDialog
+
+        if self.second_round_dialog is not None:
+            self.second_round_dialog.raise_()
+            return
+        dialog = SecondRoundDialog(self.context, self)
+        self.second_round_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.second_round_dialog = None
+            dialog.setParent(None)  # gone from the page at once, deleted later
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
 
     # --- export --------------------------------------------------------------------
     def export(self) -> None:

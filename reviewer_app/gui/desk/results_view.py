@@ -30,6 +30,7 @@ def headers(results: Results | None) -> list[str]:
     return [translate("ResultsView", "Rank"), translate("ResultsView", "Project"),
             translate("ResultsView", "Enterprise"), translate("ResultsView", "Score"),
             *criteria, translate("ResultsView", "Divergence"),
+            translate("ResultsView", "Second round"),
             translate("ResultsView", "Tier"), translate("ResultsView", "Amount (yuan)"),
             translate("ResultsView", "Reason")]
 
@@ -63,6 +64,7 @@ def table_rows(results: Results) -> list[Row]:
             number(agg.score),
             *(number(agg.criteria.get(cid)) for cid in criteria),
             Cell(spread, float(agg.spread) if agg.spread is not None else float("-inf")),
+            second_round_cell(row),
             Cell(_tier_name(results, row), float(row.award.tier.min_score)
                  if row.award.tier else float("-inf")),
             Cell(yuan(row.award.amount), float(row.award.amount)),
@@ -70,6 +72,56 @@ def table_rows(results: Results) -> list[Row]:
         )
         rows.append(Row(cells, payload=row))
     return rows
+
+
+def second_round_cell(row: ProjectRow) -> Cell:
+    """复议 mark: which round counted for how many of the seats asked again, and the
+    first round's score (central/results.py SecondRoundRow; rule R2)."""
+    second = row.second_round
+    if second is None:
+        return Cell("", float("-inf"))
+    counted = sum(1 for r in second.reviews if r.counted_round == 2)
+    first = "—" if second.first_round.score is None else str(second.first_round.score)
+    text = (translate("ResultsView", "Second round: round 2 counted for %1 of %2 "
+                                     "seat(s); first round %3")
+            .replace("%1", str(counted)).replace("%2", str(len(second.reviews)))
+            .replace("%3", first))
+    return Cell(text, float(counted))
+
+
+def conflict_counts_text(results: Results) -> str:
+    """Declared conflicts by category (Results.conflict_counts), one line."""
+    names = {c.id: (c.name if chinese() else c.name_en)
+             for c in results.program.conflict_categories}
+    parts = []
+    for count in results.conflict_counts():
+        if count.category is None:
+            name = translate("ResultsView", "uncategorised")
+        else:
+            name = names.get(count.category, count.name)
+        parts.append(f"{name} {count.count}")
+    total = len(results.conflicts)
+    if not parts:
+        return translate("ResultsView", "Conflicts declared: %1").replace("%1", str(total))
+    return (translate("ResultsView", "Conflicts declared: %1 (%2)")
+            .replace("%1", str(total)).replace("%2", "; ".join(parts)))
+
+
+def panel_warnings_text(results: Results) -> str:
+    """The panel-size warnings (Results.panel_warnings), one per line; empty: none."""
+    from reviewer_app.core.panel import TOO_FEW
+
+    lines = []
+    for warning in results.panel_warnings:
+        if warning.kind == TOO_FEW:
+            text = translate("ResultsView", "%1: %2 valid review(s), fewer than the %3 the "
+                                            "program recommends")
+        else:
+            text = translate("ResultsView", "%1: %2 valid reviews, an even number where the "
+                                            "program asks for an odd one")
+        lines.append(text.replace("%1", warning.project_id).replace("%2", str(warning.reviews))
+                     .replace("%3", str(warning.recommended)))
+    return "\n".join(lines)
 
 
 def strips(results: Results) -> list[Strip]:

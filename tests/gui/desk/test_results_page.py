@@ -52,8 +52,8 @@ def test_results_table_sorts_filters_and_matches_compute_results(
     headers = [table.model().headerData(c, Qt.Orientation.Horizontal)
                for c in range(table.model().columnCount())]
     assert headers[:4] == ["排名", "项目", "企业", "得分"]
-    assert headers[-4:] == ["分歧（极差）", "档次", "金额（元）", "原因"]
-    assert len(headers) == 8 + len(expected.program.rubric.criteria)
+    assert headers[-5:] == ["分歧（极差）", "第二轮复议", "档次", "金额（元）", "原因"]
+    assert len(headers) == 9 + len(expected.program.rubric.criteria)
 
     # Amounts are compute_results' amounts; the table sorts by value, not by text.
     amounts = {r.project_id: r.award.amount for r in expected.rows}
