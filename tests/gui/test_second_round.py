@@ -62,7 +62,9 @@ def test_the_panel_shows_the_first_round_and_the_reason_is_required(
     total = sum(Decimal(c["max"]) / 2 for c in rubric)
     assert decimal_str(total) in own
     criteria = panel.findChild(QLabel, "firstRoundCriteria").text()
-    assert rubric[0]["name"] in criteria
+    # In the rubric's order, as the expert scores them (the member sorts them by id).
+    positions = [criteria.index(c["name"]) for c in rubric]
+    assert positions == sorted(positions)
     distribution = panel.findChild(QLabel, "firstRoundDistribution")
     assert "最低 41.5" in distribution.text() and "中位数 62" in distribution.text()
     assert "第一轮总分" in own
@@ -109,3 +111,23 @@ def test_the_panel_shows_the_first_round_and_the_reason_is_required(
     assert data["format"] == "reviewer-app/sheet/4" and data["round"] == 2
     assert data["first_round_package_id"] == FIRST_ROUND
     assert data["projects"][0]["reason"] == "参考专家组分布，维持技术分，调低成效分"
+
+
+def test_first_round_criteria_follow_the_rubric_order(qtbot) -> None:
+    """The sealed member's scores come sorted by criterion id; the panel lists them in
+    the order the expert scores them (the rubric's), whatever the ids."""
+    from types import SimpleNamespace
+
+    from reviewer_app.gui.expert.first_round_panel import FirstRoundPanel
+
+    panel = FirstRoundPanel(lambda _reason: None)
+    qtbot.addWidget(panel)
+    own = SimpleNamespace(total=Decimal("60"), scores={
+        "advancement": Decimal("20"), "applicability": Decimal("12"),
+        "innovation": Decimal("15"), "outcome": Decimal("13")})
+    view = SimpleNamespace(own={"P1": own}, distribution={}, error=None)
+    panel.set_view(view, {"advancement": "技术先进性", "innovation": "场景创新性",
+                          "applicability": "行业适用性", "outcome": "实施成效"})
+    panel.show_project("P1", "")
+    text = panel.findChild(QLabel, "firstRoundCriteria").text()
+    assert text == "技术先进性 20；场景创新性 15；行业适用性 12；实施成效 13"

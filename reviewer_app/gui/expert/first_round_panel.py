@@ -93,9 +93,12 @@ class FirstRoundPanel(QGroupBox):
         if own is not None:
             self.own_label.setText(self.tr("Your first-round total: %1")
                                    .replace("%1", decimal_str(own.total)))
+            # In the rubric's order (the sealed member sorts its scores by id).
+            order = [c for c in self._criterion_names if c in own.scores]
+            order += sorted(c for c in own.scores if c not in self._criterion_names)
             self.criteria_label.setText("；".join(
-                f"{self._criterion_names.get(cid, cid)} {decimal_str(score)}"
-                for cid, score in own.scores.items()))
+                f"{self._criterion_names.get(cid, cid)} {decimal_str(own.scores[cid])}"
+                for cid in order))
         else:
             self.own_label.setText(self.tr("Your first-round scores cannot be shown: %1")
                                    .replace("%1", view.error or "—"))
