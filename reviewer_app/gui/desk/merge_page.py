@@ -192,20 +192,11 @@ class MergePage(Retranslating, QWidget):
         from reviewer_app.central.merge_files import organizer_of_this_desk
         from reviewer_app.central.photo_merge import merge_photo_files
         from reviewer_app.core.errors import ReviewerError
-        from reviewer_app.gui.desk.package_dialog import ask_organizer_passphrase
-
-        class _Declined(Exception):
-            pass
-
-        def organizer_passphrase(creating: bool) -> str:
-            typed = ask_organizer_passphrase(self)
-            if typed is None:
-                raise _Declined()
-            return typed
+        from reviewer_app.gui.desk.package_dialog import Declined, with_organizer_passphrase
 
         try:
-            key = organizer_of_this_desk(organizer_passphrase).return_key
-        except _Declined:
+            key = with_organizer_passphrase(self, organizer_of_this_desk).return_key
+        except Declined:
             return None, self.tr("No organizer key passphrase was given: the photo "
                                  "packages were not merged.")
         except ReviewerError as exc:
@@ -299,8 +290,9 @@ class MergePage(Retranslating, QWidget):
         )
         from reviewer_app.core.errors import ReviewerError
         from reviewer_app.gui.desk.package_dialog import (
-            ask_organizer_passphrase,
+            Declined,
             ask_package_passphrase,
+            with_organizer_passphrase,
         )
         from reviewer_app.package.errors import PackageError
 
@@ -311,18 +303,9 @@ class MergePage(Retranslating, QWidget):
             return
         path = Path(name)
 
-        class _Declined(Exception):
-            pass
-
-        def organizer_passphrase(creating: bool) -> str:
-            typed = ask_organizer_passphrase(self)
-            if typed is None:
-                raise _Declined()
-            return typed
-
         try:
-            trusted = organizer_fingerprint_of_this_desk(organizer_passphrase)
-        except _Declined:
+            trusted = with_organizer_passphrase(self, organizer_fingerprint_of_this_desk)
+        except Declined:
             return
         except ReviewerError as exc:
             self._refuse(self.tr("The organizer key cannot be used: %1").replace(

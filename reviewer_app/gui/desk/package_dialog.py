@@ -81,3 +81,20 @@ def ask_organizer_passphrase(parent: QWidget) -> str | None:
     finally:
         dialog.edit.clear()
         dialog.deleteLater()
+
+
+class Declined(Exception):
+    """The organizer key's passphrase was asked for and not given."""
+
+
+def with_organizer_passphrase(parent: QWidget, use):
+    """``use(ask)``, where ``ask`` asks for the organizer key's passphrase in a dialog
+    over ``parent`` (only when no keyring holds the key). Raises :class:`Declined` when
+    the person cancels that dialog."""
+    def ask(_creating: bool) -> str:
+        typed = ask_organizer_passphrase(parent)
+        if typed is None:
+            raise Declined()
+        return typed
+
+    return use(ask)

@@ -194,7 +194,7 @@ class SecondRoundDialog(Retranslating, QDialog):
         from reviewer_app.central.merge_files import organizer_of_this_desk
         from reviewer_app.central.second_round import outline_second_round
         from reviewer_app.core.errors import ReviewerError
-        from reviewer_app.gui.desk.package_dialog import ask_organizer_passphrase
+        from reviewer_app.gui.desk.package_dialog import Declined, with_organizer_passphrase
         from reviewer_app.gui.widgets.workers import Cancelled, run_with_progress
         from reviewer_app.package import open_package
         from reviewer_app.package.errors import PackageError
@@ -210,18 +210,9 @@ class SecondRoundDialog(Retranslating, QDialog):
             return
         path = Path(path_text)
 
-        class _Declined(Exception):
-            pass
-
-        def organizer_passphrase(creating: bool) -> str:
-            typed = ask_organizer_passphrase(self)
-            if typed is None:
-                raise _Declined()
-            return typed
-
         try:
-            identity = self.identity or organizer_of_this_desk(organizer_passphrase)
-        except _Declined:
+            identity = self.identity or with_organizer_passphrase(self, organizer_of_this_desk)
+        except Declined:
             return
         except (ReviewerError, OSError) as exc:
             self._say(self.tr("The organizer key cannot be used: %1").replace("%1", str(exc)))
