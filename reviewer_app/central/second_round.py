@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,14 +163,15 @@ def outline_second_round(engine: Engine, reader: Any) -> SecondRoundOutline:
     return SecondRoundOutline(first_id, first, tuple(reviews), aggregation, taken)
 
 
-def plan_second_round(engine: Engine, reader: Any, choice: str | Sequence[str], workdir: Path,
+def plan_second_round(engine: Engine, reader: Any, choice: str | Sequence[str],
                       *, deadline: dt.date | None = None, created_at: dt.datetime | None = None,
                       random_bytes: Sequence[bytes] | None = None,
                       package_id: bytes | None = None) -> SecondRoundPlan:
     """Plan the second round of the opened first-round package ``reader``.
 
-    The chosen projects' materials are decrypted (and checked against their signed
-    digests) into ``workdir``, an owner-only folder the caller removes afterwards.
+    The chosen projects' materials stay in ``reader``: the plan's member sources
+    decrypt each (checked against its signed digest) into memory when the writer
+    reaches it, so ``reader`` must stay open until the package is written.
 
     Args:
         choice: ``"divergent"`` or explicit project ids (core/second_round.py).
@@ -201,7 +201,7 @@ def plan_second_round(engine: Engine, reader: Any, choice: str | Sequence[str], 
     package_id = package_id if package_id is not None else secrets.token_bytes(16)
     new_id = package_id.hex()
 
-    members, entries = _materials(reader, projects, workdir)
+    members, entries = _materials(reader, projects)
     seat_members = {}
     by_seat: dict[str, list[Review]] = {}
     for review in reviews:
@@ -248,11 +248,14 @@ def plan_second_round(engine: Engine, reader: Any, choice: str | Sequence[str], 
     return SecondRoundPlan(manifest, tuple(members), codes, package_id, projects, first_id)
 
 
-def _materials(reader: Any, projects: Sequence[str], workdir: Path
+def _materials(reader: Any, projects: Sequence[str]
                ) -> tuple[list[Any], list[dict[str, Any]]]:
-    """The chosen projects' entries, their materials copied (verified) into ``workdir``
-    and renumbered in the new package's member order."""
-    from reviewer_app.atomic import atomic_output
+    """The chosen projects' entries, their materials taken from the open first-round
+    package when the writer reaches them (decrypted and checked against their signed
+    digests into memory, one at a time: no plaintext on disk) and renumbered in the
+    new package's member order."""
+    from functools import partial
+
     from reviewer_app.package import MemberSource
 
     members: list[Any] = []
@@ -264,10 +267,9 @@ def _materials(reader: Any, projects: Sequence[str], workdir: Path
         materials = []
         for material in project["materials"]:
             info = reader.member(int(material["member_id"]))
-            path = workdir / f"m{len(members) + 1}"
-            with atomic_output(path, mode=0o600) as handle:
-                reader.copy_member(info.id, handle)
-            members.append(MemberSource(name=info.name, media_type=info.media_type, path=path))
+            members.append(MemberSource(name=info.name, media_type=info.media_type,
+                                        load=partial(reader.read_member_buffer, info.id),
+                                        size=info.length))
             materials.append({**material, "member_id": len(members)})
         entries.append({**project, "materials": materials})
     return members, entries
@@ -302,22 +304,19 @@ def build_second_round(engine: Engine, reader: Any, out: Path, *, choice: str | 
 
     if out.exists():
         raise ReviewerError(f"{out} exists; a package is never replaced: choose another name")
-    with tempfile.TemporaryDirectory(prefix="rv-round2-") as tmp:
-        workdir = Path(tmp)
-        workdir.chmod(0o700)
-        plan = plan_second_round(engine, reader, choice, workdir, deadline=deadline)
-        if before_write is not None:
-            before_write(plan)
-        info = write_package(out, plan.manifest, list(plan.members),
-                             organizer_key=organizer_key, organizer_name=organizer_name,
-                             passphrase=passphrase, package_id=plan.package_id,
-                             progress=progress)
-        if after_write is not None:
-            try:
-                after_write(info, plan)
-            except BaseException:
-                out.unlink(missing_ok=True)
-                raise
+    plan = plan_second_round(engine, reader, choice, deadline=deadline)
+    if before_write is not None:
+        before_write(plan)
+    info = write_package(out, plan.manifest, list(plan.members),
+                         organizer_key=organizer_key, organizer_name=organizer_name,
+                         passphrase=passphrase, package_id=plan.package_id,
+                         progress=progress)
+    if after_write is not None:
+        try:
+            after_write(info, plan)
+        except BaseException:
+            out.unlink(missing_ok=True)
+            raise
     register_package(engine, info.manifest_bytes, info.manifest_sha256, info.package_id)
     return BuiltSecondRound(info, plan)
 

@@ -44,13 +44,19 @@ _PLACEHOLDER_DIGEST = "0" * (2 * fmt.MEMBER_DIGEST_SIZE)
 
 @dataclass(frozen=True)
 class MemberSource:
-    """One material: a file streamed from disk, or bytes already in memory.
+    """One material: a file streamed from disk, bytes already in memory, or bytes
+    loaded into memory only when the writer reaches the member.
 
     Attributes:
         name: display name stored in the manifest (readers never use it as a path).
         media_type: e.g. ``application/pdf``.
-        path: the file to stream; exactly one of ``path`` and ``data`` is given.
+        path: the file to stream; exactly one of ``path``, ``data`` and ``load`` is given.
         data: the content, for small generated members.
+        load: returns the content (bytes-like; closed after use if it has ``close``,
+            as an anonymous mapping does) when the writer gets to this member, so that
+            only one such member is in memory at a time: materials taken from another,
+            decrypted package never touch the disk. ``size`` is its length.
+        size: with ``load``: the length the content must have.
         identity: (device, inode, size) of the file at ``path`` when it was checked
             (the intake's check); any other file found there is refused.
     """
@@ -60,10 +66,14 @@ class MemberSource:
     path: Path | None = None
     data: bytes | None = None
     identity: tuple[int, int, int] | None = None
+    load: Callable[[], Any] | None = None
+    size: int | None = None
 
     def __post_init__(self) -> None:
-        if (self.path is None) == (self.data is None):
-            raise ValueError("a member source has exactly one of path and data")
+        if sum(x is not None for x in (self.path, self.data, self.load)) != 1:
+            raise ValueError("a member source has exactly one of path, data and load")
+        if (self.load is None) != (self.size is None):
+            raise ValueError("a loaded member source states its size, and only it")
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,9 @@ def _member_lengths(members: Sequence[MemberSource]) -> list[int]:
     for source in members:
         if source.data is not None:
             lengths.append(len(source.data))
+            continue
+        if source.size is not None:
+            lengths.append(source.size)
             continue
         assert source.path is not None
         try:
@@ -188,6 +201,18 @@ class _Encryptor:
         digest = fmt.member_hasher()
         if source.data is not None:
             self._encrypt_stream(aead, digest, _BytesReader(source.data), length, str(index))
+        elif source.load is not None:
+            content = source.load()
+            try:
+                if len(content) != length:
+                    raise PackageWriteError(f"member {index} ({source.name}) is not the "
+                                            f"{length} bytes it was said to be")
+                self._encrypt_stream(aead, digest, _BytesReader(content), length,
+                                     str(index))
+            finally:
+                close = getattr(content, "close", None)
+                if close is not None:
+                    close()
         else:
             assert source.path is not None
             handle = _open_material(source.path, length, source.identity)

@@ -45,6 +45,52 @@ def test_member_sizes_round_trip(build, material, size: int) -> None:
     assert pkg.stat().st_size == (reader.members[0].offset + fmt.ciphertext_length(size))
 
 
+def test_members_loaded_one_at_a_time_from_another_package(build, material) -> None:
+    """A member source with ``load`` (a second round's materials, taken from the open
+    first-round package) is decrypted into memory only when the writer reaches it,
+    closed right after, and packed exactly like the file it came from."""
+    paths = [material("a.bin", 3 * SEG + 17), material("b.bin", 2 * 1024 * 1024 + 5)]
+    first = build([MemberSource(p.name, "application/octet-stream", path=p) for p in paths],
+                  name="first.revpkg")
+    events: list[str] = []
+    with open_package(first, trusted_keys=None, passphrase=PASSPHRASE) as reader:
+        def load(member_id: int):
+            events.append(f"load {member_id}")
+            buffer = reader.read_member_buffer(member_id)
+            content = _Closing(buffer, events, member_id)
+            if isinstance(buffer, mmap.mmap):
+                buffer.close()  # the anonymous mapping; the copy stands in for it
+            return content
+
+        sources = [MemberSource(info.name, info.media_type, load=lambda i=info.id: load(i),
+                                size=info.length) for info in reader.members]
+        second = build(sources, name="second.revpkg")
+    assert events == ["load 1", "close 1", "load 2", "close 2"]  # one in memory at a time
+    with open_package(second, trusted_keys=None, passphrase=PASSPHRASE) as reader:
+        assert [reader.read_member(i) for i in (1, 2)] == [p.read_bytes() for p in paths]
+
+
+class _Closing(bytearray):
+    """Content that records being closed (as an anonymous mapping is)."""
+
+    def __init__(self, data, events: list[str], member_id: int) -> None:
+        super().__init__(data)
+        self._events, self._id = events, member_id
+
+    def close(self) -> None:
+        self._events.append(f"close {self._id}")
+
+
+def test_a_loaded_member_of_another_size_is_refused(build) -> None:
+    source = MemberSource("m.bin", "application/octet-stream", load=lambda: b"12345", size=4)
+    with pytest.raises(PackageWriteError, match="not the 4 bytes"):
+        build([source])
+    with pytest.raises(ValueError):
+        MemberSource("m.bin", "application/octet-stream", load=lambda: b"", size=None)
+    with pytest.raises(ValueError):
+        MemberSource("m.bin", "application/octet-stream", data=b"", load=lambda: b"", size=0)
+
+
 @pytest.mark.parametrize(("size", "mapped"), [(2 * 1024 * 1024 - 1, False),
                                               (2 * 1024 * 1024, True),
                                               (9 * 1024 * 1024 + 3, True)])
