@@ -269,15 +269,17 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
 
     aggregation = aggregate(reviews, program.rubric, program.aggregation,
                             project_ids=projects)
-    first_aggregation = aggregate((r for r, _ in first_reviews), program.rubric,
-                                  program.aggregation, project_ids=projects)
-    first_matrix = {(r.project_id, r.seat_id): r for r, _ in first_reviews}
-    second_rows = {
-        pid: SecondRoundRow(package_id, first_aggregation.get(pid), tuple(
-            _second_review(key, first_matrix.get((pid, key)), matrix.get((pid, key)),
-                           reasons.get((pid, key)))
-            for key in seats_asked))
-        for (package_id, pid), seats_asked in asked.items()}
+    second_rows: dict[str, SecondRoundRow] = {}
+    if asked:  # the first round's own aggregate only where a second round needs it
+        first_aggregation = aggregate((r for r, _ in first_reviews), program.rubric,
+                                      program.aggregation, project_ids=projects)
+        first_matrix = {(r.project_id, r.seat_id): r for r, _ in first_reviews}
+        second_rows = {
+            pid: SecondRoundRow(package_id, first_aggregation.get(pid), tuple(
+                _second_review(key, first_matrix.get((pid, key)), matrix.get((pid, key)),
+                               reasons.get((pid, key)))
+                for key in seats_asked))
+            for (package_id, pid), seats_asked in asked.items()}
     decided = latest_decisions(engine)
     eligibility = {pid: Eligibility.of(project["eligibility"]["status"], decided.get(pid))
                    for pid, project in projects.items()}
