@@ -18,6 +18,20 @@ def default_db_url() -> str:
     return str(user_data_dir() / "central.sqlite")
 
 
+def optional_deadline(text: str | None):
+    """``--deadline YYYY-MM-DD`` as a date, or None when not given."""
+    import datetime as dt
+
+    from reviewer_app.core.errors import ReviewerError
+
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ReviewerError(f"--deadline: not a date (YYYY-MM-DD): {text}") from None
+
+
 def money(text: str) -> Decimal:
     try:
         value = parse_decimal(text)

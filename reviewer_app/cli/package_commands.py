@@ -139,23 +139,16 @@ def _seat_codes_csv(plan) -> bytes:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from reviewer_app.atomic import atomic_write_bytes
     from reviewer_app.central.package_build import plan_package, write_planned_package
-    from reviewer_app.cli.common import read_passphrase
+    from reviewer_app.cli.common import optional_deadline, read_passphrase
 
     if not args.passphrase_file and not args.recipient:
         raise ReviewerError("give --passphrase-file, --recipient, or both")
     if not args.seat_codes_out:
         print("warning: no --seat-codes-out: the seat codes of this package are not kept, "
               "and sheets can only be tied to seats with enrolled keys", file=sys.stderr)
-    deadline = None
-    if args.deadline:
-        try:
-            deadline = dt.date.fromisoformat(args.deadline)
-        except ValueError:
-            raise ReviewerError(f"--deadline: not a date (YYYY-MM-DD): {args.deadline}") from None
+    deadline = optional_deadline(args.deadline)
     passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
     if passphrase is not None:
         _check_package_passphrase(passphrase, args.allow_weak_passphrase)

@@ -4,12 +4,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from reviewer_app.cli.common import add_db_option
 from reviewer_app.cli.package_commands import _organizer_options
-from reviewer_app.core.errors import ReviewerError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,7 +41,7 @@ def run_second_round(args: argparse.Namespace) -> int:
     from reviewer_app.atomic import atomic_write_bytes
     from reviewer_app.central.second_round import build_second_round
     from reviewer_app.cli.central_commands import open_store
-    from reviewer_app.cli.common import read_passphrase
+    from reviewer_app.cli.common import optional_deadline, read_passphrase
     from reviewer_app.cli.package_commands import (
         _check_package_passphrase,
         _organizer,
@@ -52,12 +50,7 @@ def run_second_round(args: argparse.Namespace) -> int:
         open_package,
     )
 
-    deadline = None
-    if args.deadline:
-        try:
-            deadline = dt.date.fromisoformat(args.deadline)
-        except ValueError:
-            raise ReviewerError(f"--deadline: not a date (YYYY-MM-DD): {args.deadline}") from None
+    deadline = optional_deadline(args.deadline)
     choice: str | list[str] = args.projects.strip()
     if choice != "divergent":
         choice = [p.strip() for p in args.projects.split(",")]
