@@ -30,6 +30,7 @@ from reviewer_app.sheets.build import build_sheet
 from reviewer_app.sheets.export import export_sheet
 from reviewer_app.sheets.seat_keys import sheet_signing_key
 from reviewer_app.storage.workspace import ProjectState
+from tests.helpers.central import headless_secretariat
 from tests.helpers.commitment import ACCEPTED_AT
 from tests.helpers.second_round import read_codes, round2_sheet
 
@@ -38,11 +39,7 @@ PASSPHRASE = "评审 passphrase 2026 kp7x-m2qd-wv9h"
 
 @pytest.fixture
 def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_keyring: None) -> Path:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    for name, text in (("pass.txt", PASSPHRASE + "\n"),
-                       ("org.txt", "organizer secret: fjord-wren-basalt-19\n")):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        (tmp_path / name).chmod(0o600)
+    headless_secretariat(tmp_path, monkeypatch, PASSPHRASE)
     return tmp_path
 
 

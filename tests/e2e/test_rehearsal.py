@@ -17,6 +17,7 @@ from reviewer_app.core.program import parse_program
 from reviewer_app.package import open_package
 from reviewer_app.sheets.context import SheetContext
 from reviewer_app.sheets.verify import verify_sheet
+from tests.helpers.central import headless_secretariat
 
 PASSPHRASE = "排练 passphrase 2026"
 
@@ -24,11 +25,7 @@ PASSPHRASE = "排练 passphrase 2026"
 @pytest.fixture
 def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_keyring: None) -> Path:
     """A headless secretariat machine: no keyring, user data under tmp_path."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    for name, text in (("pass.txt", PASSPHRASE + "\n"),
-                       ("org.txt", "organizer secret: fjord-wren-basalt-19\n")):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        (tmp_path / name).chmod(0o600)  # as `reviewer-admin passphrase --out` makes them
+    headless_secretariat(tmp_path, monkeypatch, PASSPHRASE)
     generate_demo_intake(tmp_path / "intake", projects=10, seats=6, seed=3)
     return tmp_path
 

@@ -22,6 +22,7 @@ from reviewer_app.cli.admin import main as admin
 from reviewer_app.core.rubric import Rubric
 from reviewer_app.package import open_package
 from reviewer_app.sheets.first_round import FirstRoundError, open_sealed
+from tests.helpers.central import headless_secretariat
 from tests.helpers.second_round import read_codes, round2_sheet
 
 PASSPHRASE = "排练 passphrase 2026"
@@ -29,11 +30,7 @@ PASSPHRASE = "排练 passphrase 2026"
 
 @pytest.fixture
 def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_keyring: None) -> Path:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    for name, text in (("pass.txt", PASSPHRASE + "\n"),
-                       ("org.txt", "organizer secret: fjord-wren-basalt-19\n")):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        (tmp_path / name).chmod(0o600)
+    headless_secretariat(tmp_path, monkeypatch, PASSPHRASE)
     generate_demo_intake(tmp_path / "intake", projects=10, seats=6, seed=3)
     return tmp_path
 

@@ -22,6 +22,7 @@ from reviewer_app.sheets.build import build_sheet
 from reviewer_app.sheets.export import export_sheet
 from reviewer_app.sheets.seat_keys import sheet_signing_key
 from reviewer_app.storage.workspace import ProjectState
+from tests.helpers.central import headless_secretariat
 from tests.helpers.commitment import ACCEPTED_AT
 
 PROJECTS, SEATS = 12, 5
@@ -30,11 +31,7 @@ PROJECTS, SEATS = 12, 5
 @pytest.fixture
 def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_keyring: None) -> Path:
     """A secretariat machine: no keyring (headless), user data under tmp_path."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    for name, text in (("pass.txt", "评审 passphrase 2026 kp7x-m2qd-wv9h\n"),
-                       ("org.txt", "organizer secret: fjord-wren-basalt-19\n")):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        (tmp_path / name).chmod(0o600)  # as `reviewer-admin passphrase --out` makes them
+    headless_secretariat(tmp_path, monkeypatch, "评审 passphrase 2026 kp7x-m2qd-wv9h")
     return tmp_path
 
 

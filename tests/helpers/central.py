@@ -120,3 +120,17 @@ def registered_store(tmp_path: Path, manifest: bytes | None = None):
     data = manifest if manifest is not None else manifest_bytes(tmp_path)
     register_package(engine, data, hashlib.sha256(data).hexdigest(), PACKAGE_ID)
     return engine
+
+
+ORGANIZER_SECRET = "organizer secret: fjord-wren-basalt-19"
+
+
+def headless_secretariat(tmp_path: Path, monkeypatch, passphrase: str) -> Path:
+    """A secretariat machine with no keyring (the caller's ``fail_keyring``) and user data
+    under ``tmp_path``: ``pass.txt`` (the package passphrase) and ``org.txt`` (the
+    organizer key's) owner-only, as ``reviewer-admin passphrase --out`` makes them."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    for name, text in (("pass.txt", passphrase), ("org.txt", ORGANIZER_SECRET)):
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+        (tmp_path / name).chmod(0o600)
+    return tmp_path
