@@ -2,14 +2,23 @@
 
 Source strings are English; ``resources/translations/reviewer_app_zh_CN.ts``
 translates all of them. Installing or removing a QTranslator sends a
-LanguageChange event to every widget, whose ``changeEvent`` re-applies its texts.
+LanguageChange event to every widget, whose ``changeEvent`` re-applies its texts
+(:class:`Retranslating`), or, for the expert's main window, a child that passes it on
+(:class:`LanguageWatcher`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from reviewer_app.paths import TRANSLATIONS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QEvent
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
@@ -24,9 +33,33 @@ class Retranslating:
         raise NotImplementedError
 
     def changeEvent(self, event: QEvent) -> None:
+        from PySide6.QtCore import QEvent
+
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)  # type: ignore[misc]
+
+
+class LanguageWatcher(QObject):
+    """Calls ``on_change`` when the application's language changes, for a window that shows
+    at start-up and so must not override ``changeEvent`` (the expert's main window).
+
+    Why: a Python ``changeEvent`` is called for every change event of the window from its
+    first ``setWindowTitle`` on, and the first QEvent PySide6 hands to Python makes it build
+    the Python type of every QEvent subclass with their enums: ~18 M instructions, 2 % of
+    the window's start-up (issue 12). A widget passes LanguageChange on to all its
+    children, this plain QObject among them, and no other event is sent to it."""
+
+    def __init__(self, parent: QObject, on_change: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._on_change = on_change
+
+    def event(self, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self._on_change()
+        return super().event(event)
 
 
 def catalog_path(lang: str):
@@ -68,8 +101,13 @@ class Translations:
         self.language = lang
         # Qt announces a new translator only once its event loop runs; tell every widget
         # now, synchronously, so that a switch (or a test) sees the new texts at once.
-        QCoreApplication.sendEvent(self._app, QEvent(QEvent.Type.LanguageChange))
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        # At start-up there is no widget to tell yet (and QEvent is not imported for
+        # nothing: PySide6 builds its ~180-member enum on first use).
+        if _any_widget():
+            from PySide6.QtCore import QEvent
+
+            QCoreApplication.sendEvent(self._app, QEvent(QEvent.Type.LanguageChange))
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return ok
 
     def remove(self) -> None:
@@ -82,3 +120,10 @@ class Translations:
     @property
     def english(self) -> bool:
         return self.language == "en"
+
+
+def _any_widget() -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    return isinstance(QCoreApplication.instance(), QApplication) and bool(
+        QApplication.topLevelWidgets())

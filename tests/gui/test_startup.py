@@ -15,15 +15,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
-import json, sys
+import gc, json, sys
 from reviewer_app.gui.app import build_window
 from PySide6.QtWidgets import QApplication
-import PySide6.QtCore
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
 window = build_window()
 window.show()
 QApplication.processEvents()
+# PySide6 adds a class to its module the first time it is used (building its enums).
+built = {name for module in (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets)
+         for name in vars(module)}
 print(json.dumps({"modules": sorted(sys.modules), "workspace": window._workspace_built,
                   "qt_namespace": "Qt" in vars(PySide6.QtCore),
+                  "classes": sorted(built & {"QEvent", "QFont", "QProgressDialog"}),
+                  "frozen": gc.get_freeze_count(),
                   "page": window.pages.currentWidget().objectName(),
                   "shortcut": window.lock_action.shortcut().toString()}))
 """
@@ -47,6 +52,11 @@ def test_start_up_shows_the_welcome_page_without_the_workspace(tmp_path):
     assert loaded == [], f"imported at start-up: {loaded}"
     assert state["workspace"] is False and state["page"] == "welcomePage"
     assert state["qt_namespace"] is False, "PySide6's Qt enum namespace costs ~12 ms"
+    # QEvent and its ~60 subclasses are built when the first event reaches Python (the
+    # main window has no Python changeEvent: i18n.LanguageWatcher); QFont only without a
+    # CJK font; the progress dialog when work needs one. Issue 12.
+    assert state["classes"] == [], f"built at start-up: {state['classes']}"
+    assert state["frozen"] > 10_000, "the imports are not taken out of the collector's walks"
     assert state["shortcut"] == "Ctrl+L"
 
 
@@ -57,3 +67,12 @@ def test_workspace_is_built_on_first_use(window):
     assert window._workspace_built and window.findChild(object, "pdfView") is not None
     assert window.pages.indexOf(window.workspace) >= 0
     assert window.page_down_action in window.viewer.actions()
+
+
+def test_main_window_follows_a_language_change_it_did_not_make(window):
+    """The main window hears LanguageChange through its LanguageWatcher child: a language
+    applied elsewhere (here the Translations object itself) retitles it all the same."""
+    window.translations.apply("en")
+    assert window.windowTitle() == "Expert Review Desk"
+    window.translations.apply("zh_CN")
+    assert window.windowTitle() == "专家评审工作台"

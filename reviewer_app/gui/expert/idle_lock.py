@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-             QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.ShortcutOverride}
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
+
+@cache
+def _activity() -> frozenset[QEvent.Type]:
+    """The events that count as the expert's activity. Built on the first event a session
+    sees, not at import: PySide6 builds QEvent's ~180-member enum on first use, and the
+    window shows before any session needs the idle lock (start-up, issue 12)."""
+    from PySide6.QtCore import QEvent
+
+    kinds = QEvent.Type
+    return frozenset({kinds.KeyPress, kinds.MouseButtonPress, kinds.MouseMove, kinds.Wheel,
+                      kinds.TouchBegin, kinds.ShortcutOverride})
 
 
 class IdleWatcher(QObject):
@@ -48,6 +63,6 @@ class IdleWatcher(QObject):
         return self._timer.isActive()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and self._timer.isActive():
+        if event.type() in _activity() and self._timer.isActive():
             self._timer.start()  # restart the countdown
         return False

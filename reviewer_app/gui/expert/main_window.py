@@ -28,7 +28,7 @@ from reviewer_app.gui.expert.session_control import SessionControl
 from reviewer_app.gui.expert.welcome_page import WelcomePage
 from reviewer_app.gui.expert.window_actions import WindowActions
 from reviewer_app.gui.expert.workspace_page import WorkspacePage
-from reviewer_app.gui.i18n import Retranslating, Translations
+from reviewer_app.gui.i18n import LanguageWatcher, Translations
 from reviewer_app.gui.settings import Preferences
 from reviewer_app.gui.widgets.workers import Worker
 
@@ -56,7 +56,7 @@ WORKSPACE_ATTRIBUTES = frozenset({
     "unlock_button"})
 
 
-class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, WorkspacePage,
+class MainWindow(SessionControl, MaterialsPane, ReviewEdits, WorkspacePage,
                  WelcomePage, WindowActions, SaveIndicator, ConflictGate, QMainWindow):
     """Owns the session while a package is unlocked; drops it on lock and close."""
 
@@ -87,6 +87,8 @@ class MainWindow(Retranslating, SessionControl, MaterialsPane, ReviewEdits, Work
         self._render_client = None
         self.idle = IdleWatcher(prefs.idle_minutes() * 60_000, self)
         self.idle.idle.connect(self.lock)
+        # Not the Retranslating mixin: see LanguageWatcher (start-up, issue 12).
+        self._language_watcher = LanguageWatcher(self, self.retranslate)
 
         self.setAcceptDrops(True)
         window_state.place(self, prefs)  # fits the screen; restores the last geometry

@@ -9,10 +9,12 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -117,7 +119,9 @@ def run_with_progress(parent: QWidget, title: str, label: str, cancel_text: str,
     only when the percentage changes (each Python-side emit has a cost, see
     docs/architecture.md).
     """
-    from PySide6.QtCore import Qt  # not at import: the enum namespace costs start-up time
+    # Not at import: the window shows before any progress dialog (start-up, issue 12).
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
 
     dialog = QProgressDialog(label, cancel_text, 0, 100, parent)
     dialog.setObjectName("progressDialog")
