@@ -27,7 +27,9 @@ APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # What is imported by now (PySide6's signature tables, the window's modules) lives as long
 # as the process. Take it out of the cyclic collector's walks: otherwise every full
 # collection while the window is built goes over all of it again (~5 % of start-up,
-# measured in instructions; issue 12). Garbage made later is collected as before.
+# measured in instructions; issue 12). Garbage made later is collected as before; a
+# parallel merge at the desk freezes and thaws on its own (central/merge.py), after
+# which these objects are merely walked again.
 gc.freeze()
 
 if TYPE_CHECKING:
