@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -43,6 +43,9 @@ from reviewer_app.core.publicity import (
     publicity_period,
 )
 from reviewer_app.storage import central_models as m
+
+if TYPE_CHECKING:
+    from reviewer_app.central.results import Results
 
 MAX_OBJECTION = 20_000  # characters: a long letter, not a file
 OUTCOMES = ("upheld", "dismissed")
@@ -223,8 +226,19 @@ def plan_text(plan: dict[str, Any]) -> str:
     return document_text(plan)
 
 
-def final_plan(engine: Engine, now: dt.datetime | None = None) -> dict[str, Any]:
-    """The award plan after the 公示, recorded in the store and in the ledger."""
+def published_budget(published: Published) -> Decimal | None:
+    """The budget a 公示 put on notice if one was given, else None (the default)."""
+    budget = published.document["budget"]
+    return Decimal(budget["budget"]) if budget["source"] == "given" else None
+
+
+def final_plan(engine: Engine, now: dt.datetime | None = None,
+               results: Results | None = None) -> dict[str, Any]:
+    """The award plan after the 公示, recorded in the store and in the ledger.
+
+    ``results``: the round's results computed with the budget put on notice, when the
+    caller has them already (``write_round_results`` writes them beside the plan);
+    computed here otherwise. Either way they must match what was put on notice."""
     from reviewer_app.central.results import compute_results
 
     published = current_period(engine)
@@ -245,9 +259,8 @@ def final_plan(engine: Engine, now: dt.datetime | None = None) -> dict[str, Any]
         raise PublicityError("objections without a decision: "
                              + ", ".join(str(i) for i in undecided)
                              + " (reviewer-admin objection --decide ID)")
-    budget = published.document["budget"]
-    given = Decimal(budget["budget"]) if budget["source"] == "given" else None
-    results = compute_results(engine, budget=given)
+    if results is None:
+        results = compute_results(engine, budget=published_budget(published))
     if notice_basis(results_document(results)) != notice_basis(published.document):
         raise PublicityError("the results have changed since the 公示 (sheets merged, "
                              "decisions or ledger entries recorded): open a new 公示 period")

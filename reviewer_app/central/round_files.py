@@ -58,15 +58,16 @@ class PlanWritten:
     files: list[Path]
 
 
-def write_final_plan(engine: Engine, out_dir: Path) -> PlanWritten:
+def write_final_plan(engine: Engine, out_dir: Path, results: Any = None) -> PlanWritten:
     """The award plan (资助计划) once the 公示 has ended (``publicity.final_plan``:
-    recorded in the store and the ledger), as award-plan.json/csv/pdf."""
+    recorded in the store and the ledger), as award-plan.json/csv/pdf. ``results``: the
+    round's results with the budget put on notice, if the caller has them."""
     from reviewer_app.central.publicity import final_plan, plan_text
     from reviewer_app.central.publicity_pdf import award_plan_pdf
     from reviewer_app.central.reports import publicity_csv
     from reviewer_app.central.results import results_program
 
-    plan = final_plan(engine)
+    plan = final_plan(engine, results=results)
     authority = results_program(engine).info.authority
     files = _write_all(out_dir, {
         "award-plan.json": plan_text(plan).encode("utf-8"),
@@ -90,7 +91,7 @@ def write_round_results(engine: Engine, out_dir: Path, *, budget: Decimal | None
     store), showing the current 公示 period if there is one; with ``final`` the award
     plan too, computed with the budget that was put on notice. ``progress`` as for
     ``reports.write_results`` (without ``final``: a cancel through it writes nothing)."""
-    from reviewer_app.central.publicity import PublicityError, current_period
+    from reviewer_app.central.publicity import PublicityError, current_period, published_budget
     from reviewer_app.central.reports import write_results
     from reviewer_app.central.results import compute_results
 
@@ -98,17 +99,15 @@ def write_round_results(engine: Engine, out_dir: Path, *, budget: Decimal | None
         publicity = current_period(engine)
     except PublicityError:
         publicity = None
-    plan = None
     if final:
         if budget is not None:
             raise ReviewerError("the award plan is computed with the budget put on notice: "
                                 "give no budget with it")
-        plan = write_final_plan(engine, out_dir)  # raises when there is no period
-        assert publicity is not None
-        published_budget = publicity.document["budget"]
-        if published_budget["source"] == "given":
-            budget = Decimal(published_budget["budget"])
+        publicity = current_period(engine)  # raises its error when there is no period
+        budget = published_budget(publicity)
+    # Computed once: the plan is checked against them and they are written beside it.
     results = compute_results(engine, budget=budget)
+    plan = write_final_plan(engine, out_dir, results) if final else None
     files = write_results(results, out_dir, engine, publicity=publicity, progress=progress)
     if plan is not None:
         files += plan.files

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,36 @@ def test_a_second_period_cannot_be_backdated_and_objections_carry_over(store) ->
     assert [a["project_id"] for a in plan["awards"]] == ["P2"]
     assert plan["excluded"][0]["reason"] == "公示异议成立：经核查属实"
     assert [o["id"] for o in plan["objections"]] == [number]
+
+
+def test_the_final_run_computes_the_results_once_with_the_budget_on_notice(
+        store, tmp_path, monkeypatch) -> None:
+    """Rules 五（六）: the plan follows the results put on notice — here with a budget given
+    for the round. ``results --final`` writes results and plan from one computation."""
+    from reviewer_app.central import results as results_module
+    from reviewer_app.central.round_files import write_round_results
+
+    given = Decimal("300000")
+    open_period(store, START, budget=given)
+    calls = []
+    compute = results_module.compute_results
+
+    def counted(engine, **kwargs):
+        calls.append(kwargs)
+        return compute(engine, **kwargs)
+
+    monkeypatch.setattr(results_module, "compute_results", counted)
+    written = write_round_results(store, tmp_path / "final", final=True)
+    assert calls == [{"budget": given}]
+    assert written.results.funding.budget == given
+    assert written.plan is not None
+    assert Decimal(written.plan.plan["awarded_total"]) == written.results.funding.awarded_total
+
+
+def test_the_plan_refuses_results_computed_with_another_budget(store) -> None:
+    from reviewer_app.central.results import compute_results
+
+    open_period(store, START, budget=Decimal("300000"))
+    default_budget = compute_results(store)  # the annual budget, not the one on notice
+    with pytest.raises(PublicityError, match="changed since the 公示"):
+        final_plan(store, now=_beijing(dt.date(2026, 11, 9), 9), results=default_budget)
