@@ -223,6 +223,24 @@ def plan_text(plan: dict[str, Any]) -> str:
     return document_text(plan)
 
 
+def given_budget(document: dict[str, Any]) -> Decimal | None:
+    """The budget a results document was computed with if one was given (``--budget``,
+    the desk's budget field); None: the default (the annual budget less prior awards)."""
+    budget = document["budget"]
+    return Decimal(budget["budget"]) if budget["source"] == "given" else None
+
+
+def period_budget(engine: Engine, given: Decimal | None) -> tuple[Decimal | None, Any]:
+    """(budget, published): once a 公示 period is open the budget it put on notice rules
+    (the award plan is computed with it), else ``given``; ``published`` is the period
+    (``current_period``) or None."""
+    try:
+        published = current_period(engine)
+    except PublicityError:
+        return given, None
+    return given_budget(published.document), published
+
+
 def final_plan(engine: Engine, now: dt.datetime | None = None) -> dict[str, Any]:
     """The award plan after the 公示, recorded in the store and in the ledger."""
     from reviewer_app.central.results import compute_results
@@ -245,9 +263,7 @@ def final_plan(engine: Engine, now: dt.datetime | None = None) -> dict[str, Any]
         raise PublicityError("objections without a decision: "
                              + ", ".join(str(i) for i in undecided)
                              + " (reviewer-admin objection --decide ID)")
-    budget = published.document["budget"]
-    given = Decimal(budget["budget"]) if budget["source"] == "given" else None
-    results = compute_results(engine, budget=given)
+    results = compute_results(engine, budget=given_budget(published.document))
     if notice_basis(results_document(results)) != notice_basis(published.document):
         raise PublicityError("the results have changed since the 公示 (sheets merged, "
                              "decisions or ledger entries recorded): open a new 公示 period")

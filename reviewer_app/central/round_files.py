@@ -90,7 +90,7 @@ def write_round_results(engine: Engine, out_dir: Path, *, budget: Decimal | None
     store), showing the current 公示 period if there is one; with ``final`` the award
     plan too, computed with the budget that was put on notice. ``progress`` as for
     ``reports.write_results`` (without ``final``: a cancel through it writes nothing)."""
-    from reviewer_app.central.publicity import PublicityError, current_period
+    from reviewer_app.central.publicity import PublicityError, current_period, given_budget
     from reviewer_app.central.reports import write_results
     from reviewer_app.central.results import compute_results
 
@@ -105,9 +105,7 @@ def write_round_results(engine: Engine, out_dir: Path, *, budget: Decimal | None
                                 "give no budget with it")
         plan = write_final_plan(engine, out_dir)  # raises when there is no period
         assert publicity is not None
-        published_budget = publicity.document["budget"]
-        if published_budget["source"] == "given":
-            budget = Decimal(published_budget["budget"])
+        budget = given_budget(publicity.document)
     results = compute_results(engine, budget=budget)
     files = write_results(results, out_dir, engine, publicity=publicity, progress=progress)
     if plan is not None:
