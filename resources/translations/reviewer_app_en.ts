@@ -2040,6 +2040,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>For a year the official holiday calendar does not cover yet: the State Council&apos;s notice transcribed into a file (reviewer-app/holidays/1)</translation>
     </message>
     <message>
+        <source>Budget on notice</source>
+        <translation>Budget on notice</translation>
+    </message>
+    <message>
         <source>公示 list</source>
         <translation>公示 list</translation>
     </message>
@@ -2166,6 +2170,22 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>The 公示 has ended: the award plan can be written.</source>
         <translation>The 公示 has ended: the award plan can be written.</translation>
+    </message>
+    <message>
+        <source>Budget on notice: %1 yuan, given for this round.</source>
+        <translation>Budget on notice: %1 yuan, given for this round.</translation>
+    </message>
+    <message>
+        <source>Budget on notice: %1 yuan, the annual budget less prior awards.</source>
+        <translation>Budget on notice: %1 yuan, the annual budget less prior awards.</translation>
+    </message>
+    <message>
+        <source>The notice will put on notice the budget given for this round on the results page: %1 yuan.</source>
+        <translation>The notice will put on notice the budget given for this round on the results page: %1 yuan.</translation>
+    </message>
+    <message>
+        <source>The notice will put on notice the default budget: the annual budget less prior awards (a budget for this round is given on the results page).</source>
+        <translation>The notice will put on notice the default budget: the annual budget less prior awards (a budget for this round is given on the results page).</translation>
     </message>
     <message>
         <source>Holiday calendar: %1 only.</source>
@@ -2513,6 +2533,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>%1 projects, %2 funded; %3 of %4 yuan awarded; %5 flagged for re-review; %6 awaiting an eligibility decision.</translation>
     </message>
     <message>
+        <source> (budget given for this round)</source>
+        <translation> (budget given for this round)</translation>
+    </message>
+    <message>
         <source>Export the results into</source>
         <translation>Export the results into</translation>
     </message>
@@ -2614,6 +2638,73 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Left: %1 of %2 ten-thousand yuan</source>
         <translation>Left: %1 of %2 ten-thousand yuan</translation>
+    </message>
+</context>
+<context>
+    <name>RoundBudgetField</name>
+    <message>
+        <source>Budget for this round (CNY):</source>
+        <translation>Budget for this round (CNY):</translation>
+    </message>
+    <message>
+        <source>Budget for this round (CNY)</source>
+        <translation>Budget for this round (CNY)</translation>
+    </message>
+    <message>
+        <source>Budget for this round: state</source>
+        <translation>Budget for this round: state</translation>
+    </message>
+    <message>
+        <source>Default: the annual budget less prior awards</source>
+        <translation>Default: the annual budget less prior awards</translation>
+    </message>
+    <message>
+        <source>Default: %1 (budget left)</source>
+        <translation>Default: %1 (budget left)</translation>
+    </message>
+    <message>
+        <source>Empty: the program&apos;s annual budget less this year&apos;s prior awards. Press Enter to recompute the results with the budget given.</source>
+        <translation>Empty: the program&apos;s annual budget less this year&apos;s prior awards. Press Enter to recompute the results with the budget given.</translation>
+    </message>
+    <message>
+        <source>A 公示 period is open: the results and the award plan are computed with the budget put on notice (%1 yuan), which cannot be changed here.</source>
+        <translation>A 公示 period is open: the results and the award plan are computed with the budget put on notice (%1 yuan), which cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>Budget on notice: %1 yuan (%2).</source>
+        <translation>Budget on notice: %1 yuan (%2).</translation>
+    </message>
+    <message>
+        <source>given for this round</source>
+        <translation>given for this round</translation>
+    </message>
+    <message>
+        <source>the annual budget less prior awards</source>
+        <translation>the annual budget less prior awards</translation>
+    </message>
+    <message>
+        <source>The budget for this round cannot be negative: “%1”.</source>
+        <translation>The budget for this round cannot be negative: “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount in yuan: type digits, e.g. 3000000 or 3,000,000.50 (no 万 or 元).</source>
+        <translation>“%1” is not an amount in yuan: type digits, e.g. 3000000 or 3,000,000.50 (no 万 or 元).</translation>
+    </message>
+    <message>
+        <source>No budget given: the results use the annual budget less prior awards.</source>
+        <translation>No budget given: the results use the annual budget less prior awards.</translation>
+    </message>
+    <message>
+        <source>Budget for this round: %1 yuan.</source>
+        <translation>Budget for this round: %1 yuan.</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <source>The results keep the budget %1.</source>
+        <translation>The results keep the budget %1.</translation>
     </message>
 </context>
 <context>

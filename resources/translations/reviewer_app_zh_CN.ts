@@ -2040,6 +2040,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>用于官方节假日日历尚未包含的年份：按国务院办公厅节假日安排通知录入的文件（reviewer-app/holidays/1）</translation>
     </message>
     <message>
+        <source>Budget on notice</source>
+        <translation>公示的预算</translation>
+    </message>
+    <message>
         <source>公示 list</source>
         <translation>公示名单</translation>
     </message>
@@ -2166,6 +2170,22 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>The 公示 has ended: the award plan can be written.</source>
         <translation>公示期已满：可以生成资助计划。</translation>
+    </message>
+    <message>
+        <source>Budget on notice: %1 yuan, given for this round.</source>
+        <translation>公示的预算：%1 元，为本轮给定。</translation>
+    </message>
+    <message>
+        <source>Budget on notice: %1 yuan, the annual budget less prior awards.</source>
+        <translation>公示的预算：%1 元，为年度预算减去已获资助。</translation>
+    </message>
+    <message>
+        <source>The notice will put on notice the budget given for this round on the results page: %1 yuan.</source>
+        <translation>公示将采用结果页给定的本轮预算：%1 元。</translation>
+    </message>
+    <message>
+        <source>The notice will put on notice the default budget: the annual budget less prior awards (a budget for this round is given on the results page).</source>
+        <translation>公示将采用默认预算：年度预算减去已获资助（本轮预算可在结果页给定）。</translation>
     </message>
     <message>
         <source>Holiday calendar: %1 only.</source>
@@ -2513,6 +2533,10 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
         <translation>共 %1 个项目，%2 个获资助；已分配 %3 元，预算 %4 元；%5 个需复议；%6 个形式审查待复核。</translation>
     </message>
     <message>
+        <source> (budget given for this round)</source>
+        <translation>（本轮给定预算）</translation>
+    </message>
+    <message>
         <source>Export the results into</source>
         <translation>结果导出到</translation>
     </message>
@@ -2614,6 +2638,73 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Left: %1 of %2 ten-thousand yuan</source>
         <translation>剩余：%1 万元（预算 %2 万元）</translation>
+    </message>
+</context>
+<context>
+    <name>RoundBudgetField</name>
+    <message>
+        <source>Budget for this round (CNY):</source>
+        <translation>本轮预算（元）：</translation>
+    </message>
+    <message>
+        <source>Budget for this round (CNY)</source>
+        <translation>本轮预算（元）</translation>
+    </message>
+    <message>
+        <source>Budget for this round: state</source>
+        <translation>本轮预算：状态</translation>
+    </message>
+    <message>
+        <source>Default: the annual budget less prior awards</source>
+        <translation>默认：年度预算减去已获资助</translation>
+    </message>
+    <message>
+        <source>Default: %1 (budget left)</source>
+        <translation>默认：%1（预算余额）</translation>
+    </message>
+    <message>
+        <source>Empty: the program&apos;s annual budget less this year&apos;s prior awards. Press Enter to recompute the results with the budget given.</source>
+        <translation>留空：项目年度预算减去本年度已获资助。按回车键以给定的预算重新计算结果。</translation>
+    </message>
+    <message>
+        <source>A 公示 period is open: the results and the award plan are computed with the budget put on notice (%1 yuan), which cannot be changed here.</source>
+        <translation>公示期已开始：结果和资助计划按公示的预算（%1 元）计算，此处不能修改。</translation>
+    </message>
+    <message>
+        <source>Budget on notice: %1 yuan (%2).</source>
+        <translation>公示的预算：%1 元（%2）。</translation>
+    </message>
+    <message>
+        <source>given for this round</source>
+        <translation>本轮给定</translation>
+    </message>
+    <message>
+        <source>the annual budget less prior awards</source>
+        <translation>年度预算减去已获资助</translation>
+    </message>
+    <message>
+        <source>The budget for this round cannot be negative: “%1”.</source>
+        <translation>本轮预算不能为负数：“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount in yuan: type digits, e.g. 3000000 or 3,000,000.50 (no 万 or 元).</source>
+        <translation>“%1”不是以元为单位的金额：请输入数字，如 3000000 或 3,000,000.50（不带“万”或“元”）。</translation>
+    </message>
+    <message>
+        <source>No budget given: the results use the annual budget less prior awards.</source>
+        <translation>未给定本轮预算：结果按年度预算减去已获资助计算。</translation>
+    </message>
+    <message>
+        <source>Budget for this round: %1 yuan.</source>
+        <translation>本轮预算：%1 元。</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>The results keep the budget %1.</source>
+        <translation>结果仍按%1计算。</translation>
     </message>
 </context>
 <context>

@@ -226,10 +226,22 @@ def plan_text(plan: dict[str, Any]) -> str:
     return document_text(plan)
 
 
-def published_budget(published: Published) -> Decimal | None:
-    """The budget a 公示 put on notice if one was given, else None (the default)."""
-    budget = published.document["budget"]
+def given_budget(document: dict[str, Any]) -> Decimal | None:
+    """The budget a results document was computed with if one was given (``--budget``,
+    the desk's budget field); None: the default (the annual budget less prior awards)."""
+    budget = document["budget"]
     return Decimal(budget["budget"]) if budget["source"] == "given" else None
+
+
+def period_budget(engine: Engine, given: Decimal | None) -> tuple[Decimal | None, Any]:
+    """(budget, published): once a 公示 period is open the budget it put on notice rules
+    (the award plan is computed with it), else ``given``; ``published`` is the period
+    (``current_period``) or None."""
+    try:
+        published = current_period(engine)
+    except PublicityError:
+        return given, None
+    return given_budget(published.document), published
 
 
 def final_plan(engine: Engine, now: dt.datetime | None = None,
@@ -260,7 +272,7 @@ def final_plan(engine: Engine, now: dt.datetime | None = None,
                              + ", ".join(str(i) for i in undecided)
                              + " (reviewer-admin objection --decide ID)")
     if results is None:
-        results = compute_results(engine, budget=published_budget(published))
+        results = compute_results(engine, budget=given_budget(published.document))
     if notice_basis(results_document(results)) != notice_basis(published.document):
         raise PublicityError("the results have changed since the 公示 (sheets merged, "
                              "decisions or ledger entries recorded): open a new 公示 period")

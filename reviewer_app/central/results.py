@@ -130,6 +130,11 @@ class Results:
     second_rounds: tuple[m.Package, ...] = ()  # second-round (复议) packages, registered order
 
     @property
+    def remaining_annual(self) -> Decimal:
+        """The round's budget when none is given: the annual budget less prior awards."""
+        return remaining_budget(self.annual_budget, self.prior_awards)
+
+    @property
     def pending(self) -> tuple[ProjectRow, ...]:
         """Projects whose 需复核 finding nobody has decided yet."""
         return tuple(r for r in self.rows if r.eligibility.effective == "pending")
@@ -191,6 +196,11 @@ def results_program(engine: Engine) -> Program:
             raise ResultsError("no panel package is registered in this store: merge with "
                                "--package first")
         return load_program(packages)
+
+
+def remaining_budget(annual: Decimal, prior: Sequence[LedgerEntry]) -> Decimal:
+    """``annual`` less the ``prior`` awards of the year, never below zero."""
+    return max(annual - sum((e.amount for e in prior), Decimal(0)), Decimal(0))
 
 
 def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results:
@@ -297,7 +307,7 @@ def compute_results(engine: Engine, *, budget: Decimal | None = None) -> Results
     annual = program.funding.annual_budget
     if budget is None:
         budget_source = "remaining-annual"
-        budget = max(annual - sum((e.amount for e in prior), Decimal(0)), Decimal(0))
+        budget = remaining_budget(annual, prior)
     else:
         budget_source = "given"
     funding = compute_funding(candidates, program.funding, by_enterprise(prior), budget)

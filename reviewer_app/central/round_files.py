@@ -91,7 +91,7 @@ def write_round_results(engine: Engine, out_dir: Path, *, budget: Decimal | None
     store), showing the current 公示 period if there is one; with ``final`` the award
     plan too, computed with the budget that was put on notice. ``progress`` as for
     ``reports.write_results`` (without ``final``: a cancel through it writes nothing)."""
-    from reviewer_app.central.publicity import PublicityError, current_period, published_budget
+    from reviewer_app.central.publicity import PublicityError, current_period, given_budget
     from reviewer_app.central.reports import write_results
     from reviewer_app.central.results import compute_results
 
@@ -104,7 +104,7 @@ def write_round_results(engine: Engine, out_dir: Path, *, budget: Decimal | None
             raise ReviewerError("the award plan is computed with the budget put on notice: "
                                 "give no budget with it")
         publicity = current_period(engine)  # raises its error when there is no period
-        budget = published_budget(publicity)
+        budget = given_budget(publicity.document)
     # Computed once: the plan is checked against them and they are written beside it.
     results = compute_results(engine, budget=budget)
     plan = write_final_plan(engine, out_dir, results) if final else None

@@ -9,7 +9,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from reviewer_app.core.decimals import parse_decimal
+from reviewer_app.core.decimals import parse_money
 
 
 def default_db_url() -> str:
@@ -33,13 +33,11 @@ def optional_deadline(text: str | None):
 
 
 def money(text: str) -> Decimal:
+    """``--budget YUAN`` and the like: ``core.decimals.parse_money`` (the desk's rule)."""
     try:
-        value = parse_decimal(text)
+        return parse_money(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {text}")
-    return value
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:

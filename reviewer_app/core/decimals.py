@@ -49,6 +49,38 @@ def parse_decimal(value: object, what: str = "") -> Decimal:
     return result
 
 
+# What a Chinese input method types into a number: full-width digits, point, comma and
+# signs, and the ideographic space, each the same character in ASCII (the value does
+# not change). Anything else — 。 for a point, 万 or 元 after the figure — stays and is
+# refused, never guessed at.
+_FULL_WIDTH = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)},
+                             "\uff0c": ",", "\uff0e": ".", "\uff0b": "+", "\uff0d": "-",
+                             "\u3000": " "})
+
+
+class NegativeAmount(ValueError):
+    """An amount of money below zero."""
+
+
+def parse_money(text: str, what: str = "") -> Decimal:
+    """An amount of money in yuan as a person types it (``reviewer-admin … --budget``,
+    the desk's budget field): :func:`parse_decimal` once full-width digits, point and
+    comma are read as their ASCII forms; thousands separators only in groups of three.
+
+    Raises:
+        NegativeAmount: below zero.
+        ValueError: not a number.
+    """
+    prefix = f"{what}: " if what else ""
+    try:
+        value = parse_decimal(text.translate(_FULL_WIDTH))
+    except ValueError:
+        raise ValueError(f"{prefix}not a number: {text!r}") from None
+    if value < 0:
+        raise NegativeAmount(f"{prefix}must not be negative: {text}")
+    return value
+
+
 def floor_to_unit(amount: Decimal, unit: Decimal) -> Decimal:
     """Round ``amount`` down to a whole multiple of ``unit`` (money is never rounded up)."""
     return (amount / unit).to_integral_value(rounding=ROUND_FLOOR) * unit

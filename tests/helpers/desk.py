@@ -341,6 +341,13 @@ def merge_round_at_desk(qtbot, monkeypatch, context, demo: DemoRound) -> QWidget
     return page
 
 
+def desk_page(qtbot, page_class: type, context) -> QWidget:
+    """A desk page of ``page_class`` over ``context``, closed with the test."""
+    page = page_class(context)
+    qtbot.addWidget(page)
+    return page
+
+
 def shown_results(qtbot, page: QWidget) -> list[list[str]]:
     """Wait until the results page has computed; the table's rows."""
     qtbot.waitUntil(lambda: page.results is not None or page._problem is not None,

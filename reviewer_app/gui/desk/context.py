@@ -10,6 +10,7 @@ every page listens to :attr:`DeskEvents.storeChanged` and refreshes what it show
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +24,9 @@ class DeskEvents(QObject):
     # pages reload what they show. The argument names what changed, for pages that can
     # skip a reload ("intake", "decisions", "packages", "sheets", "results", "publicity").
     storeChanged = Signal(str)
+    # The budget given to this round changed (DeskContext.round_budget): the results are
+    # computed again with it and the 公示 page says what it will put on notice.
+    budgetChanged = Signal()
 
 
 @dataclass
@@ -35,9 +39,18 @@ class DeskContext:
     # (results, letters, notices); the user may choose another each time.
     work_dir: Path
     events: DeskEvents = field(default_factory=DeskEvents)
+    # This round's budget in yuan as given at the desk (``reviewer-admin results
+    # --budget``), or None: the program's annual budget less prior awards. A session's
+    # choice, not the store's: once a 公示 is open the budget it published rules instead.
+    round_budget: Decimal | None = None
 
     def changed(self, what: str) -> None:
         self.events.storeChanged.emit(what)
+
+    def set_round_budget(self, budget: Decimal | None) -> None:
+        if budget != self.round_budget:
+            self.round_budget = budget
+            self.events.budgetChanged.emit()
 
 
 def open_desk_context(db_url: str, work_dir: Path) -> DeskContext:

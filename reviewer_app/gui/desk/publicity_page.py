@@ -8,6 +8,7 @@ chinesecalendar does not cover yet."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,9 @@ class PublicityPage(Retranslating, QWidget):
         self.holiday_button.setDefaultAction(self.holiday_action)
         self.holiday_label = self._label("holidaySupplementLabel")
         self.holiday_label.setWordWrap(True)
+        # Which budget the notice puts on notice (the desk's 本轮预算, or the default).
+        self.budget_label = self._label("publicityBudgetLabel")
+        self.budget_label.setWordWrap(True)
         self.start_box = QGroupBox(self)
         start_rows = QVBoxLayout(self.start_box)
         start_row = QHBoxLayout()
@@ -87,6 +91,7 @@ class PublicityPage(Retranslating, QWidget):
         holiday_row.addWidget(self.holiday_label, 1)
         start_rows.addLayout(start_row)
         start_rows.addLayout(holiday_row)
+        start_rows.addWidget(self.budget_label)
 
         # What is on notice.
         self.list_model = RowsModel(self)
@@ -151,6 +156,7 @@ class PublicityPage(Retranslating, QWidget):
         self.decide_button.clicked.connect(self.decide_objection)
         self.plan_button.clicked.connect(self.write_plan)
         context.events.storeChanged.connect(self._store_changed)
+        context.events.budgetChanged.connect(self._show_budget)
         self.retranslate()
 
     def _form(self, box: QGroupBox, fields: tuple[QWidget, ...],
@@ -183,6 +189,7 @@ class PublicityPage(Retranslating, QWidget):
             "For a year the official holiday calendar does not cover yet: the State "
             "Council's notice transcribed into a file (reviewer-app/holidays/1)"))
         self.holiday_button.setAccessibleName(self.holiday_action.text())
+        self.budget_label.setAccessibleName(self.tr("Budget on notice"))
         self._show_holidays()
         self.list_table.setAccessibleName(self.tr("公示 list"))
         self.objection_table.setAccessibleName(self.tr("Objections"))
@@ -234,6 +241,7 @@ class PublicityPage(Retranslating, QWidget):
         except PublicityError:
             self.published = None
         published = self.published
+        self._show_budget()
         if published is None:
             self.period_label.setText(self.tr("No 公示 period yet."))
             self.list_model.set_rows([])
@@ -250,8 +258,6 @@ class PublicityPage(Retranslating, QWidget):
         self.plan_label.setText(self._plan_state(published))
 
     def _fill_list(self, published: Any) -> None:
-        from decimal import Decimal
-
         raised: dict[str, int] = {}
         for o in published.objections:
             raised[o.project_id] = raised.get(o.project_id, 0) + 1
@@ -314,6 +320,24 @@ class PublicityPage(Retranslating, QWidget):
                 "%1", ", ".join(undecided))
         return self.tr("The 公示 has ended: the award plan can be written.")
 
+    def _show_budget(self) -> None:
+        """The budget put on notice, or the one a 公示 opened now would put."""
+        if self.published is not None:
+            budget = self.published.document["budget"]
+            text = (self.tr("Budget on notice: %1 yuan, given for this round.")
+                    if budget["source"] == "given" else
+                    self.tr("Budget on notice: %1 yuan, the annual budget less prior awards."))
+            self.budget_label.setText(text.replace("%1", yuan(Decimal(budget["budget"]))))
+        elif self.context.round_budget is not None:
+            self.budget_label.setText(
+                self.tr("The notice will put on notice the budget given for this round on "
+                        "the results page: %1 yuan.")
+                .replace("%1", yuan(self.context.round_budget)))
+        else:
+            self.budget_label.setText(self.tr(
+                "The notice will put on notice the default budget: the annual budget less "
+                "prior awards (a budget for this round is given on the results page)."))
+
     def _show_holidays(self) -> None:
         if self.calendar is None or not self.calendar.supplements:
             self.holiday_label.setText(self.tr("Holiday calendar: %1 only.").replace(
@@ -364,11 +388,12 @@ class PublicityPage(Retranslating, QWidget):
         if folder is None:
             return
         start, engine = _date(self.start_date.date()), self.context.engine
-        calendar = self.calendar
+        calendar, budget = self.calendar, self.context.round_budget
         try:
             notice = run_with_progress(
                 self, self.tr("公示"), self.tr("Writing the notice…"), self.tr("Cancel"),
-                lambda progress: open_publicity(engine, start, folder, calendar=calendar))
+                lambda progress: open_publicity(engine, start, folder, budget=budget,
+                                                calendar=calendar))
         except Cancelled:
             return
         except (ReviewerError, ValueError, OSError) as exc:  # refusals, calendar, disk

@@ -5,6 +5,7 @@ export of the results files (``central.round_files.write_round_results``)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.central.results import ProjectRow, Results
 from reviewer_app.gui.desk import results_view
+from reviewer_app.gui.desk.budget_field import RoundBudgetField
 from reviewer_app.gui.desk.charts import BudgetChart, DivergencePlot
 from reviewer_app.gui.desk.context import DeskContext
 from reviewer_app.gui.desk.tables import table_view, widen
@@ -48,7 +50,11 @@ class ResultsPage(Retranslating, QWidget):
         self._problem: str | None = None
         self._worker = Worker(self, threads=1)
         self._pending: int | None = None
+        # The budget given to the results shown (None: the default), what an export uses.
+        self.given: Decimal | None = None
 
+        # 本轮预算: empty, the default; once a 公示 is open, the budget it published.
+        self.budget_field = RoundBudgetField(context, self)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("resultsFilterEdit")
         self.filter_edit.setClearButtonEnabled(True)
@@ -123,6 +129,7 @@ class ResultsPage(Retranslating, QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.budget_field)
         layout.addWidget(self.summary)
         layout.addWidget(self.conflicts_label)
         layout.addWidget(self.warnings_label)
@@ -134,6 +141,7 @@ class ResultsPage(Retranslating, QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.export_button.clicked.connect(self.export)
         context.events.storeChanged.connect(self._store_changed)
+        context.events.budgetChanged.connect(self.refresh)
         self.retranslate()
         self.refresh()
 
@@ -194,15 +202,14 @@ class ResultsPage(Retranslating, QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Compute the results off the GUI thread; the table follows when done."""
-        from reviewer_app.central.results import compute_results
-
+        """Compute the results off the GUI thread, with the budget given to the round
+        (or the one put on notice); the table follows when done."""
         if self._pending is not None:
             self._worker.cancel(self._pending)
-        engine = self.context.engine
+        engine, given = self.context.engine, self.context.round_budget
         self.summary.setText(self.tr("Computing the results…"))
         self._busy(True)
-        self._pending = self._worker.submit(lambda: compute_results(engine),
+        self._pending = self._worker.submit(lambda: _compute(engine, given),
                                             self._computed, self._failed)
 
     def cancel(self) -> None:
@@ -220,10 +227,14 @@ class ResultsPage(Retranslating, QWidget):
         self.refresh_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy)
 
-    def _computed(self, results: Results) -> None:
+    def _computed(self, computed: tuple[Results, Any]) -> None:
+        results, published = computed
         self._pending = None
         self._busy(False)
         self.results, self._problem = results, None
+        self.given = results.funding.budget if results.budget_source == "given" else None
+        self.budget_field.set_period(published)
+        self.budget_field.set_default(results.remaining_annual)
         self._fill_status_filter()
         self._show(results)
         self.resultsShown.emit()
@@ -278,7 +289,8 @@ class ResultsPage(Retranslating, QWidget):
             .replace("%3", results_view.yuan(results.funding.awarded_total))
             .replace("%4", results_view.yuan(results.funding.budget))
             .replace("%5", str(len(results.divergent)))
-            .replace("%6", str(len(results.pending))))
+            .replace("%6", str(len(results.pending)))
+            + (self.tr(" (budget given for this round)") if self.given is not None else ""))
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         return self._worker.wait(msecs)
@@ -314,12 +326,13 @@ class ResultsPage(Retranslating, QWidget):
         atomically, off the GUI thread; the run is recorded in the store."""
         from reviewer_app.central.round_files import write_round_results
 
-        engine = self.context.engine
+        engine, given = self.context.engine, self.given
 
         def task(progress: Any) -> list[Path]:
             # Cancel works until the files are made: then they are written, each
             # atomically; a cancel before leaves nothing at all.
-            return write_round_results(engine, folder, progress=progress).files
+            return write_round_results(engine, folder, budget=given,
+                                       progress=progress).files
 
         try:
             files = run_with_progress(self, self.tr("Export results"),
@@ -336,6 +349,16 @@ class ResultsPage(Retranslating, QWidget):
                              .replace("%2", ", ".join(p.name for p in files)))
         self.context.changed("results")
         return files
+
+
+def _compute(engine: Any, given: Decimal | None) -> tuple[Results, Any]:
+    """The results with ``given`` (None: the default) or, once a 公示 is open, the
+    budget it put on notice; and the open period (or None)."""
+    from reviewer_app.central.publicity import period_budget
+    from reviewer_app.central.results import compute_results
+
+    budget, published = period_budget(engine, given)
+    return compute_results(engine, budget=budget), published
 
 
 def status_predicate(key: str):
