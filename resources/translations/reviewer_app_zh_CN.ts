@@ -1624,6 +1624,17 @@ Choose a passphrase that is hard to guess to protect it. Without it no package c
     </message>
 </context>
 <context>
+    <name>PackageFileField</name>
+    <message>
+        <source>Save package as</source>
+        <translation>评审包另存为</translation>
+    </message>
+    <message>
+        <source>Review package (*.revpkg)</source>
+        <translation>评审包 (*.revpkg)</translation>
+    </message>
+</context>
+<context>
     <name>PackagesPage</name>
     <message>
         <source>Packages</source>
@@ -1684,14 +1695,6 @@ Choose a passphrase that is hard to guess to protect it. Without it no package c
     <message>
         <source>Build package and letters</source>
         <translation>生成评审包和通知函</translation>
-    </message>
-    <message>
-        <source>Save package as</source>
-        <translation>评审包另存为</translation>
-    </message>
-    <message>
-        <source>Review package (*.revpkg)</source>
-        <translation>评审包 (*.revpkg)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2894,14 +2897,6 @@ Choose a passphrase that is hard to guess to protect it: several unrelated words
     <message>
         <source>Review packages (*.revpkg);;All files (*)</source>
         <translation>评审包 (*.revpkg);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Save package as</source>
-        <translation>评审包另存为</translation>
-    </message>
-    <message>
-        <source>Review package (*.revpkg)</source>
-        <translation>评审包 (*.revpkg)</translation>
     </message>
     <message>
         <source>Choose the first-round package.</source>

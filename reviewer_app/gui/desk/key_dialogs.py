@@ -71,6 +71,15 @@ class GeneratedPassphraseDialog(Retranslating, QDialog):
         self.finished.connect(lambda _result: self.field.clear())
         self.retranslate()
 
+    @classmethod
+    def show_once(cls, passphrase: str, package_name: str,
+                  parent: QWidget) -> GeneratedPassphraseDialog:
+        """Open the dialog (window-modal, deleted when closed) and return it."""
+        dialog = cls(passphrase, package_name, parent)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Package passphrase"))
         self.intro.setText(self.tr(

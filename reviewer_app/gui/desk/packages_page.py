@@ -9,17 +9,13 @@ kept: the passphrase is shown once, the seat codes exist only on the letters.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.central.intake import Intake
+from reviewer_app.gui.desk.build_fields import DeadlineField, PackageFileField, letters_folder
 from reviewer_app.gui.desk.context import DeskContext
 from reviewer_app.gui.desk.seat_model import SeatChoiceModel
 from reviewer_app.gui.desk.tables import plain_label_text
@@ -71,26 +68,9 @@ class PackagesPage(Retranslating, QWidget):
         self.kind_combo.setObjectName("packageKind")
         self.session_edit = QLineEdit(self)
         self.session_edit.setObjectName("sessionNameEdit")
-        self.deadline_check = QCheckBox(self)
-        self.deadline_check.setObjectName("deadlineCheck")
-        self.deadline_edit = QDateEdit(self)
-        self.deadline_edit.setObjectName("deadlineEdit")
-        self.deadline_edit.setCalendarPopup(True)
-        self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
-        self.deadline_edit.setDate(QDate.currentDate().addDays(14))
-        self.deadline_edit.setEnabled(False)
-        self.deadline_check.toggled.connect(self.deadline_edit.setEnabled)
-        deadline = QHBoxLayout()
-        deadline.addWidget(self.deadline_check)
-        deadline.addWidget(self.deadline_edit, 1)
-        self.out_edit = QLineEdit(self)
-        self.out_edit.setObjectName("packageOutEdit")
-        self.out_browse = QPushButton(self)
-        self.out_browse.setObjectName("packageOutBrowse")
-        self.out_browse.clicked.connect(self._browse_out)
-        out = QHBoxLayout()
-        out.addWidget(self.out_edit, 1)
-        out.addWidget(self.out_browse)
+        self.deadline = DeadlineField(self, "deadlineCheck", "deadlineEdit", days_ahead=14)
+        self.out = PackageFileField(self, "packageOutEdit", "packageOutBrowse",
+                                    lambda: self.context.work_dir)
 
         self.seat_model = SeatChoiceModel(self)
         self.seats_view = QTableView(self)
@@ -122,11 +102,11 @@ class PackagesPage(Retranslating, QWidget):
         form.addRow(self.labels["intake"], row)
         form.addRow(self.labels["kind"], self.kind_combo)
         form.addRow(self.labels["session"], self.session_edit)
-        form.addRow(self.labels["deadline"], deadline)
-        form.addRow(self.labels["out"], out)
+        form.addRow(self.labels["deadline"], self.deadline.row)
+        form.addRow(self.labels["out"], self.out.row)
         for name, buddy in (("intake", self.intake_edit), ("kind", self.kind_combo),
-                            ("session", self.session_edit), ("deadline", self.deadline_check),
-                            ("out", self.out_edit), ("seats", self.seats_view)):
+                            ("session", self.session_edit), ("deadline", self.deadline.check),
+                            ("out", self.out.edit), ("seats", self.seats_view)):
             self.labels[name].setBuddy(buddy)
         organizer = QHBoxLayout()
         organizer.addWidget(self.organizer_button)
@@ -149,22 +129,22 @@ class PackagesPage(Retranslating, QWidget):
         for name, text in texts.items():
             self.labels[name].setText(text)
         self.intake_browse.setText(self.tr("Browse…"))
-        self.out_browse.setText(self.tr("Browse…"))
+        self.out.browse.setText(self.tr("Browse…"))
         self.load_button.setText(self.tr("Load seats"))
         kind = max(self.kind_combo.currentIndex(), 0)
         self.kind_combo.clear()
         self.kind_combo.addItems([self.tr("Panel review"), self.tr("On-site inspection")])
         self.kind_combo.setCurrentIndex(kind)
         self.session_edit.setPlaceholderText(self.tr("Default: program name and kind"))
-        self.deadline_check.setText(self.tr("Review deadline"))
+        self.deadline.check.setText(self.tr("Review deadline"))
         self.organizer_button.setText(self.tr("Show organizer key"))
         self.build_button.setText(self.tr("Build package and letters"))
         for widget, name in ((self.intake_edit, "intake"), (self.kind_combo, "kind"),
-                             (self.session_edit, "session"), (self.out_edit, "out"),
+                             (self.session_edit, "session"), (self.out.edit, "out"),
                              (self.seats_view, "seats")):
             widget.setAccessibleName(texts[name].split("（")[0].split(" (")[0].rstrip(":："))
-        self.deadline_edit.setAccessibleName(texts["deadline"].rstrip(":："))
-        self.deadline_check.setAccessibleName(self.deadline_check.text())
+        self.deadline.edit.setAccessibleName(texts["deadline"].rstrip(":："))
+        self.deadline.check.setAccessibleName(self.deadline.check.text())
         self.seat_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
 
     # --- intake and seats --------------------------------------------------------
@@ -172,14 +152,6 @@ class PackagesPage(Retranslating, QWidget):
         from reviewer_app.gui.desk.intake_reading import browse_intake_folder
 
         browse_intake_folder(self, self.intake_edit, self.context.work_dir, self.load_seats)
-
-    def _browse_out(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save package as"),
-                                              self.out_edit.text()
-                                              or str(self.context.work_dir),
-                                              self.tr("Review package (*.revpkg)"))
-        if name:
-            self.out_edit.setText(name if name.endswith(".revpkg") else name + ".revpkg")
 
     def load_seats(self) -> None:
         from reviewer_app.gui.desk.intake_reading import read_intake
@@ -195,8 +167,8 @@ class PackagesPage(Retranslating, QWidget):
         intake = read.intake
         self.intake = intake
         self.seat_model.set_seats(intake.seats)
-        if not self.out_edit.text():
-            self.out_edit.setText(str(self.context.work_dir / self._default_name(intake)))
+        if not self.out.edit.text():
+            self.out.edit.setText(str(self.context.work_dir / self._default_name(intake)))
         self._say(self.tr("%1 seat(s), %2 project(s). Choose the seats and build.")
                   .replace("%1", str(len(intake.seats)))
                   .replace("%2", str(len(intake.applications))))
@@ -275,19 +247,18 @@ class PackagesPage(Retranslating, QWidget):
         if not choices:
             self._say(self.tr("Choose at least one seat."))
             return
-        out_text = self.out_edit.text().strip()
+        out_text = self.out.edit.text().strip()
         if not out_text:
             self._say(self.tr("Choose where to save the package."))
             return
         out = Path(out_text)
-        letters_dir = out.with_name(out.stem + "-通知函")
+        letters_dir = letters_folder(out)
         identity = self.organizer()
         if identity is None:
             return
         self._show_fingerprint(identity.fingerprint)
         passphrase = generate_passphrase()
-        deadline = (dt.date.fromisoformat(self.deadline_edit.date().toString("yyyy-MM-dd"))
-                    if self.deadline_check.isChecked() else None)
+        deadline = self.deadline.deadline()
         root, kind = self.intake.root, self._kind()
         session = self.session_edit.text().strip() or None
         engine = self.context.engine
@@ -322,10 +293,8 @@ class PackagesPage(Retranslating, QWidget):
     def _show_passphrase(self, passphrase: str, package_name: str) -> None:
         from reviewer_app.gui.desk.key_dialogs import GeneratedPassphraseDialog
 
-        dialog = GeneratedPassphraseDialog(passphrase, package_name, self)
-        dialog.finished.connect(dialog.deleteLater)
-        self.passphrase_dialog = dialog
-        dialog.open()
+        self.passphrase_dialog = GeneratedPassphraseDialog.show_once(passphrase, package_name,
+                                                                     self)
 
     def _say(self, text: str) -> None:
         plain_label_text(self.message, text)

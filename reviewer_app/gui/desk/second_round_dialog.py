@@ -12,14 +12,11 @@ Cancel leaves no file. No rule lives here.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -37,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.gui.desk.build_fields import DeadlineField, PackageFileField, letters_folder
 from reviewer_app.gui.desk.context import DeskContext
 from reviewer_app.gui.desk.tables import plain_label_text
 from reviewer_app.gui.i18n import Retranslating
@@ -85,26 +83,10 @@ class SecondRoundDialog(Retranslating, QDialog):
         self.seats.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
 
-        self.deadline_check = QCheckBox(self)
-        self.deadline_check.setObjectName("secondRoundDeadlineCheck")
-        self.deadline_edit = QDateEdit(self)
-        self.deadline_edit.setObjectName("secondRoundDeadlineEdit")
-        self.deadline_edit.setCalendarPopup(True)
-        self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
-        self.deadline_edit.setDate(QDate.currentDate().addDays(7))
-        self.deadline_edit.setEnabled(False)
-        self.deadline_check.toggled.connect(self.deadline_edit.setEnabled)
-        deadline_row = QHBoxLayout()
-        deadline_row.addWidget(self.deadline_check)
-        deadline_row.addWidget(self.deadline_edit, 1)
-        self.out_edit = QLineEdit(self)
-        self.out_edit.setObjectName("secondRoundOutEdit")
-        self.out_browse = QPushButton(self)
-        self.out_browse.setObjectName("secondRoundOutBrowse")
-        self.out_browse.clicked.connect(self._browse_out)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.out_edit, 1)
-        out_row.addWidget(self.out_browse)
+        self.deadline = DeadlineField(self, "secondRoundDeadlineCheck",
+                                      "secondRoundDeadlineEdit", days_ahead=7)
+        self.out = PackageFileField(self, "secondRoundOutEdit", "secondRoundOutBrowse",
+                                    lambda: self.context.work_dir)
 
         self.build_button = QPushButton(self)
         self.build_button.setObjectName("buildSecondRoundButton")
@@ -125,11 +107,11 @@ class SecondRoundDialog(Retranslating, QDialog):
         for name, buddy in (("package", self.package_edit),
                             ("passphrase", self.passphrase_edit),
                             ("projects", self.projects), ("seats", self.seats),
-                            ("deadline", self.deadline_check), ("out", self.out_edit)):
+                            ("deadline", self.deadline.check), ("out", self.out.edit)):
             self.labels[name].setBuddy(buddy)
         build_form = QFormLayout()
-        build_form.addRow(self.labels["deadline"], deadline_row)
-        build_form.addRow(self.labels["out"], out_row)
+        build_form.addRow(self.labels["deadline"], self.deadline.row)
+        build_form.addRow(self.labels["out"], self.out.row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.labels["projects"])
@@ -158,14 +140,14 @@ class SecondRoundDialog(Retranslating, QDialog):
         for widget, name in ((self.package_edit, "package"),
                              (self.passphrase_edit, "passphrase"),
                              (self.projects, "projects"), (self.seats, "seats"),
-                             (self.out_edit, "out")):
+                             (self.out.edit, "out")):
             widget.setAccessibleName(texts[name].split("（")[0].split(" (")[0].rstrip(":："))
         self.package_browse.setText(self.tr("Browse…"))
-        self.out_browse.setText(self.tr("Browse…"))
+        self.out.browse.setText(self.tr("Browse…"))
         self.open_button.setText(self.tr("Open"))
-        self.deadline_check.setText(self.tr("Review deadline"))
-        self.deadline_check.setAccessibleName(self.deadline_check.text())
-        self.deadline_edit.setAccessibleName(self.tr("Deadline"))
+        self.deadline.check.setText(self.tr("Review deadline"))
+        self.deadline.check.setAccessibleName(self.deadline.check.text())
+        self.deadline.edit.setAccessibleName(self.tr("Deadline"))
         self.build_button.setText(self.tr("Build the second-round package and letters"))
         self.seats.setHorizontalHeaderLabels([self.tr("Seat"), self.tr("Expert"),
                                               self.tr("Asked about"), self.tr("Not asked")])
@@ -179,14 +161,6 @@ class SecondRoundDialog(Retranslating, QDialog):
             self.tr("Review packages (*.revpkg);;All files (*)"))
         if name:
             self.package_edit.setText(name)
-
-    def _browse_out(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save package as"),
-                                              self.out_edit.text()
-                                              or str(self.context.work_dir),
-                                              self.tr("Review package (*.revpkg)"))
-        if name:
-            self.out_edit.setText(name if name.endswith(".revpkg") else name + ".revpkg")
 
     def open_first_round(self) -> None:
         """Open the first-round package (signed by this secretariat only), read its
@@ -241,8 +215,8 @@ class SecondRoundDialog(Retranslating, QDialog):
             self.passphrase_edit.clear()
         self.identity = identity
         self._fill_projects()
-        if not self.out_edit.text():
-            self.out_edit.setText(str(path.with_name(path.stem + "-第二轮复议.revpkg")))
+        if not self.out.edit.text():
+            self.out.edit.setText(str(path.with_name(path.stem + "-第二轮复议.revpkg")))
         divergent = self.outline.divergent
         if divergent:
             self._say(self.tr("Divergent in the first round: %1. Tick other projects to "
@@ -327,7 +301,7 @@ class SecondRoundDialog(Retranslating, QDialog):
             self._say(self.tr("No expert scored the chosen projects in the first round: "
                               "nobody can be asked again."))
             return
-        out_text = self.out_edit.text().strip()
+        out_text = self.out.edit.text().strip()
         if not out_text:
             self._say(self.tr("Choose where to save the package."))
             return
@@ -336,9 +310,8 @@ class SecondRoundDialog(Retranslating, QDialog):
             self._say(self.tr("%1 exists already: a package is never replaced. Choose "
                               "another name.").replace("%1", str(out)))
             return
-        letters_dir = out.with_name(out.stem + "-通知函")
-        deadline = (dt.date.fromisoformat(self.deadline_edit.date().toString("yyyy-MM-dd"))
-                    if self.deadline_check.isChecked() else None)
+        letters_dir = letters_folder(out)
+        deadline = self.deadline.deadline()
         passphrase = generate_passphrase()
         engine, reader, identity = self.context.engine, self.reader, self.identity
 
@@ -379,10 +352,8 @@ class SecondRoundDialog(Retranslating, QDialog):
     def _show_passphrase(self, passphrase: str, package_name: str) -> None:
         from reviewer_app.gui.desk.key_dialogs import GeneratedPassphraseDialog
 
-        dialog = GeneratedPassphraseDialog(passphrase, package_name, self)
-        dialog.finished.connect(dialog.deleteLater)
-        self.passphrase_dialog = dialog
-        dialog.open()
+        self.passphrase_dialog = GeneratedPassphraseDialog.show_once(passphrase, package_name,
+                                                                     self)
 
     def error_text(self, exc: BaseException) -> str:
         """A specific message for what went wrong opening or building."""
