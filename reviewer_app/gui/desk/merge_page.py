@@ -31,7 +31,7 @@ from reviewer_app.gui.desk.tables import table_view
 from reviewer_app.gui.desk.verdict_text import decision_text, reason_text, skipped_text
 from reviewer_app.gui.i18n import Retranslating
 from reviewer_app.gui.widgets.row_table import Cell, Row, RowsFilter, RowsModel, number
-from reviewer_app.gui.widgets.workers import Cancelled, run_with_progress
+from reviewer_app.gui.widgets.workers import Cancelled, keep_going, run_with_progress
 
 
 class MergePage(Retranslating, QWidget):
@@ -157,16 +157,8 @@ class MergePage(Retranslating, QWidget):
 
         def task(progress) -> tuple[SheetSelection, MergeRun]:
             selection = collect_sheet_files(paths)
-
-            def keep_going(done: int, total: int) -> bool:
-                try:
-                    progress(done, total)
-                except Cancelled:
-                    return False
-                return True
-
             return selection, merge_files(engine, list(selection.files),
-                                          keep_going=keep_going, follow_links=False)
+                                          keep_going=keep_going(progress), follow_links=False)
 
         try:
             selection, run = run_with_progress(
@@ -205,14 +197,7 @@ class MergePage(Retranslating, QWidget):
         engine, files = self.context.engine, list(selection.photos)
 
         def task(progress) -> PhotoRun:
-            def keep_going(done: int, total: int) -> bool:
-                try:
-                    progress(done, total)
-                except Cancelled:
-                    return False
-                return True
-
-            return merge_photo_files(engine, files, key, keep_going=keep_going,
+            return merge_photo_files(engine, files, key, keep_going=keep_going(progress),
                                      follow_links=False)
 
         try:

@@ -101,6 +101,20 @@ class Cancelled(Exception):
     """The user cancelled a task shown with :func:`run_with_progress`."""
 
 
+def keep_going(progress: Progress) -> Callable[[int, int], bool]:
+    """``progress`` as the ``keep_going(done, total)`` callback central's batch runs take
+    (merges): reports, and answers False once the user has cancelled, so the run stops
+    between two files instead of raising through them."""
+    def report(done: int, total: int) -> bool:
+        try:
+            progress(done, total)
+        except Cancelled:
+            return False
+        return True
+
+    return report
+
+
 class _ProgressRelay(QObject):
     # Emitted from the task's thread; the receivers live on the GUI thread, so the
     # calls are queued there.
