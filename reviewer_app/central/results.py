@@ -130,6 +130,12 @@ class Results:
     second_rounds: tuple[m.Package, ...] = ()  # second-round (复议) packages, registered order
 
     @property
+    def given_budget(self) -> Decimal | None:
+        """The budget given to the round (``--budget``, the desk's 本轮预算), or None
+        when it is the default (:attr:`remaining_annual`)."""
+        return self.funding.budget if self.budget_source == "given" else None
+
+    @property
     def remaining_annual(self) -> Decimal:
         """The round's budget when none is given: the annual budget less prior awards."""
         return remaining_budget(self.annual_budget, self.prior_awards)

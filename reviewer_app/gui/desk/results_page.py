@@ -50,8 +50,6 @@ class ResultsPage(Retranslating, QWidget):
         self._problem: str | None = None
         self._worker = Worker(self, threads=1)
         self._pending: int | None = None
-        # The budget given to the results shown (None: the default), what an export uses.
-        self.given: Decimal | None = None
 
         # 本轮预算: empty, the default; once a 公示 is open, the budget it published.
         self.budget_field = RoundBudgetField(context, self)
@@ -232,7 +230,6 @@ class ResultsPage(Retranslating, QWidget):
         self._pending = None
         self._busy(False)
         self.results, self._problem = results, None
-        self.given = results.funding.budget if results.budget_source == "given" else None
         self.budget_field.set_period(published)
         self.budget_field.set_default(results.remaining_annual)
         self._fill_status_filter()
@@ -290,7 +287,8 @@ class ResultsPage(Retranslating, QWidget):
             .replace("%4", results_view.yuan(results.funding.budget))
             .replace("%5", str(len(results.divergent)))
             .replace("%6", str(len(results.pending)))
-            + (self.tr(" (budget given for this round)") if self.given is not None else ""))
+            + (self.tr(" (budget given for this round)")
+               if results.given_budget is not None else ""))
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         return self._worker.wait(msecs)
@@ -326,7 +324,9 @@ class ResultsPage(Retranslating, QWidget):
         atomically, off the GUI thread; the run is recorded in the store."""
         from reviewer_app.central.round_files import write_round_results
 
-        engine, given = self.context.engine, self.given
+        # The budget of the results shown (given, put on notice or the default).
+        engine = self.context.engine
+        given = self.results.given_budget if self.results is not None else None
 
         def task(progress: Any) -> list[Path]:
             # Cancel works until the files are made: then they are written, each
