@@ -73,7 +73,13 @@ _REFUSALS: tuple[tuple[str, Callable[[], str]], ...] = (
 
 
 def refusal_text(message: str) -> str:
-    for pattern, sentence in _REFUSALS:
+    return _translated(message, _REFUSALS)
+
+
+def _translated(message: str, table: tuple[tuple[str, Callable[[], str]], ...]) -> str:
+    """The sentence of the first pattern in ``table`` that ``message`` matches, its
+    ``%1``… filled with the match's groups; ``message`` itself when none does."""
+    for pattern, sentence in table:
         found = re.search(pattern, message)
         if found:
             groups = found.groups()
@@ -128,9 +134,4 @@ _SUPPLEMENT_REFUSALS: tuple[tuple[str, Callable[[], str]], ...] = (
 
 def supplement_refusal_text(message: str) -> str:
     """Why a holiday supplement file was refused, as the end of a sentence."""
-    for pattern, sentence in _SUPPLEMENT_REFUSALS:
-        found = re.search(pattern, message)
-        if found:
-            groups = found.groups()
-            return re.sub(r"%(\d)", lambda m, g=groups: g[int(m.group(1)) - 1], sentence())
-    return message
+    return _translated(message, _SUPPLEMENT_REFUSALS)
