@@ -10,24 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from reviewer_app.central.demo_intake import generate_demo_intake
 from reviewer_app.central.demo_sheets import DemoSheetsError, make_demo_sheets
 from reviewer_app.cli.admin import main as admin
 from reviewer_app.core.program import parse_program
 from reviewer_app.package import open_package
 from reviewer_app.sheets.context import SheetContext
 from reviewer_app.sheets.verify import verify_sheet
-from tests.helpers.central import headless_secretariat
+from tests.helpers.central import REHEARSAL_PASSPHRASE, rehearsal_secretariat
 
-PASSPHRASE = "排练 passphrase 2026"
+PASSPHRASE = REHEARSAL_PASSPHRASE
 
 
 @pytest.fixture
 def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_keyring: None) -> Path:
     """A headless secretariat machine: no keyring, user data under tmp_path."""
-    headless_secretariat(tmp_path, monkeypatch, PASSPHRASE)
-    generate_demo_intake(tmp_path / "intake", projects=10, seats=6, seed=3)
-    return tmp_path
+    return rehearsal_secretariat(tmp_path, monkeypatch)
 
 
 def _build(tmp: Path, kind: str = "panel") -> tuple[Path, Path]:

@@ -17,22 +17,19 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from reviewer_app.central.demo_intake import generate_demo_intake
 from reviewer_app.cli.admin import main as admin
 from reviewer_app.core.rubric import Rubric
 from reviewer_app.package import open_package
 from reviewer_app.sheets.first_round import FirstRoundError, open_sealed
-from tests.helpers.central import headless_secretariat
+from tests.helpers.central import REHEARSAL_PASSPHRASE, rehearsal_secretariat
 from tests.helpers.second_round import read_codes, round2_sheet
 
-PASSPHRASE = "排练 passphrase 2026"
+PASSPHRASE = REHEARSAL_PASSPHRASE
 
 
 @pytest.fixture
 def secretariat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_keyring: None) -> Path:
-    headless_secretariat(tmp_path, monkeypatch, PASSPHRASE)
-    generate_demo_intake(tmp_path / "intake", projects=10, seats=6, seed=3)
-    return tmp_path
+    return rehearsal_secretariat(tmp_path, monkeypatch)
 
 
 def _pdf_text(path: Path) -> str:

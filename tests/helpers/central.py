@@ -134,3 +134,16 @@ def headless_secretariat(tmp_path: Path, monkeypatch, passphrase: str) -> Path:
         (tmp_path / name).write_text(text + "\n", encoding="utf-8")
         (tmp_path / name).chmod(0o600)
     return tmp_path
+
+
+REHEARSAL_PASSPHRASE = "排练 passphrase 2026"
+
+
+def rehearsal_secretariat(tmp_path: Path, monkeypatch) -> Path:
+    """:func:`headless_secretariat` with the rehearsal's passphrase and its demo intake
+    (``tmp_path / "intake"``: 10 projects, 6 seats, seed 3), as the guide's rehearsal."""
+    from reviewer_app.central.demo_intake import generate_demo_intake
+
+    headless_secretariat(tmp_path, monkeypatch, REHEARSAL_PASSPHRASE)
+    generate_demo_intake(tmp_path / "intake", projects=10, seats=6, seed=3)
+    return tmp_path
