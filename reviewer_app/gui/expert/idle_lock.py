@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -12,11 +11,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
 
 
-@cache
 def _activity() -> frozenset[QEvent.Type]:
-    """The events that count as the expert's activity. Built on the first event a session
-    sees, not at import: PySide6 builds QEvent's ~180-member enum on first use, and the
-    window shows before any session needs the idle lock (start-up, issue 12)."""
+    """The events that count as the expert's activity. Built when the filter is first
+    installed, not at import: PySide6 builds QEvent's ~180-member enum on first use, and
+    the window shows before any session needs the idle lock (start-up, issue 12)."""
     from PySide6.QtCore import QEvent
 
     kinds = QEvent.Type
@@ -36,6 +34,7 @@ class IdleWatcher(QObject):
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self.idle)
         self._installed = False
+        self._activity: frozenset[QEvent.Type] = frozenset()  # set by start()
 
     def set_timeout(self, timeout_ms: int) -> None:
         self._timer.setInterval(timeout_ms)
@@ -48,6 +47,7 @@ class IdleWatcher(QObject):
     def start(self) -> None:
         app = QApplication.instance()
         if app is not None and not self._installed:
+            self._activity = self._activity or _activity()
             app.installEventFilter(self)
             self._installed = True
         self._timer.start()
@@ -63,6 +63,6 @@ class IdleWatcher(QObject):
         return self._timer.isActive()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _activity() and self._timer.isActive():
+        if event.type() in self._activity and self._timer.isActive():
             self._timer.start()  # restart the countdown
         return False
